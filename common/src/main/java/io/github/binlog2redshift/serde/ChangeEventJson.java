@@ -1,0 +1,130 @@
+package io.github.binlog2redshift.serde;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.binlog2redshift.event.ChangeEvent;
+import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.event.SourcePosition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+
+/**
+ * Writes a {@link ChangeEvent} as Debezium-style JSON (no schema envelope), the value cdc-source
+ * puts on Kafka. Existing Debezium consumers read {@code before}, {@code after}, {@code source},
+ * {@code op} and {@code ts_ms} as usual; the extra top-level fields {@code pk}, {@code columns} and
+ * {@code ddl} and the extra source fields {@code row}/{@code file}/{@code pos} make the stream
+ * exact. The format is documented in {@code docs/event-format.md}; {@link DebeziumJsonReader} reads
+ * it back.
+ */
+public final class ChangeEventJson {
+
+    /** The {@code source.version} written by this project. */
+    public static final String VERSION = "binlog2redshift-1";
+
+    static final ObjectMapper MAPPER =
+            new ObjectMapper()
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private ChangeEventJson() {}
+
+    public static byte[] toBytes(ChangeEvent event) {
+        try {
+            return MAPPER.writeValueAsBytes(toTree(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write change event of " + event.table(), e);
+        }
+    }
+
+    public static ObjectNode toTree(ChangeEvent event) {
+        ObjectNode root = NODES.objectNode();
+        root.set("before", row(event.before()));
+        root.set("after", row(event.after()));
+        root.set("source", source(event));
+        root.put("op", event.op().code());
+        root.put("ts_ms", event.tsMs());
+        root.putNull("transaction");
+        ArrayNode pk = root.putArray("pk");
+        event.primaryKey().forEach(pk::add);
+        ArrayNode columns = root.putArray("columns");
+        event.columns().forEach(c -> columns.add(column(c)));
+        if (event.ddl() != null) {
+            root.put("ddl", event.ddl());
+        }
+        return root;
+    }
+
+    private static ObjectNode source(ChangeEvent event) {
+        SourcePosition p = event.source();
+        ObjectNode s = NODES.objectNode();
+        s.put("version", VERSION);
+        s.put("connector", "mysql");
+        s.put("name", "binlog2redshift");
+        s.put("ts_ms", p.timestampMs());
+        s.put("snapshot", Boolean.toString(p.snapshot()));
+        s.put("db", event.table().database());
+        s.put("table", event.table().table());
+        s.put("server_id", p.serverId());
+        s.put("gtid", p.gtid());
+        s.put("file", p.file());
+        s.put("pos", p.position());
+        s.put("row", p.row());
+        return s;
+    }
+
+    private static JsonNode column(ColumnDef c) {
+        ObjectNode n = NODES.objectNode();
+        n.put("name", c.name());
+        n.put("type", c.type());
+        n.put("length", c.length());
+        n.put("scale", c.scale());
+        n.put("nullable", c.nullable());
+        if (c.enumValues() != null) {
+            ArrayNode values = n.putArray("enum_values");
+            c.enumValues().forEach(values::add);
+        }
+        return n;
+    }
+
+    private static JsonNode row(Map<String, Object> row) {
+        if (row == null) {
+            return NODES.nullNode();
+        }
+        ObjectNode n = NODES.objectNode();
+        row.forEach((column, value) -> n.set(column, value(value)));
+        return n;
+    }
+
+    static JsonNode value(Object v) {
+        if (v == null) {
+            return NODES.nullNode();
+        } else if (v instanceof String s) {
+            return NODES.textNode(s);
+        } else if (v instanceof Long l) {
+            return NODES.numberNode(l);
+        } else if (v instanceof Integer i) {
+            return NODES.numberNode(i);
+        } else if (v instanceof BigInteger b) {
+            return NODES.numberNode(b);
+        } else if (v instanceof Double d) {
+            return NODES.numberNode(d);
+        } else if (v instanceof Float f) {
+            return NODES.numberNode(f);
+        } else if (v instanceof BigDecimal d) {
+            return NODES.numberNode(d);
+        } else if (v instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        throw new IllegalArgumentException(
+                "unsupported value type " + v.getClass().getName() + " in a change event row");
+    }
+}
