@@ -8,9 +8,9 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.plugin.DefaultPluginManager;
-import org.apache.flink.core.plugin.PluginConfig;
 import org.apache.flink.core.plugin.PluginDescriptor;
 import org.apache.flink.core.plugin.PluginManager;
 
@@ -67,7 +67,7 @@ public final class FlinkS3Plugin {
         PluginManager plugins =
                 new DefaultPluginManager(
                         List.of(new PluginDescriptor("s3-fs-hadoop", urls, new String[0])),
-                        PluginConfig.fromConfiguration(conf).getAlwaysParentFirstPatterns());
+                        CoreOptions.getPluginParentFirstLoaderPatterns(conf));
         FileSystem.initialize(conf, plugins);
         initializedEndpoint = server.endpoint();
         return conf;

@@ -7,6 +7,8 @@ import io.github.binlog2redshift.localstack.internal.FreePorts;
 import io.github.binlog2redshift.localstack.internal.RuntimeClasspath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -53,7 +55,7 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port;
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "b2r-local-stack");
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "b2r-local-stack-" + port);
         this.admin = Admin.create(config);
     }
 
@@ -116,6 +118,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private boolean hasMetadata() throws Exception {
+        // Probing the port first keeps the admin client from logging a warning per refused connection.
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+        } catch (IOException e) {
+            return false;
+        }
         return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
     }
 
