@@ -81,6 +81,11 @@ public final class LocalStack implements AutoCloseable {
         return mySql;
     }
 
+    /** Whether {@link #mySql()} is an existing server named by {@value MySqlAdmin#URL_VARIABLE}. */
+    public synchronized boolean usesExternalMySql() {
+        return mySql() != null && mariaDb == null;
+    }
+
     public synchronized KafkaBroker kafka() {
         checkOpen();
         if (kafka == null) {

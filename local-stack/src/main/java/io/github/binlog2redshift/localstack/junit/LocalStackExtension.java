@@ -27,9 +27,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       FlinkS3Plugin.initialize(stack.s3())} before a Flink job writes there.
  * </ul>
  *
- * Resources are named after the test method and are unique. The stack starts once per JVM, lives in
- * the root context store and is closed when the test run ends, or by its shutdown hook if the JVM
- * is stopped.
+ * Resources are named after the test method and are unique. Databases on an external MySQL ({@code
+ * B2R_MYSQL_URL}) are dropped after the test (or class) that asked for them. The stack starts once
+ * per JVM, lives in the root context store and is closed when the test run ends, or by its shutdown
+ * hook if the JVM is stopped.
  */
 public final class LocalStackExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE =
@@ -66,7 +67,17 @@ public final class LocalStackExtension implements ParameterResolver {
         if (type == LocalStack.class) {
             return stack;
         } else if (type == MySqlDatabase.class) {
-            return stack.newMySqlDatabase(hint);
+            MySqlDatabase db = stack.newMySqlDatabase(hint);
+            if (stack.usesExternalMySql()) {
+                // A local server disappears with the stack; a shared one would keep every test's
+                // database.
+                context.getStore(NAMESPACE)
+                        .put(
+                                db,
+                                (ExtensionContext.Store.CloseableResource)
+                                        () -> stack.mySql().dropDatabase(db));
+            }
+            return db;
         } else if (type == PostgresDatabase.class) {
             return stack.newPostgresDatabase(hint);
         } else if (type == KafkaTopic.class) {
