@@ -107,7 +107,12 @@ final class Verifier {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
             throw new SQLException(
-                    "cannot connect to the " + side + " " + url + ": " + e.getMessage(), e);
+                    "cannot connect to the " + side + " " + redact(url) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A JDBC URL may carry {@code password=...} among its parameters; never echo it. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password[^=&;]*)=[^&;]*", "$1=***");
     }
 }
