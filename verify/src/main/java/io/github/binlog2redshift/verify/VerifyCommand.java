@@ -69,9 +69,15 @@ public final class VerifyCommand implements Callable<Integer> {
     TargetKind targetKind;
 
     @Option(
-            names = "--target-schema",
+            names = "--table-naming",
+            defaultValue = "SCHEMA_PER_DATABASE",
             description =
-                    "Schema of every target table (default: one schema per source database, its name in lower case)")
+                    "The sink's table naming: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    DefaultTableMapping.Naming naming;
+
+    @Option(
+            names = "--target-schema",
+            description = "Target schema of the DATABASE_PREFIX and TABLE_ONLY namings")
     String targetSchema;
 
     @Option(
@@ -189,6 +195,7 @@ public final class VerifyCommand implements Callable<Integer> {
                         : targetUrl.startsWith("jdbc:redshift:")
                                 ? TargetKind.redshift
                                 : TargetKind.postgres;
-        return new Verifier(this, kind, new DefaultTableMapping(targetSchema, overrides)).run();
+        return new Verifier(this, kind, new DefaultTableMapping(naming, targetSchema, overrides))
+                .run();
     }
 }
