@@ -1,0 +1,219 @@
+package io.github.binlog2redshift.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.binlog2redshift.localstack.MySqlDatabase;
+import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
+import java.sql.Connection;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * verify against a real MariaDB and PostgreSQL: the test writes the same data into both (plausible
+ * sink target types), checks that verify passes, then breaks the copy and checks the report.
+ */
+@ExtendWith(LocalStackExtension.class)
+class VerifyITCase {
+
+    private static final String SOURCE_ORDERS =
+            "CREATE TABLE orders (region VARCHAR(8) NOT NULL, id BIGINT UNSIGNED NOT NULL,"
+                    + " amount DECIMAL(10,2), ratio FLOAT, created DATETIME(3), updated TIMESTAMP(6) NULL,"
+                    + " active TINYINT(1), flag BIT(1), payload VARBINARY(16), doc JSON, note VARCHAR(50),"
+                    + " code CHAR(4), day DATE, PRIMARY KEY (region, id))";
+    private static final String TARGET_ORDERS =
+            "(region VARCHAR(8) NOT NULL, id NUMERIC(20) NOT NULL, amount NUMERIC(10,2),"
+                    + " ratio DOUBLE PRECISION, created TIMESTAMP(3), updated TIMESTAMPTZ, active BOOLEAN,"
+                    + " flag BOOLEAN, payload BYTEA, doc JSONB, note TEXT, code CHAR(4), day DATE,"
+                    + " _b2r_pos BIGINT, _b2r_deleted BOOLEAN, PRIMARY KEY (region, id))";
+
+    @Test
+    void equalCopyPassesThenEachInjectedDifferenceIsNamed(MySqlDatabase src, PostgresDatabase dst)
+            throws Exception {
+        String schema = src.name().toLowerCase();
+        try (Connection my = src.connect()) {
+            Sql.run(
+                    my,
+                    SOURCE_ORDERS,
+                    "INSERT INTO orders VALUES"
+                            + " ('eu', 1, 10.50, 1.1, '2024-01-31 12:34:56.123', '2024-01-31 12:34:56.123456',"
+                            + "  1, b'1', x'00ab', '{\"b\": 1, \"a\": [1, 2.50]}', 'hello', 'ab', '2024-02-29'),"
+                            + " ('eu', 18446744073709551615, -0.10, NULL, '2024-01-01 00:00:00', NULL,"
+                            + "  0, b'0', x'', '[]', '', 'x', NULL),"
+                            + " ('us', 2, 5.00, 2.5, '1999-12-31 23:59:59.999', '2038-01-19 03:14:07',"
+                            + "  NULL, NULL, NULL, NULL, NULL, NULL, '2000-01-01'),"
+                            + " ('EU', 3, 0.00, 0, NULL, NULL, 1, b'0', x'ff', '{}', 'é ☃ \uD83D\uDE00', 'abcd', NULL)");
+        }
+        try (Connection pg = dst.connect()) {
+            Sql.run(
+                    pg,
+                    "CREATE SCHEMA \"" + schema + "\"",
+                    "CREATE TABLE \"" + schema + "\".orders " + TARGET_ORDERS,
+                    "INSERT INTO \""
+                            + schema
+                            + "\".orders VALUES"
+                            + " ('eu', 1, 10.50, 1.100000023841858, '2024-01-31 12:34:56.123',"
+                            + "  '2024-01-31 14:34:56.123456+02', true, true, '\\x00ab', '{\"a\":[1,2.50],\"b\":1}',"
+                            + "  'hello', 'ab', '2024-02-29', 1, false),"
+                            + " ('eu', 18446744073709551615, -0.1, NULL, '2024-01-01 00:00:00', NULL,"
+                            + "  false, false, '\\x', '[]', '', 'x', NULL, 2, NULL),"
+                            + " ('us', 2, 5, 2.5, '1999-12-31 23:59:59.999', '2038-01-19 03:14:07+00',"
+                            + "  NULL, NULL, NULL, NULL, NULL, NULL, '2000-01-01', 3, false),"
+                            + " ('EU', 3, 0, 0, NULL, NULL, true, false, '\\xff', '{}', 'é ☃ \uD83D\uDE00', 'abcd',"
+                            + "  NULL, 4, false),"
+                            // deleted in the source, kept by the sink as a soft delete
+                            + " ('eu', 99, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 5, true)");
+        }
+        String table = Pattern.quote(src.name()) + "\\.orders";
+
+        VerifyRun equal =
+                VerifyRun.of(src, dst, "--tables", table, "--soft-delete", table, "--no-progress");
+        assertThat(equal.exitCode()).isZero();
+        assertThat(equal.out())
+                .contains("EQUAL", "rows 4 / 4", "1 tables: 1 equal, 0 different, 0 errors");
+
+        VerifyRun strict = VerifyRun.of(src, dst, "--tables", table, "--no-progress");
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.out()).contains("extra in target    (region='eu', id='99')");
+
+        try (Connection pg = dst.connect()) {
+            String t = "\"" + schema + "\".orders";
+            Sql.run(
+                    pg,
+                    "UPDATE " + t + " SET amount = 10.60 WHERE region = 'eu' AND id = 1",
+                    "UPDATE " + t + " SET note = NULL WHERE id = 18446744073709551615",
+                    "DELETE FROM " + t + " WHERE region = 'us' AND id = 2",
+                    "INSERT INTO " + t + " (region, id, _b2r_deleted) VALUES ('zz', 9, false)");
+        }
+        VerifyRun different =
+                VerifyRun.of(src, dst, "--tables", table, "--soft-delete", table, "--no-progress");
+        assertThat(different.exitCode()).isEqualTo(1);
+        assertThat(different.out())
+                .contains("DIFFERENT")
+                .contains("1 missing in target, 1 extra in target, 2 changed")
+                .contains(
+                        "changed            (region='eu', id='1')  amount: source '10.50', target '10.60'")
+                .contains(
+                        "changed            (region='eu', id='18446744073709551615')  note: source '', target NULL")
+                .contains("missing in target  (region='us', id='2')")
+                .contains("extra in target    (region='zz', id='9')");
+    }
+
+    @Test
+    void manyRowsOnlyTheDifferingChunkIsReadAgain(MySqlDatabase src, PostgresDatabase dst)
+            throws Exception {
+        String schema = src.name().toLowerCase();
+        try (Connection my = src.connect()) {
+            Sql.run(
+                    my,
+                    "CREATE TABLE big (id INT NOT NULL PRIMARY KEY, v VARCHAR(20), n DECIMAL(12,3))",
+                    "INSERT INTO big SELECT seq, CONCAT('v', seq), seq * 1.5 FROM seq_1_to_20000");
+        }
+        try (Connection pg = dst.connect()) {
+            Sql.run(
+                    pg,
+                    "CREATE SCHEMA \"" + schema + "\"",
+                    "CREATE TABLE \""
+                            + schema
+                            + "\".big (id INT PRIMARY KEY, v VARCHAR(20), n NUMERIC(12,3))",
+                    "INSERT INTO \""
+                            + schema
+                            + "\".big SELECT g, 'v' || g, g * 1.5 FROM generate_series(1, 20000) g",
+                    "UPDATE \"" + schema + "\".big SET v = 'changed' WHERE id = 12345");
+        }
+        VerifyRun run =
+                VerifyRun.of(
+                        src,
+                        dst,
+                        "--tables",
+                        Pattern.quote(src.name()) + "\\.big",
+                        "--chunk-size",
+                        "1000");
+        assertThat(run.exitCode()).isEqualTo(1);
+        // chunk (12000, 13000] on both sides: 2 x 1000 rows, not the whole table
+        assertThat(run.out())
+                .contains("rows 20000 / 20000, chunks 20, 1 differ (2000 rows re-read)")
+                .contains("changed            (id='12345')  v: source 'v12345', target 'changed'");
+    }
+
+    @Test
+    void ignoreDdlAndSkipDeleteTurnDifferencesIntoNotes(MySqlDatabase src, PostgresDatabase dst)
+            throws Exception {
+        String schema = src.name().toLowerCase();
+        try (Connection my = src.connect()) {
+            Sql.run(
+                    my,
+                    "CREATE TABLE m (id INT PRIMARY KEY, name VARCHAR(10), added INT)",
+                    "INSERT INTO m VALUES (1, 'a', 10), (2, 'b', 20)");
+        }
+        try (Connection pg = dst.connect()) {
+            Sql.run(
+                    pg,
+                    "CREATE SCHEMA \"" + schema + "\"",
+                    "CREATE TABLE \""
+                            + schema
+                            + "\".m (id INT PRIMARY KEY, name VARCHAR(10), legacy TEXT)",
+                    "INSERT INTO \""
+                            + schema
+                            + "\".m VALUES (1, 'a', 'x'), (2, 'b', 'y'), (3, 'c', 'z')");
+        }
+        String table = Pattern.quote(src.name()) + "\\.m";
+        VerifyRun strict = VerifyRun.of(src, dst, "--tables", table, "--no-progress");
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.out())
+                .contains(
+                        "note: source columns missing in the target: [added]",
+                        "extra in target    (id='3')");
+
+        VerifyRun lenient =
+                VerifyRun.of(
+                        src,
+                        dst,
+                        "--tables",
+                        table,
+                        "--ignore-ddl",
+                        table,
+                        "--skip-delete",
+                        table,
+                        "--no-progress");
+        assertThat(lenient.exitCode()).isZero();
+        assertThat(lenient.out())
+                .contains(
+                        "EQUAL",
+                        "note: 1 extra target rows allowed by skip_delete",
+                        "note: source columns missing in the target: [added] (ignore_ddl: not compared)",
+                        "note: target columns not in the source, not compared: [legacy]");
+    }
+
+    @Test
+    void errorsExitWithTwoAndNeverPrintThePassword(MySqlDatabase src, PostgresDatabase dst)
+            throws Exception {
+        try (Connection my = src.connect()) {
+            Sql.run(my, "CREATE TABLE nokey (a INT)");
+        }
+        VerifyRun noKey =
+                VerifyRun.of(
+                        src,
+                        dst,
+                        "--tables",
+                        Pattern.quote(src.name()) + "\\.nokey",
+                        "--no-progress");
+        assertThat(noKey.exitCode()).isEqualTo(2);
+        assertThat(noKey.out()).contains("ERROR", "the source table has no primary key");
+
+        MySqlDatabase wrong =
+                new MySqlDatabase(
+                        src.host(),
+                        src.port(),
+                        src.name(),
+                        src.user(),
+                        "not-the-password-42",
+                        src.cdcUser(),
+                        src.cdcPassword());
+        VerifyRun denied = VerifyRun.of(wrong, dst, "--no-progress");
+        assertThat(denied.exitCode()).isEqualTo(2);
+        assertThat(denied.err()).contains("cannot connect to the source");
+        assertThat(denied.out() + denied.err()).doesNotContain("not-the-password-42");
+    }
+}
