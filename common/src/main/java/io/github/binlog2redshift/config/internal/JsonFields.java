@@ -144,6 +144,13 @@ public final class JsonFields {
         throw error(field, "true or false", v);
     }
 
+    /** The names of the fields this object has. */
+    public Set<String> present() {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     public String where() {
         return where;
     }
