@@ -37,7 +37,8 @@ public final class ConfigException extends RuntimeException {
                         .append(raw.display(secret));
         // A parser's reason can echo the value, so it is dropped for secrets.
         if (reason != null && !reason.isBlank() && !secret) {
-            msg.append(" (").append(reason).append(')');
+            String shown = reason.length() > 200 ? reason.substring(0, 200) + "..." : reason;
+            msg.append(" (").append(shown).append(')');
         }
         return new ConfigException(msg.toString());
     }

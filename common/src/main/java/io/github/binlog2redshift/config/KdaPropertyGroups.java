@@ -2,6 +2,7 @@ package io.github.binlog2redshift.config;
 
 import com.amazonaws.services.kinesisanalytics.runtime.KinesisAnalyticsRuntime;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +50,11 @@ public final class KdaPropertyGroups {
 
     /** The groups from a file in the service's JSON format. */
     public static List<Settings> read(Path file) {
+        // The library returns no groups at all for a missing file; a named file must exist.
+        if (!Files.isReadable(file)) {
+            throw new ConfigException(
+                    "KDA application properties file '" + file + "' is not readable");
+        }
         try {
             return toSources(
                     KinesisAnalyticsRuntime.getApplicationProperties(file.toString()),

@@ -76,8 +76,7 @@ public final class SourceOptions {
     public static final ConfigOption<StartupMode> STARTUP_MODE =
             ConfigOption.key("source.startup.mode", ValueType.enumOf(StartupMode.class))
                     .defaultValue(StartupMode.INITIAL)
-                    .description(
-                            "Where to start when there is no checkpoint; see the startup modes table.")
+                    .description("Where to start when there is no checkpoint (see Startup modes).")
                     .build();
 
     public static final ConfigOption<String> STARTUP_BINLOG_FILE =

@@ -2,6 +2,7 @@ package io.github.binlog2redshift.config;
 
 import io.github.binlog2redshift.config.internal.DurationText;
 import io.github.binlog2redshift.config.internal.EnumText;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -120,7 +121,16 @@ public interface ValueType<T> {
     }
 
     static ValueType<ZoneId> zoneId() {
-        return of("time-zone id (e.g. UTC, Asia/Shanghai, +08:00)", ZoneId::of, ZoneId::getId);
+        return of(
+                "time-zone id (e.g. UTC, Asia/Shanghai, +08:00)",
+                s -> {
+                    try {
+                        return ZoneId.of(s);
+                    } catch (DateTimeException e) {
+                        throw new IllegalArgumentException(e.getMessage());
+                    }
+                },
+                ZoneId::getId);
     }
 
     /** Comma-separated list; blanks around items and empty items are dropped. */

@@ -7,13 +7,12 @@ import io.github.binlog2redshift.config.OptionCatalog;
 import io.github.binlog2redshift.config.Origin;
 import io.github.binlog2redshift.config.Settings;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UnmatchedArgsBinding;
 import picocli.CommandLine.ParseResult;
@@ -32,7 +31,6 @@ public final class CommandLineSpec {
 
     private final OptionCatalog catalog;
     private final CommandSpec spec = CommandSpec.create();
-    private final List<String> unmatched = new ArrayList<>();
 
     /** What the command line said, apart from picocli's own bookkeeping. */
     public record Arguments(
@@ -87,13 +85,14 @@ public final class CommandLineSpec {
                             .build());
         }
         // Without a binding picocli rejects unmatched arguments itself; prefixed keys need them.
+        // Without a binding picocli rejects unmatched arguments itself; prefixed keys need them.
+        // They are read back from ParseResult.unmatched(), so the setter keeps nothing.
         spec.addUnmatchedArgsBinding(
-                UnmatchedArgsBinding.forStringCollectionSupplier(
-                        new IGetter() {
+                UnmatchedArgsBinding.forStringArrayConsumer(
+                        new ISetter() {
                             @Override
-                            @SuppressWarnings("unchecked")
-                            public <T> T get() {
-                                return (T) unmatched;
+                            public <T> T set(T value) {
+                                return null;
                             }
                         }));
     }

@@ -41,23 +41,38 @@ public record TableRule(
         Map<String, String> timestampColumns,
         Map<String, String> dateColumns) {
 
-    static final Set<String> FIELDS =
-            Set.of(
-                    "db",
-                    "table",
-                    "primary_key",
-                    "target_table",
-                    "target_schema",
-                    "ignore_ddl",
-                    "save_delete",
-                    "only_save_delete",
-                    "skip_delete",
-                    "soft_delete",
-                    "history",
-                    "exclude",
-                    "super_columns",
-                    "timestamp_columns",
-                    "date_columns");
+    /** The JSON fields of a rule and what they mean; drives parsing and docs/configuration.md. */
+    public static final Map<String, String> FIELD_DOCS = fieldDocs();
+
+    private static Map<String, String> fieldDocs() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("db", "Required. Regex matched against the whole database name.");
+        d.put(
+                "table",
+                "Required. Regex matched against the whole table name (product does not match product_01).");
+        d.put(
+                "primary_key",
+                "Key columns, \"c1,c2\" or [\"c1\",\"c2\"]; default: the key in the change events.");
+        d.put("target_schema", "Target schema; overrides sink.target-naming.");
+        d.put("target_table", "Target table; overrides sink.target-naming.");
+        d.put("ignore_ddl", "true: never CREATE/ALTER the target; load only its existing columns.");
+        d.put("save_delete", "true: also write deleted rows to <target>_delete.");
+        d.put(
+                "only_save_delete",
+                "true: write only deleted rows, to <target>_delete; the target itself is not written.");
+        d.put("skip_delete", "true: ignore deletes.");
+        d.put("soft_delete", "true: keep deleted rows, marked as deleted.");
+        d.put("history", "true: also append every change to <target>_history.");
+        d.put("exclude", "true: do not load matching tables (only db and table may accompany it).");
+        d.put("super_columns", "Columns loaded as SUPER, \"c1,c2\" or a JSON list.");
+        d.put(
+                "timestamp_columns",
+                "Columns loaded as TIMESTAMP, each col or col=<TIMEFORMAT> (default auto).");
+        d.put(
+                "date_columns",
+                "Columns loaded as DATE, each col or col=<DATEFORMAT> (default auto).");
+        return java.util.Collections.unmodifiableMap(d);
+    }
 
     /** Anchored: {@code product} matches {@code product}, not {@code product_01}. */
     public boolean matches(String db, String tableName) {
@@ -66,7 +81,9 @@ public record TableRule(
 
     /** Parses the JSON list; booleans are strict ("ture" is an error, not false). */
     public static List<TableRule> parseList(String json) {
-        return JsonFields.parseObjectList(json, FIELDS).stream().map(TableRule::of).toList();
+        return JsonFields.parseObjectList(json, FIELD_DOCS.keySet()).stream()
+                .map(TableRule::of)
+                .toList();
     }
 
     private static TableRule of(JsonFields f) {

@@ -4,7 +4,6 @@ import io.github.binlog2redshift.config.internal.JsonFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,8 +22,24 @@ public record TablePkOverride(
         List<String> primaryKey,
         Map<String, Integer> columnMaxLength) {
 
-    private static final Set<String> FIELDS =
-            Set.of("db", "table", "primary_key", "column_max_length");
+    /** The JSON fields of an entry and what they mean; drives parsing and the docs. */
+    public static final Map<String, String> FIELD_DOCS =
+            orderedDocs(
+                    "db", "Required. Regex matched against the whole database name.",
+                    "table",
+                            "Required. Regex matched against the whole table name (product does not match product_01).",
+                    "primary_key",
+                            "Key columns in key order, \"c1,c2\" or a JSON list; empty keeps the table's primary key.",
+                    "column_max_length",
+                            "Truncate strings: \"col=N|col2=M\" keeps at most N characters of col.");
+
+    private static Map<String, String> orderedDocs(String... pairs) {
+        Map<String, String> docs = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            docs.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(docs);
+    }
 
     public TablePkOverride {
         primaryKey = List.copyOf(primaryKey);
@@ -44,7 +59,9 @@ public record TablePkOverride(
      * "column_max_length": "note=100|body=2000"}]}; {@code primary_key} may also be a JSON list.
      */
     public static List<TablePkOverride> parseList(String json) {
-        return JsonFields.parseObjectList(json, FIELDS).stream().map(TablePkOverride::of).toList();
+        return JsonFields.parseObjectList(json, FIELD_DOCS.keySet()).stream()
+                .map(TablePkOverride::of)
+                .toList();
     }
 
     private static TablePkOverride of(JsonFields f) {
