@@ -132,6 +132,17 @@ class SinkConfigTest {
                                                 "sink.redshift.database")))
                 .hasMessageContaining(
                         "expected a jdbc:redshift: or jdbc:postgresql: URL, got 'jdbc:mysql://x/dev'");
+        assertThatThrownBy(
+                        () ->
+                                config(
+                                        without(
+                                                validSink(
+                                                        "sink.jdbc.url=jdbc:postgresql://x/dev",
+                                                        "sink.redshift.port=5440"),
+                                                "sink.redshift.host",
+                                                "sink.redshift.database")))
+                .hasMessageContaining(
+                        "'sink.jdbc.url' (from properties file 'test.properties') and 'sink.redshift.port'");
         assertThatThrownBy(() -> config(without(validSink(), "sink.redshift.host")))
                 .hasMessageContaining("Missing required option 'sink.redshift.host'");
     }

@@ -155,6 +155,14 @@ class SinkLegacyKeysTest {
     }
 
     @Test
+    void hadoopSchemesOfTheTempdirBecomeS3() {
+        assertThat(config(legacy("redshift_tmpdir=s3a://bucket/tmp/")).staging().path())
+                .isEqualTo(URI.create("s3://bucket/tmp/"));
+        assertThat(config(legacy("redshift_tmpdir=s3n://bucket/tmp")).staging().path())
+                .isEqualTo(URI.create("s3://bucket/tmp/"));
+    }
+
+    @Test
     void bareNumberCheckpointIntervalIsRefused() {
         assertThatThrownBy(() -> config(legacy("checkpoint_interval=30")))
                 .hasMessageContaining("a bare number has no unit");
