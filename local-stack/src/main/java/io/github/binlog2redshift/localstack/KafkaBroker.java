@@ -118,7 +118,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private boolean hasMetadata() throws Exception {
-        // Probing the port first keeps the admin client from logging a warning per refused connection.
+        // Probing the port first keeps the admin client from logging a warning per refused
+        // connection.
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
         } catch (IOException e) {

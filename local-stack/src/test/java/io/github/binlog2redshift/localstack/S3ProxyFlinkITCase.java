@@ -62,10 +62,13 @@ class S3ProxyFlinkITCase {
 
         try (S3Client s3 = client(stack.s3())) {
             List<S3Object> objects =
-                    s3.listObjectsV2(b -> b.bucket(location.bucket()).prefix(location.prefix()))
+                    s3
+                            .listObjectsV2(
+                                    b -> b.bucket(location.bucket()).prefix(location.prefix()))
                             .contents()
                             .stream()
-                            // S3A writes empty "directory/" marker objects (kept, see FlinkS3Plugin).
+                            // S3A writes empty "directory/" marker objects (kept, see
+                            // FlinkS3Plugin).
                             .filter(o -> !o.key().endsWith("/"))
                             .collect(Collectors.toList());
             // Only committed part files: in-progress files are hidden (".part-...") until a

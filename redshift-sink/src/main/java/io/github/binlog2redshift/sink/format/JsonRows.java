@@ -3,6 +3,7 @@ package io.github.binlog2redshift.sink.format;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
 import java.io.IOException;
 import java.util.Iterator;
@@ -20,7 +21,9 @@ final class JsonRows {
             new ObjectMapper()
                     .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                     .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    // keeps 10.50 as 10.50 (the default factory strips trailing zeros)
+                    .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private JsonRows() {}
 
