@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink.format;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,9 +35,18 @@ final class JsonRows {
                 throw new RejectedRecordException(RejectReason.NOT_JSON, "empty value");
             }
             return root;
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
+            // The original message names the problem and location without quoting the value
+            // (which may hold personal data and would end up in logs).
             throw new RejectedRecordException(
-                    RejectReason.NOT_JSON, "not valid JSON: " + e.getMessage(), e);
+                    RejectReason.NOT_JSON,
+                    "not valid JSON at "
+                            + (e.getLocation() == null ? "?" : e.getLocation().offsetDescription())
+                            + ": "
+                            + e.getOriginalMessage(),
+                    e);
+        } catch (IOException e) {
+            throw new RejectedRecordException(RejectReason.NOT_JSON, "not valid JSON", e);
         }
     }
 

@@ -25,6 +25,17 @@ public final class KafkaSourceFactory {
     private KafkaSourceFactory() {}
 
     public static Source<KafkaRecord, ?, ?> create(KafkaInputOptions options) {
+        KafkaSource<KafkaRecord> source = builder(options).build();
+        return options.maxRecordsPerCheckpoint() > 0
+                ? new ThrottledSource<>(source, options.maxRecordsPerCheckpoint())
+                : source;
+    }
+
+    /**
+     * The configured builder without the throttle, for callers that add to it (tests make it
+     * bounded).
+     */
+    public static KafkaSourceBuilder<KafkaRecord> builder(KafkaInputOptions options) {
         KafkaSourceBuilder<KafkaRecord> builder =
                 KafkaSource.<KafkaRecord>builder()
                         .setBootstrapServers(options.bootstrapServers())
@@ -39,10 +50,7 @@ public final class KafkaSourceFactory {
         options.properties().forEach(builder::setProperty);
         builder.setProperty("isolation.level", "read_committed");
         builder.setProperty("commit.offsets.on.checkpoint", "true");
-        KafkaSource<KafkaRecord> source = builder.build();
-        return options.maxRecordsPerCheckpoint() > 0
-                ? new ThrottledSource<>(source, options.maxRecordsPerCheckpoint())
-                : source;
+        return builder;
     }
 
     static OffsetsInitializer startingOffsets(KafkaInputOptions options) {
