@@ -1,5 +1,7 @@
 package io.github.binlog2redshift.sink.deadletter;
 
+import io.github.binlog2redshift.config.sink.DeadLetterConfig;
+import io.github.binlog2redshift.config.sink.KafkaConsumerSettings;
 import java.io.Serializable;
 import java.util.Map;
 
@@ -30,6 +32,23 @@ public record DeadLetterOptions(
             throw new IllegalArgumentException(
                     "dead-letter topic '" + kafkaTopic + "' needs Kafka bootstrap servers");
         }
+    }
+
+    /**
+     * From the typed job configuration; the topic is on the input cluster, with its client
+     * properties. Empty when the configuration names neither a topic nor a path.
+     */
+    public static java.util.Optional<DeadLetterOptions> from(
+            DeadLetterConfig config, KafkaConsumerSettings kafka) {
+        if (!config.enabled()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+                new DeadLetterOptions(
+                        config.topic().orElse(null),
+                        kafka.bootstrapServers(),
+                        kafka.properties().values(),
+                        config.path().map(Object::toString).orElse(null)));
     }
 
     public static DeadLetterOptions topic(String bootstrapServers, String topic) {

@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.sink.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.binlog2redshift.config.sink.InputFormat;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
 import java.io.Serializable;
 import java.util.Objects;

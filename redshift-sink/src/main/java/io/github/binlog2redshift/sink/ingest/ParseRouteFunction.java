@@ -42,11 +42,18 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
 
     private final ChangeDecoder decoder;
     private final TableRouter router;
+    private final boolean deadLettersEnabled;
     private transient IngestMetrics metrics;
 
-    public ParseRouteFunction(ChangeDecoder decoder, TableRouter router) {
+    /**
+     * @param deadLettersEnabled false: a record that cannot be used fails the job instead, naming
+     *     the reason and the record's coordinates
+     */
+    public ParseRouteFunction(
+            ChangeDecoder decoder, TableRouter router, boolean deadLettersEnabled) {
         this.decoder = decoder;
         this.router = router;
+        this.deadLettersEnabled = deadLettersEnabled;
     }
 
     @Override
@@ -114,6 +121,16 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
 
     private void reject(KafkaRecord record, RejectReason reason, String detail, Context ctx) {
         metrics.deadLetter(reason);
+        if (!deadLettersEnabled) {
+            throw new IllegalStateException(
+                    "record "
+                            + record.coordinates()
+                            + " cannot be loaded ("
+                            + reason.label()
+                            + ": "
+                            + detail
+                            + ") and no dead-letter topic or path is configured");
+        }
         LOG.warn("Dead letter {} from {}: {}", reason.label(), record.coordinates(), detail);
         ctx.output(
                 DEAD_LETTERS, new DeadLetter(reason, detail, record, System.currentTimeMillis()));

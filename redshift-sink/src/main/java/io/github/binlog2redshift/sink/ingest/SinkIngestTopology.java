@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink.ingest;
 
+import io.github.binlog2redshift.config.sink.SinkConfig;
 import io.github.binlog2redshift.sink.StagedChange;
 import io.github.binlog2redshift.sink.deadletter.DeadLetter;
 import io.github.binlog2redshift.sink.deadletter.DeadLetterSinks;
@@ -30,6 +31,11 @@ public final class SinkIngestTopology {
 
     private SinkIngestTopology() {}
 
+    /** The job's ingest half from its typed configuration. */
+    public static IngestStreams build(StreamExecutionEnvironment env, SinkConfig config) {
+        return build(env, IngestOptions.from(config));
+    }
+
     /** Reads Kafka as configured. */
     public static IngestStreams build(StreamExecutionEnvironment env, IngestOptions options) {
         DataStream<KafkaRecord> records =
@@ -47,12 +53,13 @@ public final class SinkIngestTopology {
                 records.process(
                                 new ParseRouteFunction(
                                         new ChangeDecoder(options.format()),
-                                        new TableRouter(options.routing())),
+                                        new TableRouter(options.routing()),
+                                        options.deadLetters().isPresent()),
                                 RoutedChange.typeInfo())
                         .name(PARSE_UID)
                         .uid(PARSE_UID);
         DataStream<DeadLetter> deadLetters = routed.getSideOutput(ParseRouteFunction.DEAD_LETTERS);
-        DeadLetterSinks.attach(deadLetters, options.deadLetters());
+        options.deadLetters().ifPresent(o -> DeadLetterSinks.attach(deadLetters, o));
         DataStream<StagedChange> changes =
                 routed.keyBy(RoutedChange::key, Types.STRING)
                         .transform(

@@ -1,5 +1,7 @@
 package io.github.binlog2redshift.sink.kafka;
 
+import io.github.binlog2redshift.config.sink.KafkaConsumerSettings;
+import io.github.binlog2redshift.config.sink.StartingOffsets;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,27 @@ public record KafkaInputOptions(
             throw new IllegalArgumentException(
                     "consumer property isolation.level must be read_committed, got " + isolation);
         }
+    }
+
+    /** From the typed job configuration. */
+    public static KafkaInputOptions from(KafkaConsumerSettings k) {
+        long limit = k.maxRecordsPerCheckpoint().orElse(0);
+        if (limit > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "max records per checkpoint must be at most "
+                            + Integer.MAX_VALUE
+                            + ", got "
+                            + limit);
+        }
+        return new KafkaInputOptions(
+                k.bootstrapServers(),
+                k.topics(),
+                k.topicPattern().orElse(null),
+                k.groupId(),
+                k.startingOffsets(),
+                k.startingTimestampMs().isPresent() ? k.startingTimestampMs().getAsLong() : null,
+                (int) limit,
+                k.properties().values());
     }
 
     /** One or more topics, committed offsets, no limit, no extra properties. */

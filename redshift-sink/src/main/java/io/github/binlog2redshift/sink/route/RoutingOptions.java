@@ -1,37 +1,40 @@
 package io.github.binlog2redshift.sink.route;
 
+import io.github.binlog2redshift.config.sink.TableSelection;
+import io.github.binlog2redshift.config.sink.TargetNaming;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Which source tables the sink loads and where they go.
+ * Which source tables the sink loads and where they go: {@link TableSelection} in a form Flink can
+ * ship to its tasks.
  *
- * @param targetSchema the schema for {@link TableNaming#DATABASE_PREFIX} and {@link
- *     TableNaming#TABLE_ONLY}
+ * @param defaultSchema the schema for {@link TargetNaming#DB_TABLE} and {@link
+ *     TargetNaming#TABLE_ONLY}
  * @param include regexes matched against the whole {@code db.table}; empty: every table
  * @param exclude regexes matched against the whole {@code db.table}; an excluded table's events are
  *     counted and dropped, not dead-lettered
  * @param rules per-table rules, the first match wins
  */
 public record RoutingOptions(
-        String targetSchema,
-        TableNaming naming,
+        String defaultSchema,
+        TargetNaming naming,
         List<Pattern> include,
         List<Pattern> exclude,
         List<RouteRule> rules)
         implements Serializable {
 
     public RoutingOptions {
-        Objects.requireNonNull(naming, "table naming");
-        if (naming != TableNaming.SCHEMA_PER_DATABASE
-                && (targetSchema == null || targetSchema.isBlank())) {
+        Objects.requireNonNull(naming, "target naming");
+        if (naming != TargetNaming.SCHEMA_PER_DATABASE
+                && (defaultSchema == null || defaultSchema.isBlank())) {
             throw new IllegalArgumentException(
-                    "table naming "
+                    "target naming "
                             + naming
                             + " needs a target schema, got '"
-                            + targetSchema
+                            + defaultSchema
                             + "'");
         }
         include = include == null ? List.of() : List.copyOf(include);
@@ -39,9 +42,17 @@ public record RoutingOptions(
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
 
-    /** Every table, default naming, no rules. */
-    public static RoutingOptions defaults(String targetSchema) {
+    public static RoutingOptions from(TableSelection tables) {
         return new RoutingOptions(
-                targetSchema, TableNaming.SCHEMA_PER_DATABASE, List.of(), List.of(), List.of());
+                tables.defaultSchema(),
+                tables.naming(),
+                tables.include(),
+                tables.exclude(),
+                tables.rules().stream().map(RouteRule::from).toList());
+    }
+
+    /** Every table, the given naming, no rules. */
+    public static RoutingOptions of(TargetNaming naming, String defaultSchema) {
+        return new RoutingOptions(defaultSchema, naming, List.of(), List.of(), List.of());
     }
 }

@@ -4,13 +4,16 @@ import io.github.binlog2redshift.event.TableId;
 import io.github.binlog2redshift.sink.TargetTable;
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Maps a source table to its warehouse table, or to nothing when the table is not included. The
- * answer per table is computed once and cached: there are few tables and many events.
+ * Maps a source table to its warehouse table, or to nothing when the table is not loaded (not
+ * included, excluded, or matched by an {@code exclude} rule). Same rules as the config's {@code
+ * TableSelection}: the rule's target schema/table where given, else the naming. The answer per
+ * table is computed once: there are few tables and many events.
  */
 public final class TableRouter implements Serializable {
 
@@ -32,38 +35,34 @@ public final class TableRouter implements Serializable {
 
     private Optional<Route> resolve(TableId source) {
         String qualified = source.database() + "." + source.table();
-        boolean included =
-                options.include().isEmpty()
-                        || matchesAny(options.include().toArray(Pattern[]::new), qualified);
-        if (!included || matchesAny(options.exclude().toArray(Pattern[]::new), qualified)) {
+        if (!(options.include().isEmpty() || matchesAny(options.include(), qualified))
+                || matchesAny(options.exclude(), qualified)) {
             return Optional.empty();
         }
-        for (RouteRule rule : options.rules()) {
-            if (rule.matches(source.database(), source.table())) {
-                return Optional.of(
-                        new Route(target(source, rule.targetTable()), rule.primaryKey()));
-            }
+        RouteRule rule =
+                options.rules().stream()
+                        .filter(r -> r.matches(source.database(), source.table()))
+                        .findFirst()
+                        .orElse(null);
+        if (rule != null && rule.exclude()) {
+            return Optional.empty();
         }
-        return Optional.of(new Route(target(source, null), java.util.List.of()));
+        var byNaming =
+                options.naming()
+                        .resolve(options.defaultSchema(), source.database(), source.table());
+        String schema =
+                rule != null && rule.targetSchema() != null
+                        ? rule.targetSchema()
+                        : byNaming.schema();
+        String table =
+                rule != null && rule.targetTable() != null ? rule.targetTable() : byNaming.table();
+        return Optional.of(
+                new Route(
+                        new TargetTable(schema, table),
+                        rule == null ? List.of() : rule.primaryKey()));
     }
 
-    private TargetTable target(TableId source, String ruleTarget) {
-        if (ruleTarget == null) {
-            return options.naming().target(source, options.targetSchema());
-        }
-        int dot = ruleTarget.indexOf('.');
-        return dot >= 0
-                ? new TargetTable(ruleTarget.substring(0, dot), ruleTarget.substring(dot + 1))
-                : new TargetTable(
-                        options.naming().schemaFor(source, options.targetSchema()), ruleTarget);
-    }
-
-    private static boolean matchesAny(Pattern[] patterns, String text) {
-        for (Pattern p : patterns) {
-            if (p.matcher(text).matches()) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean matchesAny(List<Pattern> patterns, String text) {
+        return patterns.stream().anyMatch(p -> p.matcher(text).matches());
     }
 }

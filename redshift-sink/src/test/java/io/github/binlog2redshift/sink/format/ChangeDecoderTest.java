@@ -2,6 +2,7 @@ package io.github.binlog2redshift.sink.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.binlog2redshift.config.sink.InputFormat;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.event.Op;

@@ -2,6 +2,7 @@ package io.github.binlog2redshift.sink.format;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.binlog2redshift.config.sink.InputFormat;
 import io.github.binlog2redshift.sink.Fixtures;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
 import org.junit.jupiter.params.ParameterizedTest;

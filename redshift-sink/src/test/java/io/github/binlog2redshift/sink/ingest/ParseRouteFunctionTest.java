@@ -1,20 +1,21 @@
 package io.github.binlog2redshift.sink.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.binlog2redshift.config.sink.InputFormat;
+import io.github.binlog2redshift.config.sink.TargetNaming;
 import io.github.binlog2redshift.sink.Fixtures;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.deadletter.DeadLetter;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
 import io.github.binlog2redshift.sink.format.ChangeDecoder;
-import io.github.binlog2redshift.sink.format.InputFormat;
 import io.github.binlog2redshift.sink.kafka.KafkaRecord;
 import io.github.binlog2redshift.sink.route.RouteRule;
 import io.github.binlog2redshift.sink.route.RoutedChange;
 import io.github.binlog2redshift.sink.route.RoutingOptions;
-import io.github.binlog2redshift.sink.route.TableNaming;
 import io.github.binlog2redshift.sink.route.TableRouter;
 import java.util.Base64;
 import java.util.List;
@@ -34,10 +35,14 @@ class ParseRouteFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
+        open(true);
+    }
+
+    private void open(boolean deadLetters) throws Exception {
         RoutingOptions routing =
                 new RoutingOptions(
                         null,
-                        TableNaming.SCHEMA_PER_DATABASE,
+                        TargetNaming.SCHEMA_PER_DATABASE,
                         List.of(),
                         List.of(Pattern.compile("shop\\.audit")),
                         List.of(RouteRule.of("test_db", "product", null, "pid")));
@@ -47,7 +52,8 @@ class ParseRouteFunctionTest {
                         new ProcessOperator<>(
                                 new ParseRouteFunction(
                                         new ChangeDecoder(InputFormat.AUTO),
-                                        new TableRouter(routing))),
+                                        new TableRouter(routing),
+                                        deadLetters)),
                         KafkaRecord.typeInfo().createSerializer(config));
         harness.setup(RoutedChange.typeInfo().createSerializer(config));
         harness.open();
@@ -66,6 +72,16 @@ class ParseRouteFunctionTest {
     private List<DeadLetter> deadLetters() {
         var queue = harness.getSideOutput(ParseRouteFunction.DEAD_LETTERS);
         return queue == null ? List.of() : queue.stream().map(StreamRecord::getValue).toList();
+    }
+
+    @Test
+    void withoutDeadLetterSinksABadRecordFailsTheJobNamingIt() throws Exception {
+        harness.close();
+        open(false);
+        assertThatThrownBy(() -> send(null, Fixtures.bytes("bad/no-op.json")))
+                .hasMessageContaining("in-3@0")
+                .hasMessageContaining("missing_op")
+                .hasMessageContaining("no dead-letter topic or path");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.binlog2redshift.config.sink.InputFormat;
+import io.github.binlog2redshift.config.sink.TargetNaming;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.Op;
 import io.github.binlog2redshift.event.PartitionKey;
@@ -15,7 +17,6 @@ import io.github.binlog2redshift.localstack.junit.Partitions;
 import io.github.binlog2redshift.serde.ChangeEventJson;
 import io.github.binlog2redshift.sink.StagedChange;
 import io.github.binlog2redshift.sink.deadletter.DeadLetterOptions;
-import io.github.binlog2redshift.sink.format.InputFormat;
 import io.github.binlog2redshift.sink.kafka.KafkaInputOptions;
 import io.github.binlog2redshift.sink.kafka.KafkaRecord;
 import io.github.binlog2redshift.sink.kafka.KafkaSourceFactory;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -97,8 +99,8 @@ class SinkIngestITCase {
                 new IngestOptions(
                         kafka,
                         InputFormat.AUTO,
-                        RoutingOptions.defaults(null),
-                        DeadLetterOptions.topic(servers, deadLetterTopic.name()));
+                        RoutingOptions.of(TargetNaming.SCHEMA_PER_DATABASE, null),
+                        Optional.of(DeadLetterOptions.topic(servers, deadLetterTopic.name())));
         Configuration conf = new Configuration();
         conf.setString("restart-strategy.type", "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);

@@ -3,6 +3,7 @@ package io.github.binlog2redshift.sink.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.binlog2redshift.config.sink.TargetNaming;
 import io.github.binlog2redshift.event.TableId;
 import io.github.binlog2redshift.sink.TargetTable;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TableRouterTest {
 
     private static TableRouter router(
-            TableNaming naming, List<String> include, List<String> exclude, RouteRule... rules) {
+            TargetNaming naming, List<String> include, List<String> exclude, RouteRule... rules) {
         return new TableRouter(
                 new RoutingOptions(
                         "public",
@@ -27,22 +28,32 @@ class TableRouterTest {
         return r.route(TableId.of(db, table)).orElseThrow().target();
     }
 
-    @Test
-    void sameNamedTablesOfTwoDatabasesNeverCollideByDefault() {
-        TableRouter r = new TableRouter(RoutingOptions.defaults(null));
-        assertThat(target(r, "Shop_EU", "Orders")).isEqualTo(new TargetTable("shop_eu", "orders"));
-        assertThat(target(r, "shop_us", "orders")).isEqualTo(new TargetTable("shop_us", "orders"));
+    private static RouteRule rule(
+            String db, String table, String schema, String target, boolean exclude) {
+        return new RouteRule(
+                Pattern.compile(db),
+                Pattern.compile(table),
+                schema,
+                target,
+                List.of("pid"),
+                exclude);
     }
 
     @Test
-    void prefixAndTableOnlyNamingUseTheConfiguredSchema() {
-        assertThat(
-                        target(
-                                router(TableNaming.DATABASE_PREFIX, List.of(), List.of()),
-                                "shop",
-                                "Orders"))
-                .isEqualTo(new TargetTable("public", "shop_orders"));
-        TableRouter tableOnly = router(TableNaming.TABLE_ONLY, List.of(), List.of());
+    void sameNamedTablesOfTwoDatabasesNeverCollideByDefault() {
+        TableRouter r = router(TargetNaming.DB_TABLE, List.of(), List.of());
+        assertThat(target(r, "Shop_EU", "Orders"))
+                .isEqualTo(new TargetTable("public", "shop_eu__orders"));
+        assertThat(target(r, "shop_us", "orders"))
+                .isEqualTo(new TargetTable("public", "shop_us__orders"));
+    }
+
+    @Test
+    void schemaPerDatabaseAndTableOnlyNaming() {
+        TableRouter perDb =
+                new TableRouter(RoutingOptions.of(TargetNaming.SCHEMA_PER_DATABASE, null));
+        assertThat(target(perDb, "Shop", "Orders")).isEqualTo(new TargetTable("shop", "orders"));
+        TableRouter tableOnly = router(TargetNaming.TABLE_ONLY, List.of(), List.of());
         assertThat(target(tableOnly, "shard_1", "orders"))
                 .isEqualTo(target(tableOnly, "shard_2", "orders"));
     }
@@ -51,23 +62,23 @@ class TableRouterTest {
     void rulesMatchWholeNamesNeverSubstrings() {
         TableRouter r =
                 router(
-                        TableNaming.SCHEMA_PER_DATABASE,
+                        TargetNaming.DB_TABLE,
                         List.of(),
                         List.of(),
-                        RouteRule.of("shop", "product", "dw.products", "pid"));
+                        rule("shop", "product", "dw", "products", false));
         assertThat(r.route(TableId.of("shop", "product")).orElseThrow())
                 .isEqualTo(new Route(new TargetTable("dw", "products"), List.of("pid")));
         assertThat(target(r, "shop", "product_01"))
-                .isEqualTo(new TargetTable("shop", "product_01"));
+                .isEqualTo(new TargetTable("public", "shop__product_01"));
         assertThat(r.route(TableId.of("shop", "product_01")).orElseThrow().rulePrimaryKey())
                 .isEmpty();
     }
 
     @Test
-    void anUnqualifiedRuleTargetStaysInTheDefaultSchema() {
+    void aRuleNamingOnlyTheTableKeepsTheNamingsSchema() {
         TableRouter r =
                 router(
-                        TableNaming.SCHEMA_PER_DATABASE,
+                        TargetNaming.SCHEMA_PER_DATABASE,
                         List.of(),
                         List.of(),
                         RouteRule.of("shard_\\d+", "orders", "all_orders"));
@@ -76,23 +87,23 @@ class TableRouterTest {
     }
 
     @Test
-    void includeAndExcludeMatchTheWholeQualifiedName() {
+    void includeExcludeAndExcludeRulesDropTables() {
         TableRouter r =
                 router(
-                        TableNaming.SCHEMA_PER_DATABASE,
+                        TargetNaming.DB_TABLE,
                         List.of("shop\\..*"),
-                        List.of("shop\\.tmp_.*"));
+                        List.of("shop\\.tmp_.*"),
+                        rule("shop", "audit", null, null, true));
         assertThat(r.route(TableId.of("shop", "orders"))).isPresent();
         assertThat(r.route(TableId.of("shop", "tmp_1"))).isEmpty();
         assertThat(r.route(TableId.of("shop2", "orders"))).isEmpty();
+        assertThat(r.route(TableId.of("shop", "audit"))).isEmpty();
     }
 
     @Test
     void optionsNameWhatIsWrong() {
-        assertThatThrownBy(() -> new RoutingOptions(" ", TableNaming.TABLE_ONLY, null, null, null))
+        assertThatThrownBy(() -> new RoutingOptions(" ", TargetNaming.TABLE_ONLY, null, null, null))
                 .hasMessageContaining("TABLE_ONLY needs a target schema");
-        assertThatThrownBy(() -> RouteRule.of("a", "b", "x.y.z"))
-                .hasMessageContaining("'schema.table', got 'x.y.z'");
     }
 
     @Test
