@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * The latest change of one key in one checkpoint interval, routed to its warehouse table: what the
- * dedupe stage hands to the staging writer. Schema changes travel as the same type, in order with the
- * data of their table.
+ * dedupe stage hands to the staging writer. Schema changes travel as the same type, in order with
+ * the data of their table.
  */
 public record StagedChange(TargetTable target, ChangeEvent event) {
 
