@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Which database errors are worth retrying: serialization conflicts (SQLSTATE 40001; Redshift
  * reports them as error 1023 "Serializable isolation violation"), deadlocks (40P01) and lost
- * connections (class 08). Everything else (bad data, missing privileges, syntax) fails at once.
+ * connections (class 08; 57P0x when the server terminated the session). Everything else (bad data,
+ * missing privileges, syntax) fails at once.
  */
 public final class TransientErrors {
 
@@ -23,7 +24,8 @@ public final class TransientErrors {
                 if (state != null
                         && (state.equals("40001")
                                 || state.equals("40P01")
-                                || state.startsWith("08"))) {
+                                || state.startsWith("08")
+                                || state.startsWith("57P"))) {
                     return true;
                 }
                 String msg = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
