@@ -11,11 +11,12 @@ import java.util.List;
  * <p>Invariants that make the plan exact whatever the order batches arrive in:
  *
  * <ul>
- *   <li>a target row is replaced only by a staged change with a greater source position ({@link
- *       #deleteOlder()} then {@link #insertNewer()});
+ *   <li>a target row is replaced only by a staged change with a greater or equal source position
+ *       (equal: the same change replayed, or an input without positions where the later batch wins)
+ *       ({@link #deleteOlder()} then {@link #insertNewer()});
  *   <li>a delete leaves a tombstone with its position ({@link #insertTombstones()}), so a replayed
- *       older insert of that key is not resurrected; a newer change of the key removes the
- *       tombstone ({@link #deleteOlderTombstones()}).
+ *       older insert of that key is not resurrected; a change of the key at the same or a newer
+ *       position removes the tombstone ({@link #deleteOlderTombstones()}).
  * </ul>
  *
  * <p>Rows applied = rows inserted by {@link #insertNewer()} + tombstones written by {@link

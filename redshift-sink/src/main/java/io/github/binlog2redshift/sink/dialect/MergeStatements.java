@@ -18,6 +18,10 @@ import java.util.List;
  * ... SELECT with NOT EXISTS, and a session temp table created LIKE the target (Redshift has no
  * {@code ON COMMIT DROP}, so the plan drops it itself).
  *
+ * <p>Positions compare with "not newer" ({@code <=}): an equal position is either the very same
+ * change replayed (rewriting it changes nothing) or, for inputs without binlog coordinates (DMS,
+ * Canal: all-zero positions), a later batch, which must win.
+ *
  * <p>Columns of the target and the tombstones are referenced by their unqualified table name (e.g.
  * {@code "orders"."id"}), which both warehouses resolve within the statement.
  */
@@ -45,7 +49,7 @@ final class MergeStatements {
                         + ident(tName)
                         + "."
                         + ident(POSITION)
-                        + ", '') < "
+                        + ", '') <= "
                         + stagePos;
         String deleteOlderTombstones =
                 "DELETE FROM "
@@ -58,7 +62,7 @@ final class MergeStatements {
                         + ident(tombName)
                         + "."
                         + ident(POSITION)
-                        + " < "
+                        + " <= "
                         + stagePos;
         List<String> tombColumns = new ArrayList<>(key);
         tombColumns.add(POSITION);
@@ -107,7 +111,7 @@ final class MergeStatements {
                         + ident(tombName)
                         + "."
                         + ident(POSITION)
-                        + " >= "
+                        + " > "
                         + stagePos
                         + ")";
         return new MergePlan(

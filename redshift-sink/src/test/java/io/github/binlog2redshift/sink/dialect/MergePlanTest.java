@@ -18,10 +18,10 @@ class MergePlanTest {
                     "ALTER TABLE \"_b2r_stage\" ADD COLUMN \"_b2r_op\" CHAR(1)",
                     "DELETE FROM \"shop\".\"orders\" USING \"_b2r_stage\""
                             + " WHERE \"orders\".\"id\" = \"_b2r_stage\".\"id\""
-                            + " AND COALESCE(\"orders\".\"_b2r_pos\", '') < \"_b2r_stage\".\"_b2r_pos\"",
+                            + " AND COALESCE(\"orders\".\"_b2r_pos\", '') <= \"_b2r_stage\".\"_b2r_pos\"",
                     "DELETE FROM \"shop\".\"orders_b2r_deleted\" USING \"_b2r_stage\""
                             + " WHERE \"orders_b2r_deleted\".\"id\" = \"_b2r_stage\".\"id\""
-                            + " AND \"orders_b2r_deleted\".\"_b2r_pos\" < \"_b2r_stage\".\"_b2r_pos\"",
+                            + " AND \"orders_b2r_deleted\".\"_b2r_pos\" <= \"_b2r_stage\".\"_b2r_pos\"",
                     "INSERT INTO \"shop\".\"orders_b2r_deleted\" (\"id\", \"_b2r_pos\")"
                             + " SELECT \"id\", \"_b2r_pos\" FROM \"_b2r_stage\""
                             + " WHERE \"_b2r_op\" = 'd' AND NOT EXISTS"
@@ -34,7 +34,7 @@ class MergePlanTest {
                             + " WHERE \"orders\".\"id\" = \"_b2r_stage\".\"id\")"
                             + " AND NOT EXISTS (SELECT 1 FROM \"shop\".\"orders_b2r_deleted\""
                             + " WHERE \"orders_b2r_deleted\".\"id\" = \"_b2r_stage\".\"id\""
-                            + " AND \"orders_b2r_deleted\".\"_b2r_pos\" >= \"_b2r_stage\".\"_b2r_pos\")");
+                            + " AND \"orders_b2r_deleted\".\"_b2r_pos\" > \"_b2r_stage\".\"_b2r_pos\")");
 
     @Test
     void redshiftPlan() {
@@ -57,7 +57,7 @@ class MergePlanTest {
                         "DELETE FROM \"we\"\"ird\".\"line \"\"items\" USING \"_b2r_stage\""
                                 + " WHERE \"line \"\"items\".\"order\"\"id\" = \"_b2r_stage\".\"order\"\"id\""
                                 + " AND \"line \"\"items\".\"Line\" = \"_b2r_stage\".\"Line\""
-                                + " AND COALESCE(\"line \"\"items\".\"_b2r_pos\", '') < \"_b2r_stage\".\"_b2r_pos\"");
+                                + " AND COALESCE(\"line \"\"items\".\"_b2r_pos\", '') <= \"_b2r_stage\".\"_b2r_pos\"");
         assertThat(plan.insertTombstones())
                 .isEqualTo(
                         "INSERT INTO \"we\"\"ird\".\"line \"\"items_b2r_deleted\""

@@ -6,6 +6,7 @@ import static io.github.binlog2redshift.sink.jdbc.StagedBatches.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.localstack.PostgresDatabase;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
@@ -103,6 +104,41 @@ class MergeExecutorITCase {
                                             upsert(COLS, PK, 10, row(2, "two")))));
             assertThat(replay.rowsApplied()).isZero();
             assertThat(Rows.of(db, ORDERS)).containsExactly("1|newest");
+        }
+    }
+
+    @Test
+    void withoutSourcePositionsTheLaterBatchWins(PostgresDatabase db) throws Exception {
+        var zero =
+                new io.github.binlog2redshift.event.SourcePosition(
+                        0, null, 0, 0, 0, null, false, 0);
+        var src = StagedBatches.SOURCE;
+        try (WarehouseSession s = session(db, MergeExecutor.StepHook.NONE)) {
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            1,
+                            List.of(
+                                    ChangeEvent.insert(src, row(1, "first"), zero, 0, PK, COLS),
+                                    ChangeEvent.insert(src, row(2, "two"), zero, 0, PK, COLS))));
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            2,
+                            List.of(
+                                    ChangeEvent.update(
+                                            src, null, row(1, "second"), zero, 0, PK, COLS),
+                                    ChangeEvent.delete(src, row(2, "two"), zero, 0, PK, COLS))));
+            assertThat(Rows.of(db, ORDERS)).containsExactly("1|second");
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            3,
+                            List.of(ChangeEvent.insert(src, row(2, "back"), zero, 0, PK, COLS))));
+            assertThat(Rows.of(db, ORDERS)).containsExactly("1|second", "2|back");
         }
     }
 
