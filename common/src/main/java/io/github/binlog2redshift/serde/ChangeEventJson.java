@@ -28,12 +28,15 @@ public final class ChangeEventJson {
     /** The {@code source.version} written by this project. */
     public static final String VERSION = "binlog2redshift-1";
 
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    // Exact decimals when reading too: the default node factory strips trailing zeros (10.50 ->
+    // 10.5), which would change a DECIMAL value's text on its way through.
     static final ObjectMapper MAPPER =
             new ObjectMapper()
                     .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                    .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
-
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+                    .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+                    .setNodeFactory(NODES);
 
     private ChangeEventJson() {}
 

@@ -91,8 +91,10 @@ public final class DebeziumJsonReader {
         long pos = source.path("pos").asLong(0);
         int row = source.path("row").asInt(0);
         if (file == null || file.isEmpty()) {
-            // No binlog coordinates: the consumer falls back to arrival order (documented).
-            return new SourcePosition(serverId, null, 0, 0, 0, gtid, snapshot, tsMs);
+            // No binlog coordinates: keep whatever monotone number a converter put in pos/row
+            // (DMS and Canal inputs do, see SourcePosition); ties fall back to arrival order.
+            return new SourcePosition(
+                    serverId, null, 0, Math.max(0, pos), Math.max(0, row), gtid, snapshot, tsMs);
         }
         return SourcePosition.binlog(serverId, file, pos, row, gtid, snapshot, tsMs);
     }

@@ -1,0 +1,60 @@
+package io.github.binlog2redshift.sink.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.binlog2redshift.config.sink.InputFormat;
+import io.github.binlog2redshift.sink.deadletter.RejectReason;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * Decodes a Kafka record value of the configured {@link InputFormat} into change events, detecting
+ * the format per record for {@link InputFormat#AUTO}. Every bad input surfaces as a {@link
+ * RejectedRecordException} carrying a {@link RejectReason}; tombstones are the caller's business.
+ */
+public final class ChangeDecoder implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final InputFormat format;
+
+    public ChangeDecoder(InputFormat format) {
+        this.format = Objects.requireNonNull(format, "input format");
+    }
+
+    public ParsedRecord decode(byte[] key, byte[] value) {
+        JsonNode root = JsonRows.tree(value);
+        if (!root.isObject()) {
+            throw new RejectedRecordException(
+                    RejectReason.UNRECOGNIZED_FORMAT, "the value is JSON but not an object");
+        }
+        InputFormat actual = format == InputFormat.AUTO ? detect(root) : format;
+        ChangeParser parser =
+                switch (actual) {
+                    case DEBEZIUM -> DebeziumChangeParser.INSTANCE;
+                    case DMS -> DmsChangeParser.INSTANCE;
+                    case CANAL -> CanalChangeParser.INSTANCE;
+                    case AUTO -> throw new IllegalStateException("detect() never returns AUTO");
+                };
+        return parser.parse(root, key);
+    }
+
+    /** The format of one JSON object, by the fields only that format has. */
+    static InputFormat detect(JsonNode root) {
+        if (root.has("op") || (root.has("schema") && root.has("payload"))) {
+            return InputFormat.DEBEZIUM;
+        }
+        if (root.path("metadata").has("record-type")) {
+            return InputFormat.DMS;
+        }
+        if (root.path("data").isArray() || root.has("isDdl")) {
+            return InputFormat.CANAL;
+        }
+        if (root.has("before") || root.has("after") || root.has("source")) {
+            // A Debezium envelope without op: let the Debezium parser name what is missing.
+            return InputFormat.DEBEZIUM;
+        }
+        throw new RejectedRecordException(
+                RejectReason.UNRECOGNIZED_FORMAT,
+                "neither Debezium (op), DMS (metadata.record-type) nor Canal (data[], isDdl)");
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.binlog2redshift.sink.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.binlog2redshift.sink.deadletter.RejectReason;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * JSON reading shared by the parsers: exact numbers (integers as {@link Long} or {@link
+ * java.math.BigInteger}, other numbers as {@link java.math.BigDecimal}), the same value forms
+ * {@link io.github.binlog2redshift.serde.DebeziumJsonReader} produces.
+ */
+final class JsonRows {
+
+    static final ObjectMapper MAPPER =
+            new ObjectMapper()
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    // keeps 10.50 as 10.50 (the default factory strips trailing zeros)
+                    .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    private JsonRows() {}
+
+    static JsonNode tree(byte[] bytes) {
+        try {
+            JsonNode root = MAPPER.readTree(bytes);
+            if (root == null || root.isMissingNode()) {
+                throw new RejectedRecordException(RejectReason.NOT_JSON, "empty value");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            // The original message names the problem and location without quoting the value
+            // (which may hold personal data and would end up in logs).
+            throw new RejectedRecordException(
+                    RejectReason.NOT_JSON,
+                    "not valid JSON at "
+                            + (e.getLocation() == null ? "?" : e.getLocation().offsetDescription())
+                            + ": "
+                            + e.getOriginalMessage(),
+                    e);
+        } catch (IOException e) {
+            throw new RejectedRecordException(RejectReason.NOT_JSON, "not valid JSON", e);
+        }
+    }
+
+    static Map<String, Object> row(JsonNode node, String what) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new RejectedRecordException(
+                    RejectReason.MALFORMED, what + " is not a JSON object");
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            row.put(f.getKey(), value(f.getValue()));
+        }
+        return row;
+    }
+
+    static Object value(JsonNode v) {
+        if (v.isNull()) {
+            return null;
+        } else if (v.isTextual()) {
+            return v.textValue();
+        } else if (v.isBoolean()) {
+            return v.booleanValue();
+        } else if (v.isIntegralNumber()) {
+            return v.canConvertToLong() ? (Object) v.longValue() : v.bigIntegerValue();
+        } else if (v.isNumber()) {
+            return v.decimalValue();
+        }
+        return v.toString();
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.binlog2redshift.sink.ingest;
+
+import io.github.binlog2redshift.event.ChangeEvent;
+import io.github.binlog2redshift.event.Op;
+import io.github.binlog2redshift.event.PartitionKey;
+import io.github.binlog2redshift.sink.deadletter.DeadLetter;
+import io.github.binlog2redshift.sink.deadletter.RejectReason;
+import io.github.binlog2redshift.sink.format.ChangeDecoder;
+import io.github.binlog2redshift.sink.format.EventCopies;
+import io.github.binlog2redshift.sink.format.ParsedRecord;
+import io.github.binlog2redshift.sink.format.RejectedRecordException;
+import io.github.binlog2redshift.sink.kafka.KafkaRecord;
+import io.github.binlog2redshift.sink.route.Route;
+import io.github.binlog2redshift.sink.route.RoutedChange;
+import io.github.binlog2redshift.sink.route.RowKeys;
+import io.github.binlog2redshift.sink.route.TableRouter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka record in, routed and keyed changes out. Tombstones are counted and skipped; a record that
+ * cannot be used goes whole (original bytes) to {@link #DEAD_LETTERS} with its reason, and the job
+ * carries on: one bad record must never become a crash loop (the reference's bug 5).
+ *
+ * <p>The key columns of an event are its own, else its table rule's, else none (see {@link
+ * RowKeys}); the chosen ones are written into the event so the apply side uses the same.
+ */
+public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, RoutedChange> {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ParseRouteFunction.class);
+
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", DeadLetter.typeInfo());
+
+    private final ChangeDecoder decoder;
+    private final TableRouter router;
+    private final boolean deadLettersEnabled;
+    private transient IngestMetrics metrics;
+
+    /**
+     * @param deadLettersEnabled false: a record that cannot be used fails the job instead, naming
+     *     the reason and the record's coordinates
+     */
+    public ParseRouteFunction(
+            ChangeDecoder decoder, TableRouter router, boolean deadLettersEnabled) {
+        this.decoder = decoder;
+        this.router = router;
+        this.deadLettersEnabled = deadLettersEnabled;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        metrics = new IngestMetrics(getRuntimeContext().getMetricGroup());
+    }
+
+    @Override
+    public void processElement(KafkaRecord record, Context ctx, Collector<RoutedChange> out) {
+        if (record.isTombstone()) {
+            metrics.tombstone();
+            return;
+        }
+        List<RoutedChange> routed;
+        try {
+            routed = routeAll(record);
+        } catch (RejectedRecordException e) {
+            reject(record, e.reason(), e.getMessage(), ctx);
+            return;
+        } catch (PartitionKey.MissingKeyValueException e) {
+            reject(record, RejectReason.MISSING_KEY_VALUE, e.getMessage(), ctx);
+            return;
+        } catch (RuntimeException e) {
+            // Bad input must not stop the job, whatever the parser threw.
+            reject(record, RejectReason.MALFORMED, e.toString(), ctx);
+            return;
+        }
+        // Emitted only when every row of the record was good: a dead letter is replayed whole.
+        for (RoutedChange change : routed) {
+            metrics.eventIn(change.target(), change.event().source().timestampMs());
+            out.collect(change);
+        }
+    }
+
+    private List<RoutedChange> routeAll(KafkaRecord record) {
+        ParsedRecord parsed = decoder.decode(record.key(), record.value());
+        if (parsed.isSkipped()) {
+            metrics.skipped();
+            return List.of();
+        }
+        List<RoutedChange> routed = new ArrayList<>(parsed.events().size());
+        for (ChangeEvent event : parsed.events()) {
+            Optional<Route> route = router.route(event.table());
+            if (route.isEmpty()) {
+                metrics.excluded();
+                continue;
+            }
+            routed.add(keyed(route.get(), event, record));
+        }
+        return routed;
+    }
+
+    static RoutedChange keyed(Route route, ChangeEvent event, KafkaRecord record) {
+        ChangeEvent e = event;
+        if (e.primaryKey().isEmpty() && !route.rulePrimaryKey().isEmpty()) {
+            e = EventCopies.withPrimaryKey(e, route.rulePrimaryKey());
+        }
+        String key =
+                e.op() == Op.SCHEMA_CHANGE
+                        ? RowKeys.schemaChange(route.target())
+                        : RowKeys.row(route.target(), e.primaryKey(), e.keyImage());
+        return new RoutedChange(
+                route.target(), key, e, record.topic(), record.partition(), record.offset());
+    }
+
+    private void reject(KafkaRecord record, RejectReason reason, String detail, Context ctx) {
+        metrics.deadLetter(reason);
+        if (!deadLettersEnabled) {
+            throw new IllegalStateException(
+                    "record "
+                            + record.coordinates()
+                            + " cannot be loaded ("
+                            + reason.label()
+                            + ": "
+                            + detail
+                            + ") and no dead-letter topic or path is configured");
+        }
+        LOG.warn("Dead letter {} from {}: {}", reason.label(), record.coordinates(), detail);
+        ctx.output(
+                DEAD_LETTERS, new DeadLetter(reason, detail, record, System.currentTimeMillis()));
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.binlog2redshift.sink.route;
+
+import io.github.binlog2redshift.event.ChangeEvent;
+import io.github.binlog2redshift.serde.ChangeEventJson;
+import io.github.binlog2redshift.serde.ChangeEventParseException;
+import io.github.binlog2redshift.serde.DebeziumJsonReader;
+import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.serde.BinaryFields;
+import io.github.binlog2redshift.sink.serde.CodecTypeInfo;
+import io.github.binlog2redshift.sink.serde.RecordCodec;
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * A change routed to its warehouse table and keyed, with the Kafka coordinates it was read from
+ * (the tie-breaker when source positions are equal or absent). This is what the dedupe state holds
+ * per key, serialized by {@link Codec}.
+ *
+ * @param key the dedupe key, see {@link RowKeys}
+ */
+public record RoutedChange(
+        TargetTable target,
+        String key,
+        ChangeEvent event,
+        String topic,
+        int partition,
+        long offset) {
+
+    public RoutedChange {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(topic, "topic");
+    }
+
+    public static TypeInformation<RoutedChange> typeInfo() {
+        return new CodecTypeInfo<>(new Codec());
+    }
+
+    /** Version 1: target, key, topic, partition, offset, event as change-event JSON. */
+    public static final class Codec implements RecordCodec<RoutedChange> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int version() {
+            return 1;
+        }
+
+        @Override
+        public Class<RoutedChange> type() {
+            return RoutedChange.class;
+        }
+
+        @Override
+        public void write(RoutedChange c, DataOutputView out) throws IOException {
+            BinaryFields.writeString(c.target.schema(), out);
+            BinaryFields.writeString(c.target.name(), out);
+            BinaryFields.writeString(c.key, out);
+            BinaryFields.writeString(c.topic, out);
+            out.writeInt(c.partition);
+            out.writeLong(c.offset);
+            BinaryFields.writeBytes(ChangeEventJson.toBytes(c.event), out);
+        }
+
+        @Override
+        public RoutedChange read(int version, DataInputView in) throws IOException {
+            TargetTable target =
+                    new TargetTable(BinaryFields.readString(in), BinaryFields.readString(in));
+            String key = BinaryFields.readString(in);
+            String topic = BinaryFields.readString(in);
+            int partition = in.readInt();
+            long offset = in.readLong();
+            byte[] json = BinaryFields.readBytes(in);
+            try {
+                return new RoutedChange(
+                        target, key, DebeziumJsonReader.read(json), topic, partition, offset);
+            } catch (ChangeEventParseException e) {
+                throw new IOException("corrupt buffered change for " + target + " key " + key, e);
+            }
+        }
+    }
+}

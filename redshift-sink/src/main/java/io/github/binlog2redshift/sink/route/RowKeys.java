@@ -1,0 +1,64 @@
+package io.github.binlog2redshift.sink.route;
+
+import io.github.binlog2redshift.event.PartitionKey;
+import io.github.binlog2redshift.event.TableId;
+import io.github.binlog2redshift.sink.TargetTable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The dedupe keys. A row is keyed by its target table and key values in key-column order ({@link
+ * PartitionKey}'s escaped text, so distinct keys never share a text); the target table, not the
+ * source one, because rules may merge several source tables into one target and then the rows must
+ * meet. A schema change is keyed by its target table alone, in a space of its own.
+ *
+ * <p>A table with no key columns at all (none in the event, none in its rule) is keyed by a hash of
+ * the whole row image: identical rows collapse, an insert and a delete of the same row meet, and an
+ * update becomes an insert of the new image (its old image is not removed). The staged event keeps
+ * an empty primary key, which marks it for the apply side.
+ */
+public final class RowKeys {
+
+    private RowKeys() {}
+
+    /**
+     * Throws {@link PartitionKey.MissingKeyValueException} when a key column is absent from the
+     * image.
+     */
+    public static String row(
+            TargetTable target, List<String> keyColumns, Map<String, Object> image) {
+        TableId asId = TableId.of(target.schema(), target.name());
+        if (keyColumns.isEmpty()) {
+            return "r|" + PartitionKey.of(asId, List.of(), null) + "|#" + imageHash(image);
+        }
+        return "r|" + PartitionKey.of(asId, keyColumns, image);
+    }
+
+    public static String schemaChange(TargetTable target) {
+        return "d|" + PartitionKey.of(TableId.of(target.schema(), target.name()), List.of(), null);
+    }
+
+    static String imageHash(Map<String, Object> image) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(image)
+                .forEach(
+                        (column, value) ->
+                                text.append(column)
+                                        .append('\u0001')
+                                        .append(value == null ? "\u0000" : value.toString())
+                                        .append('\u0002'));
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

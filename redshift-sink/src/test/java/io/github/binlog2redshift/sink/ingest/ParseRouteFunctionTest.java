@@ -1,0 +1,141 @@
+package io.github.binlog2redshift.sink.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.binlog2redshift.config.sink.InputFormat;
+import io.github.binlog2redshift.config.sink.TargetNaming;
+import io.github.binlog2redshift.sink.Fixtures;
+import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.deadletter.DeadLetter;
+import io.github.binlog2redshift.sink.deadletter.RejectReason;
+import io.github.binlog2redshift.sink.format.ChangeDecoder;
+import io.github.binlog2redshift.sink.kafka.KafkaRecord;
+import io.github.binlog2redshift.sink.route.RouteRule;
+import io.github.binlog2redshift.sink.route.RoutedChange;
+import io.github.binlog2redshift.sink.route.RoutingOptions;
+import io.github.binlog2redshift.sink.route.TableRouter;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.streaming.api.operators.ProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ParseRouteFunctionTest {
+
+    private OneInputStreamOperatorTestHarness<KafkaRecord, RoutedChange> harness;
+    private long offset;
+
+    @BeforeEach
+    void open() throws Exception {
+        open(true);
+    }
+
+    private void open(boolean deadLetters) throws Exception {
+        RoutingOptions routing =
+                new RoutingOptions(
+                        null,
+                        TargetNaming.SCHEMA_PER_DATABASE,
+                        List.of(),
+                        List.of(Pattern.compile("shop\\.audit")),
+                        List.of(RouteRule.of("test_db", "product", null, "pid")));
+        SerializerConfigImpl config = new SerializerConfigImpl();
+        harness =
+                new OneInputStreamOperatorTestHarness<>(
+                        new ProcessOperator<>(
+                                new ParseRouteFunction(
+                                        new ChangeDecoder(InputFormat.AUTO),
+                                        new TableRouter(routing),
+                                        deadLetters)),
+                        KafkaRecord.typeInfo().createSerializer(config));
+        harness.setup(RoutedChange.typeInfo().createSerializer(config));
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void send(byte[] key, byte[] value) throws Exception {
+        harness.processElement(
+                new StreamRecord<>(new KafkaRecord("in", 3, offset++, 5L, key, value)));
+    }
+
+    private List<DeadLetter> deadLetters() {
+        var queue = harness.getSideOutput(ParseRouteFunction.DEAD_LETTERS);
+        return queue == null ? List.of() : queue.stream().map(StreamRecord::getValue).toList();
+    }
+
+    @Test
+    void withoutDeadLetterSinksABadRecordFailsTheJobNamingIt() throws Exception {
+        harness.close();
+        open(false);
+        assertThatThrownBy(() -> send(null, Fixtures.bytes("bad/no-op.json")))
+                .hasMessageContaining("in-3@0")
+                .hasMessageContaining("missing_op")
+                .hasMessageContaining("no dead-letter topic or path");
+    }
+
+    @Test
+    void routesAndKeysGoodRecordsWithTheirCoordinates() throws Exception {
+        send("k".getBytes(), Fixtures.bytes("debezium/ours-update.json"));
+        RoutedChange c = harness.extractOutputValues().get(0);
+        assertThat(c.target()).isEqualTo(new TargetTable("shop", "orders"));
+        assertThat(c.key()).isEqualTo("r|shop.orders.1");
+        assertThat(c.partition()).isEqualTo(3);
+        assertThat(c.offset()).isZero();
+    }
+
+    @Test
+    void takesTheRulesKeyColumnsAndWritesThemIntoTheEvent() throws Exception {
+        send(null, Fixtures.bytes("dms/update.json"));
+        RoutedChange c = harness.extractOutputValues().get(0);
+        assertThat(c.key()).isEqualTo("r|test_db.product.2");
+        assertThat(c.event().primaryKey()).containsExactly("pid");
+    }
+
+    @Test
+    void skipsTombstonesControlRecordsAndExcludedTablesWithoutDeadLetters() throws Exception {
+        send("k".getBytes(), null);
+        send(null, Fixtures.bytes("dms/control.json"));
+        send(
+                null,
+                "{\"op\":\"c\",\"after\":{\"id\":1},\"source\":{\"db\":\"shop\",\"table\":\"audit\"}}"
+                        .getBytes());
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void sendsBadRecordsWholeToTheDeadLetterOutputAndCarriesOn() throws Exception {
+        byte[] bad = Fixtures.bytes("bad/not-json.txt");
+        send("the-key".getBytes(), bad);
+        send(null, Fixtures.bytes("bad/missing-key-value.json"));
+        send(null, Fixtures.bytes("bad/canal-missing-key-value.json"));
+        send(null, Fixtures.bytes("canal/insert-multi.json"));
+        assertThat(harness.extractOutputValues()).as("the job carries on").hasSize(2);
+        List<DeadLetter> letters = deadLetters();
+        assertThat(letters)
+                .extracting(DeadLetter::reason)
+                .containsExactly(
+                        RejectReason.NOT_JSON,
+                        RejectReason.MISSING_KEY_VALUE,
+                        RejectReason.MISSING_KEY_VALUE);
+        JsonNode json = new ObjectMapper().readTree(letters.get(0).toJson());
+        assertThat(json.get("reason").asText()).isEqualTo("not_json");
+        assertThat(json.get("topic").asText()).isEqualTo("in");
+        assertThat(json.get("partition").asInt()).isEqualTo(3);
+        assertThat(json.get("offset").asLong()).isZero();
+        assertThat(json.get("key").asText()).isEqualTo("the-key");
+        assertThat(Base64.getDecoder().decode(json.get("value_base64").asText())).isEqualTo(bad);
+        assertThat(letters.get(2).detail()).contains("key column 'id'");
+    }
+}
