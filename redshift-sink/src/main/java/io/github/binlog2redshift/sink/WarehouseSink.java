@@ -49,6 +49,13 @@ public final class WarehouseSink
         return new WarehouseSinkBuilder();
     }
 
+    /** A sink configured from the job's typed {@code sink.*} configuration. */
+    public static WarehouseSink fromConfig(
+            io.github.binlog2redshift.config.sink.SinkConfig config) {
+        return io.github.binlog2redshift.sink.internal.SinkConfigMapping.apply(config, builder())
+                .build();
+    }
+
     /** {@code stream.sinkTo(sink)} with the sink's fixed name and uid. */
     public static DataStreamSink<StagedChange> attach(
             DataStream<StagedChange> stream, WarehouseSink sink) {

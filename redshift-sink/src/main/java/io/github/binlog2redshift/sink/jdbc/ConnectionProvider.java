@@ -34,7 +34,9 @@ public final class ConnectionProvider implements Serializable {
             props.setProperty("password", s.password());
         }
         String url;
-        if (s.kind() == WarehouseKind.POSTGRES) {
+        if (s.jdbcUrl() != null) {
+            url = s.jdbcUrl();
+        } else if (s.kind() == WarehouseKind.POSTGRES) {
             url = "jdbc:postgresql://" + s.host() + ":" + s.port() + "/" + s.database();
             props.setProperty("sslmode", s.ssl() ? "require" : "disable");
             props.setProperty("ApplicationName", "binlog2redshift");

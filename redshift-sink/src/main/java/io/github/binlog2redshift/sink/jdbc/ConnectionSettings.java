@@ -4,15 +4,17 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Where and as whom to connect. Either {@code host}/{@code user}/{@code password} are given, or
- * {@code secretId} names an AWS Secrets Manager secret holding them (JSON with {@code host}, {@code
- * port}, {@code username}, {@code password}, and {@code dbname} or {@code database}); the explicit
- * fields then only fill what the secret leaves out.
+ * Where and as whom to connect. Either {@code jdbcUrl} or {@code host}/{@code port}/{@code
+ * database} locate the database (a URL carries its own port and TLS settings), with {@code
+ * user}/{@code password}; or {@code secretId} names an AWS Secrets Manager secret holding them
+ * (JSON with {@code host}, {@code port}, {@code username}, {@code password}, and {@code dbname} or
+ * {@code database}); the explicit fields then only fill what the secret leaves out.
  *
  * <p>{@link #toString()} never shows the password.
  */
 public record ConnectionSettings(
         WarehouseKind kind,
+        String jdbcUrl,
         String host,
         int port,
         String database,
@@ -25,12 +27,13 @@ public record ConnectionSettings(
 
     public ConnectionSettings {
         Objects.requireNonNull(kind, "kind");
-        if (secretId == null && (host == null || database == null || user == null)) {
+        boolean located = jdbcUrl != null || (host != null && database != null);
+        if (secretId == null && (!located || user == null)) {
             throw new IllegalArgumentException(
                     "a "
                             + kind
-                            + " connection needs either a secret id or host, database and user;"
-                            + " got host="
+                            + " connection needs either a secret id, or a JDBC URL or host and"
+                            + " database, and a user; got host="
                             + host
                             + ", database="
                             + database
@@ -48,13 +51,15 @@ public record ConnectionSettings(
             String user,
             String password,
             boolean ssl) {
-        return new ConnectionSettings(kind, host, port, database, user, password, null, null, ssl);
+        return new ConnectionSettings(
+                kind, null, host, port, database, user, password, null, null, ssl);
     }
 
     /** These settings with the fields the secret holds taken from it. */
     public ConnectionSettings resolvedWith(SecretValues s) {
         return new ConnectionSettings(
                 kind,
+                jdbcUrl,
                 s.host() != null ? s.host() : host,
                 s.port() != null ? s.port() : port,
                 s.database() != null ? s.database() : database,
@@ -69,6 +74,8 @@ public record ConnectionSettings(
     public String toString() {
         return "ConnectionSettings[kind="
                 + kind
+                + ", jdbcUrl="
+                + jdbcUrl
                 + ", host="
                 + host
                 + ", port="
