@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  *   <li>any statement fails (conflict, lost connection, bad value): everything is rolled back,
  *       including the stage, and a {@link MergeStepException} names table, checkpoint and step; the
  *       caller ({@link WarehouseSession}) retries transient ones;
- *   <li>a staged file cannot be read (IOException at {@code load}): rolled back, not retried by
- *       the session; the job's restart tries again;
+ *   <li>a staged file cannot be read (IOException at {@code load}): rolled back, not retried by the
+ *       session; the job's restart tries again;
  *   <li>the connection dies after COMMIT was sent but before its answer: the next attempt finds the
  *       ledger row and skips, or finds none and applies; either way exactly once;
  *   <li>DDL succeeded but the merge failed: the table is left with its new columns, which the retry
