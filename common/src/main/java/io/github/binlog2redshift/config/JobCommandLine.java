@@ -1,0 +1,108 @@
+package io.github.binlog2redshift.config;
+
+import io.github.binlog2redshift.config.internal.CommandLineSpec;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The entry point a job's {@code main} uses to get its typed configuration:
+ *
+ * <pre>{@code
+ * SourceConfig cfg = JobCommandLine.parse(args, SourceOptions.ALL, SourceConfig::from);
+ * }</pre>
+ *
+ * <p>Sources, lowest precedence first: option defaults, the properties file named by {@code
+ * --config-file}, KDA property groups, and {@code --<key>=<value>} arguments. KDA groups are read
+ * when {@code --kda-properties-file} names a file, when {@code --kda} is given, or when the
+ * service's file {@value KdaPropertyGroups#DEFAULT_FILE} exists (that is, on Managed Flink, where a
+ * job gets no arguments). See {@link KdaPropertyGroups} for the group names.
+ */
+public final class JobCommandLine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobCommandLine.class);
+
+    private final OptionCatalog catalog;
+    private final Path kdaDefaultFile;
+    private final PrintWriter out;
+
+    public JobCommandLine(OptionCatalog catalog) {
+        this(
+                catalog,
+                Path.of(KdaPropertyGroups.DEFAULT_FILE),
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param kdaDefaultFile where the KDA service's properties file would be (tests pass a
+     *     temporary path)
+     * @param out where --help is printed
+     */
+    public JobCommandLine(OptionCatalog catalog, Path kdaDefaultFile, PrintWriter out) {
+        this.catalog = catalog;
+        this.kdaDefaultFile = kdaDefaultFile;
+        this.out = out;
+    }
+
+    /**
+     * Parses the arguments, prints help and exits with status 0 on {@code --help}, and returns the
+     * job's typed configuration; a {@link ConfigException} describes anything wrong.
+     */
+    public static <T> T parse(
+            String[] args, OptionCatalog catalog, Function<Settings, T> configFactory) {
+        Optional<Settings> settings = new JobCommandLine(catalog).load(args);
+        if (settings.isEmpty()) {
+            System.exit(0);
+        }
+        LOG.info("Effective configuration:\n{}", ConfigReport.describe(catalog, settings.get()));
+        return configFactory.apply(settings.get());
+    }
+
+    /** The merged settings, or empty when help was requested (and printed). */
+    public Optional<Settings> load(String[] args) {
+        CommandLineSpec spec = new CommandLineSpec(catalog);
+        CommandLine cli = new CommandLine(spec.spec());
+        cli.setUsageHelpWidth(120);
+        // Descriptions are plain text, not templates: "${...}" must print as written.
+        cli.setInterpolateVariables(false);
+        ParseResult parsed;
+        try {
+            parsed = cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new ConfigException("Invalid command line: " + e.getMessage(), e);
+        }
+        if (parsed.isUsageHelpRequested()) {
+            cli.usage(out);
+            out.flush();
+            return Optional.empty();
+        }
+        CommandLineSpec.Arguments arguments = spec.arguments(parsed);
+        List<Settings> sources = new ArrayList<>();
+        arguments.configFile().ifPresent(f -> sources.add(PropertiesFileSource.read(f)));
+        sources.addAll(kdaSources(arguments));
+        sources.add(arguments.settings());
+        return Optional.of(new ConfigLoader(catalog).merge(sources));
+    }
+
+    private List<Settings> kdaSources(CommandLineSpec.Arguments arguments) {
+        if (arguments.kdaFile().isPresent()) {
+            return KdaPropertyGroups.read(arguments.kdaFile().get());
+        }
+        if (arguments.kdaFlag() || Files.exists(kdaDefaultFile)) {
+            LOG.info("Reading KDA application properties from {}", kdaDefaultFile);
+            return kdaDefaultFile.equals(Path.of(KdaPropertyGroups.DEFAULT_FILE))
+                    ? KdaPropertyGroups.readRuntime()
+                    : KdaPropertyGroups.read(kdaDefaultFile);
+        }
+        return List.of();
+    }
+}

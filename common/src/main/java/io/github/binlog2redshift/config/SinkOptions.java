@@ -1,0 +1,196 @@
+package io.github.binlog2redshift.config;
+
+import io.github.binlog2redshift.config.sink.InputFormat;
+import io.github.binlog2redshift.config.sink.SinkLegacyKeys;
+import io.github.binlog2redshift.config.sink.StagingFormat;
+import io.github.binlog2redshift.config.sink.TableRule;
+import io.github.binlog2redshift.config.sink.TargetKind;
+import io.github.binlog2redshift.config.sink.TargetNaming;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The redshift-sink job's options (Kafka -> S3 -> COPY + MERGE). {@link #ALL} is the full
+ * catalogue, including {@link KafkaOptions}, {@link KafkaConsumerOptions}, {@link RedshiftOptions}
+ * and {@link PipelineOptions}; the typed view is {@link
+ * io.github.binlog2redshift.config.sink.SinkConfig}.
+ */
+public final class SinkOptions {
+
+    private SinkOptions() {}
+
+    public static final ConfigOption<InputFormat> INPUT_FORMAT =
+            ConfigOption.key("sink.input-format", ValueType.enumOf(InputFormat.class))
+                    .defaultValue(InputFormat.AUTO)
+                    .description("Change-event format on the input topics.")
+                    .build();
+
+    public static final ConfigOption<TargetKind> TARGET =
+            ConfigOption.key("sink.target", ValueType.enumOf(TargetKind.class))
+                    .defaultValue(TargetKind.REDSHIFT)
+                    .description("Target database kind.")
+                    .build();
+
+    public static final ConfigOption<URI> STAGING_PATH =
+            ConfigOption.key(
+                            "sink.staging.path",
+                            ValueType.of(
+                                    "URI with a scheme, e.g. s3://bucket/prefix/",
+                                    SinkOptions::uri))
+                    .required()
+                    .description("Where batches are staged for COPY; s3:// for REDSHIFT.")
+                    .build();
+
+    public static final ConfigOption<StagingFormat> STAGING_FORMAT =
+            ConfigOption.key("sink.staging.format", ValueType.enumOf(StagingFormat.class))
+                    .defaultValue(StagingFormat.CSV)
+                    .description("Staged file format.")
+                    .build();
+
+    public static final ConfigOption<Boolean> STAGING_GZIP =
+            ConfigOption.key("sink.staging.gzip", ValueType.bool())
+                    .defaultValue(true)
+                    .description("Gzip staged files.")
+                    .build();
+
+    public static final ConfigOption<String> COPY_TIMEFORMAT =
+            ConfigOption.key("sink.copy.timeformat", ValueType.string())
+                    .defaultValue("auto")
+                    .description("COPY TIMEFORMAT.")
+                    .build();
+
+    public static final ConfigOption<String> COPY_DATEFORMAT =
+            ConfigOption.key("sink.copy.dateformat", ValueType.string())
+                    .defaultValue("auto")
+                    .description("COPY DATEFORMAT.")
+                    .build();
+
+    public static final ConfigOption<Integer> COPY_MAX_ERROR =
+            ConfigOption.key("sink.copy.max-error", ValueType.intAtLeast(0))
+                    .defaultValue(0)
+                    .description(
+                            "COPY MAXERROR: rows COPY may skip. Anything above 0 loses data silently;"
+                                    + " explicit opt-in only.")
+                    .build();
+
+    public static final ConfigOption<Boolean> COPY_TRUNCATE_COLUMNS =
+            ConfigOption.key("sink.copy.truncate-columns", ValueType.bool())
+                    .defaultValue(false)
+                    .description(
+                            "COPY TRUNCATECOLUMNS: cut over-long strings. Loses data; opt-in only.")
+                    .build();
+
+    public static final ConfigOption<Integer> COMMIT_MAX_PARALLEL_TABLES =
+            ConfigOption.key("sink.commit.max-parallel-tables", ValueType.intAtLeast(1))
+                    .defaultValue(4)
+                    .description("Tables loaded concurrently per checkpoint.")
+                    .build();
+
+    public static final ConfigOption<Integer> COMMIT_MAX_RETRIES =
+            ConfigOption.key("sink.commit.max-retries", ValueType.intAtLeast(0))
+                    .defaultValue(5)
+                    .description("Retries of a failed table load before the job fails.")
+                    .build();
+
+    public static final ConfigOption<Duration> COMMIT_RETRY_BACKOFF =
+            ConfigOption.key("sink.commit.retry-backoff", ValueType.duration())
+                    .defaultValue(Duration.ofSeconds(1))
+                    .description("First retry delay; doubles per retry.")
+                    .build();
+
+    public static final ConfigOption<String> JOB_ID =
+            ConfigOption.key("sink.job-id", ValueType.string())
+                    .defaultText("pipeline.job-name")
+                    .description(
+                            "Identity of this sink in the target's commit ledger. Keep it stable:"
+                                    + " changing it loses the record of what was loaded.")
+                    .build();
+
+    public static final ConfigOption<List<TableRule>> TABLES =
+            ConfigOption.key(
+                            "sink.tables",
+                            ValueType.of(
+                                    "JSON list of table rules", TableRule::parseList, l -> "[]"))
+                    .defaultValue(List.of(), "[]")
+                    .description(
+                            "Per-table rules, first match wins; db and table are regexes matched"
+                                    + " against the whole name. See the table-rule fields.")
+                    .build();
+
+    public static final ConfigOption<List<Pattern>> TABLE_INCLUDE =
+            ConfigOption.key("sink.table-include", ValueType.listOf(ValueType.regex()))
+                    .defaultText("every table")
+                    .description("Regexes of <db>.<table> to load (whole-name match).")
+                    .build();
+
+    public static final ConfigOption<List<Pattern>> TABLE_EXCLUDE =
+            ConfigOption.key("sink.table-exclude", ValueType.listOf(ValueType.regex()))
+                    .defaultValue(List.of(), "(none)")
+                    .description("Regexes of <db>.<table> not to load; beats sink.table-include.")
+                    .build();
+
+    public static final ConfigOption<TargetNaming> TARGET_NAMING =
+            ConfigOption.key("sink.target-naming", ValueType.enumOf(TargetNaming.class))
+                    .defaultValue(TargetNaming.DB_TABLE)
+                    .description(
+                            "DB_TABLE: <schema>.<db>__<table>. SCHEMA_PER_DATABASE: <db>.<table>."
+                                    + " TABLE_ONLY: <schema>.<table> (merges shards). Lower-cased.")
+                    .build();
+
+    public static final ConfigOption<String> DEAD_LETTER_TOPIC =
+            ConfigOption.key("sink.dead-letter.topic", ValueType.string())
+                    .description("Kafka topic for records that cannot be parsed or loaded.")
+                    .build();
+
+    public static final ConfigOption<URI> DEAD_LETTER_PATH =
+            ConfigOption.key(
+                            "sink.dead-letter.path",
+                            ValueType.of("URI with a scheme", SinkOptions::uri))
+                    .description(
+                            "S3 prefix for dead letters. With no dead-letter option set, a bad record"
+                                    + " fails the job.")
+                    .build();
+
+    public static final List<ConfigOption<?>> OWN =
+            List.of(
+                    INPUT_FORMAT,
+                    TARGET,
+                    STAGING_PATH,
+                    STAGING_FORMAT,
+                    STAGING_GZIP,
+                    COPY_TIMEFORMAT,
+                    COPY_DATEFORMAT,
+                    COPY_MAX_ERROR,
+                    COPY_TRUNCATE_COLUMNS,
+                    COMMIT_MAX_PARALLEL_TABLES,
+                    COMMIT_MAX_RETRIES,
+                    COMMIT_RETRY_BACKOFF,
+                    JOB_ID,
+                    TABLES,
+                    TABLE_INCLUDE,
+                    TABLE_EXCLUDE,
+                    TARGET_NAMING,
+                    DEAD_LETTER_TOPIC,
+                    DEAD_LETTER_PATH);
+
+    /** Everything the redshift-sink job reads. */
+    public static final OptionCatalog ALL =
+            OptionCatalog.of(
+                    "redshift-sink",
+                    SinkLegacyKeys.table(),
+                    KafkaOptions.SHARED,
+                    KafkaConsumerOptions.ALL,
+                    OWN,
+                    RedshiftOptions.ALL,
+                    PipelineOptions.ALL);
+
+    private static URI uri(String text) {
+        URI uri = URI.create(text);
+        if (uri.getScheme() == null) {
+            throw new IllegalArgumentException("no scheme");
+        }
+        return uri;
+    }
+}

@@ -1,0 +1,165 @@
+package io.github.binlog2redshift.config;
+
+import io.github.binlog2redshift.config.source.ServerIdRange;
+import io.github.binlog2redshift.config.source.SourceLegacyKeys;
+import io.github.binlog2redshift.config.source.StartupMode;
+import io.github.binlog2redshift.config.source.TablePkOverride;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The cdc-source job's options (MySQL binlog -> Kafka). {@link #ALL} is the full catalogue,
+ * including {@link KafkaOptions}, {@link KafkaProducerOptions} and {@link PipelineOptions}; the
+ * typed view is {@link io.github.binlog2redshift.config.source.SourceConfig}.
+ */
+public final class SourceOptions {
+
+    private SourceOptions() {}
+
+    public static final ConfigOption<String> HOSTNAME =
+            ConfigOption.key("source.hostname", ValueType.string())
+                    .required()
+                    .description("MySQL host name or IP.")
+                    .build();
+
+    public static final ConfigOption<Integer> PORT =
+            ConfigOption.key(
+                            "source.port",
+                            ValueType.integer().checked(p -> p >= 1 && p <= 65535, "in 1..65535"))
+                    .defaultValue(3306)
+                    .description("MySQL port.")
+                    .build();
+
+    public static final ConfigOption<String> USERNAME =
+            ConfigOption.key("source.username", ValueType.string())
+                    .required()
+                    .description("MySQL user with REPLICATION SLAVE, REPLICATION CLIENT, SELECT.")
+                    .build();
+
+    public static final ConfigOption<String> PASSWORD =
+            ConfigOption.key("source.password", ValueType.string())
+                    .required()
+                    .secret()
+                    .description("MySQL password.")
+                    .build();
+
+    public static final ConfigOption<List<Pattern>> DATABASE_LIST =
+            ConfigOption.key("source.database-list", ValueType.listOf(ValueType.regex()))
+                    .required()
+                    .description(
+                            "Databases to capture: regexes, each matched against the whole name.")
+                    .build();
+
+    public static final ConfigOption<List<Pattern>> TABLE_LIST =
+            ConfigOption.key("source.table-list", ValueType.listOf(ValueType.regex()))
+                    .defaultText("every table of the captured databases")
+                    .description(
+                            "Tables to capture: regexes of <database>.<table>, each matched against the whole name (escape the dot: shop\\.orders).")
+                    .build();
+
+    public static final ConfigOption<ServerIdRange> SERVER_ID =
+            ConfigOption.key("source.server-id", ServerIdRange.TYPE)
+                    .defaultText("Flink CDC picks a random id in 5400-6400")
+                    .description(
+                            "Replica server id(s): one id per parallel reader, so the range must be at least as large as the source parallelism; unique among the server's replicas.")
+                    .build();
+
+    public static final ConfigOption<ZoneId> SERVER_TIME_ZONE =
+            ConfigOption.key("source.server-time-zone", ValueType.zoneId())
+                    .defaultValue(ZoneId.of("UTC"))
+                    .description(
+                            "The MySQL session time zone, used to read TIMESTAMP columns correctly.")
+                    .build();
+
+    public static final ConfigOption<StartupMode> STARTUP_MODE =
+            ConfigOption.key("source.startup.mode", ValueType.enumOf(StartupMode.class))
+                    .defaultValue(StartupMode.INITIAL)
+                    .description("Where to start when there is no checkpoint (see Startup modes).")
+                    .build();
+
+    public static final ConfigOption<String> STARTUP_BINLOG_FILE =
+            ConfigOption.key("source.startup.binlog-file", ValueType.string())
+                    .description("SPECIFIC_OFFSET: binlog file name, e.g. mysql-bin.000003.")
+                    .build();
+
+    public static final ConfigOption<Long> STARTUP_BINLOG_POSITION =
+            ConfigOption.key("source.startup.binlog-position", ValueType.longAtLeast(4))
+                    .defaultValue(4L)
+                    .description(
+                            "SPECIFIC_OFFSET: position in the binlog file (4 is the first event).")
+                    .build();
+
+    public static final ConfigOption<String> STARTUP_GTID_SET =
+            ConfigOption.key("source.startup.gtid-set", ValueType.string())
+                    .description(
+                            "GTID: start after this executed GTID set, e.g. 3e11fa47-71ca-11e1-9e33-c80aa9429562:1-23.")
+                    .build();
+
+    public static final ConfigOption<Long> STARTUP_TIMESTAMP_MS =
+            ConfigOption.key("source.startup.timestamp-ms", ValueType.longAtLeast(0))
+                    .description("TIMESTAMP: epoch milliseconds.")
+                    .build();
+
+    public static final ConfigOption<Integer> SNAPSHOT_CHUNK_SIZE =
+            ConfigOption.key("source.snapshot.chunk-size", ValueType.intAtLeast(1))
+                    .defaultValue(8096)
+                    .description("Rows per snapshot split.")
+                    .build();
+
+    public static final ConfigOption<Integer> PARALLELISM =
+            ConfigOption.key("source.parallelism", ValueType.intAtLeast(1))
+                    .defaultText("pipeline.parallelism")
+                    .description("Parallelism of the MySQL source (snapshot readers).")
+                    .build();
+
+    public static final ConfigOption<Map<String, String>> CHUNK_KEY_COLUMNS =
+            ConfigOption.key("source.chunk-key-columns", ValueType.keyValues(';'))
+                    .defaultValue(Map.of(), "(none: the first primary-key column)")
+                    .description(
+                            "Snapshot split column per table: <database>.<table>=<column>;... (exact names, not regexes).")
+                    .build();
+
+    public static final ConfigOption<List<TablePkOverride>> TABLE_PK_OVERRIDES =
+            ConfigOption.key(
+                            "source.table-pk-overrides",
+                            ValueType.of(
+                                    "JSON list of {db, table, primary_key, column_max_length}",
+                                    TablePkOverride::parseList,
+                                    list -> "[]"))
+                    .defaultValue(List.of(), "[]")
+                    .description(
+                            "Per-table key columns and string truncation, first match wins; db and table are regexes matched against the whole name. See the example.")
+                    .build();
+
+    public static final List<ConfigOption<?>> OWN =
+            List.of(
+                    HOSTNAME,
+                    PORT,
+                    USERNAME,
+                    PASSWORD,
+                    DATABASE_LIST,
+                    TABLE_LIST,
+                    SERVER_ID,
+                    SERVER_TIME_ZONE,
+                    STARTUP_MODE,
+                    STARTUP_BINLOG_FILE,
+                    STARTUP_BINLOG_POSITION,
+                    STARTUP_GTID_SET,
+                    STARTUP_TIMESTAMP_MS,
+                    SNAPSHOT_CHUNK_SIZE,
+                    PARALLELISM,
+                    CHUNK_KEY_COLUMNS,
+                    TABLE_PK_OVERRIDES);
+
+    /** Everything the cdc-source job reads. */
+    public static final OptionCatalog ALL =
+            OptionCatalog.of(
+                    "cdc-source",
+                    SourceLegacyKeys.table(),
+                    OWN,
+                    KafkaOptions.SHARED,
+                    KafkaProducerOptions.ALL,
+                    PipelineOptions.ALL);
+}

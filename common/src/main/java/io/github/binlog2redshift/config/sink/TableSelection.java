@@ -1,0 +1,56 @@
+package io.github.binlog2redshift.config.sink;
+
+import io.github.binlog2redshift.config.Settings;
+import io.github.binlog2redshift.config.SinkOptions;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Which source tables are loaded, with which rule, into which target table. All regexes match whole
+ * names.
+ *
+ * @param include {@code db.table} regexes to load; empty = all
+ * @param exclude {@code db.table} regexes not to load
+ * @param rules per-table rules, first match wins
+ * @param naming default target naming
+ * @param defaultSchema the schema for DB_TABLE / TABLE_ONLY naming
+ */
+public record TableSelection(
+        List<Pattern> include,
+        List<Pattern> exclude,
+        List<TableRule> rules,
+        TargetNaming naming,
+        String defaultSchema) {
+
+    static TableSelection from(Settings s, String defaultSchema) {
+        return new TableSelection(
+                s.getOptional(SinkOptions.TABLE_INCLUDE).orElse(List.of()),
+                s.get(SinkOptions.TABLE_EXCLUDE),
+                s.get(SinkOptions.TABLES),
+                s.get(SinkOptions.TARGET_NAMING),
+                defaultSchema);
+    }
+
+    public Optional<TableRule> ruleFor(String db, String table) {
+        return rules.stream().filter(r -> r.matches(db, table)).findFirst();
+    }
+
+    /** Included, not excluded, and not matched by an {@code exclude} rule. */
+    public boolean loads(String db, String table) {
+        String name = db + "." + table;
+        boolean included =
+                include.isEmpty() || include.stream().anyMatch(p -> p.matcher(name).matches());
+        boolean excluded = exclude.stream().anyMatch(p -> p.matcher(name).matches());
+        return included && !excluded && !ruleFor(db, table).map(TableRule::exclude).orElse(false);
+    }
+
+    /** The rule's target_schema / target_table where given, else {@link #naming}. */
+    public TargetTable targetFor(String db, String table) {
+        TargetTable byNaming = naming.resolve(defaultSchema, db, table);
+        Optional<TableRule> rule = ruleFor(db, table);
+        return new TargetTable(
+                rule.flatMap(TableRule::targetSchema).orElse(byNaming.schema()),
+                rule.flatMap(TableRule::targetTable).orElse(byNaming.table()));
+    }
+}

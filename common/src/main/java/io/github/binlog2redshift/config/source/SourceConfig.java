@@ -1,0 +1,112 @@
+package io.github.binlog2redshift.config.source;
+
+import static io.github.binlog2redshift.config.SourceOptions.CHUNK_KEY_COLUMNS;
+import static io.github.binlog2redshift.config.SourceOptions.DATABASE_LIST;
+import static io.github.binlog2redshift.config.SourceOptions.HOSTNAME;
+import static io.github.binlog2redshift.config.SourceOptions.PARALLELISM;
+import static io.github.binlog2redshift.config.SourceOptions.PASSWORD;
+import static io.github.binlog2redshift.config.SourceOptions.PORT;
+import static io.github.binlog2redshift.config.SourceOptions.SERVER_ID;
+import static io.github.binlog2redshift.config.SourceOptions.SERVER_TIME_ZONE;
+import static io.github.binlog2redshift.config.SourceOptions.SNAPSHOT_CHUNK_SIZE;
+import static io.github.binlog2redshift.config.SourceOptions.TABLE_LIST;
+import static io.github.binlog2redshift.config.SourceOptions.TABLE_PK_OVERRIDES;
+import static io.github.binlog2redshift.config.SourceOptions.USERNAME;
+
+import io.github.binlog2redshift.config.ConfigConstraints;
+import io.github.binlog2redshift.config.Secret;
+import io.github.binlog2redshift.config.Settings;
+import io.github.binlog2redshift.config.pipeline.PipelineConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * The cdc-source job's whole configuration, typed and cross-checked. Built only by {@link #from}.
+ *
+ * @param mysql how to reach MySQL
+ * @param databaseList database regexes (whole-name match)
+ * @param tableList {@code db.table} regexes (whole-name match); empty = all tables of the databases
+ * @param serverId replica server ids, empty to let Flink CDC choose
+ * @param startup where to start without a checkpoint
+ * @param chunkSize snapshot split size in rows
+ * @param chunkKeyColumns {@code db.table} -> snapshot split column
+ * @param sourceParallelism parallelism of the MySQL source (falls back to pipeline parallelism)
+ * @param tablePkOverrides per-table key columns and truncation, first match wins
+ * @param kafka the Kafka producer
+ * @param pipeline Flink execution settings
+ */
+public record SourceConfig(
+        MySqlConnection mysql,
+        List<Pattern> databaseList,
+        List<Pattern> tableList,
+        Optional<ServerIdRange> serverId,
+        StartupConfig startup,
+        int chunkSize,
+        Map<String, String> chunkKeyColumns,
+        OptionalInt sourceParallelism,
+        List<TablePkOverride> tablePkOverrides,
+        KafkaProducerSettings kafka,
+        PipelineConfig pipeline) {
+
+    public static final String DEFAULT_JOB_NAME = "cdc-source";
+
+    public static SourceConfig from(Settings s) {
+        MySqlConnection mysql =
+                new MySqlConnection(
+                        s.get(HOSTNAME),
+                        s.get(PORT),
+                        s.get(USERNAME),
+                        new Secret(s.get(PASSWORD)),
+                        s.get(SERVER_TIME_ZONE));
+        PipelineConfig pipeline = PipelineConfig.from(s, DEFAULT_JOB_NAME);
+        OptionalInt parallelism =
+                s.getOptional(PARALLELISM).map(OptionalInt::of).orElse(pipeline.parallelism());
+        Optional<ServerIdRange> serverId = s.getOptional(SERVER_ID);
+        if (serverId.isPresent()
+                && parallelism.isPresent()
+                && serverId.get().size() < parallelism.getAsInt()) {
+            throw ConfigConstraints.invalid(
+                    s,
+                    SERVER_ID,
+                    "a range of at least "
+                            + parallelism.getAsInt()
+                            + " ids (one per parallel source reader)");
+        }
+        Map<String, String> chunkKeys = s.get(CHUNK_KEY_COLUMNS);
+        for (String table : chunkKeys.keySet()) {
+            if (table.indexOf('.') <= 0 || table.endsWith(".")) {
+                throw ConfigConstraints.invalid(
+                        s,
+                        CHUNK_KEY_COLUMNS,
+                        "entries <database>.<table>=<column>, not '" + table + "'");
+            }
+        }
+        return new SourceConfig(
+                mysql,
+                s.get(DATABASE_LIST),
+                s.getOptional(TABLE_LIST).orElse(List.of()),
+                serverId,
+                StartupConfig.from(s),
+                s.get(SNAPSHOT_CHUNK_SIZE),
+                chunkKeys,
+                parallelism,
+                s.get(TABLE_PK_OVERRIDES),
+                KafkaProducerSettings.from(s),
+                pipeline);
+    }
+
+    /** The first {@code source.table-pk-overrides} entry whose patterns fully match. */
+    public Optional<TablePkOverride> pkOverrideFor(String db, String table) {
+        return tablePkOverrides.stream().filter(o -> o.matches(db, table)).findFirst();
+    }
+
+    /** Whether {@code db.table} is captured, with whole-name (anchored) matching. */
+    public boolean captures(String db, String table) {
+        return databaseList.stream().anyMatch(p -> p.matcher(db).matches())
+                && (tableList.isEmpty()
+                        || tableList.stream().anyMatch(p -> p.matcher(db + "." + table).matches()));
+    }
+}
