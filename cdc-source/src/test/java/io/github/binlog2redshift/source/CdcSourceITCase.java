@@ -126,7 +126,7 @@ class CdcSourceITCase {
             all = reader.drain(Duration.ofSeconds(1));
             List<Rec> deadLetters = dlq.readUntil(r -> !r.isEmpty(), Duration.ofSeconds(10));
 
-            assertPartitionsAndOrder(all);
+            assertPartitionsAndOrder(all, 4);
             assertDdlCopies(all, db1.name() + ".orders");
             WideTable.assertExact(all, db1);
             assertThat(count(all, db1.name() + ".orders", "r")).isEqualTo(3);
@@ -156,14 +156,14 @@ class CdcSourceITCase {
     }
 
     /** Each record is in its key's murmur2 partition; per key, source positions only grow. */
-    static void assertPartitionsAndOrder(List<Rec> all) {
+    static void assertPartitionsAndOrder(List<Rec> all, int partitions) {
         Map<String, List<Rec>> byKey = new LinkedHashMap<>();
         for (Rec r : all) {
             if (!r.op().equals("ddl")) {
                 byte[] key = r.key().getBytes(StandardCharsets.UTF_8);
                 assertThat(r.partition())
                         .as("partition of %s", r.key())
-                        .isEqualTo(KeyHashPartitioner.partitionFor(key, 4));
+                        .isEqualTo(KeyHashPartitioner.partitionFor(key, partitions));
                 byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
             }
         }
