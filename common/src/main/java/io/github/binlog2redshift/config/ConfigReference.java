@@ -93,9 +93,21 @@ public final class ConfigReference {
     private static void row(StringBuilder md, String... cells) {
         md.append('|');
         for (String cell : cells) {
-            md.append(' ').append(cell.replace("|", "\\|")).append(" |");
+            md.append(' ').append(escape(cell)).append(" |");
         }
         md.append('\n');
+    }
+
+    /**
+     * Escapes table pipes, and angle brackets outside code spans (Markdown would take {@code
+     * <table>} for an HTML tag and hide it).
+     */
+    private static String escape(String cell) {
+        String[] parts = cell.split("`", -1);
+        for (int i = 0; i < parts.length; i += 2) {
+            parts[i] = parts[i].replace("<", "&lt;").replace(">", "&gt;");
+        }
+        return String.join("`", parts).replace("|", "\\|");
     }
 
     public static String read(String resource) {

@@ -99,7 +99,9 @@ public final class JobCommandLine {
         }
         if (arguments.kdaFlag() || Files.exists(kdaDefaultFile)) {
             LOG.info("Reading KDA application properties from {}", kdaDefaultFile);
+            // The library's own lookup when it can succeed; read() reports a missing file.
             return kdaDefaultFile.equals(Path.of(KdaPropertyGroups.DEFAULT_FILE))
+                            && Files.exists(kdaDefaultFile)
                     ? KdaPropertyGroups.readRuntime()
                     : KdaPropertyGroups.read(kdaDefaultFile);
         }

@@ -20,7 +20,7 @@ public final class KafkaOptions {
                     "kafka.properties",
                     "Pass-through Kafka client property, e.g. kafka.properties.security.protocol=SASL_SSL"
                             + " (MSK IAM: also sasl.mechanism=AWS_MSK_IAM, sasl.jaas.config,"
-                            + " sasl.client.callback.handler.class). Values are never logged.",
+                            + " sasl.client.callback.handler.class).",
                     true);
 
     /**

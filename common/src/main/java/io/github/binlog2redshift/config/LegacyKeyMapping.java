@@ -31,10 +31,15 @@ public record LegacyKeyMapping(
 
     /** Same value, new name. */
     public static LegacyKeyMapping rename(String oldKey, ConfigOption<?> target) {
+        return rename(oldKey, target, "renamed");
+    }
+
+    /** Same value, new name, with a note on what behaves differently now. */
+    public static LegacyKeyMapping rename(String oldKey, ConfigOption<?> target, String note) {
         return new LegacyKeyMapping(
                 oldKey,
                 List.of(target.key()),
-                "renamed",
+                note,
                 target.isSecret(),
                 value -> Map.of(target.key(), value));
     }

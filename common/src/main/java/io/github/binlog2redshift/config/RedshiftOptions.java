@@ -10,7 +10,8 @@ public final class RedshiftOptions {
     public static final ConfigOption<String> JDBC_URL =
             ConfigOption.key("sink.jdbc.url", ValueType.string())
                     .description(
-                            "Full JDBC URL; overrides sink.redshift.host, port, database and ssl.")
+                            "Full JDBC URL (jdbc:redshift: or jdbc:postgresql:), instead of"
+                                    + " sink.redshift.host, port, database and ssl.")
                     .build();
 
     public static final ConfigOption<String> HOST =

@@ -56,7 +56,7 @@ public final class SourceOptions {
             ConfigOption.key("source.table-list", ValueType.listOf(ValueType.regex()))
                     .defaultText("every table of the captured databases")
                     .description(
-                            "Tables to capture: regexes of <database>.<table>, each matched against the whole name (escape the dot: shop\\.orders).")
+                            "Tables to capture: regexes of <database>.<table>, each matched against the whole name (escape the dot: `shop\\.orders`).")
                     .build();
 
     public static final ConfigOption<ServerIdRange> SERVER_ID =

@@ -137,6 +137,13 @@ class JobCommandLineTest {
     }
 
     @Test
+    void kdaFlagRequiresTheFile() {
+        assertThatThrownBy(() -> load(with("--kda")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("no-kda.json' is not readable");
+    }
+
+    @Test
     void badValueFromTheFileNamesTheFile() throws IOException {
         Path props = dir.resolve("bad.properties");
         Files.writeString(props, "source.port=abc\n");

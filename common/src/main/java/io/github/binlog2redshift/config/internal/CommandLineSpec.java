@@ -46,7 +46,10 @@ public final class CommandLineSpec {
                 .description(
                         "Options are read from defaults < --config-file < KDA property groups"
                                 + " < command line. See docs/configuration.md.")
-                .footer(footer());
+                .footer(footer())
+                // ~50 options: a one-line synopsis, and options in catalogue (topic) order.
+                .abbreviateSynopsis(true)
+                .sortOptions(false);
         spec.addOption(
                 OptionSpec.builder("-h", "--help")
                         .usageHelp(true)
@@ -59,7 +62,8 @@ public final class CommandLineSpec {
                 OptionSpec.builder(KDA_FLAG)
                         .arity("0")
                         .type(boolean.class)
-                        .description("Read KDA property groups even if the file is missing.")
+                        .description(
+                                "Require the KDA service's properties file (read automatically when it exists).")
                         .build());
         for (ConfigOption<?> option : catalog.options()) {
             if (!option.isPrefix()) {
@@ -71,8 +75,9 @@ public final class CommandLineSpec {
                                         option.description()
                                                 + " ("
                                                 + option.type().describe()
-                                                + "; default: "
-                                                + option.defaultText()
+                                                + (option.isRequired()
+                                                        ? "; required"
+                                                        : "; default: " + option.defaultText())
                                                 + ")")
                                 .build());
             }

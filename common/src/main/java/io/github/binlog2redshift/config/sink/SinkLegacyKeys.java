@@ -25,7 +25,10 @@ public final class SinkLegacyKeys {
         return new LegacyKeys(
                 List.of(
                         rename("kafka_broker", KafkaOptions.BOOTSTRAP_SERVERS),
-                        rename("topic", KafkaConsumerOptions.TOPICS),
+                        rename(
+                                "topic",
+                                KafkaConsumerOptions.TOPICS,
+                                "renamed; comma-separated list"),
                         translate(
                                 "startingOffsets",
                                 "earliest | latest | <epoch ms> (TIMESTAMP); per-partition JSON is refused",
@@ -58,7 +61,14 @@ public final class SinkLegacyKeys {
                         rename("redshift_database", RedshiftOptions.DATABASE),
                         rename("redshift_schema", RedshiftOptions.SCHEMA),
                         rename("redshift_secret_id", RedshiftOptions.SECRET_ID),
-                        rename("redshift_tmpdir", SinkOptions.STAGING_PATH),
+                        translate(
+                                "redshift_tmpdir",
+                                "s3a:// and s3n:// (Hadoop client schemes) become s3://",
+                                v ->
+                                        Map.of(
+                                                SinkOptions.STAGING_PATH.key(),
+                                                v.replaceFirst("^s3[an]://", "s3://")),
+                                SinkOptions.STAGING_PATH),
                         rename("redshift_iam_role", RedshiftOptions.IAM_ROLE),
                         translate(
                                 "tempformat",
@@ -66,8 +76,14 @@ public final class SinkLegacyKeys {
                                 SinkLegacyKeys::tempformat,
                                 SinkOptions.STAGING_FORMAT,
                                 SinkOptions.STAGING_GZIP),
-                        rename("maxerror", SinkOptions.COPY_MAX_ERROR),
-                        rename("sync_table_list", SinkOptions.TABLES)));
+                        rename(
+                                "maxerror",
+                                SinkOptions.COPY_MAX_ERROR,
+                                "renamed; prefer 0 (the default): skipped rows are lost"),
+                        rename(
+                                "sync_table_list",
+                                SinkOptions.TABLES,
+                                "renamed; db and table match whole names, booleans are strict (\"ture\" is an error)")));
     }
 
     static Map<String, String> startingOffsets(String value) {

@@ -48,6 +48,9 @@ public record TargetConnection(
         ConfigConstraints.atMostOne(s, SECRET_ID, PASSWORD);
         ConfigConstraints.atMostOne(s, JDBC_URL, HOST);
         ConfigConstraints.atMostOne(s, JDBC_URL, DATABASE);
+        // The URL carries port and TLS settings too; a second value would be ignored silently.
+        ConfigConstraints.atMostOne(s, JDBC_URL, PORT);
+        ConfigConstraints.atMostOne(s, JDBC_URL, SSL);
         boolean viaSecret = s.isSet(SECRET_ID);
         if (!viaSecret) {
             ConfigConstraints.allOrNone(s, USERNAME, PASSWORD);

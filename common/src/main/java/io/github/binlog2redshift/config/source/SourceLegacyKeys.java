@@ -30,9 +30,18 @@ public final class SourceLegacyKeys {
                                 SourceOptions.PORT),
                         rename("username", SourceOptions.USERNAME),
                         rename("password", SourceOptions.PASSWORD),
-                        rename("db_list", SourceOptions.DATABASE_LIST),
-                        rename("tb_list", SourceOptions.TABLE_LIST),
-                        rename("server_id", SourceOptions.SERVER_ID),
+                        rename(
+                                "db_list",
+                                SourceOptions.DATABASE_LIST,
+                                "renamed; comma-separated regexes"),
+                        rename(
+                                "tb_list",
+                                SourceOptions.TABLE_LIST,
+                                "renamed; comma-separated regexes of db.table"),
+                        rename(
+                                "server_id",
+                                SourceOptions.SERVER_ID,
+                                "renamed; a-b range or single id"),
                         rename("server_time_zone", SourceOptions.SERVER_TIME_ZONE),
                         translate(
                                 "position",
@@ -64,8 +73,14 @@ public final class SourceLegacyKeys {
                                                 TopicRouting.PER_DATABASE),
                                 KafkaProducerOptions.TOPIC_PREFIX,
                                 KafkaProducerOptions.TOPIC_ROUTING),
-                        rename("table_pk", SourceOptions.TABLE_PK_OVERRIDES),
-                        rename("delivery_guarantee", KafkaProducerOptions.DELIVERY_GUARANTEE),
+                        rename(
+                                "table_pk",
+                                SourceOptions.TABLE_PK_OVERRIDES,
+                                "renamed; db and table now match whole names (product no longer matches product_01)"),
+                        rename(
+                                "delivery_guarantee",
+                                KafkaProducerOptions.DELIVERY_GUARANTEE,
+                                "renamed; exactly_once now requires kafka.transactional-id-prefix"),
                         new io.github.binlog2redshift.config.LegacyKeyMapping(
                                 "kafka_properties",
                                 List.of("kafka.properties.*"),
