@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.source;
 
+import io.github.binlog2redshift.config.pipeline.FlinkEnvironment;
 import io.github.binlog2redshift.config.source.SourceConfig;
 import io.github.binlog2redshift.source.kafka.ChangeEventKafkaSink;
 import io.github.binlog2redshift.source.kafka.KafkaEvent;
