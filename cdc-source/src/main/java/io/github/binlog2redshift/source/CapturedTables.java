@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * The tables the user can see on the server (from {@code information_schema}, which lists only
- * tables the user has a privilege on) and which of them have a primary key; matched against the
- * configured patterns with whole-name matching, as Debezium's include lists match.
+ * tables the user has a privilege on) and which of them have a primary key (column_key PRI, visible
+ * with SELECT); matched against the configured patterns with whole-name matching, as Debezium's
+ * include lists match.
  *
  * @param tables every visible base table outside the system schemas
  * @param withPrimaryKey the tables among them that have a primary key
@@ -29,10 +30,10 @@ record CapturedTables(Set<TableId> tables, Set<TableId> withPrimaryKey) {
                 ResultSet rs =
                         s.executeQuery(
                                 "SELECT t.table_schema, t.table_name,"
-                                        + " EXISTS (SELECT 1 FROM information_schema.table_constraints k"
+                                        + " EXISTS (SELECT 1 FROM information_schema.columns k"
                                         + " WHERE k.table_schema = t.table_schema"
                                         + " AND k.table_name = t.table_name"
-                                        + " AND k.constraint_type = 'PRIMARY KEY')"
+                                        + " AND k.column_key = 'PRI')"
                                         + " FROM information_schema.tables t"
                                         + " WHERE t.table_type = 'BASE TABLE' AND t.table_schema"
                                         + " NOT IN ('mysql', 'information_schema',"

@@ -30,9 +30,7 @@ public final class MySqlSourceFactory {
                         .startupOptions(startupOptions(config.startup()))
                         .debeziumProperties(debeziumProperties())
                         .deserializer(new ChangeEventDeserializer(config.tablePkOverrides()));
-        if (!config.tableList().isEmpty()) {
-            b.tableList(patterns(config.tableList().toArray(Pattern[]::new)));
-        }
+        b.tableList(tableList(config));
         config.serverId().ifPresent(ids -> b.serverId(ids.toString()));
         for (Map.Entry<String, String> e : config.chunkKeyColumns().entrySet()) {
             String table = e.getKey();
@@ -70,6 +68,19 @@ public final class MySqlSourceFactory {
             case GTID -> StartupOptions.specificOffset(s.gtidSet().orElseThrow());
             case TIMESTAMP -> StartupOptions.timestamp(s.timestampMs().orElseThrow());
         };
+    }
+
+    /**
+     * Flink CDC requires a table list; without one, every table of each captured database: {@code
+     * (?:<database pattern>)\\..*}.
+     */
+    static String[] tableList(SourceConfig config) {
+        if (!config.tableList().isEmpty()) {
+            return patterns(config.tableList().toArray(Pattern[]::new));
+        }
+        return config.databaseList().stream()
+                .map(db -> "(?:" + db.pattern() + ")\\..*")
+                .toArray(String[]::new);
     }
 
     private static String[] patterns(Pattern[] patterns) {

@@ -55,7 +55,7 @@ final class SchemaChangeConverter {
         if (type.equals("ENUM") || type.equals("SET")) {
             members = new ArrayList<>();
             for (JsonNode m : c.path("enumValues")) {
-                members.add(m.asText());
+                members.add(unquoted(m.asText()));
             }
         }
         return new ColumnDef(
@@ -65,6 +65,14 @@ final class SchemaChangeConverter {
                 intOrNull(c.get("scale")),
                 c.path("optional").asBoolean(true),
                 members);
+    }
+
+    /** Members as data events list them: without the DDL's quotes, {@code ''} as {@code '}. */
+    private static String unquoted(String member) {
+        if (member.length() >= 2 && member.startsWith("'") && member.endsWith("'")) {
+            return member.substring(1, member.length() - 1).replace("''", "'");
+        }
+        return member;
     }
 
     private static Integer intOrNull(JsonNode n) {

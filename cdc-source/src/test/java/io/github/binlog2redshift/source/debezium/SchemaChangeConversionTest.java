@@ -31,7 +31,7 @@ class SchemaChangeConversionTest {
                     + "{\"name\":\"a\",\"jdbcType\":4,\"typeName\":\"INT\",\"length\":11,\"position\":1,\"optional\":false,\"enumValues\":[]},"
                     + "{\"name\":\"b\",\"jdbcType\":12,\"typeName\":\"VARCHAR\",\"length\":10,\"position\":2,\"optional\":false,\"enumValues\":[]},"
                     + "{\"name\":\"d\",\"jdbcType\":3,\"typeName\":\"DECIMAL\",\"length\":10,\"scale\":2,\"position\":3,\"optional\":true,\"enumValues\":[]},"
-                    + "{\"name\":\"e\",\"jdbcType\":1,\"typeName\":\"ENUM\",\"length\":1,\"position\":4,\"optional\":true,\"enumValues\":[\"'a'\",\"'b'\"]},"
+                    + "{\"name\":\"e\",\"jdbcType\":1,\"typeName\":\"ENUM\",\"length\":1,\"position\":4,\"optional\":true,\"enumValues\":[\"'a'\",\"'b''s'\"]},"
                     + "{\"name\":\"z3\",\"jdbcType\":12,\"typeName\":\"VARCHAR\",\"length\":3,\"position\":5,\"optional\":true,\"enumValues\":[]}"
                     + "]}}]}";
 
@@ -54,7 +54,7 @@ class SchemaChangeConversionTest {
                         ColumnDef.of("a", "INT", 11, null, false),
                         ColumnDef.of("b", "VARCHAR", 10, null, false),
                         ColumnDef.of("d", "DECIMAL", 10, 2, true),
-                        new ColumnDef("e", "ENUM", 1, null, true, List.of("'a'", "'b'")),
+                        new ColumnDef("e", "ENUM", 1, null, true, List.of("a", "b's")),
                         ColumnDef.of("z3", "VARCHAR", 3, null, true));
     }
 
