@@ -29,7 +29,9 @@ public final class StagingFile implements AutoCloseable {
         this.uri = uri;
         this.columns = List.copyOf(columns);
         Path path = new Path(uri);
-        OutputStream out = path.getFileSystem().create(path, FileSystem.WriteMode.OVERWRITE);
+        OutputStream out =
+                new CloseOnlyStream(
+                        path.getFileSystem().create(path, FileSystem.WriteMode.OVERWRITE));
         if (gzip) {
             out = new GZIPOutputStream(out, 1 << 16);
         }
@@ -64,6 +66,29 @@ public final class StagingFile implements AutoCloseable {
         if (!closed) {
             closed = true;
             writer.close();
+        }
+    }
+
+    /**
+     * Passes writes through but not flushes: a flush of a Flink S3 stream is an hflush, which S3
+     * cannot do (S3A warns on every call); the object is complete when the stream closes.
+     */
+    private static final class CloseOnlyStream extends java.io.FilterOutputStream {
+        CloseOnlyStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() throws IOException {
+            out.close();
         }
     }
 }

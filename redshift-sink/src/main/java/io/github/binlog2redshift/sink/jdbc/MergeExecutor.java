@@ -5,10 +5,7 @@ import io.github.binlog2redshift.sink.dialect.MergePlan;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +25,8 @@ import org.slf4j.LoggerFactory;
  *   <li>any statement fails (conflict, lost connection, bad value): everything is rolled back,
  *       including the stage, and a {@link MergeStepException} names table, checkpoint and step; the
  *       caller ({@link WarehouseSession}) retries transient ones;
+ *   <li>a staged file cannot be read (IOException at {@code load}): rolled back, not retried by the
+ *       session; the job's restart tries again;
  *   <li>the connection dies after COMMIT was sent but before its answer: the next attempt finds the
  *       ledger row and skips, or finds none and applies; either way exactly once;
  *   <li>DDL succeeded but the merge failed: the table is left with its new columns, which the retry
@@ -68,7 +67,7 @@ public final class MergeExecutor {
     }
 
     public ApplyResult apply(Connection c, TableCommittable b) throws SQLException, IOException {
-        Steps s = new Steps(c, b, hook);
+        MergeSteps s = new MergeSteps(c, b, hook);
         c.setAutoCommit(true);
         s.run("schema", null, () -> schema.ensure(c, b.shape()));
         String ledgerSchema = b.table().schema();
@@ -102,7 +101,7 @@ public final class MergeExecutor {
         }
     }
 
-    private void checkCount(Steps s, TableCommittable b, long loaded) throws SQLException {
+    private void checkCount(MergeSteps s, TableCommittable b, long loaded) throws SQLException {
         if (loaded == b.rowCount()) {
             return;
         }
@@ -131,104 +130,6 @@ public final class MergeExecutor {
             }
         } catch (SQLException e) {
             LOG.debug("could not restore autocommit on a failed connection", e);
-        }
-    }
-
-    /** Runs a named step, wrapping its failure with table, checkpoint and step. */
-    private record Steps(Connection c, TableCommittable b, StepHook hook) {
-
-        interface Body<T> {
-            T call() throws SQLException, IOException;
-        }
-
-        interface VoidBody {
-            void run() throws SQLException, IOException;
-        }
-
-        <T> T call(String step, String sql, Body<T> body) throws SQLException, IOException {
-            try {
-                hook.before(step);
-                return body.call();
-            } catch (SQLException e) {
-                throw e instanceof MergeStepException ? e : fail(step, sql, e);
-            } catch (IOException e) {
-                throw new IOException(
-                        "applying "
-                                + b.table()
-                                + " at checkpoint "
-                                + b.checkpointId()
-                                + " failed at step '"
-                                + step
-                                + "': "
-                                + e.getMessage(),
-                        e);
-            }
-        }
-
-        void run(String step, String sql, VoidBody body) throws SQLException, IOException {
-            call(
-                    step,
-                    sql,
-                    () -> {
-                        body.run();
-                        return null;
-                    });
-        }
-
-        long update(String step, String sql) throws SQLException, IOException {
-            return call(
-                    step,
-                    sql,
-                    () -> {
-                        try (Statement st = c.createStatement()) {
-                            return (long) st.executeUpdate(sql);
-                        }
-                    });
-        }
-
-        boolean ledgerHas(String sql, String jobId) throws SQLException, IOException {
-            return call(
-                    "ledger-check",
-                    sql,
-                    () -> {
-                        try (PreparedStatement ps = c.prepareStatement(sql)) {
-                            bindKey(ps, jobId);
-                            try (ResultSet rs = ps.executeQuery()) {
-                                return rs.next();
-                            }
-                        }
-                    });
-        }
-
-        void recordLedger(String sql, String jobId, long applied) throws SQLException, IOException {
-            call(
-                    "ledger-insert",
-                    sql,
-                    () -> {
-                        try (PreparedStatement ps = c.prepareStatement(sql)) {
-                            bindKey(ps, jobId);
-                            ps.setInt(5, b.subtask());
-                            ps.setString(6, b.maxSourcePosition());
-                            ps.setLong(7, b.rowCount());
-                            ps.setLong(8, applied);
-                            return ps.executeUpdate();
-                        }
-                    });
-        }
-
-        private void bindKey(PreparedStatement ps, String jobId) throws SQLException {
-            ps.setString(1, jobId);
-            ps.setString(2, b.table().toString());
-            ps.setLong(3, b.checkpointId());
-            ps.setString(4, b.stagingId());
-        }
-
-        MergeStepException fail(String step, SQLException cause) {
-            return fail(step, null, cause);
-        }
-
-        MergeStepException fail(String step, String sql, Exception cause) {
-            return new MergeStepException(b.table().toString(), b.checkpointId(), step, sql, cause);
         }
     }
 }

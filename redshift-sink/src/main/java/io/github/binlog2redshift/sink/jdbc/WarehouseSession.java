@@ -36,6 +36,10 @@ public final class WarehouseSession implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 return executor.apply(connection(), batch).withAttempts(attempt);
+            } catch (IOException e) {
+                // Staged files unreadable: not retried here; the job's restart tries again.
+                dropIfBroken();
+                throw new ApplyFailedException(batch, attempt, e);
             } catch (SQLException e) {
                 dropIfBroken();
                 if (!TransientErrors.isTransient(e) || attempt > retry.maxRetries()) {
