@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.quickstart;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 final class LocalFlinkCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFlinkCluster.class);
+
+    private static final int SLOTS = 4;
 
     private final MiniCluster cluster;
     private final List<JobID> jobs = new ArrayList<>();
@@ -50,7 +54,10 @@ final class LocalFlinkCluster implements AutoCloseable {
         conf.set(RestOptions.PORT, restPort);
         // Four slots: cdc-source runs at parallelism 1 and redshift-sink at 2 (one slot per subtask
         // with slot sharing), with one to spare for a user's higher parallelism.
-        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 4);
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, SLOTS);
+        // Flink's default is one fixed folder for every cluster on the machine; runs must not share
+        // it.
+        conf.set(WebOptions.TMP_DIR, Files.createTempDirectory("b2r-flink-web-").toString());
         // The dashboard and the status table read metrics through the REST API, which caches them
         // for 10 s by default; a demo wants them fresh.
         conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
@@ -66,6 +73,8 @@ final class LocalFlinkCluster implements AutoCloseable {
                         new MiniClusterConfiguration.Builder()
                                 .setConfiguration(conf)
                                 .setNumTaskManagers(1)
+                                // The builder's own default (1) would override the setting above.
+                                .setNumSlotsPerTaskManager(SLOTS)
                                 .build());
         cluster.start();
         return new LocalFlinkCluster(cluster);

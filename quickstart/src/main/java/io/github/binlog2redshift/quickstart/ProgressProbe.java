@@ -65,13 +65,14 @@ final class ProgressProbe {
         List<Status.TableRow> rows = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
             TrackedTable t = tables.get(i);
-            String target = "table." + t.target() + ".";
+            String target = "table." + metricScope(t.target()) + ".";
             double read = applied.getOrDefault(target + "lastSourceTimestampMs", 0d);
             double done = applied.getOrDefault(target + "lastAppliedSourceTimestampMs", 0d);
             rows.add(
                     new Status.TableRow(
                             t,
-                            captured.getOrDefault("table." + t.source() + ".events", 0d)
+                            captured.getOrDefault(
+                                            "table." + metricScope(t.source()) + ".events", 0d)
                                     .longValue(),
                             applied.getOrDefault(target + "rowsApplied", 0d).longValue(),
                             sourceRows.get(i),
@@ -112,6 +113,11 @@ final class ProgressProbe {
             while (counts.size() < tables.size()) counts.add(-1L);
         }
         return counts;
+    }
+
+    /** Flink replaces the dots of a metric group's value with underscores in metric ids. */
+    static String metricScope(String table) {
+        return table.replace('.', '_');
     }
 
     private interface Call<T> {

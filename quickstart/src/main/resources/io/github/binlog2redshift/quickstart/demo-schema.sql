@@ -20,7 +20,7 @@ CREATE TABLE shop.orders (
   customer_id BIGINT NOT NULL,
   status ENUM('new','paid','shipped','cancelled') NOT NULL,
   total DECIMAL(10,2) NOT NULL,
-  weight_kg FLOAT,
+  weight_kg DECIMAL(8,3),
   score DOUBLE,
   ordered_at DATETIME(3) NOT NULL,
   attributes JSON
