@@ -27,6 +27,7 @@ final class LoadGenerator implements AutoCloseable {
     private final AtomicLong alteredAtMs = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean alterAllowed;
     private volatile Throwable failure;
 
     LoadGenerator(
@@ -52,7 +53,9 @@ final class LoadGenerator implements AutoCloseable {
         long next = started;
         try (Connection c = connections.get()) {
             while (running) {
-                if (alteredAtMs.get() == 0 && System.nanoTime() - started >= alterAfter.toNanos()) {
+                if (alterAllowed
+                        && alteredAtMs.get() == 0
+                        && System.nanoTime() - started >= alterAfter.toNanos()) {
                     workload.addColumn(c);
                     alteredAtMs.set(System.currentTimeMillis());
                     counts.computeIfAbsent("ddl", k -> new LongAdder()).increment();
@@ -72,6 +75,14 @@ final class LoadGenerator implements AutoCloseable {
             failure = e;
             LOG.error("Load generator stopped", e);
         }
+    }
+
+    /**
+     * Lets the schema change run (once its time has come). Flink CDC fails a snapshot split whose
+     * table changes shape while it is read, so the caller allows it once the snapshot is over.
+     */
+    void allowAlter() {
+        alterAllowed = true;
     }
 
     /** Operations so far by kind: insert, update, delete, ddl. */

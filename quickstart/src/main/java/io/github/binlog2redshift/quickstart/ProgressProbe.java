@@ -51,7 +51,7 @@ final class ProgressProbe {
         var sourceCp = attempt(() -> rest.lastCheckpoint(jobs.source()).orElse(null));
         var sinkCp = attempt(() -> rest.lastCheckpoint(jobs.sink()).orElse(null));
         Map<String, Double> captured =
-                attempt(() -> rest.metrics(jobs.source(), "\\.table\\..+\\.events"))
+                attempt(() -> rest.metrics(jobs.source(), "\\.table\\..+\\.(events|snapshotRows)"))
                         .orElse(Map.of());
         Map<String, Double> applied =
                 attempt(
@@ -81,6 +81,11 @@ final class ProgressProbe {
                             // time.
                             read > 0 ? (long) Math.max(0, read - done) : -1));
         }
+        long snapshotRows =
+                captured.entrySet().stream()
+                        .filter(e -> e.getKey().endsWith(".snapshotRows"))
+                        .mapToLong(e -> e.getValue().longValue())
+                        .sum();
         return new Status(
                 now,
                 sourceState,
@@ -88,6 +93,7 @@ final class ProgressProbe {
                 sourceCp.orElse(null),
                 sinkCp.orElse(null),
                 attempt(kafka::backlog).orElse(null),
+                snapshotRows,
                 rows);
     }
 

@@ -97,9 +97,18 @@ final class Quickstart implements AutoCloseable {
                 options.duration == null
                         ? Long.MAX_VALUE
                         : System.currentTimeMillis() + options.duration.toMillis();
+        long snapshotDoneAtCheckpoint = -1;
         while (!closing && System.currentTimeMillis() < deadline) {
             Status s = probe.probe();
             status.show(s, "running", load);
+            // The snapshot is over once every seed row was read and one more checkpoint completed.
+            if (load != null && s.snapshotRows() >= SEED_ROWS && s.sourceCheckpoint() != null) {
+                if (snapshotDoneAtCheckpoint < 0) {
+                    snapshotDoneAtCheckpoint = s.sourceCheckpoint().id();
+                } else if (s.sourceCheckpoint().id() > snapshotDoneAtCheckpoint) {
+                    load.allowAlter();
+                }
+            }
             if (s.jobFailed() || (load != null && load.failure() != null)) {
                 out.println("A job or the load generator failed; see the log file.");
                 return 2;
