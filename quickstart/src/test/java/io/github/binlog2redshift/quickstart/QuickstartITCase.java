@@ -25,13 +25,22 @@ class QuickstartITCase {
         long started = System.nanoTime();
         try (QuickstartProcess run =
                 QuickstartProcess.start(
-                        log, "--duration", "20s", "--rate", "5", "--plain", "--rest-port", Integer.toString(port))) {
+                        log,
+                        "--duration",
+                        "20s",
+                        "--rate",
+                        "5",
+                        "--plain",
+                        "--rest-port",
+                        Integer.toString(port))) {
             String overview = awaitRunningJobs(run, port);
             assertThat(overview).contains("\"jobs-running\":2");
             assertThat(run.printed("Flink dashboard: http://localhost:" + port + "/")).isTrue();
 
             int code = run.waitFor(240);
-            System.out.printf("run-local --duration 20s took %d s%n", (System.nanoTime() - started) / 1_000_000_000);
+            System.out.printf(
+                    "run-local --duration 20s took %d s%n",
+                    (System.nanoTime() - started) / 1_000_000_000);
             assertThat(code).as(run.output()).isZero();
             assertThat(run.output())
                     .contains("5 tables: 5 equal, 0 different, 0 errors")
@@ -47,10 +56,14 @@ class QuickstartITCase {
         String last = "";
         while (System.currentTimeMillis() < deadline && run.process.isAlive()) {
             try {
-                HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/overview"))
-                                .timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r =
+                        http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://localhost:" + port + "/overview"))
+                                        .timeout(Duration.ofSeconds(2))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 last = r.body();
                 if (r.statusCode() == 200 && last.contains("\"jobs-running\":2")) {
                     return last;
@@ -60,6 +73,7 @@ class QuickstartITCase {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("no two running jobs on /overview; last answer: " + last + "\n" + run.output());
+        throw new AssertionError(
+                "no two running jobs on /overview; last answer: " + last + "\n" + run.output());
     }
 }

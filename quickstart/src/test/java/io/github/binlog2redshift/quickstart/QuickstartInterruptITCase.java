@@ -35,9 +35,14 @@ class QuickstartInterruptITCase {
             long interrupted = System.nanoTime();
             run.interrupt();
             run.waitFor(90);
-            System.out.printf("stopped %d s after SIGINT%n", (System.nanoTime() - interrupted) / 1_000_000_000);
+            System.out.printf(
+                    "stopped %d s after SIGINT%n",
+                    (System.nanoTime() - interrupted) / 1_000_000_000);
 
-            assertThat(children.stream().filter(ProcessHandle::isAlive).map(QuickstartInterruptITCase::command))
+            assertThat(
+                            children.stream()
+                                    .filter(ProcessHandle::isAlive)
+                                    .map(QuickstartInterruptITCase::command))
                     .as("processes of the run still alive")
                     .isEmpty();
             assertThat(processesNaming(stackDir)).as("processes naming " + stackDir).isEmpty();
@@ -53,13 +58,15 @@ class QuickstartInterruptITCase {
     private static List<String> processesNaming(String text) throws Exception {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .filter(p -> {
-                        try {
-                            return new String(Files.readAllBytes(p.resolve("cmdline"))).contains(text);
-                        } catch (Exception gone) {
-                            return false;
-                        }
-                    })
+                    .filter(
+                            p -> {
+                                try {
+                                    return new String(Files.readAllBytes(p.resolve("cmdline")))
+                                            .contains(text);
+                                } catch (Exception gone) {
+                                    return false;
+                                }
+                            })
                     .map(p -> p.getFileName().toString())
                     .toList();
         }

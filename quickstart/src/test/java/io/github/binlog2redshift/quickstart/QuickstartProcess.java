@@ -41,8 +41,7 @@ final class QuickstartProcess implements AutoCloseable {
         command.add("-Daws.java.v1.disableDeprecationAnnouncement=true");
         command.add(QuickstartMain.class.getName());
         command.addAll(List.of(args));
-        return new QuickstartProcess(
-                new ProcessBuilder(command).redirectErrorStream(true).start());
+        return new QuickstartProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     /** A port no one listens on right now. */
@@ -71,7 +70,11 @@ final class QuickstartProcess implements AutoCloseable {
 
     int waitFor(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            throw new AssertionError("run-local still running after " + seconds + " s:\n" + String.join("\n", lines));
+            throw new AssertionError(
+                    "run-local still running after "
+                            + seconds
+                            + " s:\n"
+                            + String.join("\n", lines));
         }
         return process.exitValue();
     }
@@ -81,8 +84,9 @@ final class QuickstartProcess implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader r = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 lines.add(line);
