@@ -2,6 +2,7 @@ package io.github.binlog2redshift.source;
 
 import static io.github.binlog2redshift.source.CdcJobs.sql;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.binlog2redshift.localstack.KafkaTopic;
@@ -153,6 +154,40 @@ class CdcSourceITCase {
         } finally {
             job.cancel().get();
         }
+    }
+
+    @Test
+    void preflightSaysWhatToFix(LocalStack stack, MySqlDatabase db, KafkaTopic topic)
+            throws Exception {
+        sql(db, "CREATE TABLE nokey (a INT, b INT)");
+        String user = db.name() + "_weak";
+        try (Connection c = stack.mySql().connect(db.name());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'weak-pw'");
+            s.execute("GRANT SELECT ON `" + db.name() + "`.* TO '" + user + "'@'%'");
+        }
+        var config =
+                TestConfigs.source(
+                        CdcJobs.options(
+                                db,
+                                topic,
+                                "5440",
+                                "source.username=" + user,
+                                "source.password=weak-pw",
+                                "source.table-list="
+                                        + db.name()
+                                        + "\\.nokey,"
+                                        + db.name()
+                                        + "\\.nope"));
+        assertThatThrownBy(() -> SourcePreflight.check(config))
+                .isInstanceOf(SourcePreflightException.class)
+                .hasMessageContaining("missing privilege REPLICATION SLAVE")
+                .hasMessageContaining(
+                        "missing privilege REPLICATION CLIENT (MariaDB: BINLOG MONITOR)")
+                .hasMessageContaining(
+                        "source.table-list pattern '" + db.name() + "\\.nope' matches no table")
+                .hasMessageContaining("table " + db.name() + ".nokey has no primary key")
+                .hasMessageNotContaining("weak-pw");
     }
 
     /** Each record is in its key's murmur2 partition; per key, source positions only grow. */
