@@ -2,18 +2,14 @@ package io.github.binlog2redshift.quickstart;
 
 import io.github.binlog2redshift.config.sink.SinkConfig;
 import io.github.binlog2redshift.config.source.SourceConfig;
-import io.github.binlog2redshift.sink.WarehouseSink;
-import io.github.binlog2redshift.sink.ingest.IngestStreams;
-import io.github.binlog2redshift.sink.ingest.SinkIngestTopology;
+import io.github.binlog2redshift.sink.RedshiftSinkTopology;
 import io.github.binlog2redshift.source.CdcSourceTopology;
-import io.github.binlog2redshift.source.FlinkEnvironment;
 import io.github.binlog2redshift.source.SourcePreflight;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Builds both jobs exactly as their {@code main} methods do and submits them to the local cluster:
- * cdc-source from {@link CdcSourceTopology}, redshift-sink as {@link SinkIngestTopology} feeding
- * {@link WarehouseSink}.
+ * cdc-source from {@link CdcSourceTopology}, redshift-sink from {@link RedshiftSinkTopology}.
  */
 final class PipelineJobs {
 
@@ -39,15 +35,9 @@ final class PipelineJobs {
         return env;
     }
 
-    /**
-     * The redshift-sink job graph: ingest (Kafka, parse, latest change per key) then the warehouse
-     * sink (stage to S3, apply at each completed checkpoint).
-     */
     static StreamExecutionEnvironment sinkJob(SinkConfig config) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        FlinkEnvironment.configure(env, config.pipeline());
-        IngestStreams streams = SinkIngestTopology.build(env, config);
-        WarehouseSink.attach(streams.changes(), WarehouseSink.fromConfig(config));
+        RedshiftSinkTopology.build(env, config);
         return env;
     }
 }
