@@ -1,0 +1,148 @@
+package io.github.binlog2redshift.sink;
+
+import io.github.binlog2redshift.event.ColumnDef;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+
+/**
+ * Version 1 layout of a {@link TableCommittable} (it sits in the committer's checkpointed state):
+ * table, checkpoint id, staging id, subtask, files (path, columns, rows), max source position and
+ * time, columns (name, type, length, scale, nullable, enum values), key, DDL. A version this build
+ * does not know is rejected, never guessed at.
+ */
+public final class TableCommittableSerializer
+        implements SimpleVersionedSerializer<TableCommittable> {
+
+    public static final int VERSION = 1;
+
+    @Override
+    public int getVersion() {
+        return VERSION;
+    }
+
+    @Override
+    public byte[] serialize(TableCommittable c) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        writeString(out, c.table().schema());
+        writeString(out, c.table().name());
+        out.writeLong(c.checkpointId());
+        writeString(out, c.stagingId());
+        out.writeInt(c.subtask());
+        out.writeInt(c.files().size());
+        for (StagedFile f : c.files()) {
+            writeString(out, f.path());
+            writeStrings(out, f.columns());
+            out.writeLong(f.rows());
+        }
+        writeString(out, c.maxSourcePosition());
+        out.writeLong(c.maxSourceTsMs());
+        out.writeInt(c.columns().size());
+        for (ColumnDef col : c.columns()) {
+            writeString(out, col.name());
+            writeString(out, col.type());
+            writeNullableInt(out, col.length());
+            writeNullableInt(out, col.scale());
+            out.writeBoolean(col.nullable());
+            writeStrings(out, col.enumValues());
+        }
+        writeStrings(out, c.primaryKey());
+        writeStrings(out, c.ddl());
+        return out.getCopyOfBuffer();
+    }
+
+    @Override
+    public TableCommittable deserialize(int version, byte[] bytes) throws IOException {
+        if (version != VERSION) {
+            throw new IOException(
+                    "unknown table committable version "
+                            + version
+                            + "; this build reads version "
+                            + VERSION);
+        }
+        DataInputDeserializer in = new DataInputDeserializer(bytes);
+        TargetTable table = new TargetTable(readString(in), readString(in));
+        long checkpointId = in.readLong();
+        String stagingId = readString(in);
+        int subtask = in.readInt();
+        int fileCount = in.readInt();
+        List<StagedFile> files = new ArrayList<>(fileCount);
+        for (int i = 0; i < fileCount; i++) {
+            files.add(new StagedFile(readString(in), readStrings(in), in.readLong()));
+        }
+        String maxPos = readString(in);
+        long maxTs = in.readLong();
+        int columnCount = in.readInt();
+        List<ColumnDef> columns = new ArrayList<>(columnCount);
+        for (int i = 0; i < columnCount; i++) {
+            columns.add(
+                    new ColumnDef(
+                            readString(in),
+                            readString(in),
+                            readNullableInt(in),
+                            readNullableInt(in),
+                            in.readBoolean(),
+                            readStrings(in)));
+        }
+        return new TableCommittable(
+                table,
+                checkpointId,
+                stagingId,
+                subtask,
+                files,
+                maxPos,
+                maxTs,
+                columns,
+                readStrings(in),
+                readStrings(in));
+    }
+
+    private static void writeString(DataOutputView out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            StringValue.writeString(s, out); // no 64 KB limit, unlike writeUTF
+        }
+    }
+
+    private static String readString(DataInputView in) throws IOException {
+        return in.readBoolean() ? StringValue.readString(in) : null;
+    }
+
+    private static void writeStrings(DataOutputView out, List<String> list) throws IOException {
+        out.writeInt(list == null ? -1 : list.size());
+        if (list != null) {
+            for (String s : list) {
+                writeString(out, s);
+            }
+        }
+    }
+
+    private static List<String> readStrings(DataInputView in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        List<String> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(readString(in));
+        }
+        return list;
+    }
+
+    private static void writeNullableInt(DataOutputView out, Integer v) throws IOException {
+        out.writeBoolean(v != null);
+        if (v != null) {
+            out.writeInt(v);
+        }
+    }
+
+    private static Integer readNullableInt(DataInputView in) throws IOException {
+        return in.readBoolean() ? in.readInt() : null;
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.binlog2redshift.sink;
+
+import io.github.binlog2redshift.sink.dialect.CopyOptions;
+import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
+import io.github.binlog2redshift.sink.jdbc.RetryPolicy;
+import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
+
+/** Builds a {@link WarehouseSink}; {@link #build()} refuses settings that cannot work. */
+public final class WarehouseSinkBuilder {
+
+    private ConnectionSettings connection;
+    private CopyOptions copy;
+    private String stagingPath;
+    private boolean gzip = true;
+    private String jobId;
+    private int maxParallelTables = 4;
+    private RetryPolicy retry = RetryPolicy.defaults();
+
+    WarehouseSinkBuilder() {}
+
+    public WarehouseSinkBuilder connection(ConnectionSettings connection) {
+        this.connection = connection;
+        return this;
+    }
+
+    /** Redshift only: how COPY reads the staged files. */
+    public WarehouseSinkBuilder copyOptions(CopyOptions copy) {
+        this.copy = copy;
+        return this;
+    }
+
+    /**
+     * Where staged files go: an {@code s3://bucket/prefix/} URI (any Flink file system works for
+     * PostgreSQL).
+     */
+    public WarehouseSinkBuilder stagingPath(String stagingPath) {
+        this.stagingPath = stagingPath;
+        return this;
+    }
+
+    public WarehouseSinkBuilder gzip(boolean gzip) {
+        this.gzip = gzip;
+        return this;
+    }
+
+    public WarehouseSinkBuilder jobId(String jobId) {
+        this.jobId = jobId;
+        return this;
+    }
+
+    public WarehouseSinkBuilder maxParallelTables(int n) {
+        this.maxParallelTables = n;
+        return this;
+    }
+
+    public WarehouseSinkBuilder retry(RetryPolicy retry) {
+        this.retry = retry;
+        return this;
+    }
+
+    public WarehouseSink build() {
+        if (connection == null) {
+            throw new IllegalArgumentException("the warehouse sink needs connection settings");
+        }
+        if (jobId == null || jobId.isBlank()) {
+            throw new IllegalArgumentException(
+                    "exactly-once apply needs a job id (sink.job-id): it keys the commit ledger");
+        }
+        if (stagingPath == null || stagingPath.isBlank()) {
+            throw new IllegalArgumentException("the warehouse sink needs a staging path");
+        }
+        if (maxParallelTables < 1) {
+            throw new IllegalArgumentException(
+                    "max parallel tables must be >= 1, got " + maxParallelTables);
+        }
+        if (connection.kind() == WarehouseKind.REDSHIFT) {
+            if (copy == null) {
+                throw new IllegalArgumentException("a Redshift target needs COPY options");
+            }
+            if (!stagingPath.startsWith("s3://")) {
+                throw new IllegalArgumentException(
+                        "a Redshift target needs an s3:// staging path (COPY reads only S3), got "
+                                + stagingPath);
+            }
+        }
+        String path = stagingPath.endsWith("/") ? stagingPath : stagingPath + "/";
+        return new WarehouseSink(
+                new ApplySettings(connection, copy, path, gzip, jobId, maxParallelTables, retry));
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.binlog2redshift.sink.dialect;
+
+/**
+ * Names the apply adds to the warehouse next to the replicated columns. They start with {@code
+ * _b2r_} so they cannot clash with a MySQL column in practice, and they are documented in {@code
+ * docs/apply.md} so that users can query them.
+ */
+public final class ReservedNames {
+
+    /**
+     * {@link io.github.binlog2redshift.event.SourcePosition#sortKey()} of the change that wrote the
+     * row: plain string comparison orders it on both warehouses.
+     */
+    public static final String POSITION = "_b2r_pos";
+
+    /** The source's commit time of that change (UTC). */
+    public static final String SOURCE_TS = "_b2r_ts";
+
+    /** Staging only: the change's operation code ({@code r}, {@code c}, {@code u}, {@code d}). */
+    public static final String OP = "_b2r_op";
+
+    /** The session's staging table; one at a time per connection, dropped by every plan. */
+    public static final String STAGE_TABLE = "_b2r_stage";
+
+    /** The commit ledger, one per target schema. */
+    public static final String LEDGER_TABLE = "_b2r_commit_ledger";
+
+    /** Suffix of a table's tombstones (keys deleted at a source position). */
+    public static final String TOMBSTONE_SUFFIX = "_b2r_deleted";
+
+    /** Width of {@link #POSITION}: 12 + 1 + 20 + 1 + 6 characters. */
+    public static final int POSITION_WIDTH = 40;
+
+    private ReservedNames() {}
+}

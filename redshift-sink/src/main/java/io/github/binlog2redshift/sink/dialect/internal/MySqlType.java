@@ -1,0 +1,98 @@
+package io.github.binlog2redshift.sink.dialect.internal;
+
+import io.github.binlog2redshift.event.ColumnDef;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A MySQL column type reduced to what the mappings need: the base name with synonyms folded
+ * (INTEGER is INT, NUMERIC is DECIMAL, BOOLEAN is BOOL, ...), signedness, length and scale.
+ */
+public record MySqlType(String base, boolean unsigned, Integer length, Integer scale) {
+
+    private static final Map<String, String> SYNONYMS =
+            Map.ofEntries(
+                    Map.entry("INTEGER", "INT"),
+                    Map.entry("INT1", "TINYINT"),
+                    Map.entry("INT2", "SMALLINT"),
+                    Map.entry("INT3", "MEDIUMINT"),
+                    Map.entry("MIDDLEINT", "MEDIUMINT"),
+                    Map.entry("INT4", "INT"),
+                    Map.entry("INT8", "BIGINT"),
+                    Map.entry("BOOLEAN", "BOOL"),
+                    Map.entry("DEC", "DECIMAL"),
+                    Map.entry("NUMERIC", "DECIMAL"),
+                    Map.entry("FIXED", "DECIMAL"),
+                    Map.entry("REAL", "DOUBLE"),
+                    Map.entry("DOUBLE PRECISION", "DOUBLE"),
+                    Map.entry("FLOAT4", "FLOAT"),
+                    Map.entry("FLOAT8", "DOUBLE"),
+                    Map.entry("CHARACTER", "CHAR"),
+                    Map.entry("NCHAR", "CHAR"),
+                    Map.entry("CHARACTER VARYING", "VARCHAR"),
+                    Map.entry("NVARCHAR", "VARCHAR"),
+                    Map.entry("GEOMCOLLECTION", "GEOMETRYCOLLECTION"));
+
+    /** The spatial types; MySQL stores them as a 4-byte SRID followed by WKB. */
+    private static final java.util.Set<String> SPATIAL =
+            java.util.Set.of(
+                    "GEOMETRY",
+                    "POINT",
+                    "LINESTRING",
+                    "POLYGON",
+                    "MULTIPOINT",
+                    "MULTILINESTRING",
+                    "MULTIPOLYGON",
+                    "GEOMETRYCOLLECTION");
+
+    public static MySqlType of(ColumnDef column) {
+        String t = column.type().toUpperCase(Locale.ROOT).trim();
+        int paren = t.indexOf('(');
+        if (paren >= 0) {
+            int close = t.indexOf(')', paren);
+            t = (t.substring(0, paren) + (close >= 0 ? t.substring(close + 1) : "")).trim();
+        }
+        t = t.replace(" ZEROFILL", "").replace("ZEROFILL", "").trim();
+        boolean signSuffix = t.endsWith(" UNSIGNED") || t.endsWith(" SIGNED");
+        boolean isUnsigned = t.endsWith(" UNSIGNED");
+        if (signSuffix) {
+            t = t.substring(0, t.lastIndexOf(' ')).trim();
+        }
+        String base = SYNONYMS.getOrDefault(t, t);
+        return new MySqlType(base, isUnsigned, column.length(), column.scale());
+    }
+
+    public boolean isSpatial() {
+        return SPATIAL.contains(base);
+    }
+
+    /** True for types whose values travel as base64 and are staged as hex. */
+    public boolean isBinary() {
+        return switch (base) {
+            case "BINARY", "VARBINARY", "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB" -> true;
+            case "BIT" -> !isSingleBit();
+            default -> isSpatial();
+        };
+    }
+
+    /** BIT(1) (or BIT without length, which MySQL reads as BIT(1)): a boolean. */
+    public boolean isSingleBit() {
+        return base.equals("BIT") && (length == null || length <= 1);
+    }
+
+    /** The declared length, or {@code fallback} when the column has none. */
+    public int lengthOr(int fallback) {
+        return length == null || length <= 0 ? fallback : length;
+    }
+
+    public IllegalArgumentException unsupported(ColumnDef column, String target) {
+        return new IllegalArgumentException(
+                "column '"
+                        + column.name()
+                        + "' has MySQL type '"
+                        + column.type()
+                        + "', which has no "
+                        + target
+                        + " mapping");
+    }
+}

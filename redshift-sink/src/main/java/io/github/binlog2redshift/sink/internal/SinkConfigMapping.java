@@ -1,0 +1,73 @@
+package io.github.binlog2redshift.sink.internal;
+
+import io.github.binlog2redshift.config.Secret;
+import io.github.binlog2redshift.config.sink.CopyAuthorization;
+import io.github.binlog2redshift.config.sink.SinkConfig;
+import io.github.binlog2redshift.config.sink.StagingFormat;
+import io.github.binlog2redshift.config.sink.TargetConnection;
+import io.github.binlog2redshift.config.sink.TargetKind;
+import io.github.binlog2redshift.sink.WarehouseSinkBuilder;
+import io.github.binlog2redshift.sink.dialect.CopyOptions;
+import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
+import io.github.binlog2redshift.sink.jdbc.RetryPolicy;
+import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
+import java.time.Duration;
+
+/** The typed job configuration ({@code sink.*} keys) applied to a {@link WarehouseSinkBuilder}. */
+public final class SinkConfigMapping {
+
+    /** Retries wait at most this long (or the configured first backoff, if longer). */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    private SinkConfigMapping() {}
+
+    public static WarehouseSinkBuilder apply(SinkConfig config, WarehouseSinkBuilder builder) {
+        if (config.staging().format() != StagingFormat.CSV) {
+            throw new IllegalArgumentException(
+                    "sink.staging.format: expected CSV (the only staged format the apply writes"
+                            + " so far), got "
+                            + config.staging().format());
+        }
+        TargetConnection c = config.connection();
+        CopyAuthorization auth = config.copyAuthorization();
+        WarehouseKind kind =
+                c.kind() == TargetKind.REDSHIFT ? WarehouseKind.REDSHIFT : WarehouseKind.POSTGRES;
+        builder.connection(
+                new ConnectionSettings(
+                        kind,
+                        c.jdbcUrl().orElse(null),
+                        c.host().orElse(null),
+                        c.port(),
+                        c.database().orElse(null),
+                        c.username().orElse(null),
+                        c.password().map(Secret::reveal).orElse(null),
+                        c.secretId().orElse(null),
+                        auth.region().orElse(null),
+                        c.ssl()));
+        if (kind == WarehouseKind.REDSHIFT) {
+            var copy = config.copy();
+            builder.copyOptions(
+                    new CopyOptions(
+                            auth.iamRole().orElse(null),
+                            auth.accessKeyId().orElse(null),
+                            auth.secretAccessKey().map(Secret::reveal).orElse(null),
+                            null,
+                            auth.region().orElse(null),
+                            config.staging().gzip(),
+                            copy.timeFormat(),
+                            copy.dateFormat(),
+                            copy.maxError() > 0 ? copy.maxError() : null,
+                            copy.truncateColumns()));
+        }
+        Duration backoff = config.commit().retryBackoff();
+        return builder.stagingPath(config.staging().path().toString())
+                .gzip(config.staging().gzip())
+                .jobId(config.jobId())
+                .maxParallelTables(config.commit().maxParallelTables())
+                .retry(
+                        new RetryPolicy(
+                                config.commit().maxRetries(),
+                                backoff,
+                                backoff.compareTo(MAX_BACKOFF) > 0 ? backoff : MAX_BACKOFF));
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.binlog2redshift.sink.internal;
+
+import io.github.binlog2redshift.event.ChangeEvent;
+import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.event.Op;
+import io.github.binlog2redshift.sink.StagedFile;
+import io.github.binlog2redshift.sink.TableCommittable;
+import io.github.binlog2redshift.sink.TargetTable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One table's staging in the current checkpoint interval of one writer subtask: the open file, the
+ * finished ones, the columns seen (the union, latest source order first), the key and the DDL. A
+ * change whose columns differ from the open file's starts a new file, so every file has one layout.
+ */
+public final class TableStaging {
+
+    private final TargetTable table;
+    private final String directory;
+    private final String stagingId;
+    private final int subtask;
+    private final boolean gzip;
+    private final String binaryPrefix;
+    private final List<StagedFile> finished = new ArrayList<>();
+    private final List<String> ddl = new ArrayList<>();
+    private Map<String, ColumnDef> columns = new LinkedHashMap<>();
+    private List<ColumnDef> lastMerged = List.of();
+    private List<String> primaryKey = List.of();
+    private StagingFile open;
+    private List<ColumnDef> openColumns;
+    private ChangeEvent latest;
+
+    public TableStaging(
+            TargetTable table, String directory, int subtask, boolean gzip, String binaryPrefix) {
+        this.table = table;
+        this.directory = directory;
+        this.subtask = subtask;
+        this.gzip = gzip;
+        this.binaryPrefix = binaryPrefix;
+        this.stagingId = "s" + subtask + "-" + UUID.randomUUID();
+    }
+
+    public void add(ChangeEvent e) throws IOException {
+        if (!e.columns().isEmpty()) {
+            mergeColumns(e.columns());
+        }
+        if (!e.primaryKey().isEmpty()) {
+            primaryKey = e.primaryKey();
+        }
+        if (latest == null || !latest.source().isAfter(e.source())) {
+            latest = e;
+        }
+        if (e.op() == Op.SCHEMA_CHANGE) {
+            ddl.add(e.ddl());
+            return;
+        }
+        if (e.primaryKey().isEmpty()) {
+            throw new IOException(
+                    "table "
+                            + table
+                            + " has no primary key; the apply needs one (configure a table rule's"
+                            + " primary-key): change at "
+                            + e.source().sortKey());
+        }
+        List<ColumnDef> cols = e.columns().isEmpty() ? ImageColumns.of(e) : e.columns();
+        if (open == null || !cols.equals(openColumns)) {
+            finishOpenFile();
+            String uri =
+                    directory + stagingId + "-" + finished.size() + (gzip ? ".csv.gz" : ".csv");
+            open = new StagingFile(uri, cols.stream().map(ColumnDef::name).toList(), gzip);
+            openColumns = cols;
+            mergeColumns(cols);
+        }
+        open.write(StagedRowEncoder.fields(e, cols, binaryPrefix));
+    }
+
+    /** Closes the open file and describes everything staged; the instance is done after this. */
+    public TableCommittable finish() throws IOException {
+        finishOpenFile();
+        return new TableCommittable(
+                table,
+                TableCommittable.UNASSIGNED,
+                stagingId,
+                subtask,
+                finished,
+                latest == null ? null : latest.source().sortKey(),
+                latest == null ? 0 : latest.source().timestampMs(),
+                List.copyOf(columns.values()),
+                primaryKey,
+                ddl);
+    }
+
+    public void abandon() throws IOException {
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    private void finishOpenFile() throws IOException {
+        if (open != null) {
+            finished.add(open.finish());
+            open = null;
+        }
+    }
+
+    /** The new list's order first, then columns only seen before (never dropped by the apply). */
+    private void mergeColumns(List<ColumnDef> latestColumns) {
+        if (latestColumns.equals(lastMerged)) {
+            return; // the common case: every row of a table carries the same list
+        }
+        lastMerged = latestColumns;
+        Map<String, ColumnDef> merged = new LinkedHashMap<>();
+        for (ColumnDef c : latestColumns) {
+            merged.put(c.name(), c);
+        }
+        columns.forEach(merged::putIfAbsent);
+        columns = merged;
+    }
+}

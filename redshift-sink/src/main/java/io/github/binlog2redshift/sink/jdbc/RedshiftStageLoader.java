@@ -1,0 +1,66 @@
+package io.github.binlog2redshift.sink.jdbc;
+
+import io.github.binlog2redshift.sink.StagedFile;
+import io.github.binlog2redshift.sink.TableCommittable;
+import io.github.binlog2redshift.sink.dialect.CopyOptions;
+import io.github.binlog2redshift.sink.dialect.RedshiftDialect;
+import io.github.binlog2redshift.sink.dialect.SqlDialect;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Redshift reads the staged files itself: one manifest and one COPY per column layout (a schema
+ * change inside a checkpoint interval gives a table files of two layouts), each followed by {@code
+ * pg_last_copy_count()}, which counts the rows that COPY loaded in this session.
+ */
+public final class RedshiftStageLoader implements StageLoader {
+
+    private final RedshiftDialect dialect;
+    private final CopyOptions options;
+
+    public RedshiftStageLoader(RedshiftDialect dialect, CopyOptions options) {
+        this.dialect = dialect;
+        this.options = options;
+    }
+
+    @Override
+    public long load(Connection connection, TableCommittable batch)
+            throws SQLException, IOException {
+        Map<List<String>, List<StagedFile>> byLayout = new LinkedHashMap<>();
+        for (StagedFile f : batch.files()) {
+            byLayout.computeIfAbsent(f.columns(), k -> new ArrayList<>()).add(f);
+        }
+        long loaded = 0;
+        int n = 0;
+        for (Map.Entry<List<String>, List<StagedFile>> layout : byLayout.entrySet()) {
+            String first = layout.getValue().get(0).path();
+            String manifestUri =
+                    first.substring(0, first.lastIndexOf('/') + 1)
+                            + batch.stagingId()
+                            + "-"
+                            + n++
+                            + ".manifest";
+            String url = RedshiftManifest.write(manifestUri, layout.getValue());
+            try (Statement st = connection.createStatement()) {
+                st.execute(dialect.copy(SqlDialect.stagedColumns(layout.getKey()), url, options));
+                try (ResultSet rs = st.executeQuery(dialect.lastCopyCount())) {
+                    rs.next();
+                    loaded += rs.getLong(1);
+                }
+            }
+        }
+        return loaded;
+    }
+
+    @Override
+    public boolean sensitive() {
+        return options.secretAccessKey() != null;
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.binlog2redshift.sink.jdbc;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.util.Locale;
+
+/**
+ * Which database errors are worth retrying: serialization conflicts (SQLSTATE 40001; Redshift
+ * reports them as error 1023 "Serializable isolation violation"), deadlocks (40P01) and lost
+ * connections (class 08; 57P0x when the server terminated the session). Everything else (bad data,
+ * missing privileges, syntax) fails at once.
+ */
+public final class TransientErrors {
+
+    private TransientErrors() {}
+
+    public static boolean isTransient(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLTransientException) {
+                return true;
+            }
+            if (c instanceof SQLException e) {
+                String state = e.getSQLState();
+                if (state != null
+                        && (state.equals("40001")
+                                || state.equals("40P01")
+                                || state.startsWith("08")
+                                || state.startsWith("57P"))) {
+                    return true;
+                }
+                String msg = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+                if (msg.contains("serializable isolation violation")
+                        || msg.contains("error: 1023")) {
+                    return true;
+                }
+            }
+            if (c == c.getCause()) {
+                break;
+            }
+        }
+        return false;
+    }
+}

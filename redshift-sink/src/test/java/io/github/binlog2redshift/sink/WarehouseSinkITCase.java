@@ -1,0 +1,122 @@
+package io.github.binlog2redshift.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.binlog2redshift.event.PartitionKey;
+import io.github.binlog2redshift.event.TableId;
+import io.github.binlog2redshift.localstack.FlinkS3Plugin;
+import io.github.binlog2redshift.localstack.LocalStack;
+import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.S3Location;
+import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
+import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
+import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
+import io.github.binlog2redshift.sink.serde.StagedChangeCodec;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole apply half in a MiniCluster: staged changes, keyed as the ingest side keys them, go
+ * through the sink at parallelism 2 with checkpointing, into gzip CSV files on S3 (S3Proxy through
+ * Flink's S3 plugin), and from there into PostgreSQL.
+ */
+@ExtendWith(LocalStackExtension.class)
+class WarehouseSinkITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setConfiguration(noRestarts())
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    static Configuration noRestarts() {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        return conf;
+    }
+
+    @Test
+    void stagesOnS3AndMergesIntoPostgres(LocalStack stack, S3Location s3, PostgresDatabase db)
+            throws Exception {
+        FlinkS3Plugin.initialize(stack.s3());
+        String staging = s3.uri("staging/");
+        WarehouseSink sink =
+                WarehouseSink.builder()
+                        .connection(
+                                ConnectionSettings.of(
+                                        WarehouseKind.POSTGRES,
+                                        db.host(),
+                                        db.port(),
+                                        db.name(),
+                                        db.user(),
+                                        db.password(),
+                                        false))
+                        .stagingPath(staging)
+                        .jobId("sink-it")
+                        .maxParallelTables(2)
+                        .build();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(300);
+        DataStream<StagedChange> changes =
+                env.addSource(new CheckpointPacedSource(), StagedChangeCodec.typeInfo())
+                        .setParallelism(1)
+                        .name("paced-source")
+                        .uid("paced-source")
+                        .keyBy(
+                                c ->
+                                        PartitionKey.of(
+                                                TableId.of(c.target().schema(), c.target().name()),
+                                                c.event().primaryKey(),
+                                                c.event().keyImage()));
+        WarehouseSink.attach(changes, sink);
+        env.execute("warehouse-sink-it");
+
+        assertThat(query(db, "SELECT id, note FROM shop.orders ORDER BY id"))
+                .containsExactly(
+                        "1|v1", "2|v1, \"quoted\"\nline", "3|back", "4|v0", "5|v0", "6|v2");
+        assertThat(query(db, "SELECT id, note FROM shop.items ORDER BY id"))
+                .containsExactly("2|item", "3|item");
+        assertThat(
+                        query(
+                                db,
+                                "SELECT count(DISTINCT checkpoint_id) >= 3,"
+                                        + " sum(rows_staged) FROM shop._b2r_commit_ledger"
+                                        + " WHERE job_id = 'sink-it' AND target_table = 'shop.orders'"))
+                .containsExactly("t|11");
+        List<String> files = new ArrayList<>();
+        Path tableDir = new Path(staging + "sink-it/shop.orders/");
+        for (FileStatus f : tableDir.getFileSystem().listStatus(tableDir)) {
+            files.add(f.getPath().getName());
+        }
+        assertThat(files).isNotEmpty().allMatch(n -> n.endsWith(".csv.gz"));
+    }
+
+    private static List<String> query(PostgresDatabase db, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "|" + rs.getString(2));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.binlog2redshift.sink.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.sink.TargetTable;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The merge plan is the same text on both warehouses; asserted once per dialect. */
+class MergePlanTest {
+
+    private static final MergePlan ORDERS =
+            new MergePlan(
+                    "DROP TABLE IF EXISTS \"_b2r_stage\"",
+                    "CREATE TEMP TABLE \"_b2r_stage\" (LIKE \"shop\".\"orders\")",
+                    "ALTER TABLE \"_b2r_stage\" ADD COLUMN \"_b2r_op\" CHAR(1)",
+                    "DELETE FROM \"shop\".\"orders\" USING \"_b2r_stage\""
+                            + " WHERE \"orders\".\"id\" = \"_b2r_stage\".\"id\""
+                            + " AND COALESCE(\"orders\".\"_b2r_pos\", '') <= \"_b2r_stage\".\"_b2r_pos\"",
+                    "DELETE FROM \"shop\".\"orders_b2r_deleted\" USING \"_b2r_stage\""
+                            + " WHERE \"orders_b2r_deleted\".\"id\" = \"_b2r_stage\".\"id\""
+                            + " AND \"orders_b2r_deleted\".\"_b2r_pos\" <= \"_b2r_stage\".\"_b2r_pos\"",
+                    "INSERT INTO \"shop\".\"orders_b2r_deleted\" (\"id\", \"_b2r_pos\")"
+                            + " SELECT \"id\", \"_b2r_pos\" FROM \"_b2r_stage\""
+                            + " WHERE \"_b2r_op\" = 'd' AND NOT EXISTS"
+                            + " (SELECT 1 FROM \"shop\".\"orders_b2r_deleted\""
+                            + " WHERE \"orders_b2r_deleted\".\"id\" = \"_b2r_stage\".\"id\")",
+                    "INSERT INTO \"shop\".\"orders\" (\"id\", \"note\", \"_b2r_pos\", \"_b2r_ts\")"
+                            + " SELECT \"id\", \"note\", \"_b2r_pos\", \"_b2r_ts\" FROM \"_b2r_stage\""
+                            + " WHERE \"_b2r_op\" <> 'd' AND NOT EXISTS"
+                            + " (SELECT 1 FROM \"shop\".\"orders\""
+                            + " WHERE \"orders\".\"id\" = \"_b2r_stage\".\"id\")"
+                            + " AND NOT EXISTS (SELECT 1 FROM \"shop\".\"orders_b2r_deleted\""
+                            + " WHERE \"orders_b2r_deleted\".\"id\" = \"_b2r_stage\".\"id\""
+                            + " AND \"orders_b2r_deleted\".\"_b2r_pos\" > \"_b2r_stage\".\"_b2r_pos\")");
+
+    @Test
+    void redshiftPlan() {
+        assertThat(new RedshiftDialect().mergePlan(Shapes.orders())).isEqualTo(ORDERS);
+    }
+
+    @Test
+    void postgresPlan() {
+        assertThat(new PostgresDialect().mergePlan(Shapes.orders())).isEqualTo(ORDERS);
+    }
+
+    @Test
+    void compositeKeyAndQuotedNames() {
+        MergePlan plan = new PostgresDialect().mergePlan(Shapes.weird());
+        assertThat(plan.createStage())
+                .isEqualTo(
+                        "CREATE TEMP TABLE \"_b2r_stage\" (LIKE \"we\"\"ird\".\"line \"\"items\")");
+        assertThat(plan.deleteOlder())
+                .isEqualTo(
+                        "DELETE FROM \"we\"\"ird\".\"line \"\"items\" USING \"_b2r_stage\""
+                                + " WHERE \"line \"\"items\".\"order\"\"id\" = \"_b2r_stage\".\"order\"\"id\""
+                                + " AND \"line \"\"items\".\"Line\" = \"_b2r_stage\".\"Line\""
+                                + " AND COALESCE(\"line \"\"items\".\"_b2r_pos\", '') <= \"_b2r_stage\".\"_b2r_pos\"");
+        assertThat(plan.insertTombstones())
+                .isEqualTo(
+                        "INSERT INTO \"we\"\"ird\".\"line \"\"items_b2r_deleted\""
+                                + " (\"order\"\"id\", \"Line\", \"_b2r_pos\")"
+                                + " SELECT \"order\"\"id\", \"Line\", \"_b2r_pos\" FROM \"_b2r_stage\""
+                                + " WHERE \"_b2r_op\" = 'd' AND NOT EXISTS"
+                                + " (SELECT 1 FROM \"we\"\"ird\".\"line \"\"items_b2r_deleted\""
+                                + " WHERE \"line \"\"items_b2r_deleted\".\"order\"\"id\" = \"_b2r_stage\".\"order\"\"id\""
+                                + " AND \"line \"\"items_b2r_deleted\".\"Line\" = \"_b2r_stage\".\"Line\")");
+    }
+
+    @Test
+    void runOrderPutsTheLoadAfterTheStageAndDropsItAtTheEnd() {
+        List<String> order = ORDERS.inOrder();
+        assertThat(order).hasSize(9);
+        assertThat(order.get(3)).isNull();
+        assertThat(order.get(8)).isEqualTo(ORDERS.dropStage());
+    }
+
+    @Test
+    void aTableWithoutKeyIsRejectedWithItsName() {
+        assertThatThrownBy(
+                        () ->
+                                new TableShape(
+                                        new TargetTable("s", "t"),
+                                        List.of(ColumnDef.of("a", "INT", null, null, true)),
+                                        List.of()))
+                .hasMessage("table s.t has no primary key; the merge needs one to match rows");
+        assertThatThrownBy(
+                        () ->
+                                new TableShape(
+                                        new TargetTable("s", "t"),
+                                        List.of(ColumnDef.of("a", "INT", null, null, true)),
+                                        List.of("b")))
+                .hasMessage("key column 'b' of table s.t is not among its columns");
+    }
+}

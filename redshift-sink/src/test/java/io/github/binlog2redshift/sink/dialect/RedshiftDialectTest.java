@@ -1,0 +1,128 @@
+package io.github.binlog2redshift.sink.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.sink.TargetTable;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RedshiftDialectTest {
+
+    private final RedshiftDialect dialect = new RedshiftDialect();
+    private final List<String> staged = SqlDialect.stagedColumns(List.of("id", "note"));
+
+    @Test
+    void createsSchemaTableAndTombstones() {
+        assertThat(dialect.createSchema("sh\"op"))
+                .isEqualTo("CREATE SCHEMA IF NOT EXISTS \"sh\"\"op\"");
+        assertThat(dialect.createTable(Shapes.orders()))
+                .isEqualTo(
+                        "CREATE TABLE IF NOT EXISTS \"shop\".\"orders\" (\"id\" BIGINT NOT NULL,"
+                                + " \"note\" VARCHAR(400), \"_b2r_pos\" VARCHAR(40),"
+                                + " \"_b2r_ts\" TIMESTAMPTZ, PRIMARY KEY (\"id\"))"
+                                + " DISTSTYLE KEY DISTKEY (\"id\") SORTKEY (\"id\")");
+        assertThat(dialect.createTombstoneTable(Shapes.weird()))
+                .isEqualTo(
+                        "CREATE TABLE IF NOT EXISTS \"we\"\"ird\".\"line \"\"items_b2r_deleted\""
+                                + " (\"order\"\"id\" INTEGER NOT NULL, \"Line\" INTEGER NOT NULL,"
+                                + " \"_b2r_pos\" VARCHAR(40) NOT NULL,"
+                                + " PRIMARY KEY (\"order\"\"id\", \"Line\"))"
+                                + " DISTSTYLE KEY DISTKEY (\"order\"\"id\") SORTKEY (\"order\"\"id\", \"Line\")");
+    }
+
+    @Test
+    void addsNullableColumns() {
+        assertThat(
+                        dialect.addColumn(
+                                new TargetTable("shop", "orders"),
+                                ColumnDef.of("doc", "JSON", null, null, false)))
+                .isEqualTo("ALTER TABLE \"shop\".\"orders\" ADD COLUMN \"doc\" SUPER");
+    }
+
+    @Test
+    void ledger() {
+        assertThat(dialect.createLedger("shop"))
+                .isEqualTo(
+                        "CREATE TABLE IF NOT EXISTS \"shop\".\"_b2r_commit_ledger\""
+                                + " (\"job_id\" VARCHAR(256) NOT NULL, \"target_table\" VARCHAR(1024) NOT NULL,"
+                                + " \"checkpoint_id\" BIGINT NOT NULL, \"staging_id\" VARCHAR(64) NOT NULL,"
+                                + " \"subtask\" INTEGER NOT NULL, \"max_source_position\" VARCHAR(40),"
+                                + " \"rows_staged\" BIGINT NOT NULL, \"rows_applied\" BIGINT NOT NULL,"
+                                + " \"committed_at\" TIMESTAMPTZ NOT NULL,"
+                                + " PRIMARY KEY (\"job_id\", \"target_table\", \"checkpoint_id\", \"staging_id\"))");
+        assertThat(dialect.ledgerLookup("shop"))
+                .isEqualTo(
+                        "SELECT \"rows_applied\" FROM \"shop\".\"_b2r_commit_ledger\""
+                                + " WHERE \"job_id\" = ? AND \"target_table\" = ? AND \"checkpoint_id\" = ?"
+                                + " AND \"staging_id\" = ?");
+        assertThat(dialect.ledgerInsert("shop"))
+                .isEqualTo(
+                        "INSERT INTO \"shop\".\"_b2r_commit_ledger\" (\"job_id\", \"target_table\","
+                                + " \"checkpoint_id\", \"staging_id\", \"subtask\", \"max_source_position\","
+                                + " \"rows_staged\", \"rows_applied\", \"committed_at\")"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, GETDATE())");
+        assertThat(dialect.selectColumns())
+                .isEqualTo(
+                        "SELECT column_name FROM information_schema.columns"
+                                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position");
+    }
+
+    @Test
+    void copyWithIamRoleAndDefaults() {
+        assertThat(
+                        dialect.copy(
+                                staged,
+                                "s3://bucket/stage/job/ckp-7.manifest",
+                                CopyOptions.iamRole("arn:aws:iam::123:role/load", "eu-west-1")))
+                .isEqualTo(
+                        "COPY \"_b2r_stage\" (\"_b2r_op\", \"_b2r_pos\", \"_b2r_ts\", \"id\", \"note\")"
+                                + " FROM 's3://bucket/stage/job/ckp-7.manifest'"
+                                + " IAM_ROLE 'arn:aws:iam::123:role/load' REGION 'eu-west-1'"
+                                + " FORMAT AS CSV NULL AS '\\N' GZIP MANIFEST"
+                                + " TIMEFORMAT 'auto' DATEFORMAT 'auto' COMPUPDATE OFF STATUPDATE OFF");
+    }
+
+    @Test
+    void copyWithKeysPlainFilesAndOptIns() {
+        CopyOptions keys =
+                new CopyOptions(
+                        null,
+                        "AKID",
+                        "se'cret",
+                        "tok",
+                        null,
+                        false,
+                        "epochmillisecs",
+                        "YYYY-MM-DD",
+                        5,
+                        true);
+        assertThat(dialect.copy(staged, "s3://b/o'brien.manifest", keys))
+                .isEqualTo(
+                        "COPY \"_b2r_stage\" (\"_b2r_op\", \"_b2r_pos\", \"_b2r_ts\", \"id\", \"note\")"
+                                + " FROM 's3://b/o''brien.manifest'"
+                                + " ACCESS_KEY_ID 'AKID' SECRET_ACCESS_KEY 'se''cret' SESSION_TOKEN 'tok'"
+                                + " FORMAT AS CSV NULL AS '\\N' MANIFEST"
+                                + " TIMEFORMAT 'epochmillisecs' DATEFORMAT 'YYYY-MM-DD'"
+                                + " MAXERROR 5 TRUNCATECOLUMNS COMPUPDATE OFF STATUPDATE OFF");
+        assertThat(keys.toString()).doesNotContain("se'cret").contains("secretAccessKey=****");
+        assertThat(dialect.lastCopyCount()).isEqualTo("SELECT pg_last_copy_count()");
+    }
+
+    @Test
+    void copyOptionsNeedExactlyOneCredential() {
+        assertThatThrownBy(
+                        () ->
+                                new CopyOptions(
+                                        "arn", "AK", "SK", null, null, true, null, null, null,
+                                        false))
+                .hasMessageContaining("got both");
+        assertThatThrownBy(
+                        () ->
+                                new CopyOptions(
+                                        null, null, null, null, null, true, null, null, null,
+                                        false))
+                .hasMessageContaining("got neither");
+    }
+}
