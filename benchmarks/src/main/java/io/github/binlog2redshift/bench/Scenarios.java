@@ -1,5 +1,7 @@
 package io.github.binlog2redshift.bench;
 
+import io.github.binlog2redshift.bench.scenario.EndToEndLatency;
+import io.github.binlog2redshift.bench.scenario.SinkCatchUp;
 import io.github.binlog2redshift.bench.scenario.SourceCatchUp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +15,8 @@ public final class Scenarios {
 
     static Map<String, Scenario> all() {
         Map<String, Scenario> m = new LinkedHashMap<>();
-        for (Scenario s : List.<Scenario>of(new SourceCatchUp())) {
+        for (Scenario s :
+                List.<Scenario>of(new SourceCatchUp(), new SinkCatchUp(), new EndToEndLatency())) {
             m.put(s.name(), s);
         }
         return m;

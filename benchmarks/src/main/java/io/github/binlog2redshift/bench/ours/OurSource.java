@@ -32,6 +32,8 @@ public final class OurSource {
         m.put("source.username", db.cdcUser());
         m.put("source.password", db.cdcPassword());
         m.put("source.database-list", db.name());
+        // Flink CDC 3.5 requires a table list (MySqlSourceConfig rejects null).
+        m.put("source.table-list", db.name() + "\\..*");
         m.put("source.server-id", serverIds);
         m.put("kafka.bootstrap-servers", bootstrap);
         m.put("kafka.topic", topic);

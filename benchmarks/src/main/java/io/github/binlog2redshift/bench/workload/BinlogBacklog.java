@@ -54,7 +54,9 @@ public final class BinlogBacklog {
                                 + " (id BIGINT PRIMARY KEY, k INT NOT NULL, c VARCHAR(120) NOT NULL,"
                                 + " pad VARCHAR(60) NOT NULL, v BIGINT NOT NULL)");
             }
-            try (ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
+            try (Connection root = admin.connect("");
+                    Statement rs0 = root.createStatement();
+                    ResultSet rs = rs0.executeQuery("SHOW MASTER STATUS")) {
                 rs.next();
                 file = rs.getString(1);
                 position = rs.getLong(2);
@@ -70,6 +72,10 @@ public final class BinlogBacklog {
             for (String name : names) {
                 s.execute("UPDATE " + name + " SET v = v + 1, k = k + 1");
             }
+        }
+        try (Connection root = admin.connect("");
+                Statement s = root.createStatement()) {
+            // Closes the last file so the decode reference reads complete files only.
             s.execute("FLUSH BINARY LOGS");
         }
         return new Backlog(db, names, file, position, binlogFiles(admin), 2L * tables * rows);
