@@ -73,7 +73,15 @@ public final class DebeziumEnvelope {
             long tsMs) {
         return "{\"schema\":"
                 + schema
-                + ",\"payload\":{\"before\":"
+                + ",\"payload\":"
+                + payload(db, table, op, before, after, pos, tsMs)
+                + "}";
+    }
+
+    /** The event without the schema envelope: our own wire format (docs/event-format.md). */
+    public static String payload(
+            String db, String table, String op, String before, String after, long pos, long tsMs) {
+        return "{\"before\":"
                 + before
                 + ",\"after\":"
                 + after
@@ -91,7 +99,7 @@ public final class DebeziumEnvelope {
                 + tsMs
                 + ",\"pk\":[\"id\"],\"columns\":"
                 + COLUMNS
-                + "}}";
+                + "}";
     }
 
     public static String key(String db, String table, long id) {
