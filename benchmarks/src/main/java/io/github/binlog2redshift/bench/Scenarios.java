@@ -1,7 +1,10 @@
 package io.github.binlog2redshift.bench;
 
 import io.github.binlog2redshift.bench.scenario.EndToEndLatency;
+import io.github.binlog2redshift.bench.scenario.MicroBenchmarks;
 import io.github.binlog2redshift.bench.scenario.SinkCatchUp;
+import io.github.binlog2redshift.bench.scenario.SinkMemory;
+import io.github.binlog2redshift.bench.scenario.SnapshotLoad;
 import io.github.binlog2redshift.bench.scenario.SourceCatchUp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +19,13 @@ public final class Scenarios {
     static Map<String, Scenario> all() {
         Map<String, Scenario> m = new LinkedHashMap<>();
         for (Scenario s :
-                List.<Scenario>of(new SourceCatchUp(), new SinkCatchUp(), new EndToEndLatency())) {
+                List.<Scenario>of(
+                        new SourceCatchUp(),
+                        new SnapshotLoad(),
+                        new SinkCatchUp(),
+                        new EndToEndLatency(),
+                        new SinkMemory(),
+                        new MicroBenchmarks())) {
             m.put(s.name(), s);
         }
         return m;

@@ -56,6 +56,20 @@ public final class MetricsCapture implements MetricReporter {
         return any ? OptionalLong.of(total) : OptionalLong.empty();
     }
 
+    /** Like {@link #sum(String...)}, for identifiers matching {@code pattern} (find, not match). */
+    public static OptionalLong sum(java.util.regex.Pattern pattern) {
+        long total = 0;
+        boolean any = false;
+        for (Map.Entry<String, Metric> e : METRICS.entrySet()) {
+            Long v = pattern.matcher(e.getKey()).find() ? value(e.getValue()) : null;
+            if (v != null) {
+                total += v;
+                any = true;
+            }
+        }
+        return any ? OptionalLong.of(total) : OptionalLong.empty();
+    }
+
     private static boolean containsAll(String id, String[] parts) {
         for (String p : parts) {
             if (!id.contains(p)) {
