@@ -48,8 +48,12 @@ public final class StackSampler implements AutoCloseable {
                 if (t == null || !threads.matcher(t.getThreadName()).find()) {
                     continue;
                 }
+                String key = key(t);
+                if (key == null) {
+                    continue; // parked in framework code only: not the code under study
+                }
                 synchronized (counts) {
-                    counts.merge(key(t), 1, Integer::sum);
+                    counts.merge(key, 1, Integer::sum);
                     samples++;
                 }
             }
@@ -66,6 +70,9 @@ public final class StackSampler implements AutoCloseable {
         int first = 0;
         while (first < stack.length && !frames.matcher(stack[first].getClassName()).find()) {
             first++;
+        }
+        if (first == stack.length) {
+            return null;
         }
         StringBuilder k = new StringBuilder(t.getThreadState().name()).append(' ');
         String top =

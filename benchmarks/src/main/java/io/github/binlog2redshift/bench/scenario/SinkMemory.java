@@ -99,7 +99,7 @@ public final class SinkMemory implements Scenario {
                                     .name("discard");
                         });
         try {
-            Pattern in = Pattern.compile("\\.latest-per-key\\.\\d+\\.numRecordsIn$");
+            Pattern in = Pattern.compile("\\." + NAME + "\\.latest-per-key\\.\\d+\\.numRecordsIn$");
             CatchUp c =
                     CatchUp.await(
                             "dedupe of " + keys + " keys",
