@@ -1,0 +1,70 @@
+package io.github.binlog2redshift.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How big each scenario is. {@link #QUICK} validates the harness in a couple of minutes; {@link
+ * #FULL} is the published run (under 30 minutes on a 2-core machine) and must be taken on an idle
+ * machine.
+ *
+ * @param backlogTables tables of the binlog backlog
+ * @param backlogRowsPerTable rows inserted, then all updated: 2 x tables x rows row events
+ * @param snapshotRows rows of the one snapshot table
+ * @param snapshotDefaultChunkRows rows snapshotted with Flink CDC's default chunk size (8096); kept
+ *     small because every chunk costs a fixed wait
+ * @param snapshotChunkSize the tuned chunk size
+ * @param sinkTables tables of the prepared sink topic set
+ * @param sinkEvents events in the prepared topics (20% repeated keys, 5% deletes)
+ * @param latencyRates row changes per second of the steady-load runs
+ * @param latencyWindow how long each rate is held while latency is sampled
+ * @param memoryKeys distinct keys changed inside one checkpoint interval
+ */
+public record Sizes(
+        String name,
+        int backlogTables,
+        int backlogRowsPerTable,
+        int snapshotRows,
+        int snapshotDefaultChunkRows,
+        int snapshotChunkSize,
+        int sinkTables,
+        int sinkEvents,
+        List<Integer> latencyRates,
+        int latencyTables,
+        Duration latencyWindow,
+        int memoryKeys) {
+
+    public static final Sizes QUICK =
+            new Sizes(
+                    "quick",
+                    10,
+                    5_000,
+                    100_000,
+                    24_000,
+                    50_000,
+                    100,
+                    50_000,
+                    List.of(800, 5_000),
+                    100,
+                    Duration.ofSeconds(12),
+                    200_000);
+
+    public static final Sizes FULL =
+            new Sizes(
+                    "full",
+                    10,
+                    50_000,
+                    5_000_000,
+                    120_000,
+                    200_000,
+                    100,
+                    1_000_000,
+                    List.of(800, 20_000, 50_000),
+                    100,
+                    Duration.ofSeconds(30),
+                    5_000_000);
+
+    public long backlogEvents() {
+        return 2L * backlogTables * backlogRowsPerTable;
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.binlog2redshift.bench.peer;
+
+import io.github.binlog2redshift.localstack.internal.ChildProcess;
+import io.github.binlog2redshift.localstack.internal.Executables;
+import io.github.binlog2redshift.localstack.internal.FreePorts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kafka Connect 3.9 worker in standalone mode, as a child JVM whose classpath ({@code
+ * benchmarks-peer-runtime}) holds Connect, Debezium's MySQL, MariaDB and JDBC connectors and the
+ * JDBC drivers. Connectors are created and watched through its REST API on loopback. Standalone
+ * mode keeps offsets in a local file, so no internal topics are needed and each worker starts
+ * fresh.
+ */
+public final class ConnectWorker implements AutoCloseable {
+
+    private static final String CLASSPATH =
+            "io/github/binlog2redshift/bench/runtime/connect.classpath";
+
+    private final ChildProcess process;
+    private final URI rest;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private ConnectWorker(ChildProcess process, URI rest) {
+        this.process = process;
+        this.rest = rest;
+    }
+
+    /** Starts a worker in {@code dir} against the broker and waits until its REST API answers. */
+    public static ConnectWorker start(Path dir, String bootstrapServers) throws IOException {
+        Files.createDirectories(dir);
+        int port = FreePorts.pick();
+        Path worker = dir.resolve("worker.properties");
+        Files.writeString(
+                worker,
+                String.join(
+                        "\n",
+                        "bootstrap.servers=" + bootstrapServers,
+                        "key.converter=org.apache.kafka.connect.json.JsonConverter",
+                        "value.converter=org.apache.kafka.connect.json.JsonConverter",
+                        "key.converter.schemas.enable=true",
+                        "value.converter.schemas.enable=true",
+                        "offset.storage.file.filename=" + dir.resolve("offsets"),
+                        "offset.flush.interval.ms=1000",
+                        "listeners=http://127.0.0.1:" + port,
+                        // connector-level consumer/producer overrides (max.poll.records, linger.ms)
+                        "connector.client.config.override.policy=All",
+                        ""));
+        Path log4j = dir.resolve("log4j2.properties");
+        Files.writeString(
+                log4j,
+                String.join(
+                        "\n",
+                        "rootLogger.level=INFO",
+                        "rootLogger.appenderRef.out.ref=out",
+                        "appender.out.type=Console",
+                        "appender.out.name=out",
+                        "appender.out.layout.type=PatternLayout",
+                        "appender.out.layout.pattern=%d{HH:mm:ss.SSS} %-5p [%c{1}] %m%n",
+                        "logger.kafka.name=org.apache.kafka",
+                        "logger.kafka.level=WARN",
+                        "logger.hibernate.name=org.hibernate",
+                        "logger.hibernate.level=WARN",
+                        ""));
+        List<String> command = new ArrayList<>();
+        command.add(Executables.javaLauncher().toString());
+        // Same heap as the Flink MiniCluster of our jobs gets, so neither wins by memory.
+        command.addAll(List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC"));
+        command.add("-Dlog4j2.configurationFile=" + log4j.toUri());
+        command.addAll(
+                List.of("-cp", classpath(), "org.apache.kafka.connect.cli.ConnectStandalone"));
+        command.add(worker.toString());
+        ChildProcess child =
+                ChildProcess.start(
+                        "kafka-connect", command, dir, dir.resolve("connect.log"), List.of());
+        ConnectWorker w = new ConnectWorker(child, URI.create("http://127.0.0.1:" + port + "/"));
+        try {
+            child.awaitReady(
+                    Duration.ofSeconds(120), () -> w.get("connectors").statusCode() == 200);
+        } catch (RuntimeException e) {
+            child.close();
+            throw e;
+        }
+        return w;
+    }
+
+    /** Creates a connector; {@code config} values are strings as Connect expects. */
+    public void create(String name, Map<String, String> config)
+            throws IOException, InterruptedException {
+        String body = Json.object(Map.of("name", name, "config", config));
+        HttpResponse<String> r =
+                http.send(
+                        HttpRequest.newBuilder(rest.resolve("connectors"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(
+                    "cannot create connector "
+                            + name
+                            + ": HTTP "
+                            + r.statusCode()
+                            + " "
+                            + r.body());
+        }
+    }
+
+    /** Deletes a connector (and stops its tasks). */
+    public void delete(String name) throws IOException, InterruptedException {
+        http.send(
+                HttpRequest.newBuilder(rest.resolve("connectors/" + name)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The connector's status JSON; the caller checks for {@code "FAILED"} (a failed task's trace is
+     * in it).
+     */
+    public String status(String name) throws IOException, InterruptedException {
+        return get("connectors/" + name + "/status").body();
+    }
+
+    public String logTail() {
+        return process.logTail();
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(rest.resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String classpath() {
+        try (InputStream in = ConnectWorker.class.getClassLoader().getResourceAsStream(CLASSPATH)) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        CLASSPATH + " is missing: build with ./mvnw -pl benchmarks -am package");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + CLASSPATH, e);
+        }
+    }
+
+    /** Stops the worker (SIGTERM: connectors stop and commit offsets), then its process tree. */
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.binlog2redshift.bench.peer;
+
+import io.github.binlog2redshift.localstack.MySqlDatabase;
+import io.github.binlog2redshift.localstack.PostgresDatabase;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Connector configurations of the peer: Debezium's binlog source (MySQL connector, or the MariaDB
+ * connector that Debezium 3 uses for MariaDB servers) and Debezium's JDBC sink, tuned the way their
+ * documentation suggests for throughput (bigger batches, the reduction buffer that keeps only the
+ * latest change per key in a batch), so the comparison is with the peer at its best, not its
+ * defaults.
+ */
+public final class DebeziumConnectors {
+
+    /** Which Debezium binlog connector to use. */
+    public enum SourceKind {
+        MYSQL("io.debezium.connector.mysql.MySqlConnector"),
+        MARIADB("io.debezium.connector.mariadb.MariaDbConnector");
+
+        final String className;
+
+        SourceKind(String className) {
+            this.className = className;
+        }
+    }
+
+    private DebeziumConnectors() {}
+
+    /**
+     * @param snapshotMode {@code never}: read the binlog from its first file (the backlog); {@code
+     *     no_data}: start at the current end (steady load)
+     */
+    public static Map<String, String> source(
+            SourceKind kind,
+            MySqlDatabase db,
+            String topicPrefix,
+            long serverId,
+            String snapshotMode,
+            Path dir) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("connector.class", kind.className);
+        c.put("tasks.max", "1");
+        c.put("database.hostname", db.host());
+        c.put("database.port", Integer.toString(db.port()));
+        c.put("database.user", db.cdcUser());
+        c.put("database.password", db.cdcPassword());
+        c.put("database.server.id", Long.toString(serverId));
+        c.put("database.include.list", db.name());
+        c.put("topic.prefix", topicPrefix);
+        c.put("snapshot.mode", snapshotMode);
+        c.put("snapshot.locking.mode", "none");
+        c.put("include.schema.changes", "false");
+        c.put("tombstones.on.delete", "false");
+        c.put("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
+        c.put(
+                "schema.history.internal.file.filename",
+                dir.resolve(topicPrefix + "-history.dat").toString());
+        c.put("topic.creation.default.partitions", "1");
+        c.put("topic.creation.default.replication.factor", "1");
+        c.put("max.batch.size", "4096");
+        c.put("max.queue.size", "16384");
+        c.put("poll.interval.ms", "50");
+        if (kind == SourceKind.MYSQL) {
+            c.put("database.ssl.mode", "disabled");
+        } else {
+            c.put("database.ssl.mode", "disable");
+        }
+        return c;
+    }
+
+    /** Upserts and deletes by the record key into {@code target}; tables named after the topic. */
+    public static Map<String, String> jdbcSink(
+            PostgresDatabase target, String topicsRegex, int tasks) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("connector.class", "io.debezium.connector.jdbc.JdbcSinkConnector");
+        c.put("tasks.max", Integer.toString(tasks));
+        c.put("topics.regex", topicsRegex);
+        c.put("connection.url", target.jdbcUrl());
+        c.put("connection.username", target.user());
+        c.put("connection.password", target.password() == null ? "" : target.password());
+        c.put("insert.mode", "upsert");
+        c.put("delete.enabled", "true");
+        c.put("primary.key.mode", "record_key");
+        c.put("schema.evolution", "basic");
+        c.put("use.reduction.buffer", "true");
+        c.put("batch.size", "5000");
+        c.put("consumer.override.max.poll.records", "5000");
+        c.put("consumer.override.auto.offset.reset", "earliest");
+        return c;
+    }
+}
