@@ -46,6 +46,12 @@ public final class MySqlSourceFactory {
      * Debezium settings the converters in {@code source.debezium} rely on: type propagation for
      * exact column types, exact decimals and unsigned BIGINT, raw bytes for binary columns, and
      * microsecond time values (docs/event-format.md).
+     *
+     * <p>{@code poll.interval.ms}: Debezium's queue waits up to this long whenever it is polled
+     * short of a full batch, and Flink CDC's snapshot split reader polls about three times per
+     * chunk, so the default 500 ms cost ~1.5 s of idle waiting per chunk (measured on MariaDB:
+     * 10.9k rows/s with 8096-row chunks at 500 ms, 120k rows/s at 10 ms; benchmarks/README.md). It
+     * also bounds the binlog phase's added latency.
      */
     public static Properties debeziumProperties() {
         Properties p = new Properties();
@@ -54,6 +60,7 @@ public final class MySqlSourceFactory {
         p.setProperty("bigint.unsigned.handling.mode", "precise");
         p.setProperty("binary.handling.mode", "bytes");
         p.setProperty("time.precision.mode", "adaptive_time_microseconds");
+        p.setProperty("poll.interval.ms", "10");
         return p;
     }
 
