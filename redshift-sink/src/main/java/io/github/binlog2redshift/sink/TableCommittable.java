@@ -55,8 +55,10 @@ public record TableCommittable(
         return files.stream().mapToLong(StagedFile::rows).sum();
     }
 
+    /** The table as the source has it now; null when that is unknown or the table was dropped. */
     public TableShape shape() {
-        return new TableShape(table, currentColumns(), primaryKey);
+        List<ColumnDef> current = currentColumns();
+        return current.isEmpty() ? null : new TableShape(table, current, primaryKey);
     }
 
     /** The DDL statements' text, in order. */
@@ -71,6 +73,9 @@ public record TableCommittable(
      */
     public List<ColumnDef> currentColumns() {
         for (int i = schemaChanges.size() - 1; i >= 0; i--) {
+            if (DdlText.parse(schemaChanges.get(i).ddl()).kind() == DdlText.Kind.DROP_TABLE) {
+                return List.of(); // the table is gone at the source; nothing to create from
+            }
             if (!schemaChanges.get(i).columns().isEmpty()) {
                 return schemaChanges.get(i).columns();
             }

@@ -92,13 +92,22 @@ public final class MergeExecutor {
             return new ApplyResult(true, b.rowCount(), 0, 0, 1);
         }
         List<CatalogColumn> base = s.call("schema", null, () -> schema.apply(c, b));
-        MergeInput input = StageLayout.input(b, base, schema.cutoff(b), dialect);
+        MergeInput input =
+                b.files().isEmpty() || base.isEmpty()
+                        ? null
+                        : StageLayout.input(b, base, schema.cutoff(b), dialect);
         c.setAutoCommit(false);
         try {
             if (s.ledgerHas(dialect.ledgerLookup(ledgerSchema), jobId)) {
                 c.rollback();
                 LOG.info("{} is in the commit ledger already; skipped", b);
                 return new ApplyResult(true, b.rowCount(), 0, 0, 1);
+            }
+            if (input == null) {
+                // Nothing to load (only DDL), or the table was dropped after the rows staged.
+                s.recordLedger(dialect.ledgerInsert(ledgerSchema), jobId, 0);
+                s.run("commit", null, c::commit);
+                return new ApplyResult(false, b.rowCount(), 0, 0, 1);
             }
             MergePlan plan = dialect.mergePlan(input);
             for (MergePlan.Step step : plan.beforeLoad()) {

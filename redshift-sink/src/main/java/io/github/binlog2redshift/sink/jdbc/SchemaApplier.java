@@ -75,7 +75,9 @@ public final class SchemaApplier {
                                 + " does not exist; its table rule sets ignore_ddl, so the"
                                 + " sink never creates or alters it: create it, then restart");
             }
-            if (!b.primaryKey().isEmpty() && has(cols, ReservedNames.POSITION)) {
+            if (!b.primaryKey().isEmpty()
+                    && has(cols, ReservedNames.POSITION)
+                    && !b.files().isEmpty()) {
                 TableShape key = keyShape(b);
                 idempotent(
                         c,
@@ -88,6 +90,10 @@ public final class SchemaApplier {
             applyChange(c, b, sc);
         }
         TableShape shape = b.shape();
+        if (shape == null) {
+            return catalog.columns(
+                    c, mode.writesTarget() ? t : t.withSuffix(ReservedNames.ARCHIVE_SUFFIX));
+        }
         if (mode.writesTarget()) {
             evolve(c, shape, mode, DdlText.parse(""), t, true);
             if (!shape.appendOnly()) {
@@ -253,8 +259,16 @@ public final class SchemaApplier {
         }
     }
 
+    /** The key columns only, enough for the tombstone table. */
     private static TableShape keyShape(TableCommittable b) {
-        return b.shape();
+        List<ColumnDef> keyCols = new java.util.ArrayList<>();
+        for (String k : b.primaryKey()) {
+            b.columns().stream()
+                    .filter(x -> x.name().equals(k))
+                    .findFirst()
+                    .ifPresent(keyCols::add);
+        }
+        return new TableShape(b.table(), keyCols, b.primaryKey());
     }
 
     private static boolean has(List<CatalogColumn> cols, String name) {
