@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.sink;
 
 import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.sink.dialect.ReservedNames;
 import io.github.binlog2redshift.sink.dialect.TableMode;
 import io.github.binlog2redshift.sink.dialect.TableShape;
 import io.github.binlog2redshift.sink.schema.DdlText;
@@ -77,7 +78,12 @@ public record TableCommittable(
                 return List.of(); // the table is gone at the source; nothing to create from
             }
             if (!schemaChanges.get(i).columns().isEmpty()) {
-                return schemaChanges.get(i).columns();
+                List<ColumnDef> latest = new ArrayList<>(schemaChanges.get(i).columns());
+                // Not a source column: rows whose values were cut name them here (opt-in).
+                columns.stream()
+                        .filter(c -> c.name().equals(ReservedNames.TRUNCATED))
+                        .forEach(latest::add);
+                return latest;
             }
         }
         return columns;

@@ -56,6 +56,21 @@ public final class RedshiftDialect implements SqlDialect {
                 shape, this::columnType, TableStatements.redshiftLayout(shape.key(), mode));
     }
 
+    /**
+     * VARCHAR(n) holds n bytes and VARBYTE(n) n bytes (at most 65,535 and 16,777,216); SUPER holds
+     * 16 MB per value (Redshift "SUPER type" limits). A longer value would fail the COPY or be cut
+     * by TRUNCATECOLUMNS, so the ingest checks it first.
+     */
+    @Override
+    public long maxValueBytes(ColumnDef column) {
+        ColumnType t = ColumnType.parse(columnType(column));
+        return switch (t.family()) {
+            case TEXT, BINARY -> t.size() == null ? Long.MAX_VALUE : t.size();
+            case JSON -> RedshiftTypes.MAX_SUPER_BYTES;
+            default -> Long.MAX_VALUE;
+        };
+    }
+
     @Override
     public String unboundedText() {
         return "VARCHAR(" + RedshiftTypes.MAX_VARCHAR_BYTES + ")";

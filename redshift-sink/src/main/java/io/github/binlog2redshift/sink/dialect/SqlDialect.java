@@ -37,6 +37,15 @@ public interface SqlDialect extends Serializable {
     /** {@code <table>_history}: every change with its operation, position and time. */
     String createHistoryTable(TableShape shape, TableMode mode);
 
+    /**
+     * The most bytes a value of this column may have in the warehouse (its UTF-8 text, or the
+     * decoded bytes of a binary value); {@link Long#MAX_VALUE} when the warehouse has no limit
+     * below what a change event can carry.
+     */
+    default long maxValueBytes(ColumnDef column) {
+        return Long.MAX_VALUE;
+    }
+
     /** The widest text column: Redshift VARCHAR(65535) (bytes), PostgreSQL TEXT. */
     String unboundedText();
 

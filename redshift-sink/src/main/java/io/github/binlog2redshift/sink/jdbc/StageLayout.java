@@ -26,6 +26,15 @@ import java.util.Set;
  */
 final class StageLayout {
 
+    /** Columns the plan writes itself; {@code _b2r_truncated} is staged like a source column. */
+    private static final Set<String> HIDDEN =
+            Set.of(
+                    ReservedNames.OP,
+                    ReservedNames.POSITION,
+                    ReservedNames.SOURCE_TS,
+                    ReservedNames.DELETED,
+                    ReservedNames.DELETED_AT);
+
     private StageLayout() {}
 
     static MergeInput input(
@@ -38,7 +47,7 @@ final class StageLayout {
         base.forEach(c -> baseNames.add(c.name()));
         List<ColumnDef> written = new ArrayList<>();
         for (CatalogColumn c : base) {
-            if (loaded.contains(c.name()) && !c.name().startsWith("_b2r_")) {
+            if (loaded.contains(c.name()) && !HIDDEN.contains(c.name())) {
                 written.add(ColumnDef.of(c.name(), c.type().text(), null, null, true));
             }
         }

@@ -197,4 +197,29 @@ class TableModesITCase {
                     .containsExactly("1|uno|t", "3|three|t");
         }
     }
+
+    @Test
+    void optInTruncationLandsWithItsMarkerColumn(PostgresDatabase db) throws Exception {
+        var guard =
+                new io.github.binlog2redshift.sink.ingest.ValueGuard(
+                        new io.github.binlog2redshift.sink.dialect.RedshiftDialect(),
+                        SchemaPolicy.Oversize.TRUNCATE);
+        var cols = List.of(col("id", "INT", null, null), col("body", "TEXT", null, null));
+        var cut =
+                guard.check(ORDERS, upsert(cols, PK, 20, row("id", 2, "body", "y".repeat(70_000))));
+        try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            1,
+                            TableMode.defaults(),
+                            List.of(upsert(cols, PK, 10, row("id", 1, "body", "short")), cut)));
+            assertThat(
+                            Rows.query(
+                                    db,
+                                    "SELECT id, length(body), _b2r_truncated AS truncated FROM shop.orders ORDER BY id"))
+                    .containsExactly("1|5|null", "2|65535|body");
+        }
+    }
 }
