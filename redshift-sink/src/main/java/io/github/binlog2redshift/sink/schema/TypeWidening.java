@@ -36,8 +36,12 @@ final class TypeWidening {
                                 ? desired.text()
                                 : null;
                 case BOOLEAN, DATE, JSON -> null;
-                case OTHER -> current.text().equalsIgnoreCase(desired.text()) ? null : INCOMPATIBLE;
+                    // A catalog type this code does not know (e.g. a user's own type): left alone.
+                case OTHER -> null;
             };
+        }
+        if (f == Family.OTHER) {
+            return null;
         }
         if (f == Family.INTEGER && desired.family() == Family.DECIMAL) {
             return decimal(current, desired, d);

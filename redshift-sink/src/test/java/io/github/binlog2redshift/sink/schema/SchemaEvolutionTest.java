@@ -49,6 +49,7 @@ class SchemaEvolutionTest {
         BOOLEAN          | SMALLINT         | !
         SUPER            | SUPER            | -
         VARBYTE(16)      | VARBYTE(300)     | VARBYTE(300)
+        GEOGRAPHY        | VARCHAR(20)      | -
         """)
     void redshiftDecisions(String from, String to, String expected) {
         String got = TypeWidening.decide(ColumnType.parse(from), ColumnType.parse(to), RS);
