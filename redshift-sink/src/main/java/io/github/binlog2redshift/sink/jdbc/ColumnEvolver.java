@@ -75,6 +75,12 @@ final class ColumnEvolver {
             c.commit();
         } catch (SQLException e) {
             c.rollback();
+            c.setAutoCommit(true);
+            if (hasType(c, t, ct.column(), to) && type(c, t, r.tempColumn()).isEmpty()) {
+                // Another subtask finished the same change first.
+                LOG.info("Table {}: {} already done elsewhere: {}", t, ct, e.getMessage());
+                return;
+            }
             throw e;
         } finally {
             c.setAutoCommit(true);
