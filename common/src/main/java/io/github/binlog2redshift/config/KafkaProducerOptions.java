@@ -47,11 +47,20 @@ public final class KafkaProducerOptions {
                                     + " kafka.delivery-guarantee is EXACTLY_ONCE.")
                     .build();
 
+    public static final ConfigOption<String> DEAD_LETTER_TOPIC =
+            ConfigOption.key("kafka.dead-letter-topic", ValueType.string())
+                    .defaultText("<kafka.topic>.dlq (SINGLE) or <kafka.topic-prefix>dlq")
+                    .description(
+                            "Topic for changes that cannot be keyed or converted (e.g. a key"
+                                    + " column without a value); each carries the reason.")
+                    .build();
+
     public static final List<ConfigOption<?>> ALL =
             List.of(
                     TOPIC_ROUTING,
                     TOPIC,
                     TOPIC_PREFIX,
                     DELIVERY_GUARANTEE,
-                    TRANSACTIONAL_ID_PREFIX);
+                    TRANSACTIONAL_ID_PREFIX,
+                    DEAD_LETTER_TOPIC);
 }

@@ -26,7 +26,7 @@ public final class PipelineOptions {
 
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
             ConfigOption.key("pipeline.checkpoint.interval", ValueType.duration())
-                    .defaultValue(Duration.ofSeconds(10))
+                    .defaultText("the cluster's execution.checkpointing.interval, else 10 s")
                     .description(
                             "Checkpoint interval. For the sink this is the commit latency: data is"
                                     + " loaded into the target once per checkpoint.")
@@ -47,16 +47,20 @@ public final class PipelineOptions {
 
     public static final ConfigOption<StateBackendKind> STATE_BACKEND =
             ConfigOption.key("pipeline.state-backend", ValueType.enumOf(StateBackendKind.class))
-                    .defaultValue(StateBackendKind.HASHMAP)
-                    .description("State backend; ROCKSDB for state larger than memory.")
+                    .defaultText("the cluster's state.backend.type")
+                    .description(
+                            "State backend; ROCKSDB for state larger than memory. Unset, the"
+                                    + " cluster's setting (flink-conf, KDA) stands.")
                     .build();
 
     public static final ConfigOption<RestartStrategyKind> RESTART_STRATEGY =
             ConfigOption.key(
                             "pipeline.restart-strategy",
                             ValueType.enumOf(RestartStrategyKind.class))
-                    .defaultValue(RestartStrategyKind.EXPONENTIAL_DELAY)
-                    .description("What Flink does after a failure.")
+                    .defaultText("the cluster's restart-strategy.type")
+                    .description(
+                            "What Flink does after a failure. Unset, the cluster's setting"
+                                    + " stands.")
                     .build();
 
     public static final ConfigOption<Integer> RESTART_ATTEMPTS =

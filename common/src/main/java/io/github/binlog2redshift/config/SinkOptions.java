@@ -142,7 +142,10 @@ public final class SinkOptions {
 
     public static final ConfigOption<String> DEAD_LETTER_TOPIC =
             ConfigOption.key("sink.dead-letter.topic", ValueType.string())
-                    .description("Kafka topic for records that cannot be parsed or loaded.")
+                    .defaultText("<sink.job-id>.dlq when sink.dead-letter.path is not set either")
+                    .description(
+                            "Kafka topic for records that cannot be parsed or loaded (it must exist"
+                                    + " where topics are not created automatically).")
                     .build();
 
     public static final ConfigOption<URI> DEAD_LETTER_PATH =
@@ -150,8 +153,7 @@ public final class SinkOptions {
                             "sink.dead-letter.path",
                             ValueType.of("URI with a scheme", SinkOptions::uri))
                     .description(
-                            "S3 prefix for dead letters. With no dead-letter option set, a bad record"
-                                    + " fails the job.")
+                            "S3 prefix for dead letters (JSON lines, committed at checkpoints).")
                     .build();
 
     public static final ConfigOption<SchemaPolicy.DropColumn> SCHEMA_DROP_COLUMN =

@@ -10,8 +10,9 @@ import java.util.Objects;
  * <p>For MySQL binlog changes it is (binlog file sequence, position of the event, row index within
  * the event). {@code fileSequence} is the numeric suffix of the binlog file name ({@code
  * mysql-bin.000042} is 42), so files order correctly past 999999. {@code gtid} is informative.
- * Snapshot rows carry the binlog position from which their chunk's consistency holds, so they sort
- * before every binlog change that was applied on top of them.
+ * Snapshot rows from cdc-source carry position (0, 0, 0) with an empty file name (Flink CDC gives
+ * them no binlog coordinates), so they sort before every binlog change that was applied on top of
+ * them; see docs/event-format.md.
  *
  * <p>For inputs without binlog coordinates (DMS, Canal), {@code fileSequence} is 0 and {@code
  * position} carries the best monotone number the format offers (e.g. a commit timestamp in

@@ -87,7 +87,7 @@ class ConfigReferenceTest {
         assertThat(cfg.tables().targetFor("shop", "customers").table())
                 .isEqualTo("shop__customers");
         assertThat(cfg.tables().loads("crm", "tmp_import")).isFalse();
-        assertThat(cfg.pipeline().checkpointInterval().toMinutes()).isEqualTo(1);
+        assertThat(cfg.pipeline().checkpointInterval().orElseThrow().toMinutes()).isEqualTo(1);
     }
 
     @Test

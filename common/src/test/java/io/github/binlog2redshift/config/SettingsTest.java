@@ -13,8 +13,7 @@ class SettingsTest {
     @Test
     void returnsDefaultWhenUnset() {
         assertThat(file().get(SourceOptions.PORT)).isEqualTo(3306);
-        assertThat(file().get(PipelineOptions.CHECKPOINT_INTERVAL))
-                .isEqualTo(Duration.ofSeconds(10));
+        assertThat(file().get(PipelineOptions.RESTART_DELAY)).isEqualTo(Duration.ofSeconds(10));
         assertThat(file().getOptional(SourceOptions.STARTUP_GTID_SET)).isEmpty();
         assertThat(file().isSet(SourceOptions.PORT)).isFalse();
     }

@@ -95,7 +95,10 @@ public final class KafkaBroker implements AutoCloseable {
         write(log4j, LOG4J2);
 
         List<String> format = java(classpath, log4j, "kafka.tools.StorageTool");
-        format.addAll(List.of("format", "-t", newClusterId(), "-c", properties.toString()));
+        // "--cluster-id=<id>": an id may start with '-' (URL-safe base64), which the tool's
+        // argument parser would take for an option after a separate "-t".
+        format.addAll(
+                List.of("format", "--cluster-id=" + newClusterId(), "-c", properties.toString()));
         ChildProcess.run("kafka-storage-format", format, dir, dir.resolve("format.log"), STARTUP);
 
         List<String> command = java(classpath, log4j, "kafka.Kafka");

@@ -12,40 +12,51 @@ import java.util.OptionalInt;
  *
  * @param jobName Flink job name
  * @param parallelism default parallelism, empty to keep Flink's
- * @param checkpointInterval checkpoint interval (the sink's commit latency)
+ * @param checkpointInterval checkpoint interval (the sink's commit latency), empty to keep the
+ *     cluster's (or {@link #DEFAULT_CHECKPOINT_INTERVAL} where the cluster sets none)
  * @param checkpointDir checkpoint storage URI, empty to keep Flink's
  * @param checkpointMode checkpointing mode
- * @param stateBackend state backend
- * @param restartStrategy restart strategy and its parameters
+ * @param stateBackend state backend, empty to keep the cluster's
+ * @param restartStrategy restart strategy and its parameters, empty to keep the cluster's
  * @param disableChaining whether operator chaining is disabled
  */
 public record PipelineConfig(
         String jobName,
         OptionalInt parallelism,
-        Duration checkpointInterval,
+        Optional<Duration> checkpointInterval,
         Optional<String> checkpointDir,
         CheckpointMode checkpointMode,
-        StateBackendKind stateBackend,
-        RestartStrategy restartStrategy,
+        Optional<StateBackendKind> stateBackend,
+        Optional<RestartStrategy> restartStrategy,
         boolean disableChaining) {
+
+    /**
+     * Used when neither the job nor the cluster sets an interval: both jobs need checkpoints (the
+     * sink commits on them).
+     */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
     /**
      * @param defaultJobName used when {@code pipeline.job-name} is not set
      */
     public static PipelineConfig from(Settings s, String defaultJobName) {
-        Duration interval = s.get(PipelineOptions.CHECKPOINT_INTERVAL);
-        if (interval.toMillis() < 10) {
+        Optional<Duration> interval = s.getOptional(PipelineOptions.CHECKPOINT_INTERVAL);
+        if (interval.isPresent() && interval.get().toMillis() < 10) {
             // Flink's own lower bound (CheckpointConfig#setCheckpointInterval).
             throw ConfigConstraints.invalid(
                     s, PipelineOptions.CHECKPOINT_INTERVAL, "a duration of at least 10ms");
         }
-        RestartStrategy restart =
-                new RestartStrategy(
-                        s.get(PipelineOptions.RESTART_STRATEGY),
-                        s.get(PipelineOptions.RESTART_ATTEMPTS),
-                        s.get(PipelineOptions.RESTART_DELAY),
-                        s.get(PipelineOptions.RESTART_MAX_DELAY));
-        if (restart.maxDelay().compareTo(restart.delay()) < 0) {
+        Optional<RestartStrategy> restart =
+                s.getOptional(PipelineOptions.RESTART_STRATEGY)
+                        .map(
+                                kind ->
+                                        new RestartStrategy(
+                                                kind,
+                                                s.get(PipelineOptions.RESTART_ATTEMPTS),
+                                                s.get(PipelineOptions.RESTART_DELAY),
+                                                s.get(PipelineOptions.RESTART_MAX_DELAY)));
+        if (s.get(PipelineOptions.RESTART_MAX_DELAY).compareTo(s.get(PipelineOptions.RESTART_DELAY))
+                < 0) {
             throw ConfigConstraints.invalid(
                     s,
                     PipelineOptions.RESTART_MAX_DELAY,
@@ -58,7 +69,7 @@ public record PipelineConfig(
                 interval,
                 s.getOptional(PipelineOptions.CHECKPOINT_DIR),
                 s.get(PipelineOptions.CHECKPOINT_MODE),
-                s.get(PipelineOptions.STATE_BACKEND),
+                s.getOptional(PipelineOptions.STATE_BACKEND),
                 restart,
                 s.get(PipelineOptions.DISABLE_CHAINING));
     }

@@ -52,7 +52,7 @@ public record SinkConfig(
                 CommitConfig.from(s),
                 jobId,
                 TableSelection.from(s, connection.schema()),
-                DeadLetterConfig.from(s),
+                DeadLetterConfig.from(s, jobId),
                 SchemaPolicy.from(s),
                 pipeline);
     }

@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.config.source;
 
+import static io.github.binlog2redshift.config.KafkaProducerOptions.DEAD_LETTER_TOPIC;
 import static io.github.binlog2redshift.config.KafkaProducerOptions.DELIVERY_GUARANTEE;
 import static io.github.binlog2redshift.config.KafkaProducerOptions.TOPIC;
 import static io.github.binlog2redshift.config.KafkaProducerOptions.TOPIC_PREFIX;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param deliveryGuarantee the producer guarantee
  * @param transactionalIdPrefix present iff EXACTLY_ONCE
  * @param properties pass-through producer properties
+ * @param deadLetterTopic where changes that cannot be keyed or converted go
  */
 public record KafkaProducerSettings(
         String bootstrapServers,
@@ -31,7 +33,8 @@ public record KafkaProducerSettings(
         Optional<String> topicPrefix,
         DeliveryGuarantee deliveryGuarantee,
         Optional<String> transactionalIdPrefix,
-        ClientProperties properties) {
+        ClientProperties properties,
+        String deadLetterTopic) {
 
     public static KafkaProducerSettings from(Settings s) {
         TopicRouting routing = s.get(TOPIC_ROUTING);
@@ -65,7 +68,12 @@ public record KafkaProducerSettings(
                 prefix,
                 guarantee,
                 txPrefix,
-                KafkaOptions.clientProperties(s));
+                KafkaOptions.clientProperties(s),
+                s.getOptional(DEAD_LETTER_TOPIC).orElse(defaultDeadLetterTopic(topic, prefix)));
+    }
+
+    private static String defaultDeadLetterTopic(Optional<String> topic, Optional<String> prefix) {
+        return topic.map(t -> t + ".dlq").orElseGet(() -> prefix.orElseThrow() + "dlq");
     }
 
     /** The topic of a change event of {@code db.table}, per {@link #routing}. */

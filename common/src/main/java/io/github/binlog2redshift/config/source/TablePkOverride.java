@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.config.source;
 
 import io.github.binlog2redshift.config.internal.JsonFields;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ public record TablePkOverride(
         Pattern database,
         Pattern table,
         List<String> primaryKey,
-        Map<String, Integer> columnMaxLength) {
+        Map<String, Integer> columnMaxLength)
+        implements Serializable {
 
     /** The JSON fields of an entry and what they mean; drives parsing and the docs. */
     public static final Map<String, String> FIELD_DOCS =

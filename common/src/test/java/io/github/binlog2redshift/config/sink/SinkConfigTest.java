@@ -42,7 +42,9 @@ class SinkConfigTest {
         assertThat(cfg.copy()).isEqualTo(new CopyOptions("auto", "auto", 0, false));
         assertThat(cfg.commit()).isEqualTo(new CommitConfig(4, 5, Duration.ofSeconds(1)));
         assertThat(cfg.tables().naming()).isEqualTo(TargetNaming.DB_TABLE);
-        assertThat(cfg.deadLetter().enabled()).isFalse();
+        // Never a crash loop: bad records go to a default topic named after the job.
+        assertThat(cfg.deadLetter().topic()).contains("redshift-sink.dlq");
+        assertThat(cfg.deadLetter().path()).isEmpty();
         assertThat(cfg.toString()).doesNotContain("rs-secret-pw");
     }
 

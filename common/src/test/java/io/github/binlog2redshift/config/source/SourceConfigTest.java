@@ -8,9 +8,6 @@ import io.github.binlog2redshift.config.ConfigException;
 import io.github.binlog2redshift.config.SourceOptions;
 import io.github.binlog2redshift.config.TestSettings;
 import io.github.binlog2redshift.config.pipeline.CheckpointMode;
-import io.github.binlog2redshift.config.pipeline.RestartStrategyKind;
-import io.github.binlog2redshift.config.pipeline.StateBackendKind;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +29,11 @@ class SourceConfigTest {
         assertThat(cfg.kafka().deliveryGuarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
         assertThat(cfg.kafka().transactionalIdPrefix()).isEmpty();
         assertThat(cfg.pipeline().jobName()).isEqualTo("cdc-source");
-        assertThat(cfg.pipeline().checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(cfg.pipeline().checkpointInterval()).isEmpty();
         assertThat(cfg.pipeline().checkpointMode()).isEqualTo(CheckpointMode.EXACTLY_ONCE);
-        assertThat(cfg.pipeline().stateBackend()).isEqualTo(StateBackendKind.HASHMAP);
-        assertThat(cfg.pipeline().restartStrategy().kind())
-                .isEqualTo(RestartStrategyKind.EXPONENTIAL_DELAY);
+        // Unset platform settings stay unset so the cluster's own configuration stands.
+        assertThat(cfg.pipeline().stateBackend()).isEmpty();
+        assertThat(cfg.pipeline().restartStrategy()).isEmpty();
         assertThat(cfg.toString()).doesNotContain("s3cret-pw");
     }
 

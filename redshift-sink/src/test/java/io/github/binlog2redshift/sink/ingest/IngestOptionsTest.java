@@ -47,7 +47,7 @@ class IngestOptionsTest {
         assertThat(o.kafka().startingOffsets()).isEqualTo(StartingOffsets.COMMITTED);
         assertThat(o.kafka().maxRecordsPerCheckpoint()).isZero();
         assertThat(o.format()).isEqualTo(InputFormat.AUTO);
-        assertThat(o.deadLetters()).isEmpty();
+        assertThat(o.deadLetters().orElseThrow().kafkaTopic()).isEqualTo("redshift-sink.dlq");
         assertThat(
                         new TableRouter(o.routing())
                                 .route(TableId.of("shop", "orders"))

@@ -84,7 +84,8 @@ public final class TableComparator {
                         columns.stream().map(ComparedColumn::sourceName).toList(),
                         shape.keySize(),
                         shape.keyKinds(),
-                        null);
+                        null,
+                        columns.stream().map(ComparedColumn::kind).toList());
         String live =
                 mode.softDeleteColumn() == null
                         ? null
@@ -96,7 +97,8 @@ public final class TableComparator {
                         columns.stream().map(ComparedColumn::targetName).toList(),
                         shape.keySize(),
                         shape.keyKinds(),
-                        live);
+                        live,
+                        columns.stream().map(ComparedColumn::kind).toList());
 
         long sourceCount = count(source, sourceSpec);
         long targetCount = count(target, targetSpec);

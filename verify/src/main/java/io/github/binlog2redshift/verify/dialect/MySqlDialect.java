@@ -13,6 +13,16 @@ public final class MySqlDialect extends SqlDialect {
         return "`" + identifier.replace("`", "``") + "`";
     }
 
+    /**
+     * MySQL prints a FLOAT with 6 significant digits ({@code 22.5629}), while the binlog, and so
+     * the warehouse, carries the stored single-precision value ({@code 22.562859}); in a double
+     * context the server returns the exact stored value, which verify then rounds to float.
+     */
+    @Override
+    public String valueExpression(String quotedColumn, ValueKind kind) {
+        return kind == ValueKind.FLOAT ? "(" + quotedColumn + " + 0E0)" : quotedColumn;
+    }
+
     @Override
     public String keyExpression(String quotedColumn, ValueKind kind) {
         return kind.collated()

@@ -18,6 +18,14 @@ public abstract class SqlDialect {
     /** A key column as it must be sorted and compared: with a binary collation for text. */
     public abstract String keyExpression(String quotedColumn, ValueKind kind);
 
+    /**
+     * A column as it must be selected to read its exact value as text; the column itself unless a
+     * dialect's text form loses information.
+     */
+    public String valueExpression(String quotedColumn, ValueKind kind) {
+        return quotedColumn;
+    }
+
     /** The predicate "soft-delete flag not set", for a boolean column. */
     public String notSoftDeleted(String column) {
         return "COALESCE(" + quote(column) + ", FALSE) = FALSE";
@@ -45,7 +53,15 @@ public abstract class SqlDialect {
             predicates.add(lexicographic(keys, "<", "<="));
         }
         StringBuilder sql = new StringBuilder("SELECT ");
-        sql.append(String.join(", ", spec.columns().stream().map(this::quote).toList()));
+        List<String> selected = new ArrayList<>();
+        for (int i = 0; i < spec.columns().size(); i++) {
+            String column = quote(spec.columns().get(i));
+            selected.add(
+                    spec.columnKinds().isEmpty()
+                            ? column
+                            : valueExpression(column, spec.columnKinds().get(i)));
+        }
+        sql.append(String.join(", ", selected));
         sql.append(" FROM ").append(table(spec)).append(where(spec, predicates));
         sql.append(" ORDER BY ").append(String.join(", ", keys));
         return sql.toString();

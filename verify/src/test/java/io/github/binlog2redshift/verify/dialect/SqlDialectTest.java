@@ -27,6 +27,23 @@ class SqlDialectTest {
     }
 
     @Test
+    void mySqlSelectsFloatInADoubleContextForTheExactStoredValue() {
+        ScanSpec spec =
+                new ScanSpec(
+                        "shop",
+                        "orders",
+                        List.of("id", "weight"),
+                        1,
+                        List.of(ValueKind.INTEGER),
+                        null,
+                        List.of(ValueKind.INTEGER, ValueKind.FLOAT));
+        assertThat(new MySqlDialect().select(spec, false, false))
+                .isEqualTo("SELECT `id`, (`weight` + 0E0) FROM `shop`.`orders` ORDER BY `id`");
+        assertThat(new PostgresDialect().select(spec, false, false))
+                .isEqualTo("SELECT \"id\", \"weight\" FROM \"shop\".\"orders\" ORDER BY \"id\"");
+    }
+
+    @Test
     void postgresRangeWithLiveRowPredicate() {
         PostgresDialect pg = new PostgresDialect();
         String live = pg.notSoftDeleted("_b2r_deleted");

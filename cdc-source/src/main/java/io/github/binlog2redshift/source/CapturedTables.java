@@ -1,0 +1,99 @@
+package io.github.binlog2redshift.source;
+
+import io.github.binlog2redshift.config.source.SourceConfig;
+import io.github.binlog2redshift.event.TableId;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The tables the user can see on the server (from {@code information_schema}, which lists only
+ * tables the user has a privilege on) and which of them have a primary key (column_key PRI, visible
+ * with SELECT); matched against the configured patterns with whole-name matching, as Debezium's
+ * include lists match.
+ *
+ * @param tables every visible base table outside the system schemas
+ * @param withPrimaryKey the tables among them that have a primary key
+ */
+record CapturedTables(Set<TableId> tables, Set<TableId> withPrimaryKey) {
+
+    static CapturedTables read(Connection c) throws SQLException {
+        Set<TableId> tables = new TreeSet<>();
+        Set<TableId> withPk = new TreeSet<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT t.table_schema, t.table_name,"
+                                        + " EXISTS (SELECT 1 FROM information_schema.columns k"
+                                        + " WHERE k.table_schema = t.table_schema"
+                                        + " AND k.table_name = t.table_name"
+                                        + " AND k.column_key = 'PRI')"
+                                        + " FROM information_schema.tables t"
+                                        + " WHERE t.table_type = 'BASE TABLE' AND t.table_schema"
+                                        + " NOT IN ('mysql', 'information_schema',"
+                                        + " 'performance_schema', 'sys')")) {
+            while (rs.next()) {
+                TableId t = TableId.of(rs.getString(1), rs.getString(2));
+                tables.add(t);
+                if (rs.getBoolean(3)) {
+                    withPk.add(t);
+                }
+            }
+        }
+        return new CapturedTables(tables, withPk);
+    }
+
+    List<TableId> captured(SourceConfig config) {
+        return tables.stream().filter(t -> config.captures(t.database(), t.table())).toList();
+    }
+
+    /** What is wrong, one sentence each, naming the option to fix. */
+    List<String> problems(SourceConfig config, boolean snapshot) {
+        List<String> problems = new ArrayList<>();
+        for (Pattern db : config.databaseList()) {
+            if (tables.stream().noneMatch(t -> db.matcher(t.database()).matches())) {
+                problems.add(
+                        "source.database-list pattern '"
+                                + db.pattern()
+                                + "' matches no database with tables visible to the user"
+                                + " (a typo, or SELECT not granted)");
+            }
+        }
+        for (Pattern table : config.tableList()) {
+            boolean any =
+                    tables.stream()
+                            .anyMatch(
+                                    t ->
+                                            config.captures(t.database(), t.table())
+                                                    && table.matcher(t.toString()).matches());
+            if (!any) {
+                problems.add(
+                        "source.table-list pattern '"
+                                + table.pattern()
+                                + "' matches no table of the captured databases (patterns match"
+                                + " the whole <database>.<table>; escape the dot)");
+            }
+        }
+        if (snapshot) {
+            for (TableId t : captured(config)) {
+                if (!withPrimaryKey.contains(t)
+                        && !config.chunkKeyColumns().containsKey(t.toString())) {
+                    problems.add(
+                            "table "
+                                    + t
+                                    + " has no primary key: set a snapshot split column with"
+                                    + " source.chunk-key-columns="
+                                    + t
+                                    + "=<column>");
+                }
+            }
+        }
+        return problems;
+    }
+}

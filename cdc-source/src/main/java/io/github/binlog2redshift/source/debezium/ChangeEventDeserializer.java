@@ -1,0 +1,81 @@
+package io.github.binlog2redshift.source.debezium;
+
+import io.github.binlog2redshift.config.source.TablePkOverride;
+import io.github.binlog2redshift.event.ChangeEvent;
+import io.github.binlog2redshift.event.Op;
+import io.github.binlog2redshift.event.PartitionKey;
+import io.github.binlog2redshift.serde.ChangeEventJson;
+import io.github.binlog2redshift.source.SourceChange;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.SourceRecord;
+import org.apache.flink.cdc.debezium.DebeziumDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MySQL source's deserializer: Debezium record -> {@link ChangeEvent} -> key and JSON bytes.
+ *
+ * <p>A record that cannot be converted or keyed (a key column without a value, an unexpected type)
+ * becomes a dead letter carrying the reason, never an exception: an exception here would fail the
+ * job, which would restart at the same binlog position and fail again.
+ */
+public final class ChangeEventDeserializer implements DebeziumDeserializationSchema<SourceChange> {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeEventDeserializer.class);
+
+    private final List<TablePkOverride> overrides;
+    private transient SourceRecordConverter converter;
+
+    public ChangeEventDeserializer(List<TablePkOverride> overrides) {
+        this.overrides = List.copyOf(overrides);
+    }
+
+    @Override
+    public void deserialize(SourceRecord record, Collector<SourceChange> out) {
+        if (converter == null) {
+            converter = new SourceRecordConverter(overrides);
+        }
+        List<ChangeEvent> events;
+        try {
+            events = converter.convert(record);
+        } catch (RuntimeException e) {
+            out.collect(DeadLetters.unconvertible(record, e));
+            return;
+        }
+        for (ChangeEvent event : events) {
+            out.collect(toSourceChange(event));
+        }
+    }
+
+    static SourceChange toSourceChange(ChangeEvent event) {
+        byte[] value = ChangeEventJson.toBytes(event);
+        byte[] key;
+        try {
+            // A DDL event is keyed by its table alone; its copies go to every partition anyway.
+            List<String> keyColumns =
+                    event.op() == Op.SCHEMA_CHANGE ? List.of() : event.primaryKey();
+            key = PartitionKey.bytes(event.table(), keyColumns, event.keyImage());
+        } catch (PartitionKey.MissingKeyValueException e) {
+            LOG.warn("Dead letter for table {}: {}", event.table(), e.getMessage());
+            return DeadLetters.unkeyed(event, value, e.getMessage());
+        }
+        return new SourceChange(
+                event.table().database(),
+                event.table().table(),
+                event.op(),
+                key,
+                value,
+                null,
+                event.source().fileSequence(),
+                event.source().position(),
+                event.source().timestampMs());
+    }
+
+    @Override
+    public TypeInformation<SourceChange> getProducedType() {
+        return TypeInformation.of(SourceChange.class);
+    }
+}

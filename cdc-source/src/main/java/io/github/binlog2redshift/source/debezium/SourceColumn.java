@@ -1,0 +1,80 @@
+package io.github.binlog2redshift.source.debezium;
+
+import io.github.binlog2redshift.event.ColumnDef;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Field;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
+
+/**
+ * One column of a captured table as Debezium describes it, with the conversion of its values into
+ * the lossless forms of {@code docs/event-format.md}.
+ *
+ * <p>The MySQL type, length and scale come from Debezium's column type propagation ({@code
+ * column.propagate.source.type=.*}), which adds them as parameters to every field schema; ENUM and
+ * SET members come from the {@code allowed} parameter.
+ */
+final class SourceColumn {
+
+    static final String TYPE_PARAM = "__debezium.source.column.type";
+    static final String LENGTH_PARAM = "__debezium.source.column.length";
+    static final String SCALE_PARAM = "__debezium.source.column.scale";
+    static final String ALLOWED_PARAM = "allowed";
+
+    private final Field field;
+    private final ColumnDef def;
+    private final ValueConverter converter;
+
+    private SourceColumn(Field field, ColumnDef def, ValueConverter converter) {
+        this.field = field;
+        this.def = def;
+        this.converter = converter;
+    }
+
+    static SourceColumn of(Field field) {
+        Schema schema = field.schema();
+        Map<String, String> params = schema.parameters() == null ? Map.of() : schema.parameters();
+        String type = params.get(TYPE_PARAM);
+        if (type == null) {
+            // Without type propagation only the Connect type is known; keep it visible.
+            type = schema.type().getName().toUpperCase(Locale.ROOT);
+        }
+        type = type.toUpperCase(Locale.ROOT);
+        List<String> members = null;
+        if ((type.equals("ENUM") || type.equals("SET")) && params.containsKey(ALLOWED_PARAM)) {
+            members = Arrays.asList(params.get(ALLOWED_PARAM).split(",", -1));
+        }
+        ColumnDef def =
+                new ColumnDef(
+                        field.name(),
+                        type,
+                        intParam(params, LENGTH_PARAM),
+                        intParam(params, SCALE_PARAM),
+                        schema.isOptional(),
+                        members);
+        return new SourceColumn(field, def, ValueConverter.forColumn(schema, def));
+    }
+
+    Field field() {
+        return field;
+    }
+
+    ColumnDef def() {
+        return def;
+    }
+
+    String name() {
+        return def.name();
+    }
+
+    Object convert(Object raw) {
+        return raw == null ? null : converter.convert(raw);
+    }
+
+    private static Integer intParam(Map<String, String> params, String name) {
+        String v = params.get(name);
+        return v == null ? null : Integer.valueOf(v);
+    }
+}

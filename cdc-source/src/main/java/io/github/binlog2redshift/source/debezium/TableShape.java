@@ -1,0 +1,95 @@
+package io.github.binlog2redshift.source.debezium;
+
+import io.github.binlog2redshift.config.source.TablePkOverride;
+import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.event.TableId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Field;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
+
+/**
+ * One version of a captured table's row schema: its columns with their converters, the key columns,
+ * and the configured string truncation. Built once per Debezium schema (the schema object changes
+ * after a DDL), not per row.
+ */
+final class TableShape {
+
+    private final TableId table;
+    private final List<SourceColumn> columns;
+    private final List<ColumnDef> columnDefs;
+    private final List<String> keyColumns;
+    private final Map<String, Integer> maxLength;
+
+    private TableShape(
+            TableId table,
+            List<SourceColumn> columns,
+            List<String> keyColumns,
+            Map<String, Integer> maxLength) {
+        this.table = table;
+        this.columns = columns;
+        this.columnDefs = columns.stream().map(SourceColumn::def).toList();
+        this.keyColumns = keyColumns;
+        this.maxLength = maxLength;
+    }
+
+    /**
+     * @param rowSchema the schema of the envelope's {@code before}/{@code after} struct
+     * @param keySchema the record key schema (the table's primary key), null without one
+     * @param override the first matching {@code source.table-pk-overrides} entry, if any
+     */
+    static TableShape of(
+            TableId table, Schema rowSchema, Schema keySchema, Optional<TablePkOverride> override) {
+        List<SourceColumn> columns = new ArrayList<>();
+        for (Field f : rowSchema.fields()) {
+            columns.add(SourceColumn.of(f));
+        }
+        List<String> key = new ArrayList<>();
+        if (override.isPresent() && !override.get().primaryKey().isEmpty()) {
+            key.addAll(override.get().primaryKey());
+        } else if (keySchema != null) {
+            keySchema.fields().forEach(f -> key.add(f.name()));
+        }
+        Map<String, Integer> maxLength =
+                override.map(TablePkOverride::columnMaxLength).orElse(Map.of());
+        return new TableShape(table, List.copyOf(columns), List.copyOf(key), maxLength);
+    }
+
+    TableId table() {
+        return table;
+    }
+
+    List<ColumnDef> columns() {
+        return columnDefs;
+    }
+
+    List<String> keyColumns() {
+        return keyColumns;
+    }
+
+    /** The row image in source column order, values converted; null for a null struct. */
+    Map<String, Object> row(Struct struct) {
+        if (struct == null) {
+            return null;
+        }
+        Map<String, Object> row = new LinkedHashMap<>(columns.size() * 2);
+        for (SourceColumn c : columns) {
+            Object value = c.convert(struct.get(c.field()));
+            Integer max = maxLength.get(c.name());
+            if (max != null && value instanceof String s && s.length() > max) {
+                // Explicitly configured by the user (table_pk column_max_length), never implicit.
+                value =
+                        s.substring(
+                                0,
+                                s.offsetByCodePoints(
+                                        0, Math.min(max, s.codePointCount(0, s.length()))));
+            }
+            row.put(c.name(), value);
+        }
+        return row;
+    }
+}

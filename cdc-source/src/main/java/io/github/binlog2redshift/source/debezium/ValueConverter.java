@@ -1,0 +1,129 @@
+package io.github.binlog2redshift.source.debezium;
+
+import io.github.binlog2redshift.event.ColumnDef;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Decimal;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
+
+/**
+ * Turns one Debezium field value into its lossless form (docs/event-format.md). Chosen once per
+ * column from the field's semantic schema name (io.debezium.time.*, Bits, geometry, Decimal) and
+ * otherwise its Connect type.
+ */
+@FunctionalInterface
+interface ValueConverter {
+
+    Object convert(Object raw);
+
+    static ValueConverter forColumn(Schema schema, ColumnDef def) {
+        int fsp = def.length() == null ? 0 : def.length();
+        String name = schema.name() == null ? "" : schema.name();
+        if (name.equals(Decimal.LOGICAL_NAME)) {
+            if (def.type().startsWith("BIGINT")) {
+                // bigint.unsigned.handling.mode=precise: an integer, exact above 2^63.
+                return v -> ((BigDecimal) v).toBigIntegerExact();
+            }
+            int scale = Integer.parseInt(schema.parameters().get(Decimal.SCALE_FIELD));
+            return v -> ((BigDecimal) v).setScale(scale).toPlainString();
+        }
+        switch (name) {
+            case "io.debezium.data.VariableScaleDecimal":
+                return v -> {
+                    Struct s = (Struct) v;
+                    BigInteger unscaled = new BigInteger(s.getBytes("value"));
+                    return new BigDecimal(unscaled, s.getInt32("scale")).toPlainString();
+                };
+            case "io.debezium.time.Date":
+                return v -> TemporalText.date(((Number) v).longValue());
+            case "io.debezium.time.Time":
+                return v -> TemporalText.time(((Number) v).longValue() * 1000, fsp);
+            case "io.debezium.time.MicroTime":
+                return v -> TemporalText.time(((Number) v).longValue(), fsp);
+            case "io.debezium.time.NanoTime":
+                return v -> TemporalText.time(((Number) v).longValue() / 1000, fsp);
+            case "io.debezium.time.Timestamp":
+                return v -> TemporalText.dateTime(((Number) v).longValue() * 1000, fsp);
+            case "io.debezium.time.MicroTimestamp":
+                return v -> TemporalText.dateTime(((Number) v).longValue(), fsp);
+            case "io.debezium.time.NanoTimestamp":
+                return v -> TemporalText.dateTime(((Number) v).longValue() / 1000, fsp);
+            case "io.debezium.time.ZonedTimestamp":
+                return v ->
+                        TemporalText.timestamp(OffsetDateTime.parse((String) v).toInstant(), fsp);
+            case "io.debezium.data.Bits":
+                int width = (fsp + 7) / 8;
+                return v -> base64(bigEndian(bytes(v), width));
+            case "io.debezium.data.geometry.Geometry", "io.debezium.data.geometry.Point":
+                return ValueConverter::geometry;
+            default:
+                break;
+        }
+        return switch (schema.type()) {
+            case INT8, INT16, INT32, INT64 -> v -> ((Number) v).longValue();
+                // Float.toString is the shortest text that reads back as the same float: 1.1, not
+                // 1.100000023841858.
+            case FLOAT32 -> v -> Double.valueOf(Float.toString((Float) v));
+            case FLOAT64 -> v -> v;
+            case BOOLEAN -> def.type().equals("BIT") ? v -> v : v -> ((Boolean) v) ? 1L : 0L;
+            case STRING -> v -> v;
+            case BYTES -> v -> base64(bytes(v));
+            default ->
+                    v -> {
+                        throw new IllegalArgumentException(
+                                "column "
+                                        + def.name()
+                                        + " of MySQL type "
+                                        + def.type()
+                                        + " has an unsupported Debezium schema "
+                                        + schema.type()
+                                        + " "
+                                        + name);
+                    };
+        };
+    }
+
+    /**
+     * MySQL's internal spatial format: the SRID as 4 little-endian bytes, then the WKB (what {@code
+     * SELECT HEX(g)} shows); Debezium splits the two.
+     */
+    private static Object geometry(Object v) {
+        Struct s = (Struct) v;
+        byte[] wkb = s.getBytes("wkb");
+        Integer srid = s.getInt32("srid");
+        int id = srid == null ? 0 : srid;
+        ByteBuffer out = ByteBuffer.allocate(4 + wkb.length);
+        out.put((byte) id).put((byte) (id >>> 8)).put((byte) (id >>> 16)).put((byte) (id >>> 24));
+        return base64(out.put(wkb).array());
+    }
+
+    private static byte[] bytes(Object v) {
+        if (v instanceof byte[] b) {
+            return b;
+        }
+        ByteBuffer buffer = ((ByteBuffer) v).duplicate();
+        byte[] b = new byte[buffer.remaining()];
+        buffer.get(b);
+        return b;
+    }
+
+    /**
+     * Debezium's BIT bytes are little-endian and may omit high zero bytes; MySQL stores BIT(n)
+     * big-endian in (n + 7) / 8 bytes.
+     */
+    private static byte[] bigEndian(byte[] littleEndian, int width) {
+        byte[] out = new byte[Math.max(width, littleEndian.length)];
+        for (int i = 0; i < littleEndian.length; i++) {
+            out[out.length - 1 - i] = littleEndian[i];
+        }
+        return out;
+    }
+
+    private static String base64(byte[] b) {
+        return Base64.getEncoder().encodeToString(b);
+    }
+}

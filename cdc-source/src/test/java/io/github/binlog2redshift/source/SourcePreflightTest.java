@@ -1,0 +1,69 @@
+package io.github.binlog2redshift.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.binlog2redshift.event.TableId;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.junit.jupiter.api.Test;
+
+class SourcePreflightTest {
+
+    @Test
+    void replicationPrivilegeIsFoundInShowGrants() {
+        assertThat(
+                        SourcePreflight.hasGlobalPrivilege(
+                                List.of(
+                                        "GRANT SELECT, RELOAD, REPLICATION SLAVE, BINLOG MONITOR ON *.* TO `cdc`@`%`"),
+                                "REPLICATION SLAVE"))
+                .isTrue();
+        assertThat(
+                        SourcePreflight.hasGlobalPrivilege(
+                                List.of("GRANT ALL PRIVILEGES ON *.* TO `root`@`localhost`"),
+                                "REPLICATION SLAVE"))
+                .isTrue();
+        assertThat(
+                        SourcePreflight.hasGlobalPrivilege(
+                                List.of(
+                                        "GRANT BINLOG MONITOR ON *.* TO `cdc`@`%`",
+                                        "GRANT ALL PRIVILEGES ON `shop`.* TO `cdc`@`%`"),
+                                "REPLICATION SLAVE"))
+                .isFalse();
+    }
+
+    @Test
+    void patternsThatMatchNothingAndTablesWithoutKeyAreReported() {
+        CapturedTables tables =
+                new CapturedTables(
+                        Set.of(TableId.of("shop", "orders"), TableId.of("shop", "log")),
+                        Set.of(TableId.of("shop", "orders")));
+        var config =
+                TestConfigs.source(
+                        "source.database-list=shop,shp",
+                        "source.table-list=shop\\.orders,shop\\.ord");
+        assertThat(tables.problems(config, true))
+                .containsExactly(
+                        "source.database-list pattern 'shp' matches no database with tables visible"
+                                + " to the user (a typo, or SELECT not granted)",
+                        "source.table-list pattern 'shop\\.ord' matches no table of the captured"
+                                + " databases (patterns match the whole <database>.<table>; escape"
+                                + " the dot)");
+        var all = TestConfigs.source();
+        assertThat(tables.problems(all, true))
+                .containsExactly(
+                        "table shop.log has no primary key: set a snapshot split column with"
+                                + " source.chunk-key-columns=shop.log=<column>");
+        assertThat(tables.problems(all, false)).isEmpty();
+        assertThat(
+                        tables.problems(
+                                TestConfigs.source("source.chunk-key-columns=shop.log=id"), true))
+                .isEmpty();
+    }
+
+    @Test
+    void sourceChangeTravelsAsAPojoNotKryo() {
+        assertThat(TypeInformation.of(SourceChange.class)).isInstanceOf(PojoTypeInfo.class);
+    }
+}

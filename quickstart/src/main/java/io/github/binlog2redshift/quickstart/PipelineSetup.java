@@ -1,0 +1,167 @@
+package io.github.binlog2redshift.quickstart;
+
+import io.github.binlog2redshift.config.ConfigLoader;
+import io.github.binlog2redshift.config.KafkaConsumerOptions;
+import io.github.binlog2redshift.config.KafkaOptions;
+import io.github.binlog2redshift.config.KafkaProducerOptions;
+import io.github.binlog2redshift.config.Origin;
+import io.github.binlog2redshift.config.RedshiftOptions;
+import io.github.binlog2redshift.config.Settings;
+import io.github.binlog2redshift.config.SinkOptions;
+import io.github.binlog2redshift.config.SourceOptions;
+import io.github.binlog2redshift.config.sink.SinkConfig;
+import io.github.binlog2redshift.config.source.SourceConfig;
+import io.github.binlog2redshift.config.source.TopicRouting;
+import io.github.binlog2redshift.localstack.FlinkS3Plugin;
+import io.github.binlog2redshift.localstack.LocalStack;
+import io.github.binlog2redshift.localstack.MySqlAdmin;
+import io.github.binlog2redshift.localstack.PostgresDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * Turns the user's properties into both jobs' typed configurations, starting a local service for
+ * each endpoint the user left unset: MariaDB with the demo schema (no {@code source.hostname}),
+ * Kafka (no {@code kafka.bootstrap-servers}), S3Proxy (no {@code sink.staging.path}) and PostgreSQL
+ * (no {@code sink.jdbc.url}, {@code sink.redshift.host} or {@code sink.redshift.secret-id}). The
+ * demo's defaults sit below the user's values, so any key of docs/configuration.md overrides them.
+ */
+final class PipelineSetup {
+
+    static final String DEMO_TOPIC = "b2r_demo";
+    private static final Origin DEFAULTS = new Origin(Origin.Kind.DEFAULT, "run-local", null);
+
+    private final QuickstartOptions options;
+    private final UserProperties user;
+    private final Supplier<LocalStack> stack;
+
+    PipelineSetup(QuickstartOptions options, UserProperties user, Supplier<LocalStack> stack) {
+        this.options = options;
+        this.user = user;
+        this.stack = stack;
+    }
+
+    /** Starts what is missing and returns the pipeline's configuration. */
+    Pipeline prepare() throws SQLException {
+        Map<String, String> source = new LinkedHashMap<>(common(1));
+        Map<String, String> sink = new LinkedHashMap<>(common(2));
+        Configuration flink = Configuration.fromMap(user.flink());
+        List<String> local = new ArrayList<>();
+        Supplier<Connection> demoConnections = null;
+
+        if (!user.setsSource(SourceOptions.HOSTNAME)) {
+            MySqlAdmin admin = stack.get().mySql();
+            DemoSchema.CdcUser cdc;
+            try (Connection c = admin.connect("")) {
+                cdc = DemoSchema.create(c);
+            }
+            source.put("source.hostname", admin.host());
+            source.put("source.port", Integer.toString(admin.port()));
+            source.put("source.username", cdc.name());
+            source.put("source.password", cdc.password());
+            source.put("source.database-list", String.join(",", DemoSchema.DATABASES));
+            demoConnections = () -> connect(admin);
+            local.add("MariaDB " + admin.host() + ":" + admin.port());
+        }
+        boolean localKafka =
+                !user.setsSource(KafkaOptions.BOOTSTRAP_SERVERS)
+                        && !user.setsSink(KafkaOptions.BOOTSTRAP_SERVERS);
+        if (localKafka) {
+            String servers = stack.get().kafka().bootstrapServers();
+            source.put("kafka.bootstrap-servers", servers);
+            sink.put("kafka.bootstrap-servers", servers);
+            local.add("Kafka " + servers);
+        }
+        if (!user.setsSource(KafkaProducerOptions.TOPIC)
+                && !user.setsSource(KafkaProducerOptions.TOPIC_ROUTING)) {
+            source.put("kafka.topic", DEMO_TOPIC);
+        }
+        if (!user.setsSink(SinkOptions.STAGING_PATH)) {
+            flink.addAll(FlinkS3Plugin.initialize(stack.get().s3()));
+            sink.put("sink.staging.path", "s3://" + LocalStack.BUCKET + "/quickstart/staging/");
+            local.add("S3Proxy " + stack.get().s3().endpoint());
+        } else {
+            S3Plugin.initialize(flink);
+        }
+        if (!user.setsSink(RedshiftOptions.JDBC_URL)
+                && !user.setsSink(RedshiftOptions.HOST)
+                && !user.setsSink(RedshiftOptions.SECRET_ID)) {
+            PostgresDatabase warehouse = stack.get().newPostgresDatabase("warehouse");
+            sink.put("sink.target", "POSTGRES");
+            sink.put("sink.jdbc.url", warehouse.jdbcUrl());
+            sink.put("sink.redshift.username", warehouse.user());
+            // Trust authentication ignores it; the option demands a password with a user name.
+            sink.put("sink.redshift.password", "local-trust");
+            local.add("PostgreSQL 127.0.0.1:" + warehouse.port() + "/" + warehouse.name());
+        }
+
+        SourceConfig sourceConfig =
+                SourceConfig.from(merge(SourceOptions.ALL, source, user.sourceSettings()));
+        if (!user.setsSink(KafkaConsumerOptions.TOPICS)
+                && !user.setsSink(KafkaConsumerOptions.TOPIC_PATTERN)) {
+            if (sourceConfig.kafka().routing() == TopicRouting.SINGLE) {
+                sink.put("kafka.topics", sourceConfig.kafka().topic().orElseThrow());
+            } else {
+                sink.put(
+                        "kafka.topic-pattern",
+                        // Every topic of the prefix except the source's dead-letter topic.
+                        Pattern.quote(sourceConfig.kafka().topicPrefix().orElse(""))
+                                + "(?!dlq$).*");
+            }
+        }
+        SinkConfig sinkConfig = SinkConfig.from(merge(SinkOptions.ALL, sink, user.sinkSettings()));
+        if (localKafka) {
+            createTopics(sourceConfig);
+        }
+        return new Pipeline(sourceConfig, sinkConfig, flink, demoConnections, local);
+    }
+
+    /** Demo defaults of both jobs: a snappy checkpoint, few restarts, schema per database. */
+    private Map<String, String> common(int parallelism) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("pipeline.parallelism", Integer.toString(parallelism));
+        m.put("pipeline.checkpoint.interval", options.checkpointInterval.toMillis() + " ms");
+        m.put("pipeline.restart-strategy", "FIXED_DELAY");
+        m.put("pipeline.restart-strategy.attempts", "3");
+        m.put("pipeline.restart-strategy.delay", "2 s");
+        if (parallelism == 1) {
+            m.put("source.server-id", "5400-5403");
+        } else {
+            m.put("sink.target-naming", "SCHEMA_PER_DATABASE");
+            m.put("kafka.starting-offsets", "EARLIEST");
+        }
+        return m;
+    }
+
+    private void createTopics(SourceConfig config) {
+        var kafka = stack.get().kafka();
+        DemoSchema.TABLES.stream()
+                .map(t -> t.split("\\."))
+                .map(t -> config.kafka().topicFor(t[0], t[1]))
+                .distinct()
+                .forEach(topic -> kafka.createTopic(topic, 4));
+        kafka.createTopic(config.kafka().deadLetterTopic(), 1);
+    }
+
+    private static Settings merge(
+            io.github.binlog2redshift.config.OptionCatalog catalog,
+            Map<String, String> defaults,
+            Settings user) {
+        return new ConfigLoader(catalog).merge(List.of(Settings.of(defaults, DEFAULTS), user));
+    }
+
+    private static Connection connect(MySqlAdmin admin) {
+        try {
+            return admin.connect("");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the demo MariaDB", e);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.github.binlog2redshift.quickstart;
+
+import io.github.binlog2redshift.localstack.LocalStack;
+import io.github.binlog2redshift.sink.WarehouseSink;
+import io.github.binlog2redshift.sink.jdbc.ConnectionProvider;
+import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One run of the whole pipeline: local services for what is not configured, the demo schema and
+ * seed rows, both jobs in one local Flink cluster, the load generator and the status table; with
+ * {@code --duration}, then catch-up and verify. Everything started here is stopped by {@link
+ * #close()}, which a shutdown hook also runs on Ctrl-C: load generator first (no more writes), then
+ * the jobs and the cluster, then the local services.
+ */
+final class Quickstart implements AutoCloseable {
+
+    static final int SEED_ROWS = 100;
+
+    private final QuickstartOptions options;
+    private final UserProperties user;
+    private final PrintStream out;
+    private final Thread shutdownHook = new Thread(this::close, "b2r-quickstart-shutdown");
+    private volatile boolean closing;
+    private LocalStack stack;
+    private LocalFlinkCluster cluster;
+    private LoadGenerator load;
+    private KafkaBacklog kafka;
+
+    Quickstart(QuickstartOptions options, UserProperties user, PrintStream out) {
+        this.options = options;
+        this.user = user;
+        this.out = out;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Runs until the duration is over (then returns verify's exit code) or until Ctrl-C. */
+    int run() throws Exception {
+        Pipeline pipeline = new PipelineSetup(options, user, this::stack).prepare();
+        pipeline.localServices().forEach(s -> out.println("  started " + s));
+        DemoWorkload workload = new DemoWorkload(options.seed);
+        if (pipeline.demo().isPresent()) {
+            try (Connection c = pipeline.demo().get().get()) {
+                workload.seed(c, SEED_ROWS);
+            }
+            out.println(
+                    "  demo schema: databases shop and crm, 5 tables, " + SEED_ROWS + " seed rows");
+        } else {
+            out.println("  source is your MySQL: no demo schema, no load generator");
+        }
+        cluster =
+                LocalFlinkCluster.start(pipeline.flink(), options.restPort, options.prometheusPort);
+        int port = cluster.restPort();
+        out.println("  Flink dashboard: http://localhost:" + port + "/");
+        if (options.prometheusPort != null) {
+            out.println(
+                    "  Prometheus metrics: http://localhost:"
+                            + options.prometheusPort
+                            + "/metrics");
+        }
+        PipelineJobs.JobIds jobs = PipelineJobs.submit(cluster, pipeline);
+        out.println("  jobs: cdc-source " + jobs.source() + ", redshift-sink " + jobs.sink());
+
+        ConnectionSettings target =
+                WarehouseSink.fromConfig(pipeline.sink()).settings().connection();
+        ConnectionProvider targetConnections = new ConnectionProvider(target);
+        ProgressProbe.JdbcSource source = () -> sourceConnection(pipeline);
+        List<TrackedTable> tables;
+        try (Connection c = source.open()) {
+            tables = TrackedTable.resolve(c, pipeline.source(), pipeline.sink());
+        }
+        kafka = new KafkaBacklog(pipeline.sink().kafka());
+        ProgressProbe probe =
+                new ProgressProbe(
+                        new FlinkRest(port),
+                        jobs,
+                        tables,
+                        pipeline.demo().isPresent() ? source : null,
+                        targetConnections::open,
+                        kafka);
+        StatusTable status = new StatusTable(out, !options.plain && System.console() != null);
+
+        if (pipeline.demo().isPresent() && options.rate > 0) {
+            Duration alterAfter =
+                    options.duration == null
+                            ? Duration.ofSeconds(30)
+                            : options.duration.dividedBy(2);
+            load = new LoadGenerator(pipeline.demo().get(), workload, options.rate, alterAfter);
+            load.start();
+        }
+        long deadline =
+                options.duration == null
+                        ? Long.MAX_VALUE
+                        : System.currentTimeMillis() + options.duration.toMillis();
+        long snapshotDoneAtCheckpoint = -1;
+        while (!closing && System.currentTimeMillis() < deadline) {
+            Status s = probe.probe();
+            status.show(s, "running", load);
+            // The snapshot is over once every seed row was read and one more checkpoint completed.
+            if (load != null && s.snapshotRows() >= SEED_ROWS && s.sourceCheckpoint() != null) {
+                if (snapshotDoneAtCheckpoint < 0) {
+                    snapshotDoneAtCheckpoint = s.sourceCheckpoint().id();
+                } else if (s.sourceCheckpoint().id() > snapshotDoneAtCheckpoint) {
+                    load.allowAlter();
+                }
+            }
+            if (s.jobFailed() || (load != null && load.failure() != null)) {
+                out.println("A job or the load generator failed; see the log file.");
+                return 2;
+            }
+            Thread.sleep(1000);
+        }
+        if (load != null) {
+            load.close();
+        }
+        return catchUpAndVerify(pipeline, target, tables, probe, status);
+    }
+
+    private int catchUpAndVerify(
+            Pipeline pipeline,
+            ConnectionSettings target,
+            List<TrackedTable> tables,
+            ProgressProbe probe,
+            StatusTable status)
+            throws Exception {
+        CatchUpWatch watch =
+                new CatchUpWatch(
+                        options.checkpointInterval.toMillis(), pipeline.demo().isPresent());
+        long giveUp = System.currentTimeMillis() + options.catchUpTimeout.toMillis();
+        Status s = probe.probe();
+        while (!watch.caughtUp(s) && System.currentTimeMillis() < giveUp && !closing) {
+            status.show(s, "catch-up", load);
+            if (s.jobFailed()) {
+                out.println("A job failed while catching up; see the log file.");
+                return 2;
+            }
+            Thread.sleep(1000);
+            s = probe.probe();
+        }
+        out.println();
+        out.println(status.line(s, watch.caughtUp(s) ? "caught-up" : "TIMEOUT", load));
+        out.print(StatusTable.table(s));
+        out.println();
+        out.println("verify: comparing " + tables.size() + " tables, source against warehouse");
+        PrintWriter writer = new PrintWriter(out, true);
+        int code = VerifyStep.run(pipeline, target, tables, writer, writer);
+        writer.flush();
+        out.println(
+                code == 0
+                        ? "verify: source and target are EQUAL"
+                        : code == 1
+                                ? "verify: source and target DIFFER"
+                                : "verify: ERROR (exit code 2)");
+        return code;
+    }
+
+    private synchronized LocalStack stack() {
+        if (stack == null) {
+            stack = LocalStack.create();
+            out.println("  local services in " + stack.directory());
+        }
+        return stack;
+    }
+
+    private static Connection sourceConnection(Pipeline p) throws Exception {
+        if (p.demo().isPresent()) {
+            return p.demo().get().get();
+        }
+        var m = p.source().mysql();
+        return DriverManager.getConnection(
+                "jdbc:mysql://" + m.hostname() + ":" + m.port() + "/",
+                m.username(),
+                m.password().reveal());
+    }
+
+    /** Stops what this run started, in dependency order; safe to call twice and from the hook. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closing) return;
+            closing = true;
+        }
+        if (load != null) load.close();
+        if (kafka != null) kafka.close();
+        if (cluster != null) cluster.close();
+        if (stack != null) stack.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: this is the hook.
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.binlog2redshift.quickstart;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/**
+ * {@code ./run-local}: the whole pipeline on this machine in one command. See {@link
+ * QuickstartOptions} for the options and the README for what it shows.
+ *
+ * <p>Exit codes: 0 when verify found source and target equal, 1 when they differ, 2 on an error (a
+ * failed job, a bad option, a timeout while catching up counts as "differ" only if verify then
+ * finds a difference). Ctrl-C stops everything and exits with the JVM's 130.
+ */
+public final class QuickstartMain {
+
+    /** System property naming the log file; read by this module's log4j2.xml. */
+    static final String LOG_FILE_PROPERTY = "b2r.log.file";
+
+    private QuickstartMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, args));
+    }
+
+    /** Parses {@code args}, runs, and returns the exit code. */
+    static int run(PrintStream out, String... args) {
+        QuickstartOptions options = new QuickstartOptions();
+        CommandLine cli = new CommandLine(options);
+        try {
+            CommandLine.ParseResult parsed = cli.parseArgs(args);
+            if (CommandLine.printHelpIfRequested(parsed)) {
+                return 0;
+            }
+        } catch (CommandLine.ParameterException e) {
+            out.println("run-local: " + e.getMessage());
+            cli.usage(out);
+            return 2;
+        }
+        // Flink logs a lot; the terminal shows the status table and the log goes to a file. The
+        // property must be set before the first logger is created.
+        Path log = logFile();
+        out.println("binlog2redshift run-local (log: " + log + ")");
+        try {
+            UserProperties user =
+                    options.config == null
+                            ? UserProperties.none()
+                            : UserProperties.read(options.config);
+            try (Quickstart run = new Quickstart(options, user, out)) {
+                return run.run();
+            }
+        } catch (Exception e) {
+            out.println("run-local failed: " + e);
+            org.slf4j.LoggerFactory.getLogger(QuickstartMain.class).error("run-local failed", e);
+            return 2;
+        }
+    }
+
+    private static Path logFile() {
+        String configured = System.getProperty(LOG_FILE_PROPERTY);
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try {
+            Path file = Files.createTempFile("b2r-run-local-", ".log");
+            System.setProperty(LOG_FILE_PROPERTY, file.toString());
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a log file", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.binlog2redshift.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./run-local --duration 20s} end to end in a child JVM: the local stack, both jobs in one
+ * MiniCluster, the load generator with its schema change, catch-up and verify. It must exit 0 with
+ * verify's report of five equal tables, and the Flink dashboard must answer on localhost with both
+ * jobs running while it runs.
+ */
+class QuickstartITCase {
+
+    @Test
+    void boundedRunVerifiesSourceEqualsTargetAndServesTheDashboard() throws Exception {
+        int port = QuickstartProcess.freePort();
+        Path log = QuickstartProcess.tempLog("quickstart-it");
+        long started = System.nanoTime();
+        try (QuickstartProcess run =
+                QuickstartProcess.start(
+                        log,
+                        "--duration",
+                        "20s",
+                        "--rate",
+                        "5",
+                        "--plain",
+                        "--rest-port",
+                        Integer.toString(port))) {
+            String overview = awaitRunningJobs(run, port);
+            assertThat(overview).contains("\"jobs-running\":2");
+            assertThat(run.printed("Flink dashboard: http://localhost:" + port + "/")).isTrue();
+
+            int code = run.waitFor(240);
+            System.out.printf(
+                    "run-local --duration 20s took %d s%n",
+                    (System.nanoTime() - started) / 1_000_000_000);
+            assertThat(code).as(run.output()).isZero();
+            assertThat(run.output())
+                    .contains("5 tables: 5 equal, 0 different, 0 errors")
+                    .contains("verify: source and target are EQUAL")
+                    .contains("(+ALTER)");
+        }
+    }
+
+    /** Polls {@code GET /overview} until it reports two running jobs; returns its JSON. */
+    private static String awaitRunningJobs(QuickstartProcess run, int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 120_000;
+        String last = "";
+        while (System.currentTimeMillis() < deadline && run.process.isAlive()) {
+            try {
+                HttpResponse<String> r =
+                        http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://localhost:" + port + "/overview"))
+                                        .timeout(Duration.ofSeconds(2))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                last = r.body();
+                if (r.statusCode() == 200 && last.contains("\"jobs-running\":2")) {
+                    return last;
+                }
+            } catch (java.io.IOException notYet) {
+                // The cluster is not up yet.
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(
+                "no two running jobs on /overview; last answer: " + last + "\n" + run.output());
+    }
+}
