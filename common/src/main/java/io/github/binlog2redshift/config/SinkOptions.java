@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.config;
 
 import io.github.binlog2redshift.config.sink.InputFormat;
+import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.config.sink.SinkLegacyKeys;
 import io.github.binlog2redshift.config.sink.StagingFormat;
 import io.github.binlog2redshift.config.sink.TableRule;
@@ -155,6 +156,69 @@ public final class SinkOptions {
                             "S3 prefix for dead letters (JSON lines, committed at checkpoints).")
                     .build();
 
+    public static final ConfigOption<SchemaPolicy.DropColumn> SCHEMA_DROP_COLUMN =
+            ConfigOption.key(
+                            "sink.schema.drop-column",
+                            ValueType.enumOf(SchemaPolicy.DropColumn.class))
+                    .defaultValue(SchemaPolicy.DropColumn.KEEP)
+                    .description(
+                            "A column dropped at the source: KEEP the target column (new rows hold"
+                                    + " NULL) or DROP it too.")
+                    .build();
+
+    public static final ConfigOption<SchemaPolicy.TypeChange> SCHEMA_TYPE_CHANGE =
+            ConfigOption.key(
+                            "sink.schema.incompatible-type-change",
+                            ValueType.enumOf(SchemaPolicy.TypeChange.class))
+                    .defaultValue(SchemaPolicy.TypeChange.FAIL)
+                    .description(
+                            "A column type change that is not a widening (widenings are always"
+                                    + " applied): FAIL naming table, column, old and new type, or"
+                                    + " TO_TEXT: turn the target column into VARCHAR(65535) / TEXT.")
+                    .build();
+
+    public static final ConfigOption<SchemaPolicy.DropTable> SCHEMA_DROP_TABLE =
+            ConfigOption.key(
+                            "sink.schema.drop-table",
+                            ValueType.enumOf(SchemaPolicy.DropTable.class))
+                    .defaultValue(SchemaPolicy.DropTable.IGNORE)
+                    .description(
+                            "A table dropped at the source: IGNORE (keep the target and its data,"
+                                    + " log a warning) or DROP the target too.")
+                    .build();
+
+    public static final ConfigOption<SchemaPolicy.TruncateTable> SCHEMA_TRUNCATE_TABLE =
+            ConfigOption.key(
+                            "sink.schema.truncate-table",
+                            ValueType.enumOf(SchemaPolicy.TruncateTable.class))
+                    .defaultValue(SchemaPolicy.TruncateTable.APPLY)
+                    .description(
+                            "A table truncated at the source: APPLY (empty the target; soft-delete"
+                                    + " tables mark rows deleted; skip_delete tables keep them) or"
+                                    + " IGNORE.")
+                    .build();
+
+    public static final ConfigOption<SchemaPolicy.Oversize> OVERSIZE_VALUES =
+            ConfigOption.key("sink.oversize-values", ValueType.enumOf(SchemaPolicy.Oversize.class))
+                    .defaultValue(SchemaPolicy.Oversize.DEAD_LETTER)
+                    .description(
+                            "A value longer than its target column (Redshift VARCHAR 65535 bytes,"
+                                    + " VARBYTE and SUPER 16 MB): DEAD_LETTER the change naming"
+                                    + " table, column and key, or TRUNCATE it and name the column"
+                                    + " in the row's _b2r_truncated column.")
+                    .build();
+
+    public static final ConfigOption<SchemaPolicy.DistStyle> REDSHIFT_DIST_STYLE =
+            ConfigOption.key(
+                            "sink.redshift.dist-style",
+                            ValueType.enumOf(SchemaPolicy.DistStyle.class))
+                    .defaultValue(SchemaPolicy.DistStyle.KEY)
+                    .description(
+                            "Distribution style of created Redshift tables: KEY (DISTKEY on the"
+                                    + " first key column), AUTO, EVEN or ALL. Tables are sorted on"
+                                    + " the key unless a table rule's sort_key says otherwise.")
+                    .build();
+
     public static final List<ConfigOption<?>> OWN =
             List.of(
                     INPUT_FORMAT,
@@ -175,7 +239,13 @@ public final class SinkOptions {
                     TABLE_EXCLUDE,
                     TARGET_NAMING,
                     DEAD_LETTER_TOPIC,
-                    DEAD_LETTER_PATH);
+                    DEAD_LETTER_PATH,
+                    SCHEMA_DROP_COLUMN,
+                    SCHEMA_TYPE_CHANGE,
+                    SCHEMA_DROP_TABLE,
+                    SCHEMA_TRUNCATE_TABLE,
+                    OVERSIZE_VALUES,
+                    REDSHIFT_DIST_STYLE);
 
     /** Everything the redshift-sink job reads. */
     public static final OptionCatalog ALL =

@@ -44,7 +44,8 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
                             directory(change.target()),
                             subtask,
                             settings.gzip(),
-                            binaryPrefix);
+                            binaryPrefix,
+                            settings.modes().modeFor(change.event().table()));
             tables.put(change.target(), staging);
         }
         staging.add(change.event());

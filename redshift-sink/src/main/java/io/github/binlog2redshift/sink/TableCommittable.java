@@ -1,14 +1,22 @@
 package io.github.binlog2redshift.sink;
 
 import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.sink.dialect.ReservedNames;
+import io.github.binlog2redshift.sink.dialect.TableMode;
 import io.github.binlog2redshift.sink.dialect.TableShape;
+import io.github.binlog2redshift.sink.schema.DdlText;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What one writer subtask staged for one table in one checkpoint interval, and everything the
  * committer needs to apply it without the writer: the files, the table's columns (the union seen in
- * the interval, in source order), its key and the DDL statements met on the way.
+ * the interval, in source order), its key, the schema changes met on the way and the table's mode.
  *
  * @param checkpointId the checkpoint that closed the interval; {@link #UNASSIGNED} until the
  *     pre-commit step ({@code CheckpointIdAssigner}) fills it in, because Flink's {@code
@@ -17,6 +25,7 @@ import java.util.Objects;
  *     the ledger, also across failovers
  * @param maxSourcePosition the greatest {@code SourcePosition.sortKey()} staged, or null
  * @param maxSourceTsMs the source commit time of the latest change staged, 0 when none
+ * @param schemaChanges the DDL events of the interval in source order, applied before the rows
  */
 public record TableCommittable(
         TargetTable table,
@@ -28,25 +37,86 @@ public record TableCommittable(
         long maxSourceTsMs,
         List<ColumnDef> columns,
         List<String> primaryKey,
-        List<String> ddl) {
+        List<SchemaChange> schemaChanges,
+        TableMode mode) {
 
     public static final long UNASSIGNED = -1L;
 
     public TableCommittable {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(stagingId, "stagingId");
+        Objects.requireNonNull(mode, "mode");
         files = List.copyOf(files);
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
-        ddl = List.copyOf(ddl);
+        schemaChanges = List.copyOf(schemaChanges);
     }
 
     public long rowCount() {
         return files.stream().mapToLong(StagedFile::rows).sum();
     }
 
+    /** The table as the source has it now; null when that is unknown or the table was dropped. */
     public TableShape shape() {
-        return new TableShape(table, columns, primaryKey);
+        List<ColumnDef> current = currentColumns();
+        return current.isEmpty() ? null : new TableShape(table, current, primaryKey);
+    }
+
+    /** The DDL statements' text, in order. */
+    public List<String> ddl() {
+        return schemaChanges.stream().map(SchemaChange::ddl).toList();
+    }
+
+    /**
+     * The table's columns as the source has them now: the last schema change's column list when the
+     * interval had one (rows staged before it may carry columns since dropped or renamed), else the
+     * union of the staged columns.
+     */
+    public List<ColumnDef> currentColumns() {
+        for (int i = schemaChanges.size() - 1; i >= 0; i--) {
+            if (DdlText.parse(schemaChanges.get(i).ddl()).kind() == DdlText.Kind.DROP_TABLE) {
+                return List.of(); // the table is gone at the source; nothing to create from
+            }
+            if (!schemaChanges.get(i).columns().isEmpty()) {
+                List<ColumnDef> latest = new ArrayList<>(schemaChanges.get(i).columns());
+                // Not a source column: rows whose values were cut name them here (opt-in).
+                columns.stream()
+                        .filter(c -> c.name().equals(ReservedNames.TRUNCATED))
+                        .forEach(latest::add);
+                return latest;
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * The column names a staged file is loaded into: a column renamed by a schema change of this
+     * interval (rows staged before the rename) loads into its new name.
+     */
+    public List<String> loadColumns(StagedFile file) {
+        Map<String, String> renames = renames();
+        if (renames.isEmpty()) {
+            return file.columns();
+        }
+        Set<String> present = new HashSet<>(file.columns());
+        List<String> out = new ArrayList<>(file.columns().size());
+        for (String c : file.columns()) {
+            String name = c;
+            for (int hops = 0; renames.containsKey(name) && hops < 16; hops++) {
+                name = renames.get(name);
+            }
+            out.add(!name.equals(c) && present.contains(name) ? c : name);
+        }
+        return out;
+    }
+
+    /** Old name to new name of every column rename of the interval, in order. */
+    public Map<String, String> renames() {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (SchemaChange s : schemaChanges) {
+            all.putAll(DdlText.parse(s.ddl()).renames());
+        }
+        return all;
     }
 
     public TableCommittable withCheckpointId(long id) {
@@ -60,7 +130,8 @@ public record TableCommittable(
                 maxSourceTsMs,
                 columns,
                 primaryKey,
-                ddl);
+                schemaChanges,
+                mode);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.github.binlog2redshift.sink;
 
+import io.github.binlog2redshift.config.sink.DeleteArchive;
+import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.sink.dialect.TableMode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +16,17 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * Version 1 layout of a {@link TableCommittable} (it sits in the committer's checkpointed state):
- * table, checkpoint id, staging id, subtask, files (path, columns, rows), max source position and
- * time, columns (name, type, length, scale, nullable, enum values), key, DDL. A version this build
- * does not know is rejected, never guessed at.
+ * The layout of a {@link TableCommittable} (it sits in the committer's checkpointed state). Version
+ * 2: table, checkpoint id, staging id, subtask, files (path, columns, rows), max source position
+ * and time, columns (name, type, length, scale, nullable, enum values), key, schema changes (DDL,
+ * position, database, columns, key), mode (ignore DDL, deletes, archive, history, dist style, sort
+ * key). Version 1 had the DDL texts only and no mode; it is still read (the default mode). A
+ * version this build does not know is rejected, never guessed at.
  */
 public final class TableCommittableSerializer
         implements SimpleVersionedSerializer<TableCommittable> {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -43,27 +49,33 @@ public final class TableCommittableSerializer
         }
         writeString(out, c.maxSourcePosition());
         out.writeLong(c.maxSourceTsMs());
-        out.writeInt(c.columns().size());
-        for (ColumnDef col : c.columns()) {
-            writeString(out, col.name());
-            writeString(out, col.type());
-            writeNullableInt(out, col.length());
-            writeNullableInt(out, col.scale());
-            out.writeBoolean(col.nullable());
-            writeStrings(out, col.enumValues());
-        }
+        writeColumns(out, c.columns());
         writeStrings(out, c.primaryKey());
-        writeStrings(out, c.ddl());
+        out.writeInt(c.schemaChanges().size());
+        for (SchemaChange sc : c.schemaChanges()) {
+            writeString(out, sc.ddl());
+            writeString(out, sc.position());
+            writeString(out, sc.sourceDatabase());
+            writeColumns(out, sc.columns());
+            writeStrings(out, sc.primaryKey());
+        }
+        TableMode m = c.mode();
+        out.writeBoolean(m.ignoreDdl());
+        writeString(out, m.deletes().name());
+        writeString(out, m.archive().name());
+        out.writeBoolean(m.history());
+        writeString(out, m.distStyle().name());
+        writeStrings(out, m.sortKey());
         return out.getCopyOfBuffer();
     }
 
     @Override
     public TableCommittable deserialize(int version, byte[] bytes) throws IOException {
-        if (version != VERSION) {
+        if (version != 1 && version != VERSION) {
             throw new IOException(
                     "unknown table committable version "
                             + version
-                            + "; this build reads version "
+                            + "; this build reads versions 1 to "
                             + VERSION);
         }
         DataInputDeserializer in = new DataInputDeserializer(bytes);
@@ -78,17 +90,31 @@ public final class TableCommittableSerializer
         }
         String maxPos = readString(in);
         long maxTs = in.readLong();
-        int columnCount = in.readInt();
-        List<ColumnDef> columns = new ArrayList<>(columnCount);
-        for (int i = 0; i < columnCount; i++) {
-            columns.add(
-                    new ColumnDef(
-                            readString(in),
-                            readString(in),
-                            readNullableInt(in),
-                            readNullableInt(in),
+        List<ColumnDef> columns = readColumns(in);
+        List<String> key = readStrings(in);
+        List<SchemaChange> changes = new ArrayList<>();
+        TableMode mode = TableMode.defaults();
+        if (version == 1) {
+            readStrings(in).forEach(ddl -> changes.add(SchemaChange.textOnly(ddl)));
+        } else {
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                changes.add(
+                        new SchemaChange(
+                                readString(in),
+                                readString(in),
+                                readString(in),
+                                readColumns(in),
+                                readStrings(in)));
+            }
+            mode =
+                    new TableMode(
                             in.readBoolean(),
-                            readStrings(in)));
+                            DeleteHandling.valueOf(readString(in)),
+                            DeleteArchive.valueOf(readString(in)),
+                            in.readBoolean(),
+                            SchemaPolicy.DistStyle.valueOf(readString(in)),
+                            readStrings(in));
         }
         return new TableCommittable(
                 table,
@@ -99,8 +125,38 @@ public final class TableCommittableSerializer
                 maxPos,
                 maxTs,
                 columns,
-                readStrings(in),
-                readStrings(in));
+                key,
+                changes,
+                mode);
+    }
+
+    private static void writeColumns(DataOutputView out, List<ColumnDef> columns)
+            throws IOException {
+        out.writeInt(columns.size());
+        for (ColumnDef col : columns) {
+            writeString(out, col.name());
+            writeString(out, col.type());
+            writeNullableInt(out, col.length());
+            writeNullableInt(out, col.scale());
+            out.writeBoolean(col.nullable());
+            writeStrings(out, col.enumValues());
+        }
+    }
+
+    private static List<ColumnDef> readColumns(DataInputView in) throws IOException {
+        int n = in.readInt();
+        List<ColumnDef> columns = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            columns.add(
+                    new ColumnDef(
+                            readString(in),
+                            readString(in),
+                            readNullableInt(in),
+                            readNullableInt(in),
+                            in.readBoolean(),
+                            readStrings(in)));
+        }
+        return columns;
     }
 
     private static void writeString(DataOutputView out, String s) throws IOException {

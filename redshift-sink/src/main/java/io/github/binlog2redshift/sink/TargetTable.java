@@ -10,6 +10,11 @@ public record TargetTable(String schema, String name) implements Comparable<Targ
         Objects.requireNonNull(name, "name");
     }
 
+    /** A table next to this one, named this one's name plus {@code suffix}. */
+    public TargetTable withSuffix(String suffix) {
+        return new TargetTable(schema, name + suffix);
+    }
+
     @Override
     public int compareTo(TargetTable o) {
         int c = schema.compareTo(o.schema);

@@ -101,6 +101,7 @@ public final class WarehouseSink
                 loader,
                 settings.jobId(),
                 toleratesSkipped,
+                settings.policy(),
                 MergeExecutor.StepHook.NONE);
     }
 

@@ -1,9 +1,11 @@
 package io.github.binlog2redshift.sink;
 
+import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.sink.dialect.CopyOptions;
 import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
 import io.github.binlog2redshift.sink.jdbc.RetryPolicy;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
+import io.github.binlog2redshift.sink.route.TableModes;
 
 /** Builds a {@link WarehouseSink}; {@link #build()} refuses settings that cannot work. */
 public final class WarehouseSinkBuilder {
@@ -15,6 +17,8 @@ public final class WarehouseSinkBuilder {
     private String jobId;
     private int maxParallelTables = 4;
     private RetryPolicy retry = RetryPolicy.defaults();
+    private TableModes modes = TableModes.defaults();
+    private SchemaPolicy policy = SchemaPolicy.defaults();
 
     WarehouseSinkBuilder() {}
 
@@ -58,6 +62,18 @@ public final class WarehouseSinkBuilder {
         return this;
     }
 
+    /** Each source table's mode (from {@code sink.tables}); default: every table mirrored. */
+    public WarehouseSinkBuilder tableModes(TableModes modes) {
+        this.modes = modes;
+        return this;
+    }
+
+    /** What schema changes do ({@code sink.schema.*}); default: {@link SchemaPolicy#defaults()}. */
+    public WarehouseSinkBuilder schemaPolicy(SchemaPolicy policy) {
+        this.policy = policy;
+        return this;
+    }
+
     public WarehouseSink build() {
         if (connection == null) {
             throw new IllegalArgumentException("the warehouse sink needs connection settings");
@@ -85,6 +101,15 @@ public final class WarehouseSinkBuilder {
         }
         String path = stagingPath.endsWith("/") ? stagingPath : stagingPath + "/";
         return new WarehouseSink(
-                new ApplySettings(connection, copy, path, gzip, jobId, maxParallelTables, retry));
+                new ApplySettings(
+                        connection,
+                        copy,
+                        path,
+                        gzip,
+                        jobId,
+                        maxParallelTables,
+                        retry,
+                        modes,
+                        policy));
     }
 }

@@ -1,7 +1,6 @@
 package io.github.binlog2redshift.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
@@ -41,7 +40,9 @@ class StagingWriterTest {
                         true,
                         "job 1",
                         1,
-                        RetryPolicy.defaults());
+                        RetryPolicy.defaults(),
+                        io.github.binlog2redshift.sink.route.TableModes.defaults(),
+                        io.github.binlog2redshift.config.sink.SchemaPolicy.defaults());
         return new StagingWriter(s, 3);
     }
 
@@ -118,22 +119,36 @@ class StagingWriterTest {
     }
 
     @Test
-    void aTableWithoutKeyFailsLoudly() {
+    void aTableWithoutKeyIsStagedForAppendingWithItsModeAndSchemaChanges() throws Exception {
         StagingWriter w = writer(WarehouseKind.POSTGRES);
-        assertThatThrownBy(
-                        () ->
-                                w.write(
-                                        new StagedChange(
-                                                T,
-                                                ChangeEvent.insert(
-                                                        SRC,
-                                                        Map.of("id", 1L),
-                                                        pos(10),
-                                                        0,
-                                                        List.of(),
-                                                        V1)),
-                                        null))
-                .hasMessageStartingWith("table shop.orders has no primary key");
+        w.write(
+                new StagedChange(
+                        T,
+                        ChangeEvent.schemaChange(
+                                SRC,
+                                "ALTER TABLE orders ADD bin VARBINARY(4)",
+                                pos(9),
+                                0,
+                                List.of(),
+                                V2)),
+                null);
+        w.write(
+                new StagedChange(
+                        T, ChangeEvent.insert(SRC, Map.of("id", 1L), pos(10), 0, List.of(), V1)),
+                null);
+        TableCommittable c = w.prepareCommit().iterator().next();
+        assertThat(c.primaryKey()).isEmpty();
+        assertThat(c.rowCount()).isEqualTo(1);
+        assertThat(c.mode()).isEqualTo(io.github.binlog2redshift.sink.dialect.TableMode.defaults());
+        assertThat(c.schemaChanges())
+                .containsExactly(
+                        new SchemaChange(
+                                "ALTER TABLE orders ADD bin VARBINARY(4)",
+                                pos(9).sortKey(),
+                                "shop",
+                                V2,
+                                List.of()));
+        assertThat(c.currentColumns()).isEqualTo(V2);
     }
 
     private static String read(StagedFile f) throws IOException {

@@ -3,7 +3,11 @@ package io.github.binlog2redshift.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.binlog2redshift.config.sink.DeleteArchive;
+import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.sink.dialect.TableMode;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,13 +36,27 @@ class TableCommittableSerializerTest {
                         new ColumnDef("state", "ENUM", null, null, true, List.of("new", "paid")),
                         ColumnDef.of("amount", "DECIMAL", 10, 2, true)),
                 List.of("id"),
-                List.of("ALTER TABLE orders ADD COLUMN note TEXT", "x".repeat(70_000)));
+                List.of(
+                        new SchemaChange(
+                                "ALTER TABLE orders ADD COLUMN note TEXT",
+                                "000000000003:00000000000000001200:000000",
+                                "shop",
+                                List.of(ColumnDef.of("note", "TEXT", null, null, true)),
+                                List.of("id")),
+                        new SchemaChange("x".repeat(70_000), "", null, List.of(), List.of())),
+                new TableMode(
+                        true,
+                        DeleteHandling.SOFT,
+                        DeleteArchive.ALSO_SAVE,
+                        true,
+                        SchemaPolicy.DistStyle.EVEN,
+                        List.of("amount", "id")));
     }
 
     @Test
     void roundTrips() throws IOException {
         TableCommittable c = sample();
-        assertThat(serializer.deserialize(1, serializer.serialize(c))).isEqualTo(c);
+        assertThat(serializer.deserialize(2, serializer.serialize(c))).isEqualTo(c);
     }
 
     @Test
@@ -54,15 +72,37 @@ class TableCommittableSerializerTest {
                         0,
                         List.of(),
                         List.of(),
-                        List.of());
-        assertThat(serializer.deserialize(1, serializer.serialize(c))).isEqualTo(c);
+                        List.of(),
+                        TableMode.defaults());
+        assertThat(serializer.deserialize(2, serializer.serialize(c))).isEqualTo(c);
+    }
+
+    @Test
+    void readsVersionOneWithTheDefaultMode() throws IOException {
+        // Version 1 ends with the DDL text list; version 2 continues where it ends.
+        TableCommittable c = sample().withCheckpointId(7);
+        TableCommittable plain =
+                new TableCommittable(
+                        c.table(),
+                        7,
+                        c.stagingId(),
+                        c.subtask(),
+                        c.files(),
+                        c.maxSourcePosition(),
+                        c.maxSourceTsMs(),
+                        c.columns(),
+                        c.primaryKey(),
+                        List.of(),
+                        TableMode.defaults());
+        assertThat(serializer.deserialize(1, serializer.serialize(plain))).isEqualTo(plain);
     }
 
     @Test
     void rejectsUnknownVersions() {
-        assertThatThrownBy(() -> serializer.deserialize(2, serializer.serialize(sample())))
+        assertThatThrownBy(() -> serializer.deserialize(3, serializer.serialize(sample())))
                 .isInstanceOf(IOException.class)
-                .hasMessage("unknown table committable version 2; this build reads version 1");
-        assertThat(serializer.getVersion()).isEqualTo(1);
+                .hasMessage(
+                        "unknown table committable version 3; this build reads versions 1 to 2");
+        assertThat(serializer.getVersion()).isEqualTo(2);
     }
 }

@@ -18,6 +18,7 @@ import io.github.binlog2redshift.config.pipeline.PipelineConfig;
  * @param jobId identity in the target's commit ledger
  * @param tables table selection, rules and naming
  * @param deadLetter dead-letter destinations
+ * @param schema schema-change, oversize-value and table-layout policies
  * @param pipeline Flink execution settings
  */
 public record SinkConfig(
@@ -31,6 +32,7 @@ public record SinkConfig(
         String jobId,
         TableSelection tables,
         DeadLetterConfig deadLetter,
+        SchemaPolicy schema,
         PipelineConfig pipeline) {
 
     public static final String DEFAULT_JOB_NAME = "redshift-sink";
@@ -51,6 +53,7 @@ public record SinkConfig(
                 jobId,
                 TableSelection.from(s, connection.schema()),
                 DeadLetterConfig.from(s, jobId),
+                SchemaPolicy.from(s),
                 pipeline);
     }
 }

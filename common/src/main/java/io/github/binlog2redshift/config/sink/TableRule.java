@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.config.sink;
 
+import io.github.binlog2redshift.config.internal.EnumText;
 import io.github.binlog2redshift.config.internal.JsonFields;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import java.util.regex.Pattern;
  * @param superColumns columns loaded as Redshift SUPER
  * @param timestampColumns column -> COPY TIMEFORMAT ("auto" when none was given)
  * @param dateColumns column -> COPY DATEFORMAT ("auto" when none was given)
+ * @param distStyle Redshift distribution style of the created table; empty: {@code
+ *     sink.redshift.dist-style}
+ * @param sortKey Redshift sort key columns of the created table; empty: the primary key
  */
 public record TableRule(
         Pattern database,
@@ -39,7 +43,9 @@ public record TableRule(
         boolean exclude,
         List<String> superColumns,
         Map<String, String> timestampColumns,
-        Map<String, String> dateColumns) {
+        Map<String, String> dateColumns,
+        Optional<SchemaPolicy.DistStyle> distStyle,
+        List<String> sortKey) {
 
     /** The JSON fields of a rule and what they mean; drives parsing and docs/configuration.md. */
     public static final Map<String, String> FIELD_DOCS = fieldDocs();
@@ -71,6 +77,14 @@ public record TableRule(
         d.put(
                 "date_columns",
                 "Columns loaded as DATE, each col or col=<DATEFORMAT> (default auto).");
+        d.put(
+                "dist_style",
+                "Redshift DISTSTYLE of the created table: KEY, AUTO, EVEN or ALL; default"
+                        + " sink.redshift.dist-style.");
+        d.put(
+                "sort_key",
+                "Redshift SORTKEY columns of the created table, \"c1,c2\" or a JSON list; default"
+                        + " the primary key.");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -120,11 +134,22 @@ public record TableRule(
                         exclude,
                         f.list("super_columns"),
                         formats(f, "timestamp_columns"),
-                        formats(f, "date_columns"));
+                        formats(f, "date_columns"),
+                        f.text("dist_style").filter(x -> !x.isEmpty()).map(x -> distStyle(f, x)),
+                        f.list("sort_key"));
         if (exclude && !Set.of("db", "table", "exclude").containsAll(f.present())) {
             throw f.error("an exclude rule takes only db, table and exclude");
         }
         return rule;
+    }
+
+    private static SchemaPolicy.DistStyle distStyle(JsonFields f, String text) {
+        try {
+            return EnumText.parse(SchemaPolicy.DistStyle.class, text);
+        } catch (IllegalArgumentException e) {
+            throw f.error(
+                    "field 'dist_style': expected one of KEY|AUTO|EVEN|ALL, got \"" + text + "\"");
+        }
     }
 
     private static Map<String, String> formats(JsonFields f, String field) {

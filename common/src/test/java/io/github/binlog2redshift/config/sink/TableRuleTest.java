@@ -35,6 +35,19 @@ class TableRuleTest {
     }
 
     @Test
+    void redshiftLayoutFieldsAreTyped() {
+        TableRule r =
+                one(
+                        "{\"db\":\"shop\",\"table\":\"orders\",\"dist_style\":\"even\",\"sort_key\":\"created_at,id\"}");
+        assertThat(r.distStyle()).contains(SchemaPolicy.DistStyle.EVEN);
+        assertThat(r.sortKey()).containsExactly("created_at", "id");
+        assertThat(one("{\"db\":\"a\",\"table\":\"b\"}").distStyle()).isEmpty();
+        assertThatThrownBy(() -> one("{\"db\":\"a\",\"table\":\"b\",\"dist_style\":\"diagonal\"}"))
+                .hasMessageContaining(
+                        "field 'dist_style': expected one of KEY|AUTO|EVEN|ALL, got \"diagonal\"");
+    }
+
+    @Test
     void matchingIsAnchored() {
         TableRule r = one("{\"db\":\"shop\",\"table\":\"product\"}");
         assertThat(r.matches("shop", "product")).isTrue();

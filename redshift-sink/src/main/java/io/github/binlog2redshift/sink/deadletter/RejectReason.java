@@ -15,6 +15,10 @@ public enum RejectReason {
     MISSING_IMAGE,
     /** A key column has no value in the row image. */
     MISSING_KEY_VALUE,
+    /** A value longer than its warehouse column holds (sink.oversize-values=DEAD_LETTER). */
+    OVERSIZE_VALUE,
+    /** A value no warehouse column can hold: a NUL character, a date with a zero part. */
+    INVALID_VALUE,
     /** Anything else that does not form a consistent change event. */
     MALFORMED;
 

@@ -1,126 +1,180 @@
 package io.github.binlog2redshift.sink.dialect;
 
+import static io.github.binlog2redshift.sink.dialect.ReservedNames.DELETED;
+import static io.github.binlog2redshift.sink.dialect.ReservedNames.DELETED_AT;
 import static io.github.binlog2redshift.sink.dialect.ReservedNames.OP;
 import static io.github.binlog2redshift.sink.dialect.ReservedNames.POSITION;
 import static io.github.binlog2redshift.sink.dialect.ReservedNames.SOURCE_TS;
 import static io.github.binlog2redshift.sink.dialect.ReservedNames.STAGE_TABLE;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.ident;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.identList;
-import static io.github.binlog2redshift.sink.dialect.internal.SqlText.keyMatch;
+import static io.github.binlog2redshift.sink.dialect.internal.SqlText.literal;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.table;
 
+import io.github.binlog2redshift.config.sink.DeleteArchive;
+import io.github.binlog2redshift.config.sink.DeleteHandling;
 import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.sink.dialect.MergePlan.Step;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The merge statements, which run unchanged on Redshift and PostgreSQL: DELETE ... USING, INSERT
- * ... SELECT with NOT EXISTS, and a session temp table created LIKE the target (Redshift has no
- * {@code ON COMMIT DROP}, so the plan drops it itself).
+ * ... SELECT with NOT EXISTS, UPDATE of the stage, and a session temp table created LIKE the target
+ * (Redshift has no {@code ON COMMIT DROP}, so the plan drops it itself). The steps per mode are
+ * listed in {@code docs/tables.md}; the mirrored-table steps are in {@link GuardedMerge}.
  *
- * <p>Positions compare with "not newer" ({@code <=}): an equal position is either the very same
- * change replayed (rewriting it changes nothing) or, for inputs without binlog coordinates (DMS,
- * Canal: all-zero positions), a later batch, which must win.
- *
- * <p>Columns of the target and the tombstones are referenced by their unqualified table name (e.g.
- * {@code "orders"."id"}), which both warehouses resolve within the statement.
+ * <p>Side tables (history, delete archive) are appended to without a NOT EXISTS guard: the commit
+ * ledger makes a replayed committable a no-op, and positions cannot tell apart two changes of
+ * inputs without binlog coordinates (DMS, Canal).
  */
 final class MergeStatements {
 
     private MergeStatements() {}
 
-    static MergePlan plan(TableShape shape) {
-        String target = table(shape.table());
-        String tName = shape.table().name();
-        String tomb = table(shape.tombstoneTable());
-        String tombName = shape.tombstoneTable().name();
+    static MergePlan plan(MergeInput in) {
+        TableShape shape = in.shape();
         String stage = ident(STAGE_TABLE);
-        List<String> key = shape.key();
-        String stagePos = stage + "." + ident(POSITION);
-
-        String deleteOlder =
-                "DELETE FROM "
-                        + target
-                        + " USING "
-                        + stage
-                        + " WHERE "
-                        + keyMatch(tName, STAGE_TABLE, key)
-                        + " AND COALESCE("
-                        + ident(tName)
-                        + "."
-                        + ident(POSITION)
-                        + ", '') <= "
-                        + stagePos;
-        String deleteOlderTombstones =
-                "DELETE FROM "
-                        + tomb
-                        + " USING "
-                        + stage
-                        + " WHERE "
-                        + keyMatch(tombName, STAGE_TABLE, key)
-                        + " AND "
-                        + ident(tombName)
-                        + "."
-                        + ident(POSITION)
-                        + " <= "
-                        + stagePos;
-        List<String> tombColumns = new ArrayList<>(key);
-        tombColumns.add(POSITION);
-        String insertTombstones =
-                "INSERT INTO "
-                        + tomb
-                        + " ("
-                        + identList(tombColumns)
-                        + ") SELECT "
-                        + identList(tombColumns)
-                        + " FROM "
-                        + stage
-                        + " WHERE "
-                        + ident(OP)
-                        + " = 'd' AND NOT EXISTS (SELECT 1 FROM "
-                        + tomb
-                        + " WHERE "
-                        + keyMatch(tombName, STAGE_TABLE, key)
-                        + ")";
-        List<String> columns = new ArrayList<>();
-        for (ColumnDef c : shape.columns()) {
-            columns.add(c.name());
+        List<Step> before = new ArrayList<>();
+        before.add(new Step("drop-stage", "DROP TABLE IF EXISTS " + stage, false));
+        before.add(
+                new Step(
+                        "create-stage",
+                        "CREATE TEMP TABLE " + stage + " (LIKE " + table(in.stageBase()) + ")",
+                        false));
+        in.stageExtras()
+                .forEach(
+                        (name, type) ->
+                                before.add(
+                                        new Step(
+                                                "add-stage-column",
+                                                "ALTER TABLE "
+                                                        + stage
+                                                        + " ADD COLUMN "
+                                                        + ident(name)
+                                                        + " "
+                                                        + type,
+                                                false)));
+        List<Step> after = new ArrayList<>();
+        if (in.cutoffPosition() != null) {
+            after.add(
+                    new Step(
+                            "drop-before-truncate",
+                            "DELETE FROM "
+                                    + stage
+                                    + " WHERE "
+                                    + ident(POSITION)
+                                    + " < "
+                                    + literal(in.cutoffPosition()),
+                            false));
         }
-        columns.add(POSITION);
-        columns.add(SOURCE_TS);
-        String insertNewer =
-                "INSERT INTO "
-                        + target
-                        + " ("
-                        + identList(columns)
-                        + ") SELECT "
-                        + identList(columns)
-                        + " FROM "
-                        + stage
-                        + " WHERE "
-                        + ident(OP)
-                        + " <> 'd' AND NOT EXISTS (SELECT 1 FROM "
-                        + target
-                        + " WHERE "
-                        + keyMatch(tName, STAGE_TABLE, key)
-                        + ") AND NOT EXISTS (SELECT 1 FROM "
-                        + tomb
-                        + " WHERE "
-                        + keyMatch(tombName, STAGE_TABLE, key)
-                        + " AND "
-                        + ident(tombName)
-                        + "."
-                        + ident(POSITION)
-                        + " > "
-                        + stagePos
-                        + ")";
-        return new MergePlan(
-                "DROP TABLE IF EXISTS " + stage,
-                "CREATE TEMP TABLE " + stage + " (LIKE " + target + ")",
-                "ALTER TABLE " + stage + " ADD COLUMN " + ident(OP) + " CHAR(1)",
-                deleteOlder,
-                deleteOlderTombstones,
-                insertTombstones,
-                insertNewer);
+        List<String> source = shape.columns().stream().map(ColumnDef::name).toList();
+        TableMode mode = in.mode();
+        if (mode.history()) {
+            after.add(
+                    new Step(
+                            "insert-history",
+                            copyRows(
+                                    table(shape.historyTable()),
+                                    source,
+                                    List.of(OP, POSITION, SOURCE_TS),
+                                    List.of(OP, POSITION, SOURCE_TS),
+                                    null),
+                            false));
+        }
+        if (mode.archive() != DeleteArchive.NONE) {
+            after.add(
+                    new Step(
+                            "insert-archive",
+                            copyRows(
+                                    table(shape.archiveTable()),
+                                    source,
+                                    List.of(POSITION, DELETED_AT),
+                                    List.of(POSITION, SOURCE_TS),
+                                    ident(OP) + " = 'd'"),
+                            !mode.writesTarget()));
+        }
+        if (!mode.writesTarget()) {
+            return new MergePlan(before, after, "DROP TABLE IF EXISTS " + stage);
+        }
+        if (shape.appendOnly()) {
+            after.add(
+                    new Step(
+                            "append",
+                            copyRows(
+                                    table(shape.table()),
+                                    source,
+                                    List.of(POSITION, SOURCE_TS, OP),
+                                    List.of(POSITION, SOURCE_TS, OP),
+                                    null),
+                            true));
+            return new MergePlan(before, after, "DROP TABLE IF EXISTS " + stage);
+        }
+        List<String> hidden = new ArrayList<>();
+        if (mode.deletes() == DeleteHandling.SOFT) {
+            after.add(
+                    new Step(
+                            "flag-deleted",
+                            "UPDATE "
+                                    + stage
+                                    + " SET "
+                                    + ident(DELETED)
+                                    + " = CASE WHEN "
+                                    + ident(OP)
+                                    + " = 'd' THEN TRUE ELSE FALSE END, "
+                                    + ident(DELETED_AT)
+                                    + " = CASE WHEN "
+                                    + ident(OP)
+                                    + " = 'd' THEN "
+                                    + ident(SOURCE_TS)
+                                    + " END",
+                            false));
+            hidden.add(DELETED);
+            hidden.add(DELETED_AT);
+        }
+        if (mode.deletes() != DeleteHandling.APPLY) {
+            // The delete's before image is the row as it was last: written as an update.
+            after.add(
+                    new Step(
+                            "keep-deleted",
+                            "UPDATE "
+                                    + stage
+                                    + " SET "
+                                    + ident(OP)
+                                    + " = 'u' WHERE "
+                                    + ident(OP)
+                                    + " = 'd'",
+                            false));
+        }
+        if (in.guarded()) {
+            after.addAll(GuardedMerge.steps(shape, source, hidden));
+        } else {
+            after.addAll(GuardedMerge.unguardedSteps(shape, source));
+        }
+        return new MergePlan(before, after, "DROP TABLE IF EXISTS " + stage);
+    }
+
+    /**
+     * {@code INSERT INTO t (source..., hidden...) SELECT source..., from... FROM stage [WHERE]}.
+     */
+    private static String copyRows(
+            String into,
+            List<String> source,
+            List<String> hidden,
+            List<String> from,
+            String where) {
+        List<String> target = new ArrayList<>(source);
+        target.addAll(hidden);
+        List<String> select = new ArrayList<>(source);
+        select.addAll(from);
+        return "INSERT INTO "
+                + into
+                + " ("
+                + identList(target)
+                + ") SELECT "
+                + identList(select)
+                + " FROM "
+                + ident(STAGE_TABLE)
+                + (where == null ? "" : " WHERE " + where);
     }
 }

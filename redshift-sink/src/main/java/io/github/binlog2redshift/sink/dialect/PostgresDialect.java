@@ -4,6 +4,8 @@ import static io.github.binlog2redshift.sink.dialect.internal.SqlText.ident;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.identList;
 
 import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.dialect.internal.SqlText;
 import java.util.List;
 
 /**
@@ -21,13 +23,64 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public String createTable(TableShape shape) {
-        return TableStatements.createTarget(shape, this::columnType, "");
+    public String createTable(TableShape shape, TableMode mode) {
+        return TableStatements.createTarget(shape, mode, this::columnType, "");
     }
 
     @Override
-    public String createTombstoneTable(TableShape shape) {
+    public String createTombstoneTable(TableShape shape, TableMode mode) {
         return TableStatements.createTombstones(shape, this::columnType, "");
+    }
+
+    @Override
+    public String createArchiveTable(TableShape shape, TableMode mode) {
+        return TableStatements.createArchive(shape, this::columnType, "");
+    }
+
+    @Override
+    public String createHistoryTable(TableShape shape, TableMode mode) {
+        return TableStatements.createHistory(shape, this::columnType, "");
+    }
+
+    @Override
+    public String unboundedText() {
+        return "TEXT";
+    }
+
+    @Override
+    public String decimalType(int precision, int scale) {
+        return "NUMERIC(" + precision + "," + scale + ")";
+    }
+
+    /** PostgreSQL's NUMERIC limit. */
+    @Override
+    public int maxDecimalPrecision() {
+        return 1000;
+    }
+
+    /** PostgreSQL changes any type in place, in a transaction, converting through USING. */
+    @Override
+    public boolean altersTypeInPlace(ColumnType from, ColumnType to) {
+        return true;
+    }
+
+    @Override
+    public boolean changesKeyColumnTypes() {
+        return true;
+    }
+
+    @Override
+    public String alterColumnType(TargetTable table, String column, String type) {
+        return "ALTER TABLE "
+                + SqlText.table(table)
+                + " ALTER COLUMN "
+                + ident(column)
+                + " TYPE "
+                + type
+                + " USING "
+                + ident(column)
+                + "::"
+                + type;
     }
 
     @Override

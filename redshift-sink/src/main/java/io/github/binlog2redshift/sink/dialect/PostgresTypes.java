@@ -41,6 +41,9 @@ public final class PostgresTypes {
             case "BINARY", "VARBINARY", "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB" -> "BYTEA";
             case "ENUM" -> "VARCHAR(255)";
             case "JSON" -> "JSONB";
+            case "INET4" -> "VARCHAR(15)";
+            case "INET6" -> "VARCHAR(45)";
+            case "UUID" -> "VARCHAR(36)";
             default -> throw t.unsupported(column, "PostgreSQL");
         };
     }

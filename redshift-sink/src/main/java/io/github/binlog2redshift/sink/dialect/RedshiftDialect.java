@@ -5,6 +5,8 @@ import static io.github.binlog2redshift.sink.dialect.internal.SqlText.identList;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.literal;
 
 import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.dialect.internal.SqlText;
 import java.util.List;
 
 /**
@@ -29,15 +31,91 @@ public final class RedshiftDialect implements SqlDialect {
     }
 
     @Override
-    public String createTable(TableShape shape) {
+    public String createTable(TableShape shape, TableMode mode) {
         return TableStatements.createTarget(
-                shape, this::columnType, TableStatements.redshiftLayout(shape.key()));
+                shape, mode, this::columnType, TableStatements.redshiftLayout(shape.key(), mode));
     }
 
     @Override
-    public String createTombstoneTable(TableShape shape) {
+    public String createTombstoneTable(TableShape shape, TableMode mode) {
         return TableStatements.createTombstones(
-                shape, this::columnType, TableStatements.redshiftLayout(shape.key()));
+                shape,
+                this::columnType,
+                TableStatements.redshiftLayout(shape.key(), TableMode.defaults()));
+    }
+
+    @Override
+    public String createArchiveTable(TableShape shape, TableMode mode) {
+        return TableStatements.createArchive(
+                shape, this::columnType, TableStatements.redshiftLayout(shape.key(), mode));
+    }
+
+    @Override
+    public String createHistoryTable(TableShape shape, TableMode mode) {
+        return TableStatements.createHistory(
+                shape, this::columnType, TableStatements.redshiftLayout(shape.key(), mode));
+    }
+
+    /**
+     * VARCHAR(n) holds n bytes and VARBYTE(n) n bytes (at most 65,535 and 16,777,216); SUPER holds
+     * 16 MB per value (Redshift "SUPER type" limits). A longer value would fail the COPY or be cut
+     * by TRUNCATECOLUMNS, so the ingest checks it first.
+     */
+    @Override
+    public long maxValueBytes(ColumnDef column) {
+        ColumnType t = ColumnType.parse(columnType(column));
+        return switch (t.family()) {
+            case TEXT, BINARY -> t.size() == null ? Long.MAX_VALUE : t.size();
+            case JSON -> RedshiftTypes.MAX_SUPER_BYTES;
+            default -> Long.MAX_VALUE;
+        };
+    }
+
+    @Override
+    public String unboundedText() {
+        return "VARCHAR(" + RedshiftTypes.MAX_VARCHAR_BYTES + ")";
+    }
+
+    @Override
+    public String decimalType(int precision, int scale) {
+        return "DECIMAL(" + precision + "," + scale + ")";
+    }
+
+    @Override
+    public int maxDecimalPrecision() {
+        return RedshiftTypes.MAX_DECIMAL_PRECISION;
+    }
+
+    /**
+     * Redshift's ALTER COLUMN TYPE only widens VARCHAR ("ALTER COLUMN column_name TYPE
+     * updated_varchar_data_type_size", Redshift ALTER TABLE reference), and not inside a
+     * transaction block; every other change is made by copy.
+     */
+    @Override
+    public boolean altersTypeInPlace(ColumnType from, ColumnType to) {
+        return from.family() == ColumnType.Family.TEXT
+                && to.family() == ColumnType.Family.TEXT
+                && from.size() != null
+                && to.size() != null;
+    }
+
+    /**
+     * Redshift cannot ALTER a PRIMARY KEY column's type, nor drop a DISTKEY or SORTKEY column,
+     * which a change by copy needs.
+     */
+    @Override
+    public boolean changesKeyColumnTypes() {
+        return false;
+    }
+
+    @Override
+    public String alterColumnType(TargetTable table, String column, String type) {
+        return "ALTER TABLE "
+                + SqlText.table(table)
+                + " ALTER COLUMN "
+                + ident(column)
+                + " TYPE "
+                + type;
     }
 
     @Override

@@ -21,6 +21,9 @@ public final class RedshiftTypes {
     /** Redshift's VARBYTE limit in bytes. */
     public static final int MAX_VARBYTE_BYTES = 16_777_216;
 
+    /** Redshift's SUPER limit per value: 16 MB. */
+    public static final long MAX_SUPER_BYTES = 16L * 1024 * 1024;
+
     /** Redshift's DECIMAL precision limit. */
     public static final int MAX_DECIMAL_PRECISION = 38;
 
@@ -60,6 +63,10 @@ public final class RedshiftTypes {
             case "ENUM" -> "VARCHAR(1020)"; // a member has at most 255 characters
             case "SET" -> varchar(null);
             case "JSON" -> "SUPER";
+                // MariaDB's address and UUID types travel as their text forms.
+            case "INET4" -> "VARCHAR(15)";
+            case "INET6" -> "VARCHAR(45)";
+            case "UUID" -> "VARCHAR(36)";
             default -> throw t.unsupported(column, "Redshift");
         };
     }

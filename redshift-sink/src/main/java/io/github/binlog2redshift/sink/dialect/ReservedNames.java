@@ -25,8 +25,29 @@ public final class ReservedNames {
     /** The commit ledger, one per target schema. */
     public static final String LEDGER_TABLE = "_b2r_commit_ledger";
 
+    /** Table-level DDL applied (TRUNCATE, DROP TABLE), one row per table and source position. */
+    public static final String SCHEMA_LOG_TABLE = "_b2r_schema_log";
+
     /** Suffix of a table's tombstones (keys deleted at a source position). */
     public static final String TOMBSTONE_SUFFIX = "_b2r_deleted";
+
+    /** Soft-delete tables: true when the row was deleted at the source. */
+    public static final String DELETED = "_b2r_deleted";
+
+    /** Soft-delete tables and delete archives: the source commit time of the delete. */
+    public static final String DELETED_AT = "_b2r_deleted_at";
+
+    /** Rows whose values were cut to fit (opt-in): the names of the cut columns. */
+    public static final String TRUNCATED = "_b2r_truncated";
+
+    /** Suffix of a table's delete archive ({@code save_delete}, {@code only_save_delete}). */
+    public static final String ARCHIVE_SUFFIX = "_delete";
+
+    /** Suffix of a table's change history ({@code history}). */
+    public static final String HISTORY_SUFFIX = "_history";
+
+    /** Suffix of the temporary column a Redshift type change copies into. */
+    public static final String RETYPE_SUFFIX = "__b2r_new";
 
     /** Width of {@link #POSITION}: 12 + 1 + 20 + 1 + 6 characters. */
     public static final int POSITION_WIDTH = 40;

@@ -22,11 +22,99 @@ public interface SqlDialect extends Serializable {
     /** The warehouse type of a MySQL column. */
     String columnType(ColumnDef column);
 
-    /** {@code CREATE TABLE IF NOT EXISTS} for the target: source columns, then the hidden ones. */
-    String createTable(TableShape shape);
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS} for the target: source columns, then the hidden ones (see
+     * {@code TableStatements.createTarget}).
+     */
+    String createTable(TableShape shape, TableMode mode);
 
     /** The tombstone table: the key columns and the position of the delete. */
-    String createTombstoneTable(TableShape shape);
+    String createTombstoneTable(TableShape shape, TableMode mode);
+
+    /** {@code <table>_delete}: deleted rows with their position and deletion time. */
+    String createArchiveTable(TableShape shape, TableMode mode);
+
+    /** {@code <table>_history}: every change with its operation, position and time. */
+    String createHistoryTable(TableShape shape, TableMode mode);
+
+    /**
+     * The most bytes a value of this column may have in the warehouse (its UTF-8 text, or the
+     * decoded bytes of a binary value); {@link Long#MAX_VALUE} when the warehouse has no limit
+     * below what a change event can carry.
+     */
+    default long maxValueBytes(ColumnDef column) {
+        return Long.MAX_VALUE;
+    }
+
+    /** The widest text column: Redshift VARCHAR(65535) (bytes), PostgreSQL TEXT. */
+    String unboundedText();
+
+    /** The exact decimal type of this precision and scale. */
+    String decimalType(int precision, int scale);
+
+    /** The largest decimal precision (Redshift 38, PostgreSQL 1000). */
+    int maxDecimalPrecision();
+
+    /**
+     * True when {@code ALTER COLUMN ... TYPE} can change {@code from} into {@code to}; otherwise
+     * the change is made by copy ({@link #rebuildColumn}).
+     */
+    boolean altersTypeInPlace(ColumnType from, ColumnType to);
+
+    /** False when key columns' types cannot be changed at all (Redshift). */
+    boolean changesKeyColumnTypes();
+
+    /** {@code ALTER TABLE ... ALTER COLUMN ... TYPE}, for {@link #altersTypeInPlace} changes. */
+    String alterColumnType(TargetTable table, String column, String type);
+
+    /** The statements of a type change by copy. */
+    default ColumnRebuild rebuildColumn(TargetTable table, String column, String type) {
+        return ColumnStatements.rebuild(table, column, type);
+    }
+
+    default String dropColumn(TargetTable table, String column) {
+        return ColumnStatements.dropColumn(table, column);
+    }
+
+    default String renameColumn(TargetTable table, String from, String to) {
+        return ColumnStatements.renameColumn(table, from, to);
+    }
+
+    default String truncateTable(TargetTable table) {
+        return ColumnStatements.truncate(table);
+    }
+
+    default String dropTable(TargetTable table) {
+        return ColumnStatements.dropTable(table);
+    }
+
+    default String renameTable(TargetTable table, String newName) {
+        return ColumnStatements.renameTable(table, newName);
+    }
+
+    /** Removes every row inside a transaction (TRUNCATE commits on its own on Redshift). */
+    default String deleteAll(TargetTable table) {
+        return "DELETE FROM " + table(table);
+    }
+
+    default String createSchemaLog(String schema) {
+        return SchemaLogStatements.create(schema);
+    }
+
+    /** Finds an applied table-level DDL; binds target table, position. */
+    default String schemaLogLookup(String schema) {
+        return SchemaLogStatements.lookup(schema);
+    }
+
+    /** Records an applied table-level DDL; binds target table, position, DDL text. */
+    default String schemaLogInsert(String schema) {
+        return SchemaLogStatements.insert(schema, currentTimestamp());
+    }
+
+    /** A truncate on a soft-delete table flags every row instead. */
+    default String markAllDeleted(TargetTable table) {
+        return ColumnStatements.markAllDeleted(table, currentTimestamp());
+    }
 
     /** The warehouse's "now" for {@code committed_at}. */
     String currentTimestamp();
@@ -43,23 +131,28 @@ public interface SqlDialect extends Serializable {
      * column could not be added to a table that has rows.
      */
     default String addColumn(TargetTable table, ColumnDef column) {
-        return "ALTER TABLE "
-                + table(table)
-                + " ADD COLUMN "
-                + ident(column.name())
-                + " "
-                + columnType(column);
+        return addColumn(table, column.name(), columnType(column));
     }
 
-    /** The target's column names in order; binds schema, table. */
+    /** Adds a nullable column of a warehouse type. */
+    default String addColumn(TargetTable table, String column, String type) {
+        return "ALTER TABLE " + table(table) + " ADD COLUMN " + ident(column) + " " + type;
+    }
+
+    /**
+     * The target's columns in order with what {@link ColumnType#fromCatalog} needs; binds schema,
+     * table. Redshift's JDBC metadata calls query its own system views, so the portable
+     * information_schema is read instead.
+     */
     default String selectColumns() {
-        return "SELECT column_name FROM information_schema.columns"
+        return "SELECT column_name, data_type, character_maximum_length, numeric_precision,"
+                + " numeric_scale, datetime_precision FROM information_schema.columns"
                 + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position";
     }
 
     /** The plan that merges the staging table into the target (see {@link MergePlan}). */
-    default MergePlan mergePlan(TableShape shape) {
-        return MergeStatements.plan(shape);
+    default MergePlan mergePlan(MergeInput input) {
+        return MergeStatements.plan(input);
     }
 
     default String createLedger(String schema) {

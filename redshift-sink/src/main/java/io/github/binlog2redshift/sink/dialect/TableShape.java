@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * What the apply knows of a table: where it goes, its columns in source order and its key. The key
- * is what rows are matched on in the merge; a table without one cannot be merged (append-only
- * tables are not supported yet).
+ * is what rows are matched on in the merge; a table without one (no source key and no rule's {@code
+ * primary_key}) is an append-only change log.
  */
 public record TableShape(TargetTable table, List<ColumnDef> columns, List<String> key) {
 
@@ -18,10 +18,6 @@ public record TableShape(TargetTable table, List<ColumnDef> columns, List<String
         Objects.requireNonNull(table, "table");
         columns = List.copyOf(columns);
         key = List.copyOf(key);
-        if (key.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "table " + table + " has no primary key; the merge needs one to match rows");
-        }
         Set<String> names = new HashSet<>();
         for (ColumnDef c : columns) {
             if (!names.add(c.name())) {
@@ -46,6 +42,26 @@ public record TableShape(TargetTable table, List<ColumnDef> columns, List<String
 
     /** The table of the keys this table's deletes left behind. */
     public TargetTable tombstoneTable() {
-        return new TargetTable(table.schema(), table.name() + ReservedNames.TOMBSTONE_SUFFIX);
+        return table.withSuffix(ReservedNames.TOMBSTONE_SUFFIX);
+    }
+
+    /** {@code <table>_delete}, the delete archive. */
+    public TargetTable archiveTable() {
+        return table.withSuffix(ReservedNames.ARCHIVE_SUFFIX);
+    }
+
+    /** {@code <table>_history}, the change history. */
+    public TargetTable historyTable() {
+        return table.withSuffix(ReservedNames.HISTORY_SUFFIX);
+    }
+
+    /** True for a table without a key: changes are appended, never merged. */
+    public boolean appendOnly() {
+        return key.isEmpty();
+    }
+
+    /** The same table with other columns (in that order). */
+    public TableShape withColumns(List<ColumnDef> other) {
+        return new TableShape(table, other, key);
     }
 }

@@ -43,6 +43,7 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
     private final ChangeDecoder decoder;
     private final TableRouter router;
     private final boolean deadLettersEnabled;
+    private final ValueGuard values;
     private transient IngestMetrics metrics;
 
     /**
@@ -51,9 +52,21 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
      */
     public ParseRouteFunction(
             ChangeDecoder decoder, TableRouter router, boolean deadLettersEnabled) {
+        this(decoder, router, deadLettersEnabled, IngestOptions.DEFAULT_VALUES);
+    }
+
+    /**
+     * @param values checks values against what their warehouse columns hold
+     */
+    public ParseRouteFunction(
+            ChangeDecoder decoder,
+            TableRouter router,
+            boolean deadLettersEnabled,
+            ValueGuard values) {
         this.decoder = decoder;
         this.router = router;
         this.deadLettersEnabled = deadLettersEnabled;
+        this.values = values;
     }
 
     @Override
@@ -101,7 +114,7 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
                 metrics.excluded();
                 continue;
             }
-            routed.add(keyed(route.get(), event, record));
+            routed.add(keyed(route.get(), values.check(route.get().target(), event), record));
         }
         return routed;
     }

@@ -54,7 +54,8 @@ public final class SinkIngestTopology {
                                 new ParseRouteFunction(
                                         new ChangeDecoder(options.format()),
                                         new TableRouter(options.routing()),
-                                        options.deadLetters().isPresent()),
+                                        options.deadLetters().isPresent(),
+                                        options.values()),
                                 RoutedChange.typeInfo())
                         .name(PARSE_UID)
                         .uid(PARSE_UID);

@@ -11,6 +11,7 @@ import io.github.binlog2redshift.sink.dialect.CopyOptions;
 import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
 import io.github.binlog2redshift.sink.jdbc.RetryPolicy;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
+import io.github.binlog2redshift.sink.route.TableModes;
 import java.time.Duration;
 
 /** The typed job configuration ({@code sink.*} keys) applied to a {@link WarehouseSinkBuilder}. */
@@ -60,6 +61,8 @@ public final class SinkConfigMapping {
                             copy.truncateColumns()));
         }
         Duration backoff = config.commit().retryBackoff();
+        builder.tableModes(TableModes.from(config.tables(), config.schema()))
+                .schemaPolicy(config.schema());
         return builder.stagingPath(config.staging().path().toString())
                 .gzip(config.staging().gzip())
                 .jobId(config.jobId())

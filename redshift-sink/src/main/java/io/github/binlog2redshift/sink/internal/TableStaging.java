@@ -3,9 +3,11 @@ package io.github.binlog2redshift.sink.internal;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.event.Op;
+import io.github.binlog2redshift.sink.SchemaChange;
 import io.github.binlog2redshift.sink.StagedFile;
 import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.dialect.TableMode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +17,10 @@ import java.util.UUID;
 
 /**
  * One table's staging in the current checkpoint interval of one writer subtask: the open file, the
- * finished ones, the columns seen (the union, latest source order first), the key and the DDL. A
- * change whose columns differ from the open file's starts a new file, so every file has one layout.
+ * finished ones, the columns seen (the union, latest source order first), the key, the schema
+ * changes and the table's mode. A change whose columns differ from the open file's starts a new
+ * file, so every file has one layout. A table without key columns is staged too: the apply appends
+ * its changes (see {@code docs/tables.md}).
  */
 public final class TableStaging {
 
@@ -27,7 +31,8 @@ public final class TableStaging {
     private final boolean gzip;
     private final String binaryPrefix;
     private final List<StagedFile> finished = new ArrayList<>();
-    private final List<String> ddl = new ArrayList<>();
+    private final List<SchemaChange> schemaChanges = new ArrayList<>();
+    private final TableMode mode;
     private Map<String, ColumnDef> columns = new LinkedHashMap<>();
     private List<ColumnDef> lastMerged = List.of();
     private List<String> primaryKey = List.of();
@@ -36,8 +41,14 @@ public final class TableStaging {
     private ChangeEvent latest;
 
     public TableStaging(
-            TargetTable table, String directory, int subtask, boolean gzip, String binaryPrefix) {
+            TargetTable table,
+            String directory,
+            int subtask,
+            boolean gzip,
+            String binaryPrefix,
+            TableMode mode) {
         this.table = table;
+        this.mode = mode;
         this.directory = directory;
         this.subtask = subtask;
         this.gzip = gzip;
@@ -56,16 +67,15 @@ public final class TableStaging {
             latest = e;
         }
         if (e.op() == Op.SCHEMA_CHANGE) {
-            ddl.add(e.ddl());
+            schemaChanges.add(
+                    new SchemaChange(
+                            e.ddl(),
+                            e.source().sortKey(),
+                            e.table().database(),
+                            e.columns(),
+                            e.primaryKey()));
+            schemaChanges.sort(java.util.Comparator.comparing(SchemaChange::position));
             return;
-        }
-        if (e.primaryKey().isEmpty()) {
-            throw new IOException(
-                    "table "
-                            + table
-                            + " has no primary key; the apply needs one (configure a table rule's"
-                            + " primary-key): change at "
-                            + e.source().sortKey());
         }
         List<ColumnDef> cols = e.columns().isEmpty() ? ImageColumns.of(e) : e.columns();
         if (open == null || !cols.equals(openColumns)) {
@@ -92,7 +102,8 @@ public final class TableStaging {
                 latest == null ? 0 : latest.source().timestampMs(),
                 List.copyOf(columns.values()),
                 primaryKey,
-                ddl);
+                schemaChanges,
+                mode);
     }
 
     public void abandon() throws IOException {

@@ -1,18 +1,23 @@
 package io.github.binlog2redshift.sink.jdbc;
 
+import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.sink.TableCommittable;
+import io.github.binlog2redshift.sink.dialect.MergeInput;
 import io.github.binlog2redshift.sink.dialect.MergePlan;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
+import io.github.binlog2redshift.sink.schema.CatalogColumn;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one committable to its table: DDL first (autocommit, idempotent, {@link SchemaApplier}),
- * then in ONE transaction: ledger check, stage, load, check the count, delete older rows, maintain
- * tombstones, insert newer rows, record the ledger row, drop the stage, commit.
+ * Applies one committable to its table: a ledger check, then the DDL (autocommit, idempotent,
+ * verified: {@link SchemaApplier}), then in ONE transaction: ledger check again, stage, load, check
+ * the count, the mode's steps ({@link MergePlan}: archive, history, delete older rows, maintain
+ * tombstones, insert newer rows), record the ledger row, drop the stage, commit.
  *
  * <p>Failure modes:
  *
@@ -58,9 +63,19 @@ public final class MergeExecutor {
             String jobId,
             boolean toleratesSkippedRows,
             StepHook hook) {
+        this(dialect, loader, jobId, toleratesSkippedRows, SchemaPolicy.defaults(), hook);
+    }
+
+    public MergeExecutor(
+            SqlDialect dialect,
+            StageLoader loader,
+            String jobId,
+            boolean toleratesSkippedRows,
+            SchemaPolicy policy,
+            StepHook hook) {
         this.dialect = dialect;
         this.loader = loader;
-        this.schema = new SchemaApplier(dialect);
+        this.schema = new SchemaApplier(dialect, policy);
         this.jobId = jobId;
         this.toleratesSkippedRows = toleratesSkippedRows;
         this.hook = hook;
@@ -69,8 +84,18 @@ public final class MergeExecutor {
     public ApplyResult apply(Connection c, TableCommittable b) throws SQLException, IOException {
         MergeSteps s = new MergeSteps(c, b, hook);
         c.setAutoCommit(true);
-        s.run("schema", null, () -> schema.ensure(c, b.shape()));
         String ledgerSchema = b.table().schema();
+        s.run("ensure-schema", null, () -> schema.ensureSchema(c, ledgerSchema));
+        // Before the DDL too: a replayed committable must not re-run its TRUNCATE.
+        if (s.ledgerHas(dialect.ledgerLookup(ledgerSchema), jobId)) {
+            LOG.info("{} is in the commit ledger already; skipped", b);
+            return new ApplyResult(true, b.rowCount(), 0, 0, 1);
+        }
+        List<CatalogColumn> base = s.call("schema", null, () -> schema.apply(c, b));
+        MergeInput input =
+                b.files().isEmpty() || base.isEmpty()
+                        ? null
+                        : StageLayout.input(b, base, schema.cutoff(b), dialect);
         c.setAutoCommit(false);
         try {
             if (s.ledgerHas(dialect.ledgerLookup(ledgerSchema), jobId)) {
@@ -78,17 +103,24 @@ public final class MergeExecutor {
                 LOG.info("{} is in the commit ledger already; skipped", b);
                 return new ApplyResult(true, b.rowCount(), 0, 0, 1);
             }
-            MergePlan plan = dialect.mergePlan(b.shape());
-            s.update("drop-stage", plan.dropStage());
-            s.update("create-stage", plan.createStage());
-            s.update("add-op-column", plan.addOpColumn());
+            if (input == null) {
+                // Nothing to load (only DDL), or the table was dropped after the rows staged.
+                s.recordLedger(dialect.ledgerInsert(ledgerSchema), jobId, 0);
+                s.run("commit", null, c::commit);
+                return new ApplyResult(false, b.rowCount(), 0, 0, 1);
+            }
+            MergePlan plan = dialect.mergePlan(input);
+            for (MergePlan.Step step : plan.beforeLoad()) {
+                s.update(step.name(), step.sql());
+            }
             long loaded =
                     s.call("load", loader.sensitive() ? null : "COPY", () -> loader.load(c, b));
             checkCount(s, b, loaded);
-            s.update("delete-older", plan.deleteOlder());
-            s.update("delete-older-tombstones", plan.deleteOlderTombstones());
-            long applied = s.update("insert-tombstones", plan.insertTombstones());
-            applied += s.update("insert-newer", plan.insertNewer());
+            long applied = 0;
+            for (MergePlan.Step step : plan.afterLoad()) {
+                long n = s.update(step.name(), step.sql());
+                applied += step.counted() ? n : 0;
+            }
             s.recordLedger(dialect.ledgerInsert(ledgerSchema), jobId, applied);
             s.update("drop-stage", plan.dropStage());
             s.run("commit", null, c::commit);

@@ -35,7 +35,7 @@ public final class PostgresStageLoader implements StageLoader {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         long loaded = 0;
         for (StagedFile file : batch.files()) {
-            String sql = dialect.copyFromStdin(SqlDialect.stagedColumns(file.columns()));
+            String sql = dialect.copyFromStdin(SqlDialect.stagedColumns(batch.loadColumns(file)));
             try (InputStream in = open(file.path())) {
                 loaded += copy.copyIn(sql, in);
             }

@@ -35,7 +35,7 @@ public final class RedshiftStageLoader implements StageLoader {
             throws SQLException, IOException {
         Map<List<String>, List<StagedFile>> byLayout = new LinkedHashMap<>();
         for (StagedFile f : batch.files()) {
-            byLayout.computeIfAbsent(f.columns(), k -> new ArrayList<>()).add(f);
+            byLayout.computeIfAbsent(batch.loadColumns(f), k -> new ArrayList<>()).add(f);
         }
         long loaded = 0;
         int n = 0;

@@ -1,16 +1,25 @@
 package io.github.binlog2redshift.sink.jdbc;
 
+import static io.github.binlog2redshift.sink.jdbc.ColumnEvolver.idempotent;
+
+import io.github.binlog2redshift.config.sink.DeleteArchive;
+import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.sink.SchemaChange;
+import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.ReservedNames;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
+import io.github.binlog2redshift.sink.dialect.TableMode;
 import io.github.binlog2redshift.sink.dialect.TableShape;
+import io.github.binlog2redshift.sink.schema.CatalogColumn;
+import io.github.binlog2redshift.sink.schema.DdlText;
+import io.github.binlog2redshift.sink.schema.IncompatibleSchemaChangeException;
+import io.github.binlog2redshift.sink.schema.SchemaAction;
+import io.github.binlog2redshift.sink.schema.SchemaEvolution;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,110 +27,264 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a table's DDL in line with the staged data before the merge, outside its transaction
- * (Redshift runs some ALTER forms only outside a transaction block, and DDL kept apart from data
- * keeps the merge short): creates the schema, the ledger, the table and its tombstones when
- * missing, and adds columns the staged data has and the table lacks. Columns are never dropped or
- * retyped here; that policy belongs to the schema-evolution work.
+ * The DDL path, kept apart from the data path: before each merge, outside its transaction (Redshift
+ * runs ALTER COLUMN TYPE only outside a transaction block, and DDL kept apart keeps the merge
+ * short), applies the committable's schema changes in source order, then brings the table in line
+ * with the staged rows' columns: creates the schema, the ledger, the table and its side tables when
+ * missing, renames, drops (by policy), adds and widens columns.
  *
- * <p>Every statement is idempotent and verified: when one fails, the catalog is read back, and if
- * the object is there (another attempt or a failover created it) that counts as success.
+ * <p>Every statement is idempotent and verified against {@code information_schema} (see {@link
+ * ColumnEvolver}), so a committable re-applied after a failover plans only what is still missing.
+ * Table-level statements (TRUNCATE, DROP TABLE) follow {@link SchemaPolicy}; a change the policy
+ * forbids fails with {@link IncompatibleSchemaChangeException}. Tables with {@code ignore_ddl} are
+ * only read: a missing one fails with an actionable message.
  *
- * <p>Holds per-session caches (schemas and tables already checked); one instance per connection.
+ * <p>Holds per-session caches (schemas already checked); one instance per connection.
  */
 public final class SchemaApplier {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaApplier.class);
 
     private final SqlDialect dialect;
+    private final SchemaPolicy policy;
+    private final CatalogReader catalog;
+    private final ColumnEvolver evolver;
     private final Set<String> readySchemas = new HashSet<>();
-    private final Set<TargetTable> readyTables = new HashSet<>();
 
-    public SchemaApplier(SqlDialect dialect) {
+    public SchemaApplier(SqlDialect dialect, SchemaPolicy policy) {
         this.dialect = dialect;
+        this.policy = policy;
+        this.catalog = new CatalogReader(dialect);
+        this.evolver = new ColumnEvolver(dialect, catalog);
     }
 
-    /** Ensures schema, ledger, table, tombstones and columns; the connection is in autocommit. */
-    public void ensure(Connection c, TableShape shape) throws SQLException {
-        String schema = shape.table().schema();
-        if (!readySchemas.contains(schema)) {
-            idempotent(c, dialect.createSchema(schema), () -> schemaExists(c, schema));
-            idempotent(
-                    c,
-                    dialect.createLedger(schema),
-                    () -> !columns(c, schema, ReservedNames.LEDGER_TABLE).isEmpty());
-            readySchemas.add(schema);
-        }
-        TargetTable t = shape.table();
-        List<String> existing = columns(c, schema, t.name());
-        if (existing.isEmpty()) {
-            LOG.info("Creating table {} with {} columns", t, shape.columns().size());
-            idempotent(
-                    c, dialect.createTable(shape), () -> !columns(c, schema, t.name()).isEmpty());
-            existing = columns(c, schema, t.name());
-        }
-        if (!readyTables.contains(t)) {
-            TargetTable tomb = shape.tombstoneTable();
-            idempotent(
-                    c,
-                    dialect.createTombstoneTable(shape),
-                    () -> !columns(c, schema, tomb.name()).isEmpty());
-            readyTables.add(t);
-        }
-        for (ColumnDef col : shape.columns()) {
-            if (!existing.contains(col.name())) {
-                LOG.info("Adding column {} {} to {}", col.name(), col.type(), t);
+    /**
+     * Applies the committable's DDL; returns the columns of the table the stage is built on (the
+     * target, or the delete archive for {@code only_save_delete}). Autocommit must be on.
+     */
+    public List<CatalogColumn> apply(Connection c, TableCommittable b) throws SQLException {
+        TargetTable t = b.table();
+        ensureSchema(c, t.schema());
+        TableMode mode = b.mode();
+        if (mode.ignoreDdl()) {
+            List<CatalogColumn> cols = catalog.columns(c, t);
+            if (cols.isEmpty()) {
+                throw new IncompatibleSchemaChangeException(
+                        "table "
+                                + t
+                                + " does not exist; its table rule sets ignore_ddl, so the"
+                                + " sink never creates or alters it: create it, then restart");
+            }
+            if (!b.primaryKey().isEmpty()
+                    && has(cols, ReservedNames.POSITION)
+                    && !b.files().isEmpty()) {
+                TableShape key = keyShape(b);
                 idempotent(
                         c,
-                        dialect.addColumn(t, col),
-                        () -> columns(c, schema, t.name()).contains(col.name()));
+                        dialect.createTombstoneTable(key, mode),
+                        () -> catalog.exists(c, key.tombstoneTable()));
+            }
+            return cols;
+        }
+        for (SchemaChange sc : b.schemaChanges()) {
+            applyChange(c, b, sc);
+        }
+        TableShape shape = b.shape();
+        if (shape == null) {
+            return catalog.columns(
+                    c, mode.writesTarget() ? t : t.withSuffix(ReservedNames.ARCHIVE_SUFFIX));
+        }
+        if (mode.writesTarget()) {
+            evolve(c, shape, mode, DdlText.parse(""), t, true);
+            if (!shape.appendOnly()) {
+                idempotent(
+                        c,
+                        dialect.createTombstoneTable(keyShape(b), mode),
+                        () -> catalog.exists(c, shape.tombstoneTable()));
             }
         }
+        if (mode.archive() != DeleteArchive.NONE) {
+            evolve(c, shape, mode, DdlText.parse(""), shape.archiveTable(), false);
+        }
+        if (mode.history()) {
+            evolve(c, shape, mode, DdlText.parse(""), shape.historyTable(), false);
+        }
+        return catalog.columns(c, mode.writesTarget() ? t : shape.archiveTable());
     }
 
-    /** The table's column names in order; empty when the table does not exist. */
-    List<String> columns(Connection c, String schema, String table) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(dialect.selectColumns())) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
+    /** The position of the last TRUNCATE or DROP TABLE that emptied the target, else null. */
+    public String cutoff(TableCommittable b) {
+        String cutoff = null;
+        for (SchemaChange sc : b.schemaChanges()) {
+            DdlText.Kind k = DdlText.parse(sc.ddl()).kind();
+            if ((k == DdlText.Kind.TRUNCATE_TABLE && truncates(b.mode()))
+                    || (k == DdlText.Kind.DROP_TABLE
+                            && policy.dropTable() == SchemaPolicy.DropTable.DROP)) {
+                cutoff = sc.position().isEmpty() ? cutoff : sc.position();
+            }
+        }
+        return cutoff;
+    }
+
+    private boolean truncates(TableMode mode) {
+        return policy.truncateTable() == SchemaPolicy.TruncateTable.APPLY
+                && mode.writesTarget()
+                && mode.deletes() != DeleteHandling.SKIP;
+    }
+
+    private void applyChange(Connection c, TableCommittable b, SchemaChange sc)
+            throws SQLException {
+        TargetTable t = b.table();
+        DdlText text = DdlText.parse(sc.ddl());
+        switch (text.kind()) {
+            case TRUNCATE_TABLE -> {
+                if (!truncates(b.mode())) {
+                    LOG.warn(
+                            "Table {}: source TRUNCATE at {} not applied (sink.schema.truncate-table={},"
+                                    + " deletes {}, archive {}): {}",
+                            t,
+                            sc.position(),
+                            policy.truncateTable(),
+                            b.mode().deletes(),
+                            b.mode().archive(),
+                            sc.ddl());
+                } else if (catalog.exists(c, t)) {
+                    String sql =
+                            b.mode().deletes() == DeleteHandling.SOFT
+                                    ? dialect.markAllDeleted(t)
+                                    : dialect.deleteAll(t);
+                    if (TableLevelDdl.once(c, dialect, t, sc, List.of(sql))) {
+                        LOG.info("Table {}: applied source TRUNCATE at {}", t, sc.position());
+                    }
+                }
+            }
+            case DROP_TABLE -> {
+                if (policy.dropTable() == SchemaPolicy.DropTable.DROP) {
+                    TargetTable tomb = t.withSuffix(ReservedNames.TOMBSTONE_SUFFIX);
+                    if (TableLevelDdl.once(
+                            c,
+                            dialect,
+                            t,
+                            sc,
+                            List.of(dialect.dropTable(t), dialect.dropTable(tomb)))) {
+                        LOG.warn(
+                                "Table {}: source DROP TABLE at {}; target dropped (sink.schema.drop-table=DROP)",
+                                t,
+                                sc.position());
+                    }
+                } else {
+                    LOG.warn(
+                            "Table {}: source DROP TABLE at {} ignored; the target and its data are kept (sink.schema.drop-table=IGNORE)",
+                            t,
+                            sc.position());
+                }
+            }
+            case RENAME_TABLE ->
+                    LOG.warn(
+                            "Table {}: source table renamed from '{}' at {}; its rows load into {} from now on, the old name's target is kept",
+                            t,
+                            text.renamedFrom(),
+                            sc.position(),
+                            t);
+            default -> {
+                if (!sc.columns().isEmpty() && b.mode().writesTarget()) {
+                    List<String> key = sc.primaryKey().isEmpty() ? b.primaryKey() : sc.primaryKey();
+                    evolve(c, new TableShape(t, sc.columns(), key), b.mode(), text, t, true);
                 }
             }
         }
-        return names;
     }
 
-    private static boolean schemaExists(Connection c, String schema) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
+    /** Creates {@code table} or brings its columns in line with {@code shape}'s. */
+    private void evolve(
+            Connection c,
+            TableShape shape,
+            TableMode mode,
+            DdlText text,
+            TargetTable table,
+            boolean isTarget)
+            throws SQLException {
+        List<CatalogColumn> cols = catalog.columns(c, table);
+        if (cols.isEmpty()) {
+            String create =
+                    isTarget
+                            ? dialect.createTable(shape, mode)
+                            : table.equals(shape.archiveTable())
+                                    ? dialect.createArchiveTable(shape, mode)
+                                    : dialect.createHistoryTable(shape, mode);
+            LOG.info("Creating table {} with {} columns", table, shape.columns().size());
+            idempotent(c, create, () -> catalog.exists(c, table));
+            return;
+        }
+        List<String> key = isTarget ? shape.key() : List.of();
+        for (SchemaAction a :
+                SchemaEvolution.plan(table, cols, shape.columns(), text, key, dialect, policy)) {
+            evolver.run(c, table, a);
+        }
+        if (isTarget && mode.deletes() == DeleteHandling.SOFT) {
+            addHidden(c, table, ReservedNames.DELETED, "BOOLEAN");
+            addHidden(c, table, ReservedNames.DELETED_AT, "TIMESTAMPTZ");
+        }
+        verify(c, shape, table, key);
+    }
+
+    private void addHidden(Connection c, TargetTable t, String name, String type)
+            throws SQLException {
+        if (!catalog.names(c, t).contains(name)) {
+            evolver.run(
+                    c,
+                    t,
+                    new SchemaAction.AddColumn(ColumnDef.of(name, type, null, null, true), type));
         }
     }
 
-    private static void idempotent(Connection c, String sql, Check done) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            if (done.holds()) {
-                LOG.info(
-                        "'{}' failed but its effect is present; treated as done: {}",
-                        sql,
-                        e.getMessage());
-                return;
-            }
-            throw e;
+    /** Reads the table back: every source column present, and no widening left to do. */
+    private void verify(Connection c, TableShape shape, TargetTable t, List<String> key)
+            throws SQLException {
+        List<SchemaAction> left =
+                SchemaEvolution.plan(
+                        t,
+                        catalog.columns(c, t),
+                        shape.columns(),
+                        DdlText.parse(""),
+                        key,
+                        dialect,
+                        policy);
+        if (!left.isEmpty()) {
+            throw new SQLException(
+                    "table "
+                            + t
+                            + " does not match its source after the schema changes; still to do: "
+                            + left);
         }
     }
 
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws SQLException;
+    /** The key columns only, enough for the tombstone table. */
+    private static TableShape keyShape(TableCommittable b) {
+        List<ColumnDef> keyCols = new java.util.ArrayList<>();
+        for (String k : b.primaryKey()) {
+            b.columns().stream()
+                    .filter(x -> x.name().equals(k))
+                    .findFirst()
+                    .ifPresent(keyCols::add);
+        }
+        return new TableShape(b.table(), keyCols, b.primaryKey());
+    }
+
+    private static boolean has(List<CatalogColumn> cols, String name) {
+        return cols.stream().anyMatch(x -> x.name().equals(name));
+    }
+
+    /** Creates the schema, the commit ledger and the schema log once per session. */
+    public void ensureSchema(Connection c, String schema) throws SQLException {
+        if (readySchemas.contains(schema)) {
+            return;
+        }
+        idempotent(c, dialect.createSchema(schema), () -> catalog.schemaExists(c, schema));
+        TargetTable ledger = new TargetTable(schema, ReservedNames.LEDGER_TABLE);
+        idempotent(c, dialect.createLedger(schema), () -> catalog.exists(c, ledger));
+        TargetTable log = new TargetTable(schema, ReservedNames.SCHEMA_LOG_TABLE);
+        idempotent(c, dialect.createSchemaLog(schema), () -> catalog.exists(c, log));
+        readySchemas.add(schema);
     }
 }

@@ -13,18 +13,18 @@ class PostgresDialectTest {
 
     @Test
     void createsTableAndTombstonesWithoutRedshiftOptions() {
-        assertThat(dialect.createTable(Shapes.orders()))
+        assertThat(dialect.createTable(Shapes.orders(), TableMode.defaults()))
                 .isEqualTo(
                         "CREATE TABLE IF NOT EXISTS \"shop\".\"orders\" (\"id\" BIGINT NOT NULL,"
                                 + " \"note\" VARCHAR(100), \"_b2r_pos\" VARCHAR(40),"
                                 + " \"_b2r_ts\" TIMESTAMPTZ, PRIMARY KEY (\"id\"))");
-        assertThat(dialect.createTable(Shapes.weird()))
+        assertThat(dialect.createTable(Shapes.weird(), TableMode.defaults()))
                 .isEqualTo(
                         "CREATE TABLE IF NOT EXISTS \"we\"\"ird\".\"line \"\"items\""
                                 + " (\"order\"\"id\" INTEGER NOT NULL, \"Line\" INTEGER NOT NULL,"
                                 + " \"qty\" NUMERIC(12,3), \"_b2r_pos\" VARCHAR(40),"
                                 + " \"_b2r_ts\" TIMESTAMPTZ, PRIMARY KEY (\"order\"\"id\", \"Line\"))");
-        assertThat(dialect.createTombstoneTable(Shapes.orders()))
+        assertThat(dialect.createTombstoneTable(Shapes.orders(), TableMode.defaults()))
                 .isEqualTo(
                         "CREATE TABLE IF NOT EXISTS \"shop\".\"orders_b2r_deleted\""
                                 + " (\"id\" BIGINT NOT NULL, \"_b2r_pos\" VARCHAR(40) NOT NULL,"

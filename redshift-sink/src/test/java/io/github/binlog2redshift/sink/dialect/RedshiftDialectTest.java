@@ -17,13 +17,13 @@ class RedshiftDialectTest {
     void createsSchemaTableAndTombstones() {
         assertThat(dialect.createSchema("sh\"op"))
                 .isEqualTo("CREATE SCHEMA IF NOT EXISTS \"sh\"\"op\"");
-        assertThat(dialect.createTable(Shapes.orders()))
+        assertThat(dialect.createTable(Shapes.orders(), TableMode.defaults()))
                 .isEqualTo(
                         "CREATE TABLE IF NOT EXISTS \"shop\".\"orders\" (\"id\" BIGINT NOT NULL,"
                                 + " \"note\" VARCHAR(400), \"_b2r_pos\" VARCHAR(40),"
                                 + " \"_b2r_ts\" TIMESTAMPTZ, PRIMARY KEY (\"id\"))"
                                 + " DISTSTYLE KEY DISTKEY (\"id\") SORTKEY (\"id\")");
-        assertThat(dialect.createTombstoneTable(Shapes.weird()))
+        assertThat(dialect.createTombstoneTable(Shapes.weird(), TableMode.defaults()))
                 .isEqualTo(
                         "CREATE TABLE IF NOT EXISTS \"we\"\"ird\".\"line \"\"items_b2r_deleted\""
                                 + " (\"order\"\"id\" INTEGER NOT NULL, \"Line\" INTEGER NOT NULL,"
@@ -65,7 +65,8 @@ class RedshiftDialectTest {
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, GETDATE())");
         assertThat(dialect.selectColumns())
                 .isEqualTo(
-                        "SELECT column_name FROM information_schema.columns"
+                        "SELECT column_name, data_type, character_maximum_length, numeric_precision,"
+                                + " numeric_scale, datetime_precision FROM information_schema.columns"
                                 + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position");
     }
 

@@ -36,6 +36,20 @@ class TypeMappingTest {
             DECIMAL UNSIGNED     | 39  | 4 | VARCHAR(41)       | NUMERIC(39,4)
             DECIMAL              | 65  | 30| VARCHAR(67)       | NUMERIC(65,30)
             FLOAT                | -   | - | REAL              | REAL
+            FLOAT                | 24  | - | REAL              | REAL
+            FLOAT                | 53  | - | DOUBLE PRECISION  | DOUBLE PRECISION
+            FLOAT                | 10  | 2 | REAL              | REAL
+            FLOAT UNSIGNED       | -   | - | REAL              | REAL
+            DOUBLE UNSIGNED      | 22  | 4 | DOUBLE PRECISION  | DOUBLE PRECISION
+            SERIAL               | -   | - | DECIMAL(20,0)     | NUMERIC(20,0)
+            TINYINT(1)           | -   | - | SMALLINT          | SMALLINT
+            BIT UNSIGNED         | 1   | - | BOOLEAN           | BOOLEAN
+            LONG VARCHAR         | -   | - | VARCHAR(65535)    | TEXT
+            LONG VARBINARY       | -   | - | VARBYTE(16777216) | BYTEA
+            NATIONAL VARCHAR     | 10  | - | VARCHAR(40)       | VARCHAR(10)
+            INET4                | -   | - | VARCHAR(15)       | VARCHAR(15)
+            INET6                | -   | - | VARCHAR(45)       | VARCHAR(45)
+            UUID                 | -   | - | VARCHAR(36)       | VARCHAR(36)
             DOUBLE               | -   | - | DOUBLE PRECISION  | DOUBLE PRECISION
             DOUBLE PRECISION     | -   | - | DOUBLE PRECISION  | DOUBLE PRECISION
             REAL                 | -   | - | DOUBLE PRECISION  | DOUBLE PRECISION
@@ -86,7 +100,7 @@ class TypeMappingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"INTERVAL", "UUID"})
+    @CsvSource({"INTERVAL", "XML"})
     void rejectsUnknownTypesNamingTheColumn(String type) {
         ColumnDef c = ColumnDef.of("odd", type, null, null, true);
         assertThatThrownBy(() -> new RedshiftDialect().columnType(c))

@@ -138,4 +138,33 @@ class ParseRouteFunctionTest {
         assertThat(Base64.getDecoder().decode(json.get("value_base64").asText())).isEqualTo(bad);
         assertThat(letters.get(2).detail()).contains("key column 'id'");
     }
+
+    @Test
+    void invalidUtf8NulCharactersAndZeroDatePartsAreDeadLettered() throws Exception {
+        byte[] invalidUtf8 =
+                "{\"op\":\"c\",\"after\":{\"id\":1,\"note\":\"\u00ff\"},\"source\":{\"db\":\"shop\",\"table\":\"orders\"}}"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        send(null, invalidUtf8);
+        send(
+                null,
+                ("{\"op\":\"c\",\"after\":{\"id\":1,\"note\":\"a\\u0000b\"},\"pk\":[\"id\"],"
+                                + "\"source\":{\"db\":\"shop\",\"table\":\"orders\"}}")
+                        .getBytes());
+        send(
+                null,
+                ("{\"op\":\"c\",\"after\":{\"id\":2,\"d\":\"2024-00-10\"},\"pk\":[\"id\"],"
+                                + "\"columns\":[{\"name\":\"id\",\"type\":\"INT\",\"nullable\":false},"
+                                + "{\"name\":\"d\",\"type\":\"DATE\",\"nullable\":true}],"
+                                + "\"source\":{\"db\":\"shop\",\"table\":\"orders\"}}")
+                        .getBytes());
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(deadLetters())
+                .extracting(DeadLetter::reason)
+                .containsExactly(
+                        RejectReason.NOT_JSON,
+                        RejectReason.INVALID_VALUE,
+                        RejectReason.INVALID_VALUE);
+        assertThat(deadLetters().get(2).detail())
+                .startsWith("table shop.orders, column 'd', key [id=2]");
+    }
 }

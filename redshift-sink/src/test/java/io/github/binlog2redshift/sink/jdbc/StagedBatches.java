@@ -64,6 +64,7 @@ final class StagedBatches {
                 last.source().timestampMs(),
                 cols,
                 last.primaryKey(),
-                List.of());
+                List.of(),
+                io.github.binlog2redshift.sink.dialect.TableMode.defaults());
     }
 }

@@ -101,7 +101,8 @@ class WarehouseCommitterITCase {
                         0,
                         COLS,
                         PK,
-                        List.of());
+                        List.of(),
+                        io.github.binlog2redshift.sink.dialect.TableMode.defaults());
         try (WarehouseCommitter c = committer(db)) {
             assertThatThrownBy(() -> c.commit(List.of(new Request(good), new Request(lost))))
                     .isInstanceOf(IOException.class)

@@ -31,6 +31,11 @@ public record MySqlType(String base, boolean unsigned, Integer length, Integer s
                     Map.entry("NCHAR", "CHAR"),
                     Map.entry("CHARACTER VARYING", "VARCHAR"),
                     Map.entry("NVARCHAR", "VARCHAR"),
+                    Map.entry("NATIONAL CHAR", "CHAR"),
+                    Map.entry("NATIONAL VARCHAR", "VARCHAR"),
+                    Map.entry("LONG", "MEDIUMTEXT"),
+                    Map.entry("LONG VARCHAR", "MEDIUMTEXT"),
+                    Map.entry("LONG VARBINARY", "MEDIUMBLOB"),
                     Map.entry("GEOMCOLLECTION", "GEOMETRYCOLLECTION"));
 
     /** The spatial types; MySQL stores them as a 4-byte SRID followed by WKB. */
@@ -58,7 +63,16 @@ public record MySqlType(String base, boolean unsigned, Integer length, Integer s
         if (signSuffix) {
             t = t.substring(0, t.lastIndexOf(' ')).trim();
         }
+        if (t.equals("SERIAL")) {
+            return new MySqlType("BIGINT", true, null, null); // BIGINT UNSIGNED AUTO_INCREMENT
+        }
         String base = SYNONYMS.getOrDefault(t, t);
+        if (base.equals("FLOAT")
+                && column.length() != null
+                && column.length() > 24
+                && column.scale() == null) {
+            base = "DOUBLE"; // MySQL FLOAT(p) with p > 24 is a DOUBLE
+        }
         return new MySqlType(base, isUnsigned, column.length(), column.scale());
     }
 

@@ -1,0 +1,108 @@
+package io.github.binlog2redshift.config.sink;
+
+import io.github.binlog2redshift.config.Settings;
+import io.github.binlog2redshift.config.SinkOptions;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * What the apply does when a source table's schema changes, and with values the target cannot hold.
+ * The defaults never lose data and never stop the job for a change the target can follow; see
+ * {@code docs/tables.md}.
+ *
+ * @param dropColumn a column dropped at the source
+ * @param typeChange a column type change the target cannot follow by widening
+ * @param dropTable a table dropped at the source
+ * @param truncateTable a table truncated at the source
+ * @param oversize a value longer than the target column (Redshift VARCHAR 65,535 bytes, SUPER 16
+ *     MB)
+ * @param distStyle Redshift distribution style of created tables (a table rule may override it)
+ */
+public record SchemaPolicy(
+        DropColumn dropColumn,
+        TypeChange typeChange,
+        DropTable dropTable,
+        TruncateTable truncateTable,
+        Oversize oversize,
+        DistStyle distStyle)
+        implements Serializable {
+
+    /** A column dropped at the source. */
+    public enum DropColumn {
+        /** Keep the target column; new rows hold NULL in it (default: no data is lost). */
+        KEEP,
+        /** Drop the target column too. */
+        DROP
+    }
+
+    /** A type change that is not a widening (e.g. VARCHAR to INT, INT to DATE). */
+    public enum TypeChange {
+        /** Stop the job naming table, column, old and new type (default). */
+        FAIL,
+        /** Turn the target column into text (VARCHAR(65535) / TEXT), which holds both. */
+        TO_TEXT
+    }
+
+    /** A table dropped at the source. */
+    public enum DropTable {
+        /** Keep the target and its data; log a warning (default). */
+        IGNORE,
+        /** Drop the target table as well. */
+        DROP
+    }
+
+    /** A table truncated at the source. */
+    public enum TruncateTable {
+        /** Empty the target (default); soft-delete tables mark their rows deleted instead. */
+        APPLY,
+        /** Keep the target rows; log a warning. */
+        IGNORE
+    }
+
+    /** A value longer than its target column can hold. */
+    public enum Oversize {
+        /** Send the change to the dead-letter output naming table, column and key (default). */
+        DEAD_LETTER,
+        /** Cut the value to fit and name the column in the row's {@code _b2r_truncated}. */
+        TRUNCATE
+    }
+
+    /** Redshift distribution style of the tables the sink creates. */
+    public enum DistStyle {
+        /** DISTKEY on the first key column (default): the merge's key join stays node-local. */
+        KEY,
+        AUTO,
+        EVEN,
+        ALL
+    }
+
+    public SchemaPolicy {
+        Objects.requireNonNull(dropColumn, "dropColumn");
+        Objects.requireNonNull(typeChange, "typeChange");
+        Objects.requireNonNull(dropTable, "dropTable");
+        Objects.requireNonNull(truncateTable, "truncateTable");
+        Objects.requireNonNull(oversize, "oversize");
+        Objects.requireNonNull(distStyle, "distStyle");
+    }
+
+    /** Every default. */
+    public static SchemaPolicy defaults() {
+        return new SchemaPolicy(
+                DropColumn.KEEP,
+                TypeChange.FAIL,
+                DropTable.IGNORE,
+                TruncateTable.APPLY,
+                Oversize.DEAD_LETTER,
+                DistStyle.KEY);
+    }
+
+    static SchemaPolicy from(Settings s) {
+        return new SchemaPolicy(
+                s.get(SinkOptions.SCHEMA_DROP_COLUMN),
+                s.get(SinkOptions.SCHEMA_TYPE_CHANGE),
+                s.get(SinkOptions.SCHEMA_DROP_TABLE),
+                s.get(SinkOptions.SCHEMA_TRUNCATE_TABLE),
+                s.get(SinkOptions.OVERSIZE_VALUES),
+                s.get(SinkOptions.REDSHIFT_DIST_STYLE));
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.binlog2redshift.sink.dialect;
+
+import static io.github.binlog2redshift.sink.dialect.internal.SqlText.ident;
+import static io.github.binlog2redshift.sink.dialect.internal.SqlText.table;
+
+import io.github.binlog2redshift.sink.TargetTable;
+
+/**
+ * The DDL of schema evolution that both warehouses spell alike: column drop and rename, the steps
+ * of a type change by copy, and table-level truncate, drop and rename.
+ */
+final class ColumnStatements {
+
+    private ColumnStatements() {}
+
+    static String dropColumn(TargetTable t, String column) {
+        return "ALTER TABLE " + table(t) + " DROP COLUMN " + ident(column);
+    }
+
+    static String renameColumn(TargetTable t, String from, String to) {
+        return "ALTER TABLE " + table(t) + " RENAME COLUMN " + ident(from) + " TO " + ident(to);
+    }
+
+    /**
+     * A type change by copy, for types Redshift cannot ALTER in place: add a column of the new
+     * type, copy with a cast, drop the old column, give the new one the old name. The column moves
+     * to the end of the table.
+     */
+    static ColumnRebuild rebuild(TargetTable t, String column, String type) {
+        String temp = column + ReservedNames.RETYPE_SUFFIX;
+        return new ColumnRebuild(
+                temp,
+                "ALTER TABLE " + table(t) + " ADD COLUMN " + ident(temp) + " " + type,
+                "UPDATE "
+                        + table(t)
+                        + " SET "
+                        + ident(temp)
+                        + " = CAST("
+                        + ident(column)
+                        + " AS "
+                        + type
+                        + ")",
+                dropColumn(t, column),
+                renameColumn(t, temp, column));
+    }
+
+    static String truncate(TargetTable t) {
+        return "TRUNCATE TABLE " + table(t);
+    }
+
+    static String dropTable(TargetTable t) {
+        return "DROP TABLE IF EXISTS " + table(t);
+    }
+
+    /** Redshift and PostgreSQL rename within the schema only; the new name is unqualified. */
+    static String renameTable(TargetTable from, String toName) {
+        return "ALTER TABLE " + table(from) + " RENAME TO " + ident(toName);
+    }
+
+    /** A truncate on a soft-delete table: every live row is flagged, none removed. */
+    static String markAllDeleted(TargetTable t, String now) {
+        return "UPDATE "
+                + table(t)
+                + " SET "
+                + ident(ReservedNames.DELETED)
+                + " = TRUE, "
+                + ident(ReservedNames.DELETED_AT)
+                + " = "
+                + now
+                + " WHERE "
+                + ident(ReservedNames.DELETED)
+                + " IS NOT TRUE";
+    }
+}

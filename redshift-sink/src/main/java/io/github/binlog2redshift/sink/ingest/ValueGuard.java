@@ -1,0 +1,165 @@
+package io.github.binlog2redshift.sink.ingest;
+
+import io.github.binlog2redshift.config.sink.SchemaPolicy.Oversize;
+import io.github.binlog2redshift.event.ChangeEvent;
+import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.event.Op;
+import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.deadletter.RejectReason;
+import io.github.binlog2redshift.sink.dialect.SqlDialect;
+import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
+import io.github.binlog2redshift.sink.format.RejectedRecordException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a change's values against what its warehouse column can hold, at ingest, where the
+ * original Kafka record is still at hand for the dead-letter output (the staging writer, a sink
+ * writer, has no side output). A value is never silently cut or nulled:
+ *
+ * <ul>
+ *   <li>longer than the column (Redshift VARCHAR 65,535 bytes, VARBYTE / SUPER 16 MB): the change
+ *       is dead-lettered ({@code oversize_value}) naming table, column, key and size; or, with
+ *       {@link Oversize#TRUNCATE}, cut to fit (on a UTF-8 character boundary; a JSON value, which a
+ *       cut would make invalid, becomes NULL) and the column named in the row's {@code
+ *       _b2r_truncated};
+ *   <li>text with a NUL character, which neither warehouse stores: dead-lettered ({@code
+ *       invalid_value});
+ *   <li>a date with a zero month or day or year 0 (MySQL allows them without NO_ZERO_IN_DATE),
+ *       which neither warehouse can represent: dead-lettered ({@code invalid_value}). The all-zero
+ *       date {@code 0000-00-00} is MySQL's "no date" and is staged as NULL (docs/apply.md).
+ * </ul>
+ */
+public final class ValueGuard implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final SqlDialect dialect;
+    private final Oversize oversize;
+
+    public ValueGuard(SqlDialect dialect, Oversize oversize) {
+        this.dialect = dialect;
+        this.oversize = oversize;
+    }
+
+    /** The change to stage: {@code e} itself, or a copy with cut values when so configured. */
+    public ChangeEvent check(TargetTable target, ChangeEvent e) {
+        if (e.op() == Op.SCHEMA_CHANGE || e.columns().isEmpty()) {
+            return untyped(target, e);
+        }
+        Map<String, Object> image = e.keyImage();
+        Map<String, Object> cut = null;
+        List<String> truncated = new ArrayList<>();
+        for (ColumnDef c : e.columns()) {
+            Object v = image.get(c.name());
+            if (!(v instanceof String s)) {
+                continue;
+            }
+            MySqlType t = MySqlType.of(c);
+            if (!t.isBinary()) {
+                validText(target, e, c, s, t);
+            }
+            long max = dialect.maxValueBytes(c);
+            long size = t.isBinary() ? decodedLength(s) : utf8Length(s, max);
+            if (size <= max) {
+                continue;
+            }
+            if (oversize == Oversize.DEAD_LETTER) {
+                throw reject(
+                        RejectReason.OVERSIZE_VALUE,
+                        target,
+                        e,
+                        c,
+                        "has "
+                                + size
+                                + " bytes, more than the "
+                                + max
+                                + " its column holds ("
+                                + dialect.columnType(c)
+                                + "); sink.oversize-values=TRUNCATE would cut it");
+            }
+            cut = cut == null ? new LinkedHashMap<>(image) : cut;
+            cut.put(c.name(), ValueCuts.cut(s, t, (int) Math.min(max, Integer.MAX_VALUE)));
+            truncated.add(c.name());
+        }
+        return cut == null ? e : ValueCuts.withTruncated(e, cut, truncated);
+    }
+
+    /** Inputs without column types are staged as LONGTEXT: the text checks still apply. */
+    private ChangeEvent untyped(TargetTable target, ChangeEvent e) {
+        if (e.op() == Op.SCHEMA_CHANGE || e.keyImage() == null) {
+            return e;
+        }
+        List<ColumnDef> cols = new ArrayList<>();
+        e.keyImage().keySet().forEach(n -> cols.add(ColumnDef.of(n, "LONGTEXT", null, null, true)));
+        ChangeEvent typed = ValueCuts.withColumns(e, cols);
+        ChangeEvent checked = check(target, typed);
+        return checked == typed ? e : checked;
+    }
+
+    private static void validText(
+            TargetTable target, ChangeEvent e, ColumnDef c, String s, MySqlType t) {
+        if (s.indexOf('\u0000') >= 0) {
+            throw reject(
+                    RejectReason.INVALID_VALUE,
+                    target,
+                    e,
+                    c,
+                    "contains a NUL character, which the warehouse cannot store");
+        }
+        if ((t.base().equals("DATE") || t.base().equals("DATETIME") || t.base().equals("TIMESTAMP"))
+                && s.length() >= 10
+                && !s.startsWith("0000-00-00")) {
+            boolean zeroYear = s.startsWith("0000");
+            boolean zeroPart = s.startsWith("00", 5) || s.startsWith("00", 8);
+            if (zeroYear || zeroPart) {
+                throw reject(
+                        RejectReason.INVALID_VALUE,
+                        target,
+                        e,
+                        c,
+                        "is '"
+                                + s
+                                + "', a date with a zero year, month or day, which the warehouse cannot represent");
+            }
+        }
+    }
+
+    private static RejectedRecordException reject(
+            RejectReason r, TargetTable target, ChangeEvent e, ColumnDef c, String what) {
+        Map<String, Object> image = e.keyImage();
+        StringBuilder key = new StringBuilder();
+        for (String k : e.primaryKey()) {
+            key.append(key.length() == 0 ? "" : ", ").append(k).append('=').append(image.get(k));
+        }
+        return new RejectedRecordException(
+                r,
+                "table "
+                        + target
+                        + ", column '"
+                        + c.name()
+                        + "', key ["
+                        + key
+                        + "] at "
+                        + e.source().sortKey()
+                        + ": the value "
+                        + what);
+    }
+
+    /** UTF-8 length, counted only as far as needed to know it exceeds {@code max}. */
+    static long utf8Length(String s, long max) {
+        if ((long) s.length() * 3 <= max) {
+            return s.length(); // at most 3 bytes per UTF-16 unit: certainly fits
+        }
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    static long decodedLength(String base64) {
+        int pad = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
+        return (long) base64.length() / 4 * 3 - pad;
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.binlog2redshift.sink.jdbc;
+
+import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.dialect.ColumnType;
+import io.github.binlog2redshift.sink.dialect.SqlDialect;
+import io.github.binlog2redshift.sink.schema.CatalogColumn;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a table's columns from {@code information_schema.columns}: the source of truth for schema
+ * evolution and its verification (every DDL is checked by reading the table back).
+ */
+final class CatalogReader {
+
+    private final SqlDialect dialect;
+
+    CatalogReader(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** The table's columns in order; empty when the table does not exist. */
+    List<CatalogColumn> columns(Connection c, TargetTable t) throws SQLException {
+        List<CatalogColumn> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(dialect.selectColumns())) {
+            ps.setString(1, t.schema());
+            ps.setString(2, t.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(
+                            new CatalogColumn(
+                                    rs.getString(1),
+                                    ColumnType.fromCatalog(
+                                            rs.getString(2),
+                                            intOrNull(rs, 3),
+                                            intOrNull(rs, 4),
+                                            intOrNull(rs, 5),
+                                            intOrNull(rs, 6))));
+                }
+            }
+        }
+        return out;
+    }
+
+    List<String> names(Connection c, TargetTable t) throws SQLException {
+        return columns(c, t).stream().map(CatalogColumn::name).toList();
+    }
+
+    boolean exists(Connection c, TargetTable t) throws SQLException {
+        return !columns(c, t).isEmpty();
+    }
+
+    boolean schemaExists(Connection c, String schema) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static Integer intOrNull(ResultSet rs, int i) throws SQLException {
+        int v = rs.getInt(i);
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.binlog2redshift.sink.jdbc;
+
+import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.dialect.ColumnRebuild;
+import io.github.binlog2redshift.sink.dialect.ColumnType;
+import io.github.binlog2redshift.sink.dialect.SqlDialect;
+import io.github.binlog2redshift.sink.schema.CatalogColumn;
+import io.github.binlog2redshift.sink.schema.SchemaAction;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one {@link SchemaAction} against a table, idempotently: each statement's effect is read back
+ * from the catalog, and a statement that fails while its effect is present (another attempt, a
+ * failover, a concurrent subtask did it) counts as done. The connection is in autocommit, so
+ * statements Redshift refuses inside a transaction block (ALTER COLUMN TYPE) run as they must.
+ */
+final class ColumnEvolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ColumnEvolver.class);
+
+    private final SqlDialect dialect;
+    private final CatalogReader catalog;
+
+    ColumnEvolver(SqlDialect dialect, CatalogReader catalog) {
+        this.dialect = dialect;
+        this.catalog = catalog;
+    }
+
+    void run(Connection c, TargetTable t, SchemaAction action) throws SQLException {
+        LOG.info("Table {}: {}", t, action);
+        if (action instanceof SchemaAction.AddColumn a) {
+            idempotent(
+                    c, dialect.addColumn(t, a.source()), () -> type(c, t, a.column()).isPresent());
+        } else if (action instanceof SchemaAction.DropColumn d) {
+            idempotent(
+                    c, dialect.dropColumn(t, d.column()), () -> type(c, t, d.column()).isEmpty());
+        } else if (action instanceof SchemaAction.RenameColumn r) {
+            idempotent(
+                    c,
+                    dialect.renameColumn(t, r.from(), r.column()),
+                    () -> type(c, t, r.from()).isEmpty() && type(c, t, r.column()).isPresent());
+        } else if (action instanceof SchemaAction.ChangeType ct) {
+            changeType(c, t, ct);
+        }
+    }
+
+    private void changeType(Connection c, TargetTable t, SchemaAction.ChangeType ct)
+            throws SQLException {
+        ColumnType to = ColumnType.parse(ct.to());
+        if (dialect.altersTypeInPlace(ct.from(), to)) {
+            idempotent(
+                    c,
+                    dialect.alterColumnType(t, ct.column(), ct.to()),
+                    () -> hasType(c, t, ct.column(), to));
+            return;
+        }
+        ColumnRebuild r = dialect.rebuildColumn(t, ct.column(), ct.to());
+        if (type(c, t, r.tempColumn()).isEmpty()) {
+            idempotent(c, r.addTemp(), () -> type(c, t, r.tempColumn()).isPresent());
+        }
+        boolean oldPresent = type(c, t, ct.column()).isPresent();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            if (oldPresent) {
+                st.execute(r.copy());
+                st.execute(r.dropOld());
+            }
+            st.execute(r.renameTemp());
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            c.setAutoCommit(true);
+            if (hasType(c, t, ct.column(), to) && type(c, t, r.tempColumn()).isEmpty()) {
+                // Another subtask finished the same change first.
+                LOG.info("Table {}: {} already done elsewhere: {}", t, ct, e.getMessage());
+                return;
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private boolean hasType(Connection c, TargetTable t, String column, ColumnType want)
+            throws SQLException {
+        Optional<ColumnType> now = type(c, t, column);
+        return now.isPresent()
+                && now.get().family() == want.family()
+                && (want.size() == null || want.size().equals(now.get().size()));
+    }
+
+    Optional<ColumnType> type(Connection c, TargetTable t, String column) throws SQLException {
+        List<CatalogColumn> cols = catalog.columns(c, t);
+        return cols.stream()
+                .filter(x -> x.name().equals(column))
+                .map(CatalogColumn::type)
+                .findFirst();
+    }
+
+    static void idempotent(Connection c, String sql, Check done) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            if (done.holds()) {
+                LOG.info(
+                        "'{}' failed but its effect is present; treated as done: {}",
+                        sql,
+                        e.getMessage());
+                return;
+            }
+            throw e;
+        }
+        if (!done.holds()) {
+            throw new SQLException(
+                    "'" + sql + "' ran but its effect is not visible in information_schema");
+        }
+    }
+
+    @FunctionalInterface
+    interface Check {
+        boolean holds() throws SQLException;
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.binlog2redshift.sink.jdbc;
+
+import io.github.binlog2redshift.config.sink.DeleteArchive;
+import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.sink.StagedFile;
+import io.github.binlog2redshift.sink.TableCommittable;
+import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.dialect.MergeInput;
+import io.github.binlog2redshift.sink.dialect.ReservedNames;
+import io.github.binlog2redshift.sink.dialect.SqlDialect;
+import io.github.binlog2redshift.sink.dialect.TableShape;
+import io.github.binlog2redshift.sink.schema.CatalogColumn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Works out the stage and the columns written from what the table has (after the DDL) and what the
+ * files carry: the stage is created LIKE the table, plus the hidden columns the table lacks and any
+ * staged column the table does not have (a column dropped in the interval, or one a user-managed
+ * table lacks), which is loaded and then ignored. Written are the table's columns that the files
+ * carry, so a column the files lack keeps its default.
+ */
+final class StageLayout {
+
+    /** Columns the plan writes itself; {@code _b2r_truncated} is staged like a source column. */
+    private static final Set<String> HIDDEN =
+            Set.of(
+                    ReservedNames.OP,
+                    ReservedNames.POSITION,
+                    ReservedNames.SOURCE_TS,
+                    ReservedNames.DELETED,
+                    ReservedNames.DELETED_AT);
+
+    private StageLayout() {}
+
+    static MergeInput input(
+            TableCommittable b, List<CatalogColumn> base, String cutoff, SqlDialect dialect) {
+        Set<String> loaded = new LinkedHashSet<>();
+        for (StagedFile f : b.files()) {
+            loaded.addAll(b.loadColumns(f));
+        }
+        Set<String> baseNames = new LinkedHashSet<>();
+        base.forEach(c -> baseNames.add(c.name()));
+        List<ColumnDef> written = new ArrayList<>();
+        for (CatalogColumn c : base) {
+            if (loaded.contains(c.name()) && !HIDDEN.contains(c.name())) {
+                written.add(ColumnDef.of(c.name(), c.type().text(), null, null, true));
+            }
+        }
+        Map<String, String> extras = new LinkedHashMap<>();
+        hidden(extras, baseNames, ReservedNames.OP, "CHAR(1)");
+        hidden(
+                extras,
+                baseNames,
+                ReservedNames.POSITION,
+                "VARCHAR(" + ReservedNames.POSITION_WIDTH + ")");
+        hidden(extras, baseNames, ReservedNames.SOURCE_TS, "TIMESTAMPTZ");
+        for (String c : loaded) {
+            if (!baseNames.contains(c)) {
+                extras.put(c, dialect.unboundedText());
+            }
+        }
+        TargetTable stageBase =
+                b.mode().archive() == DeleteArchive.ONLY_SAVE
+                        ? b.table().withSuffix(ReservedNames.ARCHIVE_SUFFIX)
+                        : b.table();
+        TableShape shape = new TableShape(b.table(), written, b.primaryKey());
+        boolean guarded = baseNames.contains(ReservedNames.POSITION);
+        return new MergeInput(shape, b.mode(), stageBase, extras, guarded, cutoff);
+    }
+
+    private static void hidden(
+            Map<String, String> extras, Set<String> have, String name, String type) {
+        if (!have.contains(name)) {
+            extras.put(name, type);
+        }
+    }
+}

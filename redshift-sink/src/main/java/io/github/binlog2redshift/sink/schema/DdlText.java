@@ -1,0 +1,174 @@
+package io.github.binlog2redshift.sink.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a MySQL DDL statement's text says beyond the columns after it (which the event carries): the
+ * kind of statement, column renames and column drops. Parsing is deliberately shallow: the column
+ * list after the change is the source of truth, the text only tells a rename from a drop plus an
+ * add, and a table-level DROP / TRUNCATE / RENAME from an ALTER.
+ *
+ * <p>Comments and string literals are removed first, so {@code COMMENT 'drop x'} is not a drop.
+ * Identifiers may be back-quoted ({@code `a b`}, with {@code ``} for a back quote).
+ *
+ * @param renames old column name to new one, in statement order
+ * @param drops dropped column names
+ * @param renamedFrom for RENAME TABLE / ALTER TABLE ... RENAME TO: the old table name (without
+ *     database), else null
+ */
+public record DdlText(
+        Kind kind, Map<String, String> renames, List<String> drops, String renamedFrom) {
+
+    /** The statement's effect on the table as a whole. */
+    public enum Kind {
+        CREATE_TABLE,
+        ALTER_TABLE,
+        RENAME_TABLE,
+        TRUNCATE_TABLE,
+        DROP_TABLE,
+        OTHER
+    }
+
+    private static final String ID = "(`(?:[^`]|``)+`|[\\w$\\u0080-\\uFFFF]+)";
+    private static final String QUALIFIED = "(?:" + ID + "\\s*\\.\\s*)?" + ID;
+    private static final Pattern RENAME_COLUMN =
+            Pattern.compile(
+                    "\\bRENAME\\s+COLUMN\\s+" + ID + "\\s+TO\\s+" + ID, Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHANGE_COLUMN =
+            Pattern.compile(
+                    "\\bCHANGE\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?" + ID + "\\s+" + ID,
+                    Pattern.CASE_INSENSITIVE);
+    private static final Pattern DROP_COLUMN =
+            Pattern.compile(
+                    "\\bDROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?" + ID,
+                    Pattern.CASE_INSENSITIVE);
+    private static final Pattern RENAME_TABLE =
+            Pattern.compile(
+                    "^RENAME\\s+TABLES?\\s+" + QUALIFIED + "\\s+TO\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALTER_RENAME_TO =
+            Pattern.compile(
+                    "^ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE\\s+(?:IF\\s+EXISTS\\s+)?"
+                            + QUALIFIED
+                            + "\\s+RENAME\\s+(?:TO\\s+|AS\\s+)?(?!COLUMN\\b|INDEX\\b|KEY\\b)",
+                    Pattern.CASE_INSENSITIVE);
+
+    /** Words after DROP that name something other than a column. */
+    private static final List<String> NOT_COLUMNS =
+            List.of(
+                    "PRIMARY",
+                    "INDEX",
+                    "KEY",
+                    "FOREIGN",
+                    "CONSTRAINT",
+                    "CHECK",
+                    "PARTITION",
+                    "SYSTEM",
+                    "DEFAULT",
+                    "UNIQUE",
+                    "FULLTEXT",
+                    "SPATIAL");
+
+    public static DdlText parse(String ddl) {
+        String sql = stripCommentsAndStrings(ddl).trim();
+        String upper = sql.toUpperCase(Locale.ROOT);
+        Map<String, String> renames = new LinkedHashMap<>();
+        List<String> drops = new ArrayList<>();
+        if (upper.startsWith("CREATE")) {
+            return new DdlText(
+                    upper.matches("(?s)CREATE\\s+(OR\\s+REPLACE\\s+)?(TEMPORARY\\s+)?TABLE\\b.*")
+                            ? Kind.CREATE_TABLE
+                            : Kind.OTHER,
+                    renames,
+                    drops,
+                    null);
+        }
+        if (upper.startsWith("TRUNCATE")) {
+            return new DdlText(Kind.TRUNCATE_TABLE, renames, drops, null);
+        }
+        if (upper.matches("(?s)DROP\\s+(TEMPORARY\\s+)?TABLES?\\b.*")) {
+            return new DdlText(Kind.DROP_TABLE, renames, drops, null);
+        }
+        Matcher rt = RENAME_TABLE.matcher(sql);
+        if (rt.find()) {
+            return new DdlText(Kind.RENAME_TABLE, renames, drops, unquote(rt.group(2)));
+        }
+        if (!upper.startsWith("ALTER")) {
+            return new DdlText(Kind.OTHER, renames, drops, null);
+        }
+        Matcher ar = ALTER_RENAME_TO.matcher(sql);
+        String renamedFrom = ar.find() ? unquote(ar.group(2)) : null;
+        Matcher m = RENAME_COLUMN.matcher(sql);
+        while (m.find()) {
+            renames.put(unquote(m.group(1)), unquote(m.group(2)));
+        }
+        m = CHANGE_COLUMN.matcher(sql);
+        while (m.find()) {
+            String from = unquote(m.group(1));
+            String to = unquote(m.group(2));
+            if (!from.equals(to)) {
+                renames.put(from, to);
+            }
+        }
+        m = DROP_COLUMN.matcher(sql);
+        while (m.find()) {
+            String name = m.group(1);
+            if (name.startsWith("`") || !NOT_COLUMNS.contains(name.toUpperCase(Locale.ROOT))) {
+                drops.add(unquote(name));
+            }
+        }
+        return new DdlText(
+                renamedFrom != null ? Kind.RENAME_TABLE : Kind.ALTER_TABLE,
+                renames,
+                drops,
+                renamedFrom);
+    }
+
+    static String unquote(String id) {
+        if (id.length() >= 2 && id.startsWith("`") && id.endsWith("`")) {
+            return id.substring(1, id.length() - 1).replace("``", "`");
+        }
+        return id;
+    }
+
+    /** Removes comments and quoted strings (kept as {@code ''}), leaving back-quoted names. */
+    static String stripCommentsAndStrings(String sql) {
+        StringBuilder out = new StringBuilder(sql.length());
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                int j = i + 1;
+                while (j < sql.length() && sql.charAt(j) != c) {
+                    j += sql.charAt(j) == '\\' ? 2 : 1;
+                }
+                out.append("''");
+                i = j + 1;
+            } else if (c == '`') {
+                int j = sql.indexOf('`', i + 1);
+                while (j >= 0 && j + 1 < sql.length() && sql.charAt(j + 1) == '`') {
+                    j = sql.indexOf('`', j + 2);
+                }
+                j = j < 0 ? sql.length() - 1 : j;
+                out.append(sql, i, j + 1);
+                i = j + 1;
+            } else if (c == '#' || (c == '-' && sql.startsWith("-- ", i))) {
+                int j = sql.indexOf('\n', i);
+                i = j < 0 ? sql.length() : j;
+            } else if (c == '/' && sql.startsWith("/*", i)) {
+                int j = sql.indexOf("*/", i + 2);
+                i = j < 0 ? sql.length() : j + 2;
+                out.append(' ');
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+}

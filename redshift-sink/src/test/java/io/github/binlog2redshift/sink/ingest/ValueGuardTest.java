@@ -1,0 +1,122 @@
+package io.github.binlog2redshift.sink.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.binlog2redshift.config.sink.SchemaPolicy.Oversize;
+import io.github.binlog2redshift.event.ChangeEvent;
+import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.event.SourcePosition;
+import io.github.binlog2redshift.event.TableId;
+import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.deadletter.RejectReason;
+import io.github.binlog2redshift.sink.dialect.PostgresDialect;
+import io.github.binlog2redshift.sink.dialect.RedshiftDialect;
+import io.github.binlog2redshift.sink.format.RejectedRecordException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Oversize, NUL and zero-date values: dead letters by default, cut with a marker when opted in. */
+class ValueGuardTest {
+
+    static final TargetTable T = new TargetTable("shop", "orders");
+    static final SourcePosition POS =
+            SourcePosition.binlog(1, "mysql-bin.000002", 7, 0, null, false, 1L);
+    static final ColumnDef ID = ColumnDef.of("id", "INT", null, null, false);
+
+    static ChangeEvent event(ColumnDef col, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", 5);
+        m.put(col.name(), value);
+        return ChangeEvent.insert(
+                TableId.of("shop", "orders"), m, POS, 0, List.of("id"), List.of(ID, col));
+    }
+
+    final ValueGuard redshift = new ValueGuard(new RedshiftDialect(), Oversize.DEAD_LETTER);
+    final ValueGuard cutting = new ValueGuard(new RedshiftDialect(), Oversize.TRUNCATE);
+
+    @Test
+    void textBeyondRedshiftsVarcharBytesIsDeadLetteredNamingTableColumnAndKey() {
+        ColumnDef body = ColumnDef.of("body", "LONGTEXT", null, null, true);
+        String fits = "é".repeat(32_767); // 65,534 bytes
+        assertThat(redshift.check(T, event(body, fits))).isEqualTo(event(body, fits));
+        assertThatThrownBy(() -> redshift.check(T, event(body, fits + "é")))
+                .isInstanceOf(RejectedRecordException.class)
+                .satisfies(
+                        e ->
+                                assertThat(((RejectedRecordException) e).reason())
+                                        .isEqualTo(RejectReason.OVERSIZE_VALUE))
+                .hasMessage(
+                        "table shop.orders, column 'body', key [id=5] at "
+                                + POS.sortKey()
+                                + ": the value has 65536 bytes, more than the 65535 its column holds (VARCHAR(65535));"
+                                + " sink.oversize-values=TRUNCATE would cut it");
+        assertThat(
+                        new ValueGuard(new PostgresDialect(), Oversize.DEAD_LETTER)
+                                .check(T, event(body, fits + "é")))
+                .isNotNull();
+    }
+
+    @Test
+    void optInTruncationCutsOnCharacterBoundariesAndNamesTheColumns() {
+        ColumnDef body = ColumnDef.of("body", "VARCHAR", 20_000, null, true);
+        ChangeEvent cut = cutting.check(T, event(body, "a" + "€".repeat(30_000)));
+        String value = (String) cut.after().get("body");
+        assertThat(value).startsWith("a€").hasSize(1 + 21_844);
+        assertThat(cut.after()).containsEntry("_b2r_truncated", "body");
+        assertThat(cut.columns())
+                .extracting(ColumnDef::name)
+                .containsExactly("id", "body", "_b2r_truncated");
+        ColumnDef doc = ColumnDef.of("doc", "JSON", null, null, true);
+        assertThat(cutting.check(T, event(doc, "[" + "1,".repeat(9_000_000) + "1]")).after())
+                .containsEntry("doc", null);
+        ColumnDef bin = ColumnDef.of("bin", "BINARY", 4, null, true);
+        String six = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6});
+        assertThat(cutting.check(T, event(bin, six)).after())
+                .containsEntry("bin", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4}));
+    }
+
+    @Test
+    void nulCharactersAndZeroDatePartsAreInvalidEverywhere() {
+        ValueGuard pg = IngestOptions.DEFAULT_VALUES;
+        assertThatThrownBy(
+                        () ->
+                                pg.check(
+                                        T,
+                                        event(
+                                                ColumnDef.of("note", "VARCHAR", 10, null, true),
+                                                "a\u0000b")))
+                .hasMessageContaining("column 'note'")
+                .hasMessageEndingWith("contains a NUL character, which the warehouse cannot store");
+        for (String bad : List.of("2024-00-15", "2024-02-00 10:00:00", "0000-01-01")) {
+            assertThatThrownBy(
+                            () ->
+                                    pg.check(
+                                            T,
+                                            event(
+                                                    ColumnDef.of("d", "DATETIME", null, null, true),
+                                                    bad)))
+                    .satisfies(
+                            e ->
+                                    assertThat(((RejectedRecordException) e).reason())
+                                            .isEqualTo(RejectReason.INVALID_VALUE))
+                    .hasMessageContaining("a date with a zero year, month or day");
+        }
+        ChangeEvent zero = event(ColumnDef.of("d", "DATE", null, null, true), "0000-00-00");
+        assertThat(pg.check(T, zero)).isSameAs(zero);
+    }
+
+    @Test
+    void untypedInputsAreCheckedAsLongText() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", 1);
+        m.put("blob", "x".repeat(70_000));
+        ChangeEvent e =
+                ChangeEvent.insert(
+                        TableId.of("shop", "orders"), m, POS, 0, List.of("id"), List.of());
+        assertThatThrownBy(() -> redshift.check(T, e)).hasMessageContaining("column 'blob'");
+    }
+}
