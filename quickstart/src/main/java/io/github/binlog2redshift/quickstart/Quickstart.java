@@ -21,6 +21,7 @@ import java.util.List;
 final class Quickstart implements AutoCloseable {
 
     static final int SEED_ROWS = 100;
+    private static final long ALTER_GRACE_MS = 90_000;
 
     private final QuickstartOptions options;
     private final UserProperties user;
@@ -98,7 +99,14 @@ final class Quickstart implements AutoCloseable {
                         ? Long.MAX_VALUE
                         : System.currentTimeMillis() + options.duration.toMillis();
         long snapshotDoneAtCheckpoint = -1;
-        while (!closing && System.currentTimeMillis() < deadline) {
+        // A bounded run promises its schema change; on a slow machine the snapshot (which the ALTER
+        // must wait for) can outlast the duration, so the load runs on until the ALTER has run.
+        long alterGrace = deadline == Long.MAX_VALUE ? deadline : deadline + ALTER_GRACE_MS;
+        while (!closing
+                && (System.currentTimeMillis() < deadline
+                        || (load != null
+                                && !load.altered()
+                                && System.currentTimeMillis() < alterGrace))) {
             Status s = probe.probe();
             status.show(s, "running", load);
             // The snapshot is over once every seed row was read and one more checkpoint completed.
