@@ -2,6 +2,7 @@ package io.github.binlog2redshift.sink;
 
 import io.github.binlog2redshift.sink.dialect.PostgresDialect;
 import io.github.binlog2redshift.sink.dialect.RedshiftDialect;
+import io.github.binlog2redshift.sink.internal.FaultPoints;
 import io.github.binlog2redshift.sink.jdbc.ConnectionProvider;
 import io.github.binlog2redshift.sink.jdbc.MergeExecutor;
 import io.github.binlog2redshift.sink.jdbc.PostgresStageLoader;
@@ -101,7 +102,7 @@ public final class WarehouseSink
                 loader,
                 settings.jobId(),
                 toleratesSkipped,
-                MergeExecutor.StepHook.NONE);
+                FaultPoints.stepHook(settings.jobId()));
     }
 
     @Override
