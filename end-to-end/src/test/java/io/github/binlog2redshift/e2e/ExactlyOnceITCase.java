@@ -14,11 +14,13 @@ import io.github.binlog2redshift.localstack.junit.Partitions;
 import io.github.binlog2redshift.sink.internal.FaultPoints;
 import io.github.binlog2redshift.sink.internal.FaultPoints.Point;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,5 +90,85 @@ class ExactlyOnceITCase {
         } finally {
             FaultPoints.disarm(p.jobId());
         }
+    }
+
+    /**
+     * A fresh sink job (new consumer group, same sink job id, new checkpoint ids and staging ids)
+     * reading the whole topic from the earliest offset: every replayed change is older than or
+     * equal to what the target holds, so every table, tombstones included, stays exactly as it was.
+     */
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void replayingTheWholeTopicChangesNothing(
+            LocalStack stack,
+            MySqlDatabase db1,
+            MySqlDatabase db2,
+            @Partitions(3) KafkaTopic topic,
+            S3Location s3,
+            PostgresDatabase pg)
+            throws Exception {
+        PipelineResources p = PipelineResources.of(stack, db1, db2, topic, s3, pg);
+        Workload workload = new Workload(p);
+        workload.createWithSnapshotRows();
+        Warehouse warehouse = new Warehouse(pg);
+        try (PipelineJobs jobs = new PipelineJobs()) {
+            JobClient source = jobs.startSource(JobConfigs.source(p));
+            JobClient sink = jobs.startSink(JobConfigs.sink(p));
+            await().atMost(PipelineITCase.MAX_WAIT)
+                    .ignoreExceptions()
+                    .until(() -> warehouse.tableExists("public", "_b2r_commit_ledger"));
+            workload.changes();
+            Verification.awaitEqual(p, PipelineITCase.MAX_WAIT);
+            // Only the replay may write from here on, and the topic must not grow under it.
+            sink.cancel().get();
+            source.cancel().get();
+            List<String> before = contents(warehouse, p);
+            int ledgerBefore = warehouse.ledger(p.jobId()).size();
+
+            // Small batches, so older changes of a key meet newer rows already in the target.
+            PipelineJobs.runBoundedSink(
+                    JobConfigs.sink(
+                            p,
+                            "kafka.group-id=" + p.jobId() + "-replay",
+                            "kafka.max-records-per-checkpoint=16",
+                            "pipeline.checkpoint.interval=200ms"));
+
+            assertThat(contents(warehouse, p)).isEqualTo(before);
+            List<LedgerRow> ledger = warehouse.ledger(p.jobId());
+            assertThat(ledger.size() - ledgerBefore)
+                    .as("ledger rows of the replay, several checkpoints")
+                    .isGreaterThan(5);
+            assertThat(
+                            ledger.stream()
+                                    .map(
+                                            r ->
+                                                    r.table()
+                                                            + "@"
+                                                            + r.checkpointId()
+                                                            + "/"
+                                                            + r.stagingId()))
+                    .doesNotHaveDuplicates();
+            assertThat(Verification.run(p).equal()).isTrue();
+        }
+    }
+
+    /** Every target and tombstone table, all columns, in key order, as text. */
+    private static List<String> contents(Warehouse w, PipelineResources p) throws Exception {
+        List<String> all = new ArrayList<>();
+        String[][] tables = {
+            {p.db1().name(), "customers", "id"},
+            {p.db1().name(), "order_lines", "order_id, line_no"},
+            {p.db1().name(), "events", "id"},
+            {p.db2().name(), "customers", "id"},
+            {p.db2().name(), "items", "sku"}
+        };
+        for (String[] t : tables) {
+            String name = (t[0] + "__" + t[1]).toLowerCase();
+            for (String suffix : new String[] {"", "_b2r_deleted"}) {
+                all.add("-- " + name + suffix);
+                all.addAll(w.rows("public.\"" + name + suffix + "\"", t[2]));
+            }
+        }
+        return all;
     }
 }

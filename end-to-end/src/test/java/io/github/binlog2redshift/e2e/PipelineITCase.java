@@ -3,6 +3,7 @@ package io.github.binlog2redshift.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.binlog2redshift.e2e.Warehouse.LedgerRow;
 import io.github.binlog2redshift.localstack.KafkaTopic;
 import io.github.binlog2redshift.localstack.LocalStack;
@@ -12,9 +13,13 @@ import io.github.binlog2redshift.localstack.S3Location;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
 import io.github.binlog2redshift.localstack.junit.Partitions;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -98,6 +103,56 @@ class PipelineITCase {
                     .containsExactly("1|1|11", "1|9|12", "3|1|7", "4|1|3");
 
             assertLedger(warehouse.ledger(p.jobId()), p, workload.events());
+        }
+    }
+
+    /**
+     * Records the sink cannot read, written into the topic between good changes: they go whole to
+     * the dead-letter topic with their reasons, the sink keeps running, and the good data lands.
+     */
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void badRecordsGoToTheDeadLetterTopicAndTheRestLands(
+            LocalStack stack,
+            MySqlDatabase db1,
+            MySqlDatabase db2,
+            @Partitions(2) KafkaTopic topic,
+            S3Location s3,
+            PostgresDatabase pg)
+            throws Exception {
+        PipelineResources p = PipelineResources.of(stack, db1, db2, topic, s3, pg);
+        Workload workload = new Workload(p);
+        workload.createWithSnapshotRows();
+        try (PipelineJobs jobs = new PipelineJobs()) {
+            jobs.startSource(JobConfigs.source(p));
+            JobClient sink = jobs.startSink(JobConfigs.sink(p));
+            Map<String, String> bad = new LinkedHashMap<>();
+            bad.put("bad-1", "not json {");
+            bad.put(
+                    "bad-2",
+                    "{\"source\": {\"db\": \"x\", \"table\": \"y\"}, \"after\": {\"id\": 1}}");
+            bad.put(
+                    "bad-3",
+                    "{\"op\": \"z\", \"source\": {\"db\": \"x\", \"table\": \"y\"},"
+                            + " \"after\": {\"id\": 1}}");
+            TopicIO.send(topic.bootstrapServers(), topic.name(), bad);
+            workload.changes();
+            Verification.awaitEqual(p, MAX_WAIT);
+
+            List<JsonNode> letters =
+                    TopicIO.readJson(topic.bootstrapServers(), p.deadLetterTopic(), 3, MAX_WAIT);
+            assertThat(letters)
+                    .extracting(n -> n.path("key").asText() + ":" + n.path("reason").asText())
+                    .containsExactlyInAnyOrder(
+                            "bad-1:not_json", "bad-2:missing_op", "bad-3:unknown_op");
+            assertThat(letters)
+                    .allSatisfy(
+                            n -> {
+                                assertThat(n.path("topic").asText()).isEqualTo(topic.name());
+                                assertThat(n.path("detail").asText()).isNotEmpty();
+                                assertThat(n.path("value_base64").asText()).isNotEmpty();
+                            });
+            assertThat(sink.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
         }
     }
 

@@ -10,12 +10,14 @@ import io.github.binlog2redshift.sink.ingest.IngestStreams;
 import io.github.binlog2redshift.sink.ingest.SinkIngestTopology;
 import io.github.binlog2redshift.sink.kafka.KafkaRecord;
 import io.github.binlog2redshift.sink.kafka.KafkaSourceFactory;
+import io.github.binlog2redshift.sink.kafka.internal.ThrottledSource;
 import io.github.binlog2redshift.source.CdcSourceTopology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -46,19 +48,28 @@ final class PipelineJobs implements AutoCloseable {
     /**
      * Job 2 with its Kafka source bounded at the offsets it finds at start: the same graph (uids,
      * operators, sink) reading what is on the topic now, then committing it and finishing, so a
-     * replay has a definite end. Returns when the job finished.
+     * replay has a definite end. {@code kafka.max-records-per-checkpoint} throttles it as in the
+     * job. Returns when the job finished.
      */
     static void runBoundedSink(SinkConfig config) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         FlinkEnvironment.configure(env, config.pipeline());
         IngestOptions options = IngestOptions.from(config);
+        KafkaSource<KafkaRecord> bounded =
+                KafkaSourceFactory.builder(options.kafka())
+                        .setBounded(OffsetsInitializer.latest())
+                        .build();
+        int limit = options.kafka().maxRecordsPerCheckpoint();
         DataStream<KafkaRecord> records =
-                env.fromSource(
-                                KafkaSourceFactory.builder(options.kafka())
-                                        .setBounded(OffsetsInitializer.latest())
-                                        .build(),
-                                WatermarkStrategy.noWatermarks(),
-                                SinkIngestTopology.SOURCE_UID)
+                (limit > 0
+                                ? env.fromSource(
+                                        new ThrottledSource<>(bounded, limit),
+                                        WatermarkStrategy.noWatermarks(),
+                                        SinkIngestTopology.SOURCE_UID)
+                                : env.fromSource(
+                                        bounded,
+                                        WatermarkStrategy.noWatermarks(),
+                                        SinkIngestTopology.SOURCE_UID))
                         .uid(SinkIngestTopology.SOURCE_UID);
         IngestStreams streams = SinkIngestTopology.build(records, options);
         WarehouseSink.attach(streams.changes(), WarehouseSink.fromConfig(config));
@@ -72,11 +83,24 @@ final class PipelineJobs implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        Exception failure = null;
         for (JobClient job : started) {
-            JobStatus status = job.getJobStatus().get(10, TimeUnit.SECONDS);
-            if (!status.isGloballyTerminalState()) {
-                job.cancel().get(30, TimeUnit.SECONDS);
+            try {
+                JobStatus status = job.getJobStatus().get(10, TimeUnit.SECONDS);
+                if (!status.isGloballyTerminalState()) {
+                    job.cancel().get(30, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                // keep cancelling the others: a job left running would hold slots for later tests
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }
