@@ -1,5 +1,7 @@
 package io.github.binlog2redshift.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import io.github.binlog2redshift.config.pipeline.FlinkEnvironment;
 import io.github.binlog2redshift.config.sink.SinkConfig;
 import io.github.binlog2redshift.config.source.SourceConfig;
@@ -12,10 +14,10 @@ import io.github.binlog2redshift.sink.kafka.KafkaRecord;
 import io.github.binlog2redshift.sink.kafka.KafkaSourceFactory;
 import io.github.binlog2redshift.sink.kafka.internal.ThrottledSource;
 import io.github.binlog2redshift.source.CdcSourceTopology;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -81,15 +83,23 @@ final class PipelineJobs implements AutoCloseable {
         return job;
     }
 
+    /**
+     * Cancels every job still running and waits until each has stopped. Waiting matters: Flink CDC
+     * 3.5's split assigners close every MySQL connection pool of the JVM when they close ({@code
+     * JdbcConnectionPools.clear()}), so a source job still shutting down would break the snapshot
+     * of the next test's source job.
+     */
     @Override
     public void close() throws Exception {
         Exception failure = null;
         for (JobClient job : started) {
             try {
-                JobStatus status = job.getJobStatus().get(10, TimeUnit.SECONDS);
-                if (!status.isGloballyTerminalState()) {
+                if (!job.getJobStatus().get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
                     job.cancel().get(30, TimeUnit.SECONDS);
                 }
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> job.getJobStatus().get().isGloballyTerminalState());
             } catch (Exception e) {
                 // keep cancelling the others: a job left running would hold slots for later tests
                 if (failure == null) {
