@@ -6,6 +6,7 @@ import io.github.binlog2redshift.sink.jdbc.ConnectionProvider;
 import io.github.binlog2redshift.sink.jdbc.MergeExecutor;
 import io.github.binlog2redshift.sink.jdbc.PostgresStageLoader;
 import io.github.binlog2redshift.sink.jdbc.RedshiftStageLoader;
+import io.github.binlog2redshift.sink.jdbc.ShapeCache;
 import io.github.binlog2redshift.sink.jdbc.StageLoader;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
 import io.github.binlog2redshift.sink.jdbc.WarehouseSession;
@@ -81,13 +82,15 @@ public final class WarehouseSink
     @Override
     public Committer<TableCommittable> createCommitter(CommitterInitContext context) {
         ConnectionProvider connections = new ConnectionProvider(settings.connection());
+        // One cache per committer, shared by its sessions: a table's shape is verified once.
+        ShapeCache shapes = new ShapeCache();
         return new WarehouseCommitter(
-                () -> new WarehouseSession(connections, executor(), settings.retry()),
+                () -> new WarehouseSession(connections, executor(shapes), settings.retry()),
                 settings.maxParallelTables(),
                 context.metricGroup());
     }
 
-    private MergeExecutor executor() {
+    private MergeExecutor executor(ShapeCache shapes) {
         StageLoader loader;
         boolean toleratesSkipped = false;
         if (settings.kind() == WarehouseKind.REDSHIFT) {
@@ -102,6 +105,7 @@ public final class WarehouseSink
                 settings.jobId(),
                 toleratesSkipped,
                 settings.policy(),
+                shapes,
                 MergeExecutor.StepHook.NONE);
     }
 
