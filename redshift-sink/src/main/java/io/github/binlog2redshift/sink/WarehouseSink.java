@@ -126,6 +126,10 @@ public final class WarehouseSink
                 .map(new CheckpointIdAssigner())
                 .returns(CommittableMessageTypeInfo.of(TableCommittableSerializer::new))
                 .name("warehouse-apply-checkpoint-id")
-                .uid("warehouse-apply-checkpoint-id");
+                .uid("warehouse-apply-checkpoint-id")
+                // Its own task, so the committer (chained after it) does not share the writer's
+                // thread: a commit runs in notifyCheckpointComplete and took the writer, the
+                // dedupe and the next barrier hostage for as long as it lasted.
+                .disableChaining();
     }
 }
