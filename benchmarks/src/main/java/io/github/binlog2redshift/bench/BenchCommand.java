@@ -42,6 +42,22 @@ public final class BenchCommand implements Callable<Integer> {
     boolean noPeer;
 
     @Option(
+            names = "--sink-events",
+            description = "override the sink-catch-up size (events over the sink tables)")
+    Integer sinkEvents;
+
+    @Option(
+            names = "--latency-rates",
+            split = ",",
+            description = "override the latency scenario's rates (row changes/s)")
+    List<Integer> latencyRates;
+
+    @Option(
+            names = "--latency-window",
+            description = "override how long each latency rate is held (e.g. 20s)")
+    String latencyWindow;
+
+    @Option(
             names = "--out",
             description = "where the result files go (default: benchmarks/results/<mode>)")
     Path out;
@@ -54,7 +70,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Sizes sizes = quick ? Sizes.QUICK : Sizes.FULL;
+        Sizes sizes =
+                (quick ? Sizes.QUICK : Sizes.FULL)
+                        .with(
+                                sinkEvents,
+                                latencyRates,
+                                latencyWindow == null
+                                        ? null
+                                        : java.time.Duration.parse(
+                                                "PT" + latencyWindow.toUpperCase()));
         Path outDir = out != null ? out : Path.of("benchmarks", "results", sizes.name());
         List<Scenario> scenarios = Scenarios.select(only);
         BenchResults results = new BenchResults(sizes.name());

@@ -67,4 +67,27 @@ public record Sizes(
     public long backlogEvents() {
         return 2L * backlogTables * backlogRowsPerTable;
     }
+
+    /**
+     * These sizes with the given overrides (null keeps a size); the name gains "-custom" so custom
+     * runs are never mistaken for the standard ones.
+     */
+    public Sizes with(Integer sinkEvents, List<Integer> rates, Duration window) {
+        if (sinkEvents == null && rates == null && window == null) {
+            return this;
+        }
+        return new Sizes(
+                name + "-custom",
+                backlogTables,
+                backlogRowsPerTable,
+                snapshotRows,
+                snapshotDefaultChunkRows,
+                snapshotChunkSize,
+                sinkTables,
+                sinkEvents == null ? this.sinkEvents : sinkEvents,
+                rates == null ? latencyRates : List.copyOf(rates),
+                latencyTables,
+                window == null ? latencyWindow : window,
+                memoryKeys);
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.sink;
 
 import io.github.binlog2redshift.sink.internal.FaultPoints;
+import io.github.binlog2redshift.sink.internal.StagingBuffers;
 import io.github.binlog2redshift.sink.internal.TableStaging;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -8,6 +9,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
 
 /**
@@ -21,6 +26,11 @@ import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
  * staging id, unique per file set, names the files instead. Files of an interval that never reaches
  * a completed checkpoint are left behind; they are never loaded (loads read exactly the
  * committable's files) and a lifecycle rule on the staging prefix removes them.
+ *
+ * <p>Small files stay in memory ({@link StagingBuffers}) and are created and uploaded at the
+ * barrier, all tables at once on {@link #UPLOAD_THREADS} threads: each object costs S3 round trips
+ * whatever its size, so with many small tables the barrier would otherwise wait for them one by
+ * one.
  */
 public final class StagingWriter implements CommittingSinkWriter<StagedChange, TableCommittable> {
 
@@ -28,6 +38,11 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
     private final int subtask;
     private final String binaryPrefix;
     private final Map<TargetTable, TableStaging> tables = new TreeMap<>();
+    private final StagingBuffers buffers = StagingBuffers.defaults();
+    private ExecutorService uploads;
+
+    /** Uploads in flight at the barrier; they wait on the network, not the CPU. */
+    static final int UPLOAD_THREADS = 8;
 
     public StagingWriter(ApplySettings settings, int subtask) {
         this.settings = settings;
@@ -46,7 +61,8 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
                             subtask,
                             settings.gzip(),
                             binaryPrefix,
-                            settings.modes().modeFor(change.event().table()));
+                            settings.modes().modeFor(change.event().table()),
+                            buffers);
             tables.put(change.target(), staging);
         }
         staging.add(change.event());
@@ -58,16 +74,62 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
     }
 
     @Override
-    public Collection<TableCommittable> prepareCommit() throws IOException {
+    public Collection<TableCommittable> prepareCommit() throws IOException, InterruptedException {
         List<TableCommittable> out = new ArrayList<>(tables.size());
+        if (tables.size() <= 1) {
+            for (TableStaging staging : tables.values()) {
+                out.add(staging.finish());
+            }
+            tables.clear();
+            return afterStaging(out);
+        }
+        List<Future<TableCommittable>> finishing = new ArrayList<>(tables.size());
         for (TableStaging staging : tables.values()) {
-            out.add(staging.finish());
+            finishing.add(pool().submit(staging::finish));
         }
         tables.clear();
+        IOException failure = null;
+        for (Future<TableCommittable> f : finishing) {
+            try {
+                out.add(f.get());
+            } catch (ExecutionException e) {
+                IOException io =
+                        e.getCause() instanceof IOException i
+                                ? i
+                                : new IOException("staging a table failed", e.getCause());
+                if (failure == null) {
+                    failure = io;
+                } else {
+                    failure.addSuppressed(io);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return afterStaging(out);
+    }
+
+    /** The test-only fault point after the files are staged (a no-op unless a test armed it). */
+    private List<TableCommittable> afterStaging(List<TableCommittable> out) throws IOException {
         if (!out.isEmpty()) {
             FaultPoints.check(settings.jobId(), FaultPoints.Point.AFTER_STAGING, null, out);
         }
         return out;
+    }
+
+    private ExecutorService pool() {
+        if (uploads == null) {
+            uploads =
+                    Executors.newFixedThreadPool(
+                            UPLOAD_THREADS,
+                            r -> {
+                                Thread t = new Thread(r, "b2r-staging-upload");
+                                t.setDaemon(true);
+                                return t;
+                            });
+        }
+        return uploads;
     }
 
     @Override
@@ -76,6 +138,9 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
             staging.abandon();
         }
         tables.clear();
+        if (uploads != null) {
+            uploads.shutdownNow();
+        }
     }
 
     private String directory(TargetTable t) {

@@ -7,6 +7,7 @@ import io.github.binlog2redshift.sink.jdbc.ConnectionProvider;
 import io.github.binlog2redshift.sink.jdbc.MergeExecutor;
 import io.github.binlog2redshift.sink.jdbc.PostgresStageLoader;
 import io.github.binlog2redshift.sink.jdbc.RedshiftStageLoader;
+import io.github.binlog2redshift.sink.jdbc.ShapeCache;
 import io.github.binlog2redshift.sink.jdbc.StageLoader;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
 import io.github.binlog2redshift.sink.jdbc.WarehouseSession;
@@ -82,13 +83,15 @@ public final class WarehouseSink
     @Override
     public Committer<TableCommittable> createCommitter(CommitterInitContext context) {
         ConnectionProvider connections = new ConnectionProvider(settings.connection());
+        // One cache per committer, shared by its sessions: a table's shape is verified once.
+        ShapeCache shapes = new ShapeCache();
         return new WarehouseCommitter(
-                () -> new WarehouseSession(connections, executor(), settings.retry()),
+                () -> new WarehouseSession(connections, executor(shapes), settings.retry()),
                 settings.maxParallelTables(),
                 context.metricGroup());
     }
 
-    private MergeExecutor executor() {
+    private MergeExecutor executor(ShapeCache shapes) {
         StageLoader loader;
         boolean toleratesSkipped = false;
         if (settings.kind() == WarehouseKind.REDSHIFT) {
@@ -103,6 +106,7 @@ public final class WarehouseSink
                 settings.jobId(),
                 toleratesSkipped,
                 settings.policy(),
+                shapes,
                 FaultPoints.stepHook(settings.jobId()));
     }
 
@@ -123,6 +127,10 @@ public final class WarehouseSink
                 .map(new CheckpointIdAssigner())
                 .returns(CommittableMessageTypeInfo.of(TableCommittableSerializer::new))
                 .name("warehouse-apply-checkpoint-id")
-                .uid("warehouse-apply-checkpoint-id");
+                .uid("warehouse-apply-checkpoint-id")
+                // Its own task, so the committer (chained after it) does not share the writer's
+                // thread: a commit runs in notifyCheckpointComplete and took the writer, the
+                // dedupe and the next barrier hostage for as long as it lasted.
+                .disableChaining();
     }
 }

@@ -22,16 +22,32 @@ public final class StagingFile implements AutoCloseable {
     private final List<String> columns;
     private final Writer writer;
     private final StringBuilder line = new StringBuilder(256);
+    private DeferredUploadStream deferred;
     private long rows;
     private boolean closed;
 
     public StagingFile(String uri, List<String> columns, boolean gzip) throws IOException {
+        this(uri, columns, gzip, null);
+    }
+
+    /**
+     * With {@code buffers}, a small file stays in memory until {@link #finish()} (see {@link
+     * DeferredUploadStream}); without, it is created on the file system at once.
+     */
+    public StagingFile(String uri, List<String> columns, boolean gzip, StagingBuffers buffers)
+            throws IOException {
         this.uri = uri;
         this.columns = List.copyOf(columns);
-        Path path = new Path(uri);
-        OutputStream out =
-                new CloseOnlyStream(
-                        path.getFileSystem().create(path, FileSystem.WriteMode.OVERWRITE));
+        OutputStream out;
+        if (buffers != null) {
+            deferred = new DeferredUploadStream(uri, buffers);
+            out = deferred;
+        } else {
+            Path path = new Path(uri);
+            out =
+                    new CloseOnlyStream(
+                            path.getFileSystem().create(path, FileSystem.WriteMode.OVERWRITE));
+        }
         if (gzip) {
             out = new GZIPOutputStream(out, 1 << 16);
         }
@@ -67,6 +83,16 @@ public final class StagingFile implements AutoCloseable {
             closed = true;
             writer.close();
         }
+    }
+
+    /** Drops a file that will never be loaded: one still in memory is not uploaded. */
+    public void discard() throws IOException {
+        if (deferred != null && !closed) {
+            closed = true;
+            deferred.discard();
+            return;
+        }
+        close();
     }
 
     /**

@@ -33,6 +33,7 @@ public final class TableStaging {
     private final List<StagedFile> finished = new ArrayList<>();
     private final List<SchemaChange> schemaChanges = new ArrayList<>();
     private final TableMode mode;
+    private final StagingBuffers buffers;
     private Map<String, ColumnDef> columns = new LinkedHashMap<>();
     private List<ColumnDef> lastMerged = List.of();
     private List<String> primaryKey = List.of();
@@ -47,6 +48,19 @@ public final class TableStaging {
             boolean gzip,
             String binaryPrefix,
             TableMode mode) {
+        this(table, directory, subtask, gzip, binaryPrefix, mode, null);
+    }
+
+    /** With {@code buffers}: small files are uploaded only by {@link #finish()}. */
+    public TableStaging(
+            TargetTable table,
+            String directory,
+            int subtask,
+            boolean gzip,
+            String binaryPrefix,
+            TableMode mode,
+            StagingBuffers buffers) {
+        this.buffers = buffers;
         this.table = table;
         this.mode = mode;
         this.directory = directory;
@@ -82,7 +96,7 @@ public final class TableStaging {
             finishOpenFile();
             String uri =
                     directory + stagingId + "-" + finished.size() + (gzip ? ".csv.gz" : ".csv");
-            open = new StagingFile(uri, cols.stream().map(ColumnDef::name).toList(), gzip);
+            open = new StagingFile(uri, cols.stream().map(ColumnDef::name).toList(), gzip, buffers);
             openColumns = cols;
             mergeColumns(cols);
         }
@@ -108,7 +122,7 @@ public final class TableStaging {
 
     public void abandon() throws IOException {
         if (open != null) {
-            open.close();
+            open.discard();
         }
     }
 

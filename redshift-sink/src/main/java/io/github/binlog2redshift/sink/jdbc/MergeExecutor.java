@@ -79,21 +79,58 @@ public final class MergeExecutor {
             boolean toleratesSkippedRows,
             SchemaPolicy policy,
             StepHook hook) {
+        this(dialect, loader, jobId, toleratesSkippedRows, policy, null, hook);
+    }
+
+    /** With a committer's {@link ShapeCache} (null: read the catalog on every apply). */
+    public MergeExecutor(
+            SqlDialect dialect,
+            StageLoader loader,
+            String jobId,
+            boolean toleratesSkippedRows,
+            SchemaPolicy policy,
+            ShapeCache shapes,
+            StepHook hook) {
         this.dialect = dialect;
         this.loader = loader;
-        this.schema = new SchemaApplier(dialect, policy);
+        this.schema = new SchemaApplier(dialect, policy, shapes);
         this.jobId = jobId;
         this.toleratesSkippedRows = toleratesSkippedRows;
         this.hook = hook;
     }
 
+    /**
+     * Applies {@code b}. When its table's shape came from the {@link ShapeCache} and the apply
+     * failed as a stale shape would (the table changed behind this committer: {@link
+     * ShapeCache#isSchemaError}), the entry is dropped and the apply runs once more through the
+     * catalog; the failed attempt was rolled back whole. Any failure drops the table's entry.
+     */
     public ApplyResult apply(Connection c, TableCommittable b) throws SQLException, IOException {
+        boolean fromCache = schema.cached(b) != null;
+        try {
+            return applyOnce(c, b, fromCache);
+        } catch (SQLException | IOException | RuntimeException e) {
+            schema.forget(b.table());
+            if (!fromCache || !ShapeCache.isSchemaError(e) || c.isClosed()) {
+                throw e;
+            }
+            LOG.warn(
+                    "{} failed with the cached table shape; re-reading the catalog: {}",
+                    b,
+                    e.getMessage());
+            return applyOnce(c, b, false);
+        }
+    }
+
+    private ApplyResult applyOnce(Connection c, TableCommittable b, boolean fromCache)
+            throws SQLException, IOException {
         MergeSteps s = new MergeSteps(c, b, hook);
         c.setAutoCommit(true);
         String ledgerSchema = b.table().schema();
         s.run("ensure-schema", null, () -> schema.ensureSchema(c, ledgerSchema));
-        // Before the DDL too: a replayed committable must not re-run its TRUNCATE.
-        if (s.ledgerHas(dialect.ledgerLookup(ledgerSchema), jobId)) {
+        // Before the DDL too: a replayed committable must not re-run its TRUNCATE. A cached
+        // shape means no schema change and no DDL: the check inside the transaction suffices.
+        if (!fromCache && s.ledgerHas(dialect.ledgerLookup(ledgerSchema), jobId)) {
             LOG.info("{} is in the commit ledger already; skipped", b);
             return new ApplyResult(true, b.rowCount(), 0, 0, 1);
         }

@@ -50,19 +50,55 @@ public final class SchemaApplier {
     private final CatalogReader catalog;
     private final ColumnEvolver evolver;
     private final Set<String> readySchemas = new HashSet<>();
+    private final ShapeCache shapes;
 
     public SchemaApplier(SqlDialect dialect, SchemaPolicy policy) {
+        this(dialect, policy, null);
+    }
+
+    /** With {@code shapes} (may be null: always read the catalog), shared by a committer. */
+    public SchemaApplier(SqlDialect dialect, SchemaPolicy policy, ShapeCache shapes) {
         this.dialect = dialect;
         this.policy = policy;
+        this.shapes = shapes;
         this.catalog = new CatalogReader(dialect);
         this.evolver = new ColumnEvolver(dialect, catalog);
     }
 
+    /** The cached verified base columns for {@code b}, or null when the DDL path must run. */
+    public List<CatalogColumn> cached(TableCommittable b) {
+        return shapes == null ? null : shapes.lookup(b);
+    }
+
+    /**
+     * Drops what is cached of {@code t}: after a failed apply it is read from the catalog again.
+     */
+    public void forget(TargetTable t) {
+        if (shapes != null) {
+            shapes.forget(t);
+        }
+    }
+
     /**
      * Applies the committable's DDL; returns the columns of the table the stage is built on (the
-     * target, or the delete archive for {@code only_save_delete}). Autocommit must be on.
+     * target, or the delete archive for {@code only_save_delete}). Autocommit must be on. A
+     * committable without schema changes whose shape this committer verified before is answered
+     * from the {@link ShapeCache} without a catalog query.
      */
     public List<CatalogColumn> apply(Connection c, TableCommittable b) throws SQLException {
+        List<CatalogColumn> known = cached(b);
+        if (known != null) {
+            return known;
+        }
+        List<CatalogColumn> base = applyThroughCatalog(c, b);
+        if (shapes != null) {
+            shapes.remember(b, base);
+        }
+        return base;
+    }
+
+    private List<CatalogColumn> applyThroughCatalog(Connection c, TableCommittable b)
+            throws SQLException {
         TargetTable t = b.table();
         ensureSchema(c, t.schema());
         TableMode mode = b.mode();
