@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -77,7 +78,11 @@ final class FlinkHome {
     static FlinkHome create(Path root, Map<String, String> config) {
         FlinkHome home = new FlinkHome(root, readLibClasspath());
         Directories.create(home.log());
-        write(home.conf().resolve("config.yaml"), yaml(config));
+        Directories.create(home.tmp());
+        // Blobs, RocksDB, the extracted RPC jar: under root, so close() leaves nothing in /tmp.
+        Map<String, String> withTmp = new LinkedHashMap<>(config);
+        withTmp.putIfAbsent("io.tmp.dirs", home.tmp().toString());
+        write(home.conf().resolve("config.yaml"), yaml(withTmp));
         write(home.conf().resolve("log4j.properties"), LOG4J);
         write(home.conf().resolve("log4j-cli.properties"), LOG4J);
         // As in the distribution: opt/flink-s3-fs-hadoop-*.jar copied into its own plugin folder.
@@ -108,6 +113,10 @@ final class FlinkHome {
         return root.resolve("log");
     }
 
+    private Path tmp() {
+        return root.resolve("tmp");
+    }
+
     /** What bin/config.sh exports to every Flink process. */
     Map<String, String> environment() {
         return Map.of(
@@ -129,6 +138,7 @@ final class FlinkHome {
         command.add("-Dlog4j.configuration=" + log4j);
         command.add("-Dlog4j.configurationFile=" + log4j);
         command.add("-Daws.java.v1.disableDeprecationAnnouncement=true");
+        command.add("-Djava.io.tmpdir=" + tmp());
         command.addAll(List.of("-cp", libClasspath, mainClass));
         return command;
     }

@@ -3,6 +3,8 @@ package io.github.binlog2redshift.deploy;
 import io.github.binlog2redshift.localstack.internal.ChildProcess;
 import io.github.binlog2redshift.localstack.internal.Directories;
 import io.github.binlog2redshift.localstack.internal.LogFile;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,8 +156,8 @@ final class StandaloneCluster implements AutoCloseable {
         try {
             Directories.deleteRecursively(logsCopy);
             Directories.create(logsCopy.getParent());
-            java.nio.file.Files.move(home.log(), logsCopy);
-        } catch (java.io.IOException | RuntimeException e) {
+            Files.move(home.log(), logsCopy);
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot keep the cluster logs in {}", logsCopy, e);
         }
         Directories.deleteRecursively(home.root());
