@@ -133,6 +133,17 @@ final class MirroredShop {
         return Long.parseLong(max.get(0));
     }
 
+    /** Ledger rows of {@code jobId} for checkpoints up to {@code checkpointId}. */
+    long ledgerRowsUpTo(String jobId, long checkpointId) throws SQLException {
+        List<String> count =
+                pgStrings(
+                        "SELECT COUNT(*) FROM public._b2r_commit_ledger WHERE job_id = '"
+                                + jobId
+                                + "' AND checkpoint_id <= "
+                                + checkpointId);
+        return Long.parseLong(count.get(0));
+    }
+
     private List<String> pgStrings(String query) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection c = warehouse.connect();

@@ -104,6 +104,7 @@ class StandaloneClusterITCase {
             lap("snapshot + insert/update/delete mirrored", t0);
 
             long beforeStop = shop.lastLedgerCheckpoint(SINK_JOB_ID);
+            long rowsBeforeStop = shop.ledgerRowsUpTo(SINK_JOB_ID, beforeStop);
             String savepoint = flink.stopWithSavepoint(sink, s3.uri("savepoints/"));
             assertThat(rest.jobState(sink)).isEqualTo("FINISHED");
             assertThat(savepoint).startsWith(s3.uri("savepoints/"));
@@ -129,8 +130,9 @@ class StandaloneClusterITCase {
 
             assertThat(shop.duplicateLedgerKeys(SINK_JOB_ID)).isEmpty();
             // A job restored from the savepoint continues its checkpoint ids; a fresh start would
-            // begin again at 1 and replay the topic from its starting offsets.
+            // begin again at 1 and add ledger rows below the ids seen before the stop.
             assertThat(shop.lastLedgerCheckpoint(SINK_JOB_ID)).isGreaterThan(beforeStop);
+            assertThat(shop.ledgerRowsUpTo(SINK_JOB_ID, beforeStop)).isEqualTo(rowsBeforeStop);
             assertThat(rest.jobState(source)).isEqualTo("RUNNING");
             pids = c.processTrees();
         }
