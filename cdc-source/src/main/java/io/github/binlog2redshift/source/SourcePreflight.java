@@ -3,14 +3,18 @@ package io.github.binlog2redshift.source;
 import io.github.binlog2redshift.config.source.SourceConfig;
 import io.github.binlog2redshift.config.source.StartupMode;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +76,37 @@ public final class SourcePreflight {
         p.setProperty("connectTimeout", "10000");
         String url =
                 "jdbc:mysql://" + config.mysql().hostname() + ":" + config.mysql().port() + "/";
-        return DriverManager.getConnection(url, p);
+        return connect(url, p);
+    }
+
+    /**
+     * Connects with the driver from this job's own class loader. DriverManager only knows the
+     * drivers it found when it was first used in this JVM; on a Flink session cluster that was
+     * under another job's class loader (or the cluster's), so {@code DriverManager.getConnection}
+     * fails with "No suitable driver" for a driver in our jar. Drivers of the platform's lib/ are
+     * still reached through DriverManager.
+     */
+    private static Connection connect(String url, Properties props) throws SQLException {
+        Iterator<Driver> drivers =
+                ServiceLoader.load(Driver.class, SourcePreflight.class.getClassLoader()).iterator();
+        while (true) {
+            Driver driver;
+            try {
+                if (!drivers.hasNext()) {
+                    break;
+                }
+                driver = drivers.next();
+            } catch (ServiceConfigurationError e) {
+                continue; // a listed driver whose classes are not here; try the others
+            }
+            if (driver.acceptsURL(url)) {
+                Connection connection = driver.connect(url, props);
+                if (connection != null) {
+                    return connection;
+                }
+            }
+        }
+        return DriverManager.getConnection(url, props);
     }
 
     private static void checkVariable(

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -58,12 +59,27 @@ public final class ChildProcess implements AutoCloseable {
             Path workDir,
             Path logFile,
             List<String> stopCommand) {
+        return start(name, command, Map.of(), workDir, logFile, stopCommand);
+    }
+
+    /**
+     * Like {@link #start(String, List, Path, Path, List)}, with {@code environment} added to this
+     * JVM's environment (Flink's processes find their configuration and plugins through it).
+     */
+    public static ChildProcess start(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path workDir,
+            Path logFile,
+            List<String> stopCommand) {
         LOG.debug("Starting {}: {}", name, command);
         ProcessBuilder builder =
                 new ProcessBuilder(command)
                         .directory(workDir.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
         try {
             ChildProcess child =
                     new ChildProcess(name, builder.start(), new LogFile(logFile), stopCommand);

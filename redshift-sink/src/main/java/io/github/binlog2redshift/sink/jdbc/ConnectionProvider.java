@@ -3,9 +3,13 @@ package io.github.binlog2redshift.sink.jdbc;
 import java.io.IOException;
 import java.io.Serializable;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Iterator;
 import java.util.Properties;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
@@ -44,6 +48,37 @@ public final class ConnectionProvider implements Serializable {
             url = "jdbc:redshift://" + s.host() + ":" + s.port() + "/" + s.database();
             props.setProperty("ssl", Boolean.toString(s.ssl()));
             props.setProperty("ApplicationName", "binlog2redshift");
+        }
+        return connect(url, props);
+    }
+
+    /**
+     * Connects with the driver from this job's own class loader. DriverManager only knows the
+     * drivers it found when it was first used in this JVM; on a Flink session cluster that was
+     * under another job's class loader (or the cluster's), so {@code DriverManager.getConnection}
+     * fails with "No suitable driver" for a driver in our jar. Drivers of the platform's lib/ are
+     * still reached through DriverManager.
+     */
+    private static Connection connect(String url, Properties props) throws SQLException {
+        Iterator<Driver> drivers =
+                ServiceLoader.load(Driver.class, ConnectionProvider.class.getClassLoader())
+                        .iterator();
+        while (true) {
+            Driver driver;
+            try {
+                if (!drivers.hasNext()) {
+                    break;
+                }
+                driver = drivers.next();
+            } catch (ServiceConfigurationError e) {
+                continue; // a listed driver whose classes are not here; try the others
+            }
+            if (driver.acceptsURL(url)) {
+                Connection connection = driver.connect(url, props);
+                if (connection != null) {
+                    return connection;
+                }
+            }
         }
         return DriverManager.getConnection(url, props);
     }
