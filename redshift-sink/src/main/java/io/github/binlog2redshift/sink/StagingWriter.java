@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink;
 
+import io.github.binlog2redshift.sink.internal.FaultPoints;
 import io.github.binlog2redshift.sink.internal.TableStaging;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -63,6 +64,9 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
             out.add(staging.finish());
         }
         tables.clear();
+        if (!out.isEmpty()) {
+            FaultPoints.check(settings.jobId(), FaultPoints.Point.AFTER_STAGING, null, out);
+        }
         return out;
     }
 

@@ -2,6 +2,7 @@ package io.github.binlog2redshift.sink;
 
 import io.github.binlog2redshift.sink.dialect.PostgresDialect;
 import io.github.binlog2redshift.sink.dialect.RedshiftDialect;
+import io.github.binlog2redshift.sink.internal.FaultPoints;
 import io.github.binlog2redshift.sink.jdbc.ConnectionProvider;
 import io.github.binlog2redshift.sink.jdbc.MergeExecutor;
 import io.github.binlog2redshift.sink.jdbc.PostgresStageLoader;
@@ -102,7 +103,7 @@ public final class WarehouseSink
                 settings.jobId(),
                 toleratesSkipped,
                 settings.policy(),
-                MergeExecutor.StepHook.NONE);
+                FaultPoints.stepHook(settings.jobId()));
     }
 
     @Override

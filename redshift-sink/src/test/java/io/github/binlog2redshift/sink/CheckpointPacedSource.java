@@ -9,15 +9,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.source.SourceFunction;
 
 /**
- * Emits {@link #BATCHES} batches of staged changes, each only after a checkpoint completed since
- * the previous one, so every batch falls into its own checkpoint interval (the ingest side's
- * guarantee: one change per key per interval).
+ * Emits {@link #BATCHES} batches of staged changes, each only after the checkpoint whose barrier
+ * followed the previous batch completed, so every batch falls into its own checkpoint interval (the
+ * ingest side's guarantee: one change per key per interval).
+ *
+ * <p>Waiting for "any checkpoint completed since the batch" is not enough: a checkpoint whose
+ * barrier left before the batch can complete after it, and the next batch then shares the batch's
+ * interval (two changes of one key in one staged file, a duplicate-key insert).
  */
 @SuppressWarnings("deprecation")
-final class CheckpointPacedSource implements SourceFunction<StagedChange>, CheckpointListener {
+final class CheckpointPacedSource
+        implements SourceFunction<StagedChange>, CheckpointListener, CheckpointedFunction {
 
     static final int BATCHES = 3;
     static final List<ColumnDef> COLS =
@@ -28,26 +36,41 @@ final class CheckpointPacedSource implements SourceFunction<StagedChange>, Check
     static final TargetTable ITEMS = new TargetTable("shop", "items");
 
     private volatile boolean running = true;
-    private volatile long completed;
+    private volatile boolean batchPending;
+    private volatile long barrierAfterBatch;
+    private volatile long lastCompleted = -1;
 
     @Override
     public void run(SourceContext<StagedChange> ctx) throws Exception {
         for (int b = 0; b < BATCHES && running; b++) {
-            long seen = completed;
             synchronized (ctx.getCheckpointLock()) {
                 for (StagedChange c : batch(b)) {
                     ctx.collect(c);
                 }
+                barrierAfterBatch = Long.MAX_VALUE;
+                batchPending = true;
             }
-            while (running && completed == seen) {
+            while (running && lastCompleted < barrierAfterBatch) {
                 Thread.sleep(20);
             }
         }
     }
 
+    /** Runs under the checkpoint lock, so its barrier follows every record emitted before. */
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        if (batchPending) {
+            batchPending = false;
+            barrierAfterBatch = context.getCheckpointId();
+        }
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {}
+
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
-        completed++;
+        lastCompleted = Math.max(lastCompleted, checkpointId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.verify;
 
+import io.github.binlog2redshift.config.sink.TargetNaming;
 import io.github.binlog2redshift.verify.mapping.DefaultTableMapping;
 import io.github.binlog2redshift.verify.mapping.TargetName;
 import java.io.PrintWriter;
@@ -70,14 +71,17 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(
             names = "--table-naming",
-            defaultValue = "SCHEMA_PER_DATABASE",
+            defaultValue = "DB_TABLE",
             description =
-                    "The sink's table naming: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    DefaultTableMapping.Naming naming;
+                    "The sink's sink.target-naming: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE},"
+                            + " the sink's default: <schema>.<db>__<table>)")
+    TargetNaming naming;
 
     @Option(
             names = "--target-schema",
-            description = "Target schema of the DATABASE_PREFIX and TABLE_ONLY namings")
+            defaultValue = "public",
+            description =
+                    "The sink's sink.redshift.schema, for DB_TABLE and TABLE_ONLY (default: ${DEFAULT-VALUE})")
     String targetSchema;
 
     @Option(

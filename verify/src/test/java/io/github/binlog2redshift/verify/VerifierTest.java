@@ -39,4 +39,15 @@ class VerifierTest {
         assertThat(out.toString())
                 .contains("--chunk-size", "--max-differences", "--soft-delete", "Exit code");
     }
+
+    @Test
+    void defaultsAreTheSinksNamingAndSchema() {
+        VerifyCommand command = new VerifyCommand();
+        new picocli.CommandLine(command)
+                .parseArgs(
+                        "--source-url", "jdbc:mysql://h/", "--target-url", "jdbc:postgresql://h/d");
+        assertThat(command.naming)
+                .isEqualTo(io.github.binlog2redshift.config.sink.TargetNaming.DB_TABLE);
+        assertThat(command.targetSchema).isEqualTo("public");
+    }
 }

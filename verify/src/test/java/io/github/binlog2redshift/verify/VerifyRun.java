@@ -18,7 +18,9 @@ record VerifyRun(int exitCode, String out, String err) {
                                 "--source-user", source.user(),
                                 "--source-password", source.password(),
                                 "--target-url", target.jdbcUrl(),
-                                "--target-user", target.user()));
+                                "--target-user", target.user(),
+                                // the tests create one schema per source database
+                                "--table-naming", "SCHEMA_PER_DATABASE"));
         if (target.password() != null) {
             args.addAll(List.of("--target-password", target.password()));
         }

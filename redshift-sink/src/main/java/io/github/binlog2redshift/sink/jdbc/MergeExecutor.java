@@ -42,10 +42,16 @@ public final class MergeExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(MergeExecutor.class);
 
-    /** Called before each step; tests use it to inject failures. */
+    /**
+     * Called before each step, and with {@link #COMMITTED} once the transaction committed; tests
+     * inject failures through it (see {@code FaultPoints}).
+     */
     @FunctionalInterface
     public interface StepHook {
         void before(String step) throws SQLException;
+
+        /** The pseudo-step after COMMIT succeeded: a failure there is "committed, not reported". */
+        String COMMITTED = "committed";
 
         StepHook NONE = step -> {};
     }
@@ -124,6 +130,7 @@ public final class MergeExecutor {
             s.recordLedger(dialect.ledgerInsert(ledgerSchema), jobId, applied);
             s.update("drop-stage", plan.dropStage());
             s.run("commit", null, c::commit);
+            hook.before(StepHook.COMMITTED);
             return new ApplyResult(false, b.rowCount(), loaded, applied, 1);
         } catch (SQLException | IOException | RuntimeException e) {
             rollbackQuietly(c, e);
