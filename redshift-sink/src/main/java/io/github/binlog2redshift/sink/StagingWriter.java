@@ -49,7 +49,7 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
                             settings.modes().modeFor(change.event().table()));
             tables.put(change.target(), staging);
         }
-        staging.add(change.event());
+        staging.add(change.event(), settings.modes().renamedFrom(change.event()).orElse(null));
     }
 
     @Override

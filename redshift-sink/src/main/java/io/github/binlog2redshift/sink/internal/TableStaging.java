@@ -57,6 +57,14 @@ public final class TableStaging {
     }
 
     public void add(ChangeEvent e) throws IOException {
+        add(e, null);
+    }
+
+    /**
+     * @param renamedFrom for a RENAME TABLE event, the old name's target (see {@link
+     *     SchemaChange#renamedFrom()}); else null
+     */
+    public void add(ChangeEvent e, TargetTable renamedFrom) throws IOException {
         if (!e.columns().isEmpty()) {
             mergeColumns(e.columns());
         }
@@ -73,7 +81,8 @@ public final class TableStaging {
                             e.source().sortKey(),
                             e.table().database(),
                             e.columns(),
-                            e.primaryKey()));
+                            e.primaryKey(),
+                            renamedFrom));
             schemaChanges.sort(java.util.Comparator.comparing(SchemaChange::position));
             return;
         }

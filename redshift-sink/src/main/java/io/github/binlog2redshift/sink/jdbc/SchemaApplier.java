@@ -180,12 +180,7 @@ public final class SchemaApplier {
                 }
             }
             case RENAME_TABLE ->
-                    LOG.warn(
-                            "Table {}: source table renamed from '{}' at {}; its rows load into {} from now on, the old name's target is kept",
-                            t,
-                            text.renamedFrom(),
-                            sc.position(),
-                            t);
+                    TableRenamer.follow(c, dialect, catalog, policy.renameTable(), t, sc, text);
             default -> {
                 if (!sc.columns().isEmpty() && b.mode().writesTarget()) {
                     List<String> key = sc.primaryKey().isEmpty() ? b.primaryKey() : sc.primaryKey();

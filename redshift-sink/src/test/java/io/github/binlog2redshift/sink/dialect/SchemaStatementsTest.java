@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.sink.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
 import io.github.binlog2redshift.config.sink.DeleteHandling;
@@ -54,6 +55,23 @@ class SchemaStatementsTest {
                 .isEqualTo(
                         "INSERT INTO \"shop\".\"_b2r_schema_log\" (\"target_table\", \"position\", \"ddl\", \"applied_at\")"
                                 + " VALUES (?, ?, ?, now())");
+    }
+
+    @Test
+    void aTableRenameRenamesTheTargetAndItsSideTablesWithinTheSchema() {
+        TargetTable v2 = new TargetTable("shop", "orders_v2");
+        for (SqlDialect d : List.of(rs, pg)) {
+            assertThat(TableRename.plan(d, T, v2))
+                    .extracting(TableRename::sql)
+                    .containsExactly(
+                            "ALTER TABLE \"shop\".\"orders\" RENAME TO \"orders_v2\"",
+                            "ALTER TABLE \"shop\".\"orders_b2r_deleted\" RENAME TO \"orders_v2_b2r_deleted\"",
+                            "ALTER TABLE \"shop\".\"orders_delete\" RENAME TO \"orders_v2_delete\"",
+                            "ALTER TABLE \"shop\".\"orders_history\" RENAME TO \"orders_v2_history\"");
+            assertThatThrownBy(() -> TableRename.plan(d, T, new TargetTable("crm", "orders")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("within its schema only");
+        }
     }
 
     @Test
