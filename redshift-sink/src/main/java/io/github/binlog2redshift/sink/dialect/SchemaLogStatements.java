@@ -24,6 +24,10 @@ final class SchemaLogStatements {
         return "SELECT 1 FROM " + log(schema) + " WHERE \"target_table\" = ? AND \"position\" = ?";
     }
 
+    static String newest(String schema) {
+        return "SELECT MAX(\"position\") FROM " + log(schema) + " WHERE \"target_table\" = ?";
+    }
+
     static String insert(String schema, String now) {
         return "INSERT INTO "
                 + log(schema)

@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.sink.dialect;
 
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.ident;
+import static io.github.binlog2redshift.sink.dialect.internal.SqlText.literal;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.table;
 
 import io.github.binlog2redshift.event.ColumnDef;
@@ -90,6 +91,37 @@ public interface SqlDialect extends Serializable {
 
     default String renameTable(TargetTable table, String newName) {
         return ColumnStatements.renameTable(table, newName);
+    }
+
+    default String fillRenamedColumn(TargetTable table, String from, String to) {
+        return ColumnStatements.fillRenamedColumn(table, from, to);
+    }
+
+    /**
+     * What a source TRUNCATE at {@code position} empties: the rows of changes before it. Rows of
+     * later changes stay, which another sink subtask may have committed before this one got to the
+     * TRUNCATE. {@link #deleteAll} for inputs without positions.
+     */
+    default String deleteBefore(TargetTable table, String position) {
+        return deleteAll(table)
+                + " WHERE "
+                + ident(ReservedNames.POSITION)
+                + " < "
+                + literal(position);
+    }
+
+    /** {@link #markAllDeleted} for the rows of changes before {@code position}. */
+    default String markDeletedBefore(TargetTable table, String position) {
+        return markAllDeleted(table)
+                + " AND "
+                + ident(ReservedNames.POSITION)
+                + " < "
+                + literal(position);
+    }
+
+    /** The newest table-level DDL applied to a target; binds target table. */
+    default String schemaLogNewest(String schema) {
+        return SchemaLogStatements.newest(schema);
     }
 
     /** Removes every row inside a transaction (TRUNCATE commits on its own on Redshift). */

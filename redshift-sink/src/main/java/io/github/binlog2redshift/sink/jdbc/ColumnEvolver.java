@@ -45,6 +45,15 @@ final class ColumnEvolver {
                     c,
                     dialect.renameColumn(t, r.from(), r.column()),
                     () -> type(c, t, r.from()).isEmpty() && type(c, t, r.column()).isPresent());
+        } else if (action instanceof SchemaAction.MergeRenamedColumn m) {
+            if (type(c, t, m.from()).isPresent()) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(dialect.fillRenamedColumn(t, m.from(), m.column()));
+                }
+            }
+            // A retry after the fill finds the old column and fills again: rows written since
+            // the rename hold NULL there, so that changes nothing.
+            idempotent(c, dialect.dropColumn(t, m.from()), () -> type(c, t, m.from()).isEmpty());
         } else if (action instanceof SchemaAction.ChangeType ct) {
             changeType(c, t, ct);
         }

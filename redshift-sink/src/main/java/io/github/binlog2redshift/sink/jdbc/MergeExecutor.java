@@ -101,7 +101,7 @@ public final class MergeExecutor {
         MergeInput input =
                 b.files().isEmpty() || base.isEmpty()
                         ? null
-                        : StageLayout.input(b, base, schema.cutoff(b), dialect);
+                        : StageLayout.input(b, base, schema.cutoff(c, b), dialect);
         c.setAutoCommit(false);
         try {
             if (s.ledgerHas(dialect.ledgerLookup(ledgerSchema), jobId)) {

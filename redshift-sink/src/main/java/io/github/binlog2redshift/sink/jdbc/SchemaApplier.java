@@ -49,6 +49,7 @@ public final class SchemaApplier {
     private final SchemaPolicy policy;
     private final CatalogReader catalog;
     private final ColumnEvolver evolver;
+    private final TableEmptying emptying;
     private final Set<String> readySchemas = new HashSet<>();
 
     public SchemaApplier(SqlDialect dialect, SchemaPolicy policy) {
@@ -56,6 +57,7 @@ public final class SchemaApplier {
         this.policy = policy;
         this.catalog = new CatalogReader(dialect);
         this.evolver = new ColumnEvolver(dialect, catalog);
+        this.emptying = new TableEmptying(dialect, policy);
     }
 
     /**
@@ -112,24 +114,12 @@ public final class SchemaApplier {
         return catalog.columns(c, mode.writesTarget() ? t : shape.archiveTable());
     }
 
-    /** The position of the last TRUNCATE or DROP TABLE that emptied the target, else null. */
-    public String cutoff(TableCommittable b) {
-        String cutoff = null;
-        for (SchemaChange sc : b.schemaChanges()) {
-            DdlText.Kind k = DdlText.parse(sc.ddl()).kind();
-            if ((k == DdlText.Kind.TRUNCATE_TABLE && truncates(b.mode()))
-                    || (k == DdlText.Kind.DROP_TABLE
-                            && policy.dropTable() == SchemaPolicy.DropTable.DROP)) {
-                cutoff = sc.position().isEmpty() ? cutoff : sc.position();
-            }
-        }
-        return cutoff;
-    }
-
-    private boolean truncates(TableMode mode) {
-        return policy.truncateTable() == SchemaPolicy.TruncateTable.APPLY
-                && mode.writesTarget()
-                && mode.deletes() != DeleteHandling.SKIP;
+    /**
+     * The position staged rows must follow to be loaded (see {@link TableEmptying#cutoff}); null
+     * when none.
+     */
+    public String cutoff(Connection c, TableCommittable b) throws SQLException {
+        return emptying.cutoff(c, b);
     }
 
     private void applyChange(Connection c, TableCommittable b, SchemaChange sc)
@@ -138,7 +128,7 @@ public final class SchemaApplier {
         DdlText text = DdlText.parse(sc.ddl());
         switch (text.kind()) {
             case TRUNCATE_TABLE -> {
-                if (!truncates(b.mode())) {
+                if (!emptying.truncates(b.mode())) {
                     LOG.warn(
                             "Table {}: source TRUNCATE at {} not applied (sink.schema.truncate-table={},"
                                     + " deletes {}, archive {}): {}",
@@ -149,10 +139,7 @@ public final class SchemaApplier {
                             b.mode().archive(),
                             sc.ddl());
                 } else if (catalog.exists(c, t)) {
-                    String sql =
-                            b.mode().deletes() == DeleteHandling.SOFT
-                                    ? dialect.markAllDeleted(t)
-                                    : dialect.deleteAll(t);
+                    String sql = emptying.statement(t, b.mode(), sc);
                     if (TableLevelDdl.once(c, dialect, t, sc, List.of(sql))) {
                         LOG.info("Table {}: applied source TRUNCATE at {}", t, sc.position());
                     }

@@ -32,7 +32,7 @@ final class TableLevelDdl {
     static boolean once(
             Connection c, SqlDialect d, TargetTable t, SchemaChange sc, List<String> statements)
             throws SQLException {
-        boolean positioned = !sc.position().isEmpty() && !sc.position().matches("[0:]+");
+        boolean positioned = positioned(sc);
         c.setAutoCommit(false);
         try {
             if (positioned && logged(c, d, t, sc)) {
@@ -63,6 +63,14 @@ final class TableLevelDdl {
         } finally {
             c.setAutoCommit(true);
         }
+    }
+
+    /**
+     * False for inputs without binlog coordinates (DMS, Canal: all zeros), which cannot be told
+     * apart.
+     */
+    static boolean positioned(SchemaChange sc) {
+        return !sc.position().isEmpty() && !sc.position().matches("[0:]+");
     }
 
     private static boolean logged(Connection c, SqlDialect d, TargetTable t, SchemaChange sc)

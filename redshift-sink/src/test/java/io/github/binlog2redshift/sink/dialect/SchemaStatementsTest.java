@@ -36,6 +36,15 @@ class SchemaStatementsTest {
             assertThat(d.truncateTable(T)).isEqualTo("TRUNCATE TABLE \"shop\".\"orders\"");
             assertThat(d.deleteAll(T)).isEqualTo("DELETE FROM \"shop\".\"orders\"");
             assertThat(d.dropTable(T)).isEqualTo("DROP TABLE IF EXISTS \"shop\".\"orders\"");
+            assertThat(d.fillRenamedColumn(T, "nick", "handle"))
+                    .isEqualTo(
+                            "UPDATE \"shop\".\"orders\" SET \"handle\" = \"nick\" WHERE \"handle\" IS NULL");
+            assertThat(d.deleteBefore(T, "000000000003:00000000000000000030:000000"))
+                    .isEqualTo(
+                            "DELETE FROM \"shop\".\"orders\" WHERE \"_b2r_pos\" < '000000000003:00000000000000000030:000000'");
+            assertThat(d.schemaLogNewest("shop"))
+                    .isEqualTo(
+                            "SELECT MAX(\"position\") FROM \"shop\".\"_b2r_schema_log\" WHERE \"target_table\" = ?");
             assertThat(d.renameTable(T, "orders_v2"))
                     .isEqualTo("ALTER TABLE \"shop\".\"orders\" RENAME TO \"orders_v2\"");
             assertThat(d.schemaLogLookup("shop"))
@@ -47,6 +56,11 @@ class SchemaStatementsTest {
                                     + " \"position\" VARCHAR(40) NOT NULL, \"ddl\" VARCHAR(65535), \"applied_at\" TIMESTAMPTZ NOT NULL,"
                                     + " PRIMARY KEY (\"target_table\", \"position\"))");
         }
+        assertThat(pg.markDeletedBefore(T, "000000000003:00000000000000000030:000000"))
+                .isEqualTo(
+                        "UPDATE \"shop\".\"orders\" SET \"_b2r_deleted\" = TRUE, \"_b2r_deleted_at\" = now()"
+                                + " WHERE \"_b2r_deleted\" IS NOT TRUE"
+                                + " AND \"_b2r_pos\" < '000000000003:00000000000000000030:000000'");
         assertThat(rs.markAllDeleted(T))
                 .isEqualTo(
                         "UPDATE \"shop\".\"orders\" SET \"_b2r_deleted\" = TRUE, \"_b2r_deleted_at\" = GETDATE()"
