@@ -119,9 +119,9 @@ public interface SqlDialect extends Serializable {
                 + literal(position);
     }
 
-    /** The newest table-level DDL applied to a target; binds target table. */
-    default String schemaLogNewest(String schema) {
-        return SchemaLogStatements.newest(schema);
+    /** Position and text of every logged DDL of a target, oldest first; binds target table. */
+    default String schemaLogEntries(String schema) {
+        return SchemaLogStatements.entries(schema);
     }
 
     /** Removes every row inside a transaction (TRUNCATE commits on its own on Redshift). */

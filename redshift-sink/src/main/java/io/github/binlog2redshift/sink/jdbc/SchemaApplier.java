@@ -115,6 +115,20 @@ public final class SchemaApplier {
     }
 
     /**
+     * {@code b} as it is to be loaded: when its files carry a column the target lacks and the
+     * schema log says another subtask renamed it to a column the target has, with that rename
+     * added, so rows staged under the old name load into the new one (as a rename in the batch
+     * itself does, see {@link TableCommittable#loadColumns}).
+     */
+    public TableCommittable loadable(Connection c, TableCommittable b) throws SQLException {
+        if (b.mode().ignoreDdl()) {
+            return b;
+        }
+        List<CatalogColumn> target = catalog.columns(c, b.table());
+        return target.isEmpty() ? b : TableLevelDdl.withLoggedRenames(c, dialect, b, target);
+    }
+
+    /**
      * The position staged rows must follow to be loaded (see {@link TableEmptying#cutoff}); null
      * when none.
      */
@@ -169,6 +183,9 @@ public final class SchemaApplier {
             case RENAME_TABLE ->
                     TableRenamer.follow(c, dialect, catalog, policy.renameTable(), t, sc, text);
             default -> {
+                if (!text.renames().isEmpty() && b.mode().writesTarget() && catalog.exists(c, t)) {
+                    TableLevelDdl.record(c, dialect, t, sc);
+                }
                 if (!sc.columns().isEmpty() && b.mode().writesTarget()) {
                     List<String> key = sc.primaryKey().isEmpty() ? b.primaryKey() : sc.primaryKey();
                     evolve(c, new TableShape(t, sc.columns(), key), b.mode(), text, t, true);

@@ -9,8 +9,6 @@ import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import io.github.binlog2redshift.sink.dialect.TableMode;
 import io.github.binlog2redshift.sink.schema.DdlText;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -38,19 +36,15 @@ final class TableEmptying {
      * when none.
      */
     String cutoff(Connection c, TableCommittable b) throws SQLException {
-        String own = cutoff(b);
-        String logged = null;
-        try (PreparedStatement ps =
-                c.prepareStatement(dialect.schemaLogNewest(b.table().schema()))) {
-            ps.setString(1, b.table().toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                logged = rs.next() ? rs.getString(1) : null;
+        String cutoff = cutoff(b);
+        for (SchemaChange logged : TableLevelDdl.entries(c, dialect, b.table())) {
+            DdlText.Kind k = DdlText.parse(logged.ddl()).kind();
+            boolean emptied = k == DdlText.Kind.TRUNCATE_TABLE || k == DdlText.Kind.DROP_TABLE;
+            if (emptied && (cutoff == null || logged.position().compareTo(cutoff) > 0)) {
+                cutoff = logged.position();
             }
         }
-        if (own == null || (logged != null && logged.compareTo(own) > 0)) {
-            return logged;
-        }
-        return own;
+        return cutoff;
     }
 
     /** Rows of changes before a positioned TRUNCATE; every row for inputs without positions. */

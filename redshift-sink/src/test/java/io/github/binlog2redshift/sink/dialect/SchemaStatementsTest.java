@@ -42,9 +42,10 @@ class SchemaStatementsTest {
             assertThat(d.deleteBefore(T, "000000000003:00000000000000000030:000000"))
                     .isEqualTo(
                             "DELETE FROM \"shop\".\"orders\" WHERE \"_b2r_pos\" < '000000000003:00000000000000000030:000000'");
-            assertThat(d.schemaLogNewest("shop"))
+            assertThat(d.schemaLogEntries("shop"))
                     .isEqualTo(
-                            "SELECT MAX(\"position\") FROM \"shop\".\"_b2r_schema_log\" WHERE \"target_table\" = ?");
+                            "SELECT \"position\", \"ddl\" FROM \"shop\".\"_b2r_schema_log\""
+                                    + " WHERE \"target_table\" = ? ORDER BY \"position\"");
             assertThat(d.renameTable(T, "orders_v2"))
                     .isEqualTo("ALTER TABLE \"shop\".\"orders\" RENAME TO \"orders_v2\"");
             assertThat(d.schemaLogLookup("shop"))

@@ -80,6 +80,45 @@ class CrossSubtaskDdlITCase {
     }
 
     @Test
+    void rowsStagedUnderTheOldNameAndCommittedAfterTheRenameLoadIntoTheNewName(PostgresDatabase db)
+            throws Exception {
+        TableMode m = TableMode.defaults();
+        try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            1,
+                            m,
+                            List.of(upsert(BEFORE, PK, 10, row("id", 1, "nick", "n1")))));
+            // Subtask B: the rename.
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            2,
+                            m,
+                            List.of(
+                                    ddl(
+                                            "ALTER TABLE orders RENAME COLUMN nick TO handle",
+                                            20,
+                                            AFTER,
+                                            PK))));
+            // Subtask A: a row changed before the rename, committed after it.
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            2,
+                            m,
+                            List.of(upsert(BEFORE, PK, 19, row("id", 2, "nick", "n2")))));
+        }
+        assertThat(columns(db, ORDERS))
+                .containsExactly("id integer", "handle character varying(10)");
+        assertThat(Rows.of(db, ORDERS)).containsExactly("1|n1", "2|n2");
+    }
+
+    @Test
     void aTruncateEmptiesOnlyRowsOfEarlierChangesWhicheverSubtaskCommitsFirst(PostgresDatabase db)
             throws Exception {
         TableMode m = TableMode.defaults();
