@@ -65,13 +65,16 @@ public final class TableStaging {
      *     SchemaChange#renamedFrom()}); else null
      */
     public void add(ChangeEvent e, TargetTable renamedFrom) throws IOException {
+        // Changes of different keys come in key order, not source order: a row staged last may
+        // carry the columns as they were before a change another row already carries.
+        boolean newest = latest == null || !latest.source().isAfter(e.source());
         if (!e.columns().isEmpty()) {
-            mergeColumns(e.columns());
+            mergeColumns(e.columns(), newest);
         }
         if (!e.primaryKey().isEmpty()) {
             primaryKey = e.primaryKey();
         }
-        if (latest == null || !latest.source().isAfter(e.source())) {
+        if (newest) {
             latest = e;
         }
         if (e.op() == Op.SCHEMA_CHANGE) {
@@ -93,7 +96,7 @@ public final class TableStaging {
                     directory + stagingId + "-" + finished.size() + (gzip ? ".csv.gz" : ".csv");
             open = new StagingFile(uri, cols.stream().map(ColumnDef::name).toList(), gzip);
             openColumns = cols;
-            mergeColumns(cols);
+            mergeColumns(cols, newest);
         }
         open.write(StagedRowEncoder.fields(e, cols, binaryPrefix));
     }
@@ -128,10 +131,17 @@ public final class TableStaging {
         }
     }
 
-    /** The new list's order first, then columns only seen before (never dropped by the apply). */
-    private void mergeColumns(List<ColumnDef> latestColumns) {
+    /**
+     * The newest list's order and definitions first, then columns only seen before (never dropped
+     * by the apply); a list older than one merged before only adds the columns it alone has.
+     */
+    private void mergeColumns(List<ColumnDef> latestColumns, boolean newest) {
         if (latestColumns.equals(lastMerged)) {
             return; // the common case: every row of a table carries the same list
+        }
+        if (!newest) {
+            latestColumns.forEach(c -> columns.putIfAbsent(c.name(), c));
+            return;
         }
         lastMerged = latestColumns;
         Map<String, ColumnDef> merged = new LinkedHashMap<>();
