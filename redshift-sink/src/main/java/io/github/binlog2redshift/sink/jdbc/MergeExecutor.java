@@ -97,9 +97,12 @@ public final class MergeExecutor {
             LOG.info("{} is in the commit ledger already; skipped", b);
             return new ApplyResult(true, b.rowCount(), 0, 0, 1);
         }
-        // Rows staged under a column name another subtask's DDL renamed load into the new name.
-        TableCommittable load = b.files().isEmpty() ? b : schema.loadable(c, b);
-        List<CatalogColumn> base = s.call("schema", null, () -> schema.apply(c, load));
+        // Rows staged under a column name another subtask's DDL renamed load into the new name:
+        // checked before the DDL path (not to add the old name again) and after it (the rename
+        // may have run in between).
+        TableCommittable renamed = b.files().isEmpty() ? b : schema.loadable(c, b);
+        List<CatalogColumn> base = s.call("schema", null, () -> schema.apply(c, renamed));
+        TableCommittable load = b.files().isEmpty() ? b : schema.loadable(c, renamed, base);
         MergeInput input =
                 b.files().isEmpty() || base.isEmpty()
                         ? null

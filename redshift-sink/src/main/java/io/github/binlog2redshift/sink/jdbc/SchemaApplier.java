@@ -121,10 +121,12 @@ public final class SchemaApplier {
      * itself does, see {@link TableCommittable#loadColumns}).
      */
     public TableCommittable loadable(Connection c, TableCommittable b) throws SQLException {
-        if (b.mode().ignoreDdl()) {
-            return b;
-        }
-        List<CatalogColumn> target = catalog.columns(c, b.table());
+        return b.mode().ignoreDdl() ? b : loadable(c, b, catalog.columns(c, b.table()));
+    }
+
+    /** {@link #loadable(Connection, TableCommittable)} against {@code target}'s columns. */
+    public TableCommittable loadable(Connection c, TableCommittable b, List<CatalogColumn> target)
+            throws SQLException {
         return target.isEmpty() ? b : TableLevelDdl.withLoggedRenames(c, dialect, b, target);
     }
 
@@ -216,6 +218,10 @@ public final class SchemaApplier {
             return;
         }
         List<String> key = isTarget ? shape.key() : List.of();
+        if (isTarget && text.renames().isEmpty()) {
+            // The catalog was read first: a rename that ran since was logged before it ran.
+            shape = TableLevelDdl.withoutRenamedAway(c, dialect, shape, cols);
+        }
         for (SchemaAction a :
                 SchemaEvolution.plan(table, cols, shape.columns(), text, key, dialect, policy)) {
             evolver.run(c, table, a);

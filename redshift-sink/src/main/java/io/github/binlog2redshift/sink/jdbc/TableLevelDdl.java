@@ -4,6 +4,7 @@ import io.github.binlog2redshift.sink.SchemaChange;
 import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
+import io.github.binlog2redshift.sink.dialect.TableShape;
 import io.github.binlog2redshift.sink.schema.CatalogColumn;
 import io.github.binlog2redshift.sink.schema.DdlText;
 import java.sql.Connection;
@@ -135,12 +136,49 @@ final class TableLevelDdl {
         List<SchemaChange> renames = new ArrayList<>();
         for (SchemaChange logged : entries(c, d, b.table())) {
             Map<String, String> r = DdlText.parse(logged.ddl()).renames();
-            if (r.entrySet().stream()
-                    .anyMatch(e -> missing.contains(e.getKey()) && have.contains(e.getValue()))) {
+            if (!b.schemaChanges().contains(logged)
+                    && r.entrySet().stream()
+                            .anyMatch(
+                                    e ->
+                                            missing.contains(e.getKey())
+                                                    && have.contains(e.getValue()))) {
                 renames.add(logged);
             }
         }
         return renames.isEmpty() ? b : b.withMoreSchemaChanges(renames);
+    }
+
+    /**
+     * {@code shape} without the columns another subtask renamed away (logged, gone from {@code
+     * target}, their new name present): rows staged under an old name must not add it again.
+     */
+    static TableShape withoutRenamedAway(
+            Connection c, SqlDialect d, TableShape shape, List<CatalogColumn> target)
+            throws SQLException {
+        Set<String> have = new HashSet<>();
+        target.forEach(x -> have.add(x.name()));
+        Set<String> missing = new HashSet<>();
+        shape.columns().forEach(x -> missing.add(x.name()));
+        missing.removeAll(have);
+        missing.removeAll(shape.key());
+        if (missing.isEmpty()) {
+            return shape;
+        }
+        Set<String> gone = new HashSet<>();
+        for (SchemaChange logged : entries(c, d, shape.table())) {
+            DdlText.parse(logged.ddl())
+                    .renames()
+                    .forEach(
+                            (from, to) -> {
+                                if (missing.contains(from) && have.contains(to)) {
+                                    gone.add(from);
+                                }
+                            });
+        }
+        return gone.isEmpty()
+                ? shape
+                : shape.withColumns(
+                        shape.columns().stream().filter(x -> !gone.contains(x.name())).toList());
     }
 
     private static void insert(Connection c, SqlDialect d, TargetTable t, SchemaChange sc)
