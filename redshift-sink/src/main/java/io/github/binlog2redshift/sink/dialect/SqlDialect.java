@@ -93,6 +93,11 @@ public interface SqlDialect extends Serializable {
         return ColumnStatements.renameTable(table, newName);
     }
 
+    /** Blocks every other reader and writer until the transaction ends (both: exclusive). */
+    default String lockTable(TargetTable table) {
+        return "LOCK TABLE " + table(table);
+    }
+
     default String fillRenamedColumn(TargetTable table, String from, String to) {
         return ColumnStatements.fillRenamedColumn(table, from, to);
     }

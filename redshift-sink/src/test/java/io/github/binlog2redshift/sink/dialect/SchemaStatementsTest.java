@@ -36,6 +36,7 @@ class SchemaStatementsTest {
             assertThat(d.truncateTable(T)).isEqualTo("TRUNCATE TABLE \"shop\".\"orders\"");
             assertThat(d.deleteAll(T)).isEqualTo("DELETE FROM \"shop\".\"orders\"");
             assertThat(d.dropTable(T)).isEqualTo("DROP TABLE IF EXISTS \"shop\".\"orders\"");
+            assertThat(d.lockTable(T)).isEqualTo("LOCK TABLE \"shop\".\"orders\"");
             assertThat(d.fillRenamedColumn(T, "nick", "handle"))
                     .isEqualTo(
                             "UPDATE \"shop\".\"orders\" SET \"handle\" = \"nick\" WHERE \"handle\" IS NULL");
