@@ -198,6 +198,18 @@ public final class SinkOptions {
                                     + " IGNORE.")
                     .build();
 
+    public static final ConfigOption<SchemaPolicy.RenameTable> SCHEMA_RENAME_TABLE =
+            ConfigOption.key(
+                            "sink.schema.rename-table",
+                            ValueType.enumOf(SchemaPolicy.RenameTable.class))
+                    .defaultValue(SchemaPolicy.RenameTable.FOLLOW)
+                    .description(
+                            "A table renamed at the source: FOLLOW (rename the old name's target"
+                                    + " and its side tables to the new name's; done when only the"
+                                    + " new one exists) or IGNORE (keep the old target; the new"
+                                    + " name's rows load into a new one).")
+                    .build();
+
     public static final ConfigOption<SchemaPolicy.Oversize> OVERSIZE_VALUES =
             ConfigOption.key("sink.oversize-values", ValueType.enumOf(SchemaPolicy.Oversize.class))
                     .defaultValue(SchemaPolicy.Oversize.DEAD_LETTER)
@@ -244,6 +256,7 @@ public final class SinkOptions {
                     SCHEMA_TYPE_CHANGE,
                     SCHEMA_DROP_TABLE,
                     SCHEMA_TRUNCATE_TABLE,
+                    SCHEMA_RENAME_TABLE,
                     OVERSIZE_VALUES,
                     REDSHIFT_DIST_STYLE);
 

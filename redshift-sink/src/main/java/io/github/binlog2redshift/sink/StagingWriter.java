@@ -65,7 +65,7 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
                             buffers);
             tables.put(change.target(), staging);
         }
-        staging.add(change.event());
+        staging.add(change.event(), settings.modes().renamedFrom(change.event()).orElse(null));
     }
 
     @Override

@@ -86,7 +86,39 @@ public record TableCommittable(
                 return latest;
             }
         }
-        return columns;
+        return renamedColumns();
+    }
+
+    /**
+     * The staged columns under the names they load into (see {@link #loadColumns}): a column of
+     * rows staged before a rename is the renamed column, not one to add again.
+     */
+    private List<ColumnDef> renamedColumns() {
+        Map<String, String> renames = renames();
+        if (renames.isEmpty()) {
+            return columns;
+        }
+        Set<String> present = new HashSet<>();
+        columns.forEach(c -> present.add(c.name()));
+        Map<String, ColumnDef> out = new LinkedHashMap<>();
+        for (ColumnDef c : columns) {
+            String name = c.name();
+            for (int hops = 0; renames.containsKey(name) && hops < 16; hops++) {
+                name = renames.get(name);
+            }
+            ColumnDef as =
+                    name.equals(c.name()) || present.contains(name)
+                            ? c
+                            : new ColumnDef(
+                                    name,
+                                    c.type(),
+                                    c.length(),
+                                    c.scale(),
+                                    c.nullable(),
+                                    c.enumValues());
+            out.putIfAbsent(as.name(), as);
+        }
+        return List.copyOf(out.values());
     }
 
     /**
@@ -117,6 +149,24 @@ public record TableCommittable(
             all.putAll(DdlText.parse(s.ddl()).renames());
         }
         return all;
+    }
+
+    /** The same batch with {@code more} schema changes after its own (for the load only). */
+    public TableCommittable withMoreSchemaChanges(List<SchemaChange> more) {
+        List<SchemaChange> all = new ArrayList<>(schemaChanges);
+        all.addAll(more);
+        return new TableCommittable(
+                table,
+                checkpointId,
+                stagingId,
+                subtask,
+                files,
+                maxSourcePosition,
+                maxSourceTsMs,
+                columns,
+                primaryKey,
+                all,
+                mode);
     }
 
     public TableCommittable withCheckpointId(long id) {

@@ -17,16 +17,17 @@ import org.apache.flink.types.StringValue;
 
 /**
  * The layout of a {@link TableCommittable} (it sits in the committer's checkpointed state). Version
- * 2: table, checkpoint id, staging id, subtask, files (path, columns, rows), max source position
- * and time, columns (name, type, length, scale, nullable, enum values), key, schema changes (DDL,
- * position, database, columns, key), mode (ignore DDL, deletes, archive, history, dist style, sort
- * key). Version 1 had the DDL texts only and no mode; it is still read (the default mode). A
- * version this build does not know is rejected, never guessed at.
+ * 3 adds to each schema change the target of a renamed table's old name (nullable schema, name).
+ * Version 2: table, checkpoint id, staging id, subtask, files (path, columns, rows), max source
+ * position and time, columns (name, type, length, scale, nullable, enum values), key, schema
+ * changes (DDL, position, database, columns, key), mode (ignore DDL, deletes, archive, history,
+ * dist style, sort key). Version 1 had the DDL texts only and no mode; it is still read (the
+ * default mode). A version this build does not know is rejected, never guessed at.
  */
 public final class TableCommittableSerializer
         implements SimpleVersionedSerializer<TableCommittable> {
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     @Override
     public int getVersion() {
@@ -58,6 +59,9 @@ public final class TableCommittableSerializer
             writeString(out, sc.sourceDatabase());
             writeColumns(out, sc.columns());
             writeStrings(out, sc.primaryKey());
+            TargetTable from = sc.renamedFrom();
+            writeString(out, from == null ? null : from.schema());
+            writeString(out, from == null ? null : from.name());
         }
         TableMode m = c.mode();
         out.writeBoolean(m.ignoreDdl());
@@ -71,7 +75,7 @@ public final class TableCommittableSerializer
 
     @Override
     public TableCommittable deserialize(int version, byte[] bytes) throws IOException {
-        if (version != 1 && version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new IOException(
                     "unknown table committable version "
                             + version
@@ -99,13 +103,18 @@ public final class TableCommittableSerializer
         } else {
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
-                changes.add(
-                        new SchemaChange(
-                                readString(in),
-                                readString(in),
-                                readString(in),
-                                readColumns(in),
-                                readStrings(in)));
+                String ddl = readString(in);
+                String position = readString(in);
+                String database = readString(in);
+                List<ColumnDef> cols = readColumns(in);
+                List<String> pk = readStrings(in);
+                TargetTable from = null;
+                if (version >= 3) {
+                    String schema = readString(in);
+                    String name = readString(in);
+                    from = name == null ? null : new TargetTable(schema, name);
+                }
+                changes.add(new SchemaChange(ddl, position, database, cols, pk, from));
             }
             mode =
                     new TableMode(

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param oversize a value longer than the target column (Redshift VARCHAR 65,535 bytes, SUPER 16
  *     MB)
  * @param distStyle Redshift distribution style of created tables (a table rule may override it)
+ * @param renameTable a table renamed at the source
  */
 public record SchemaPolicy(
         DropColumn dropColumn,
@@ -24,7 +25,8 @@ public record SchemaPolicy(
         DropTable dropTable,
         TruncateTable truncateTable,
         Oversize oversize,
-        DistStyle distStyle)
+        DistStyle distStyle,
+        RenameTable renameTable)
         implements Serializable {
 
     /** A column dropped at the source. */
@@ -59,6 +61,20 @@ public record SchemaPolicy(
         IGNORE
     }
 
+    /**
+     * A table renamed at the source ({@code RENAME TABLE a TO b}, {@code ALTER TABLE a RENAME b}).
+     */
+    public enum RenameTable {
+        /**
+         * Rename the old name's target (and its side tables) to the new name's (default), so the
+         * rows loaded so far and the rows to come meet in one table; done when only the new one
+         * exists.
+         */
+        FOLLOW,
+        /** Keep the old target as it is; the new name's rows load into a new target. WARN. */
+        IGNORE
+    }
+
     /** A value longer than its target column can hold. */
     public enum Oversize {
         /** Send the change to the dead-letter output naming table, column and key (default). */
@@ -83,6 +99,30 @@ public record SchemaPolicy(
         Objects.requireNonNull(truncateTable, "truncateTable");
         Objects.requireNonNull(oversize, "oversize");
         Objects.requireNonNull(distStyle, "distStyle");
+        Objects.requireNonNull(renameTable, "renameTable");
+    }
+
+    /** A policy that follows table renames (the default for them). */
+    public SchemaPolicy(
+            DropColumn dropColumn,
+            TypeChange typeChange,
+            DropTable dropTable,
+            TruncateTable truncateTable,
+            Oversize oversize,
+            DistStyle distStyle) {
+        this(
+                dropColumn,
+                typeChange,
+                dropTable,
+                truncateTable,
+                oversize,
+                distStyle,
+                RenameTable.FOLLOW);
+    }
+
+    public SchemaPolicy withRenameTable(RenameTable other) {
+        return new SchemaPolicy(
+                dropColumn, typeChange, dropTable, truncateTable, oversize, distStyle, other);
     }
 
     /** Every default. */
@@ -93,7 +133,8 @@ public record SchemaPolicy(
                 DropTable.IGNORE,
                 TruncateTable.APPLY,
                 Oversize.DEAD_LETTER,
-                DistStyle.KEY);
+                DistStyle.KEY,
+                RenameTable.FOLLOW);
     }
 
     static SchemaPolicy from(Settings s) {
@@ -103,6 +144,7 @@ public record SchemaPolicy(
                 s.get(SinkOptions.SCHEMA_DROP_TABLE),
                 s.get(SinkOptions.SCHEMA_TRUNCATE_TABLE),
                 s.get(SinkOptions.OVERSIZE_VALUES),
-                s.get(SinkOptions.REDSHIFT_DIST_STYLE));
+                s.get(SinkOptions.REDSHIFT_DIST_STYLE),
+                s.get(SinkOptions.SCHEMA_RENAME_TABLE));
     }
 }

@@ -46,6 +46,18 @@ class SinkConfigTest {
         assertThat(cfg.deadLetter().topic()).contains("redshift-sink.dlq");
         assertThat(cfg.deadLetter().path()).isEmpty();
         assertThat(cfg.toString()).doesNotContain("rs-secret-pw");
+        assertThat(cfg.schema()).isEqualTo(SchemaPolicy.defaults());
+        assertThat(cfg.schema().renameTable()).isEqualTo(SchemaPolicy.RenameTable.FOLLOW);
+    }
+
+    @Test
+    void renameTablePolicyIsAnEnumNamedInItsError() {
+        assertThat(config(validSink("sink.schema.rename-table=IGNORE")).schema().renameTable())
+                .isEqualTo(SchemaPolicy.RenameTable.IGNORE);
+        assertThatThrownBy(() -> config(validSink("sink.schema.rename-table=RENAME")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sink.schema.rename-table")
+                .hasMessageContaining("RENAME");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.binlog2redshift.sink.dedupe;
 import io.github.binlog2redshift.event.Op;
 import io.github.binlog2redshift.sink.StagedChange;
 import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.route.ChangeRetention;
 import io.github.binlog2redshift.sink.route.RoutedChange;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,10 +34,15 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * This relies on aligned checkpoints (Flink's default): an unaligned barrier overtakes records,
  * which then count toward the next batch (still exactly once, but a row could precede its DDL).
  *
- * <p>State: the buffered change per key in a {@link ValueState}, serialized by {@link
- * RoutedChange.Codec} (works with RocksDB, needs no heap); it is emptied at every checkpoint, so it
- * holds only keys changed in the current interval. Per table, the last emitted schema change is
- * kept for good, to drop the copies cdc-source writes to every partition.
+ * <p>Changes marked {@link ChangeRetention#EVERY} (history tables, tables without a key) are not
+ * collapsed: every one is buffered and emitted, per key in source order (see {@link
+ * EveryChangeOrder}), and the merge picks the newest per key for the target itself.
+ *
+ * <p>State: the buffered change per key in a {@link ValueState} (or every change in a {@link
+ * ListState}), serialized by {@link RoutedChange.Codec} (works with RocksDB, needs no heap); it is
+ * emptied at every checkpoint, so it holds only keys changed in the current interval. Per table,
+ * the last emitted schema change is kept for good, to drop the copies cdc-source writes to every
+ * partition.
  */
 public final class LatestChangeOperator extends AbstractStreamOperator<StagedChange>
         implements OneInputStreamOperator<RoutedChange, StagedChange> {
@@ -49,10 +55,13 @@ public final class LatestChangeOperator extends AbstractStreamOperator<StagedCha
             new ListStateDescriptor<>("pending-schema-changes", RoutedChange.typeInfo());
     static final ValueStateDescriptor<RoutedChange> LAST_DDL =
             new ValueStateDescriptor<>("last-schema-change", RoutedChange.typeInfo());
+    static final ListStateDescriptor<RoutedChange> EVERY =
+            new ListStateDescriptor<>("every-change", RoutedChange.typeInfo());
 
     private transient ValueState<RoutedChange> latest;
     private transient ListState<RoutedChange> pendingDdl;
     private transient ValueState<RoutedChange> lastDdl;
+    private transient ListState<RoutedChange> every;
     private transient Map<TargetTable, Counter> deduplicated;
     private transient Map<TargetTable, Counter> emitted;
 
@@ -62,6 +71,7 @@ public final class LatestChangeOperator extends AbstractStreamOperator<StagedCha
         latest = getRuntimeContext().getState(LATEST);
         pendingDdl = getRuntimeContext().getListState(PENDING_DDL);
         lastDdl = getRuntimeContext().getState(LAST_DDL);
+        every = getRuntimeContext().getListState(EVERY);
         deduplicated = new HashMap<>();
         emitted = new HashMap<>();
     }
@@ -71,6 +81,10 @@ public final class LatestChangeOperator extends AbstractStreamOperator<StagedCha
         RoutedChange change = element.getValue();
         if (change.event().op() == Op.SCHEMA_CHANGE) {
             bufferSchemaChange(change);
+            return;
+        }
+        if (change.retention() == ChangeRetention.EVERY) {
+            every.add(change);
             return;
         }
         RoutedChange held = latest.value();
@@ -131,6 +145,22 @@ public final class LatestChangeOperator extends AbstractStreamOperator<StagedCha
                         LATEST,
                         (key, state) -> {
                             emit(state.value());
+                            state.clear();
+                        });
+        getKeyedStateBackend()
+                .applyToAllKeys(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        EVERY,
+                        (key, state) -> {
+                            List<RoutedChange> all = new ArrayList<>();
+                            state.get().forEach(all::add);
+                            List<RoutedChange> kept = EveryChangeOrder.inSourceOrder(all);
+                            if (kept.size() < all.size()) {
+                                counter(deduplicated, "eventsDeduplicated", all.get(0).target())
+                                        .inc(all.size() - kept.size());
+                            }
+                            kept.forEach(this::emit);
                             state.clear();
                         });
     }

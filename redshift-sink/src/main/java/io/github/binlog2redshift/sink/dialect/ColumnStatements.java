@@ -57,6 +57,22 @@ final class ColumnStatements {
         return "ALTER TABLE " + table(from) + " RENAME TO " + ident(toName);
     }
 
+    /**
+     * A column renamed at the source that rows of another subtask already added under its new name:
+     * rows not written since the rename hold their value only in the old column.
+     */
+    static String fillRenamedColumn(TargetTable t, String from, String to) {
+        return "UPDATE "
+                + table(t)
+                + " SET "
+                + ident(to)
+                + " = "
+                + ident(from)
+                + " WHERE "
+                + ident(to)
+                + " IS NULL";
+    }
+
     /** A truncate on a soft-delete table: every live row is flagged, none removed. */
     static String markAllDeleted(TargetTable t, String now) {
         return "UPDATE "

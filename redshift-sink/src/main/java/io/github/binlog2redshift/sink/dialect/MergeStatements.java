@@ -8,6 +8,7 @@ import static io.github.binlog2redshift.sink.dialect.ReservedNames.SOURCE_TS;
 import static io.github.binlog2redshift.sink.dialect.ReservedNames.STAGE_TABLE;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.ident;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.identList;
+import static io.github.binlog2redshift.sink.dialect.internal.SqlText.keyMatch;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.literal;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.table;
 
@@ -24,11 +25,19 @@ import java.util.List;
  * (Redshift has no {@code ON COMMIT DROP}, so the plan drops it itself). The steps per mode are
  * listed in {@code docs/tables.md}; the mirrored-table steps are in {@link GuardedMerge}.
  *
+ * <p>A history table's stage holds every change of a key in the interval (the dedupe passes them
+ * all through); after they are appended to the history, {@code keep-latest} leaves the newest per
+ * key by position for the key-matched steps, which expect one row per key. Positions of one key in
+ * a stage are distinct: the dedupe collapses changes at equal positions.
+ *
  * <p>Side tables (history, delete archive) are appended to without a NOT EXISTS guard: the commit
  * ledger makes a replayed committable a no-op, and positions cannot tell apart two changes of
  * inputs without binlog coordinates (DMS, Canal).
  */
 final class MergeStatements {
+
+    /** The stage's alias in the self-join of {@code keep-latest}. */
+    private static final String NEWER = "_b2r_newer";
 
     private MergeStatements() {}
 
@@ -110,6 +119,9 @@ final class MergeStatements {
                             true));
             return new MergePlan(before, after, "DROP TABLE IF EXISTS " + stage);
         }
+        if (mode.history()) {
+            after.add(new Step("keep-latest", keepLatest(shape.key()), false));
+        }
         List<String> hidden = new ArrayList<>();
         if (mode.deletes() == DeleteHandling.SOFT) {
             after.add(
@@ -152,6 +164,27 @@ final class MergeStatements {
             after.addAll(GuardedMerge.unguardedSteps(shape, source));
         }
         return new MergePlan(before, after, "DROP TABLE IF EXISTS " + stage);
+    }
+
+    /** Deletes every staged change of a key that a staged change at a greater position follows. */
+    private static String keepLatest(List<String> key) {
+        String stage = ident(STAGE_TABLE);
+        return "DELETE FROM "
+                + stage
+                + " USING "
+                + stage
+                + " AS "
+                + ident(NEWER)
+                + " WHERE "
+                + keyMatch(NEWER, STAGE_TABLE, key)
+                + " AND "
+                + ident(NEWER)
+                + "."
+                + ident(POSITION)
+                + " > "
+                + stage
+                + "."
+                + ident(POSITION);
     }
 
     /**

@@ -3,10 +3,11 @@ package io.github.binlog2redshift.sink.dialect;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.ident;
 
 /**
- * The schema log: one row per table-level DDL (TRUNCATE, DROP TABLE) applied to a target, keyed by
- * the statement's source position. cdc-source writes each DDL to every Kafka partition, so every
- * sink subtask meets it; the first to apply it records it here in the same transaction, and the
- * others skip it instead of emptying the table a second time after rows were loaded.
+ * The schema log: one row per table-level DDL (TRUNCATE, DROP TABLE) and column rename applied to a
+ * target, keyed by the statement's source position. cdc-source writes each DDL to every Kafka
+ * partition, so every sink subtask meets it; the first to apply it records it here in the same
+ * transaction, and the others skip it instead of emptying the table a second time after rows were
+ * loaded.
  */
 final class SchemaLogStatements {
 
@@ -22,6 +23,12 @@ final class SchemaLogStatements {
 
     static String lookup(String schema) {
         return "SELECT 1 FROM " + log(schema) + " WHERE \"target_table\" = ? AND \"position\" = ?";
+    }
+
+    static String entries(String schema) {
+        return "SELECT \"position\", \"ddl\" FROM "
+                + log(schema)
+                + " WHERE \"target_table\" = ? ORDER BY \"position\"";
     }
 
     static String insert(String schema, String now) {

@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.sink.dialect;
 
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.ident;
+import static io.github.binlog2redshift.sink.dialect.internal.SqlText.literal;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.table;
 
 import io.github.binlog2redshift.event.ColumnDef;
@@ -90,6 +91,42 @@ public interface SqlDialect extends Serializable {
 
     default String renameTable(TargetTable table, String newName) {
         return ColumnStatements.renameTable(table, newName);
+    }
+
+    /** Blocks every other reader and writer until the transaction ends (both: exclusive). */
+    default String lockTable(TargetTable table) {
+        return "LOCK TABLE " + table(table);
+    }
+
+    default String fillRenamedColumn(TargetTable table, String from, String to) {
+        return ColumnStatements.fillRenamedColumn(table, from, to);
+    }
+
+    /**
+     * What a source TRUNCATE at {@code position} empties: the rows of changes before it. Rows of
+     * later changes stay, which another sink subtask may have committed before this one got to the
+     * TRUNCATE. {@link #deleteAll} for inputs without positions.
+     */
+    default String deleteBefore(TargetTable table, String position) {
+        return deleteAll(table)
+                + " WHERE "
+                + ident(ReservedNames.POSITION)
+                + " < "
+                + literal(position);
+    }
+
+    /** {@link #markAllDeleted} for the rows of changes before {@code position}. */
+    default String markDeletedBefore(TargetTable table, String position) {
+        return markAllDeleted(table)
+                + " AND "
+                + ident(ReservedNames.POSITION)
+                + " < "
+                + literal(position);
+    }
+
+    /** Position and text of every logged DDL of a target, oldest first; binds target table. */
+    default String schemaLogEntries(String schema) {
+        return SchemaLogStatements.entries(schema);
     }
 
     /** Removes every row inside a transaction (TRUNCATE commits on its own on Redshift). */

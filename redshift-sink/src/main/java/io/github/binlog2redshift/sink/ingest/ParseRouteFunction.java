@@ -10,6 +10,7 @@ import io.github.binlog2redshift.sink.format.EventCopies;
 import io.github.binlog2redshift.sink.format.ParsedRecord;
 import io.github.binlog2redshift.sink.format.RejectedRecordException;
 import io.github.binlog2redshift.sink.kafka.KafkaRecord;
+import io.github.binlog2redshift.sink.route.ChangeRetention;
 import io.github.binlog2redshift.sink.route.Route;
 import io.github.binlog2redshift.sink.route.RoutedChange;
 import io.github.binlog2redshift.sink.route.RowKeys;
@@ -124,12 +125,26 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
         if (e.primaryKey().isEmpty() && !route.rulePrimaryKey().isEmpty()) {
             e = EventCopies.withPrimaryKey(e, route.rulePrimaryKey());
         }
-        String key =
-                e.op() == Op.SCHEMA_CHANGE
-                        ? RowKeys.schemaChange(route.target())
-                        : RowKeys.row(route.target(), e.primaryKey(), e.keyImage());
+        if (e.op() == Op.SCHEMA_CHANGE) {
+            return new RoutedChange(
+                    route.target(),
+                    RowKeys.schemaChange(route.target()),
+                    e,
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
+        }
+        // A keyless table is an append-only log: every change is a row of it.
+        ChangeRetention retention =
+                e.primaryKey().isEmpty() ? ChangeRetention.EVERY : route.retention();
         return new RoutedChange(
-                route.target(), key, e, record.topic(), record.partition(), record.offset());
+                route.target(),
+                RowKeys.row(route.target(), e.primaryKey(), e.keyImage()),
+                e,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                retention);
     }
 
     private void reject(KafkaRecord record, RejectReason reason, String detail, Context ctx) {

@@ -71,13 +71,24 @@ public final class TableStaging {
     }
 
     public void add(ChangeEvent e) throws IOException {
+        add(e, null);
+    }
+
+    /**
+     * @param renamedFrom for a RENAME TABLE event, the old name's target (see {@link
+     *     SchemaChange#renamedFrom()}); else null
+     */
+    public void add(ChangeEvent e, TargetTable renamedFrom) throws IOException {
+        // Changes of different keys come in key order, not source order: a row staged last may
+        // carry the columns as they were before a change another row already carries.
+        boolean newest = latest == null || !latest.source().isAfter(e.source());
         if (!e.columns().isEmpty()) {
-            mergeColumns(e.columns());
+            mergeColumns(e.columns(), newest);
         }
         if (!e.primaryKey().isEmpty()) {
             primaryKey = e.primaryKey();
         }
-        if (latest == null || !latest.source().isAfter(e.source())) {
+        if (newest) {
             latest = e;
         }
         if (e.op() == Op.SCHEMA_CHANGE) {
@@ -87,7 +98,8 @@ public final class TableStaging {
                             e.source().sortKey(),
                             e.table().database(),
                             e.columns(),
-                            e.primaryKey()));
+                            e.primaryKey(),
+                            renamedFrom));
             schemaChanges.sort(java.util.Comparator.comparing(SchemaChange::position));
             return;
         }
@@ -98,7 +110,7 @@ public final class TableStaging {
                     directory + stagingId + "-" + finished.size() + (gzip ? ".csv.gz" : ".csv");
             open = new StagingFile(uri, cols.stream().map(ColumnDef::name).toList(), gzip, buffers);
             openColumns = cols;
-            mergeColumns(cols);
+            mergeColumns(cols, newest);
         }
         open.write(StagedRowEncoder.fields(e, cols, binaryPrefix));
     }
@@ -133,10 +145,17 @@ public final class TableStaging {
         }
     }
 
-    /** The new list's order first, then columns only seen before (never dropped by the apply). */
-    private void mergeColumns(List<ColumnDef> latestColumns) {
+    /**
+     * The newest list's order and definitions first, then columns only seen before (never dropped
+     * by the apply); a list older than one merged before only adds the columns it alone has.
+     */
+    private void mergeColumns(List<ColumnDef> latestColumns, boolean newest) {
         if (latestColumns.equals(lastMerged)) {
             return; // the common case: every row of a table carries the same list
+        }
+        if (!newest) {
+            latestColumns.forEach(c -> columns.putIfAbsent(c.name(), c));
+            return;
         }
         lastMerged = latestColumns;
         Map<String, ColumnDef> merged = new LinkedHashMap<>();

@@ -41,12 +41,45 @@ final class ColumnEvolver {
             idempotent(
                     c, dialect.dropColumn(t, d.column()), () -> type(c, t, d.column()).isEmpty());
         } else if (action instanceof SchemaAction.RenameColumn r) {
-            idempotent(
-                    c,
-                    dialect.renameColumn(t, r.from(), r.column()),
-                    () -> type(c, t, r.from()).isEmpty() && type(c, t, r.column()).isPresent());
+            try {
+                idempotent(
+                        c,
+                        dialect.renameColumn(t, r.from(), r.column()),
+                        () -> type(c, t, r.from()).isEmpty() && type(c, t, r.column()).isPresent());
+            } catch (SQLException e) {
+                if (type(c, t, r.from()).isEmpty() || type(c, t, r.column()).isEmpty()) {
+                    throw e;
+                }
+                // Rows of another subtask added the new name meanwhile.
+                mergeRenamed(c, t, new SchemaAction.MergeRenamedColumn(r.from(), r.column()));
+            }
+        } else if (action instanceof SchemaAction.MergeRenamedColumn m) {
+            mergeRenamed(c, t, m);
         } else if (action instanceof SchemaAction.ChangeType ct) {
             changeType(c, t, ct);
+        }
+    }
+
+    /**
+     * Fill and drop in one transaction behind an exclusive lock: another subtask may be loading
+     * rows into the old column right now, and a fill that ran before its commit would miss them
+     * while the drop, waiting for that commit, would then lose them.
+     */
+    private void mergeRenamed(Connection c, TargetTable t, SchemaAction.MergeRenamedColumn m)
+            throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute(dialect.lockTable(t));
+            if (type(c, t, m.from()).isPresent()) {
+                st.execute(dialect.fillRenamedColumn(t, m.from(), m.column()));
+                st.execute(dialect.dropColumn(t, m.from()));
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

@@ -134,11 +134,16 @@ public final class MergeExecutor {
             LOG.info("{} is in the commit ledger already; skipped", b);
             return new ApplyResult(true, b.rowCount(), 0, 0, 1);
         }
-        List<CatalogColumn> base = s.call("schema", null, () -> schema.apply(c, b));
+        // Rows staged under a column name another subtask's DDL renamed load into the new name:
+        // checked before the DDL path (not to add the old name again) and after it (the rename
+        // may have run in between).
+        TableCommittable renamed = b.files().isEmpty() ? b : schema.loadable(c, b);
+        List<CatalogColumn> base = s.call("schema", null, () -> schema.apply(c, renamed));
+        TableCommittable load = b.files().isEmpty() ? b : schema.loadable(c, renamed, base);
         MergeInput input =
                 b.files().isEmpty() || base.isEmpty()
                         ? null
-                        : StageLayout.input(b, base, schema.cutoff(b), dialect);
+                        : StageLayout.input(load, base, schema.cutoff(c, b), dialect);
         c.setAutoCommit(false);
         try {
             if (s.ledgerHas(dialect.ledgerLookup(ledgerSchema), jobId)) {
@@ -157,7 +162,7 @@ public final class MergeExecutor {
                 s.update(step.name(), step.sql());
             }
             long loaded =
-                    s.call("load", loader.sensitive() ? null : "COPY", () -> loader.load(c, b));
+                    s.call("load", loader.sensitive() ? null : "COPY", () -> loader.load(c, load));
             checkCount(s, b, loaded);
             long applied = 0;
             for (MergePlan.Step step : plan.afterLoad()) {

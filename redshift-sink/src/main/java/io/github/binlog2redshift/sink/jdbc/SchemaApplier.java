@@ -49,6 +49,7 @@ public final class SchemaApplier {
     private final SchemaPolicy policy;
     private final CatalogReader catalog;
     private final ColumnEvolver evolver;
+    private final TableEmptying emptying;
     private final Set<String> readySchemas = new HashSet<>();
     private final ShapeCache shapes;
 
@@ -63,6 +64,7 @@ public final class SchemaApplier {
         this.shapes = shapes;
         this.catalog = new CatalogReader(dialect);
         this.evolver = new ColumnEvolver(dialect, catalog);
+        this.emptying = new TableEmptying(dialect, policy);
     }
 
     /** The cached verified base columns for {@code b}, or null when the DDL path must run. */
@@ -148,24 +150,28 @@ public final class SchemaApplier {
         return catalog.columns(c, mode.writesTarget() ? t : shape.archiveTable());
     }
 
-    /** The position of the last TRUNCATE or DROP TABLE that emptied the target, else null. */
-    public String cutoff(TableCommittable b) {
-        String cutoff = null;
-        for (SchemaChange sc : b.schemaChanges()) {
-            DdlText.Kind k = DdlText.parse(sc.ddl()).kind();
-            if ((k == DdlText.Kind.TRUNCATE_TABLE && truncates(b.mode()))
-                    || (k == DdlText.Kind.DROP_TABLE
-                            && policy.dropTable() == SchemaPolicy.DropTable.DROP)) {
-                cutoff = sc.position().isEmpty() ? cutoff : sc.position();
-            }
-        }
-        return cutoff;
+    /**
+     * {@code b} as it is to be loaded: when its files carry a column the target lacks and the
+     * schema log says another subtask renamed it to a column the target has, with that rename
+     * added, so rows staged under the old name load into the new one (as a rename in the batch
+     * itself does, see {@link TableCommittable#loadColumns}).
+     */
+    public TableCommittable loadable(Connection c, TableCommittable b) throws SQLException {
+        return b.mode().ignoreDdl() ? b : loadable(c, b, catalog.columns(c, b.table()));
     }
 
-    private boolean truncates(TableMode mode) {
-        return policy.truncateTable() == SchemaPolicy.TruncateTable.APPLY
-                && mode.writesTarget()
-                && mode.deletes() != DeleteHandling.SKIP;
+    /** {@link #loadable(Connection, TableCommittable)} against {@code target}'s columns. */
+    public TableCommittable loadable(Connection c, TableCommittable b, List<CatalogColumn> target)
+            throws SQLException {
+        return target.isEmpty() ? b : TableLevelDdl.withLoggedRenames(c, dialect, b, target);
+    }
+
+    /**
+     * The position staged rows must follow to be loaded (see {@link TableEmptying#cutoff}); null
+     * when none.
+     */
+    public String cutoff(Connection c, TableCommittable b) throws SQLException {
+        return emptying.cutoff(c, b);
     }
 
     private void applyChange(Connection c, TableCommittable b, SchemaChange sc)
@@ -174,7 +180,7 @@ public final class SchemaApplier {
         DdlText text = DdlText.parse(sc.ddl());
         switch (text.kind()) {
             case TRUNCATE_TABLE -> {
-                if (!truncates(b.mode())) {
+                if (!emptying.truncates(b.mode())) {
                     LOG.warn(
                             "Table {}: source TRUNCATE at {} not applied (sink.schema.truncate-table={},"
                                     + " deletes {}, archive {}): {}",
@@ -185,10 +191,7 @@ public final class SchemaApplier {
                             b.mode().archive(),
                             sc.ddl());
                 } else if (catalog.exists(c, t)) {
-                    String sql =
-                            b.mode().deletes() == DeleteHandling.SOFT
-                                    ? dialect.markAllDeleted(t)
-                                    : dialect.deleteAll(t);
+                    String sql = emptying.statement(t, b.mode(), sc);
                     if (TableLevelDdl.once(c, dialect, t, sc, List.of(sql))) {
                         LOG.info("Table {}: applied source TRUNCATE at {}", t, sc.position());
                     }
@@ -216,13 +219,11 @@ public final class SchemaApplier {
                 }
             }
             case RENAME_TABLE ->
-                    LOG.warn(
-                            "Table {}: source table renamed from '{}' at {}; its rows load into {} from now on, the old name's target is kept",
-                            t,
-                            text.renamedFrom(),
-                            sc.position(),
-                            t);
+                    TableRenamer.follow(c, dialect, catalog, policy.renameTable(), t, sc, text);
             default -> {
+                if (!text.renames().isEmpty() && b.mode().writesTarget() && catalog.exists(c, t)) {
+                    TableLevelDdl.record(c, dialect, t, sc);
+                }
                 if (!sc.columns().isEmpty() && b.mode().writesTarget()) {
                     List<String> key = sc.primaryKey().isEmpty() ? b.primaryKey() : sc.primaryKey();
                     evolve(c, new TableShape(t, sc.columns(), key), b.mode(), text, t, true);
@@ -253,6 +254,10 @@ public final class SchemaApplier {
             return;
         }
         List<String> key = isTarget ? shape.key() : List.of();
+        if (isTarget && text.renames().isEmpty()) {
+            // The catalog was read first: a rename that ran since was logged before it ran.
+            shape = TableLevelDdl.withoutRenamedAway(c, dialect, shape, cols);
+        }
         for (SchemaAction a :
                 SchemaEvolution.plan(table, cols, shape.columns(), text, key, dialect, policy)) {
             evolver.run(c, table, a);

@@ -1,22 +1,31 @@
 package io.github.binlog2redshift.sink.jdbc;
 
 import io.github.binlog2redshift.sink.SchemaChange;
+import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
+import io.github.binlog2redshift.sink.dialect.TableShape;
+import io.github.binlog2redshift.sink.schema.CatalogColumn;
+import io.github.binlog2redshift.sink.schema.DdlText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Runs a table-level DDL (emptying or dropping a table) at most once per source position: in one
- * transaction, look the position up in the schema log, run the statements, record the position.
- * Every sink subtask receives a copy of each DDL (cdc-source writes it to every partition), and a
- * committable may be re-applied after a failover; without the log a second TRUNCATE would remove
- * rows loaded after the first. Two subtasks racing conflict on the log's key (PostgreSQL) or abort
- * one with a serialization error (Redshift); the retried one finds the row and skips.
+ * The schema log's reader and writer. Runs a table-level DDL (emptying or dropping a table) at most
+ * once per source position: in one transaction, look the position up in the schema log, run the
+ * statements, record the position. Every sink subtask receives a copy of each DDL (cdc-source
+ * writes it to every partition), and a committable may be re-applied after a failover; without the
+ * log a second TRUNCATE would remove rows loaded after the first. Two subtasks racing conflict on
+ * the log's key (PostgreSQL) or abort one with a serialization error (Redshift); the retried one
+ * finds the row and skips.
  *
  * <p>Inputs without source positions (DMS, Canal: all zeros) cannot be told apart; their statements
  * run every time, without the log.
@@ -32,7 +41,7 @@ final class TableLevelDdl {
     static boolean once(
             Connection c, SqlDialect d, TargetTable t, SchemaChange sc, List<String> statements)
             throws SQLException {
-        boolean positioned = !sc.position().isEmpty() && !sc.position().matches("[0:]+");
+        boolean positioned = positioned(sc);
         c.setAutoCommit(false);
         try {
             if (positioned && logged(c, d, t, sc)) {
@@ -45,15 +54,7 @@ final class TableLevelDdl {
                 }
             }
             if (positioned) {
-                try (PreparedStatement ps = c.prepareStatement(d.schemaLogInsert(t.schema()))) {
-                    ps.setString(1, t.toString());
-                    ps.setString(2, sc.position());
-                    String ddl = sc.ddl();
-                    ps.setString(
-                            3,
-                            ddl.length() > MAX_DDL_CHARS ? ddl.substring(0, MAX_DDL_CHARS) : ddl);
-                    ps.executeUpdate();
-                }
+                insert(c, d, t, sc);
             }
             c.commit();
             return true;
@@ -62,6 +63,132 @@ final class TableLevelDdl {
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * False for inputs without binlog coordinates (DMS, Canal: all zeros), which cannot be told
+     * apart.
+     */
+    static boolean positioned(SchemaChange sc) {
+        return !sc.position().isEmpty() && !sc.position().matches("[0:]+");
+    }
+
+    /**
+     * Records a column rename before it runs (autocommit): a subtask committing rows staged under
+     * the old name after the rename finds it here ({@link #withLoggedRenames}). Recorded first,
+     * because a reader maps a staged column only when the target lacks it and has the new name, so
+     * an entry whose rename has not run yet changes nothing. A copy already recorded is left alone.
+     */
+    static void record(Connection c, SqlDialect d, TargetTable t, SchemaChange sc)
+            throws SQLException {
+        if (!positioned(sc) || logged(c, d, t, sc)) {
+            return;
+        }
+        try {
+            insert(c, d, t, sc);
+        } catch (SQLException e) {
+            if (!logged(c, d, t, sc)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Every logged DDL of {@code t}, oldest first, as text and position. */
+    static List<SchemaChange> entries(Connection c, SqlDialect d, TargetTable t)
+            throws SQLException {
+        List<SchemaChange> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(d.schemaLogEntries(t.schema()))) {
+            ps.setString(1, t.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String ddl = rs.getString(2);
+                    out.add(
+                            new SchemaChange(
+                                    ddl == null ? "" : ddl,
+                                    rs.getString(1),
+                                    null,
+                                    List.of(),
+                                    List.of()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code b} as it is to be loaded: when its files carry a column the target lacks and the log
+     * says another subtask renamed it to a column the target has, with that rename added, so rows
+     * staged under the old name load into the new one (as a rename in the batch itself does, see
+     * {@link TableCommittable#loadColumns}).
+     */
+    static TableCommittable withLoggedRenames(
+            Connection c, SqlDialect d, TableCommittable b, List<CatalogColumn> base)
+            throws SQLException {
+        Set<String> have = new HashSet<>();
+        base.forEach(x -> have.add(x.name()));
+        Set<String> missing = new HashSet<>();
+        b.files().forEach(f -> missing.addAll(b.loadColumns(f)));
+        missing.removeAll(have);
+        if (missing.isEmpty()) {
+            return b;
+        }
+        List<SchemaChange> renames = new ArrayList<>();
+        for (SchemaChange logged : entries(c, d, b.table())) {
+            Map<String, String> r = DdlText.parse(logged.ddl()).renames();
+            if (!b.schemaChanges().contains(logged)
+                    && r.entrySet().stream()
+                            .anyMatch(
+                                    e ->
+                                            missing.contains(e.getKey())
+                                                    && have.contains(e.getValue()))) {
+                renames.add(logged);
+            }
+        }
+        return renames.isEmpty() ? b : b.withMoreSchemaChanges(renames);
+    }
+
+    /**
+     * {@code shape} without the columns another subtask renamed away (logged, gone from {@code
+     * target}, their new name present): rows staged under an old name must not add it again.
+     */
+    static TableShape withoutRenamedAway(
+            Connection c, SqlDialect d, TableShape shape, List<CatalogColumn> target)
+            throws SQLException {
+        Set<String> have = new HashSet<>();
+        target.forEach(x -> have.add(x.name()));
+        Set<String> missing = new HashSet<>();
+        shape.columns().forEach(x -> missing.add(x.name()));
+        missing.removeAll(have);
+        missing.removeAll(shape.key());
+        if (missing.isEmpty()) {
+            return shape;
+        }
+        Set<String> gone = new HashSet<>();
+        for (SchemaChange logged : entries(c, d, shape.table())) {
+            DdlText.parse(logged.ddl())
+                    .renames()
+                    .forEach(
+                            (from, to) -> {
+                                if (missing.contains(from) && have.contains(to)) {
+                                    gone.add(from);
+                                }
+                            });
+        }
+        return gone.isEmpty()
+                ? shape
+                : shape.withColumns(
+                        shape.columns().stream().filter(x -> !gone.contains(x.name())).toList());
+    }
+
+    private static void insert(Connection c, SqlDialect d, TargetTable t, SchemaChange sc)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(d.schemaLogInsert(t.schema()))) {
+            ps.setString(1, t.toString());
+            ps.setString(2, sc.position());
+            String ddl = sc.ddl();
+            ps.setString(3, ddl.length() > MAX_DDL_CHARS ? ddl.substring(0, MAX_DDL_CHARS) : ddl);
+            ps.executeUpdate();
         }
     }
 

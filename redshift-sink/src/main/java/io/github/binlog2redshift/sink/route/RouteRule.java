@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * config records hold {@code Optional}s, which Flink cannot ship to its tasks): which source tables
  * (regexes matched against the whole database and table name, never a substring: the reference's
  * bug 2), the target schema and table where the rule names them (else null), the key columns for
- * tables whose events name none (empty: none), and whether the tables are excluded.
+ * tables whose events name none (empty: none), whether the tables are excluded, and whether they
+ * keep a change history (then the dedupe passes every change through, see {@link ChangeRetention}).
  */
 public record RouteRule(
         Pattern database,
@@ -19,13 +20,33 @@ public record RouteRule(
         String targetSchema,
         String targetTable,
         List<String> primaryKey,
-        boolean exclude)
+        boolean exclude,
+        ChangeRetention retention)
         implements Serializable {
 
     public RouteRule {
         Objects.requireNonNull(database, "database pattern");
         Objects.requireNonNull(table, "table pattern");
+        Objects.requireNonNull(retention, "retention");
         primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+    }
+
+    /** A rule whose tables keep the newest change per key. */
+    public RouteRule(
+            Pattern database,
+            Pattern table,
+            String targetSchema,
+            String targetTable,
+            List<String> primaryKey,
+            boolean exclude) {
+        this(
+                database,
+                table,
+                targetSchema,
+                targetTable,
+                primaryKey,
+                exclude,
+                ChangeRetention.LATEST);
     }
 
     public static RouteRule from(TableRule rule) {
@@ -35,7 +56,8 @@ public record RouteRule(
                 rule.targetSchema().orElse(null),
                 rule.targetTable().orElse(null),
                 rule.primaryKey(),
-                rule.exclude());
+                rule.exclude(),
+                rule.history() ? ChangeRetention.EVERY : ChangeRetention.LATEST);
     }
 
     /** A rule naming a target table and key columns, for tests and code-built jobs. */

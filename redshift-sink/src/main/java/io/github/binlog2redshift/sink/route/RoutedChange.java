@@ -20,6 +20,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * per key, serialized by {@link Codec}.
  *
  * @param key the dedupe key, see {@link RowKeys}
+ * @param retention whether the dedupe keeps only the newest change of the key or every change
  */
 public record RoutedChange(
         TargetTable target,
@@ -27,26 +28,43 @@ public record RoutedChange(
         ChangeEvent event,
         String topic,
         int partition,
-        long offset) {
+        long offset,
+        ChangeRetention retention) {
 
     public RoutedChange {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(retention, "retention");
+    }
+
+    /** A change of which only the newest per key is kept. */
+    public RoutedChange(
+            TargetTable target,
+            String key,
+            ChangeEvent event,
+            String topic,
+            int partition,
+            long offset) {
+        this(target, key, event, topic, partition, offset, ChangeRetention.LATEST);
     }
 
     public static TypeInformation<RoutedChange> typeInfo() {
         return new CodecTypeInfo<>(new Codec());
     }
 
-    /** Version 1: target, key, topic, partition, offset, event as change-event JSON. */
+    /**
+     * Version 2: target, key, topic, partition, offset, event as change-event JSON, retention
+     * ordinal. Version 1 lacked the retention (read as {@link ChangeRetention#LATEST}, the only
+     * behaviour then); state from version 1 holds only schema changes, which always are LATEST.
+     */
     public static final class Codec implements RecordCodec<RoutedChange> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public int version() {
-            return 1;
+            return 2;
         }
 
         @Override
@@ -63,6 +81,7 @@ public record RoutedChange(
             out.writeInt(c.partition);
             out.writeLong(c.offset);
             BinaryFields.writeBytes(ChangeEventJson.toBytes(c.event), out);
+            out.writeByte(c.retention.ordinal());
         }
 
         @Override
@@ -74,9 +93,24 @@ public record RoutedChange(
             int partition = in.readInt();
             long offset = in.readLong();
             byte[] json = BinaryFields.readBytes(in);
+            ChangeRetention retention = ChangeRetention.LATEST;
+            if (version >= 2) {
+                int ordinal = in.readUnsignedByte();
+                if (ordinal >= ChangeRetention.values().length) {
+                    throw new IOException(
+                            "unknown retention " + ordinal + " of buffered change for " + target);
+                }
+                retention = ChangeRetention.values()[ordinal];
+            }
             try {
                 return new RoutedChange(
-                        target, key, DebeziumJsonReader.read(json), topic, partition, offset);
+                        target,
+                        key,
+                        DebeziumJsonReader.read(json),
+                        topic,
+                        partition,
+                        offset,
+                        retention);
             } catch (ChangeEventParseException e) {
                 throw new IOException("corrupt buffered change for " + target + " key " + key, e);
             }

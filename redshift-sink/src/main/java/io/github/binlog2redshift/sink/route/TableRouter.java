@@ -59,7 +59,8 @@ public final class TableRouter implements Serializable {
         return Optional.of(
                 new Route(
                         new TargetTable(schema, table),
-                        rule == null ? List.of() : rule.primaryKey()));
+                        rule == null ? List.of() : rule.primaryKey(),
+                        rule == null ? ChangeRetention.LATEST : rule.retention()));
     }
 
     private static boolean matchesAny(List<Pattern> patterns, String text) {

@@ -21,9 +21,19 @@ import java.util.regex.Pattern;
  * @param drops dropped column names
  * @param renamedFrom for RENAME TABLE / ALTER TABLE ... RENAME TO: the old table name (without
  *     database), else null
+ * @param renamedFromDatabase the old name's database where the statement qualifies it, else null
+ *     (the statement's own database)
  */
 public record DdlText(
-        Kind kind, Map<String, String> renames, List<String> drops, String renamedFrom) {
+        Kind kind,
+        Map<String, String> renames,
+        List<String> drops,
+        String renamedFrom,
+        String renamedFromDatabase) {
+
+    DdlText(Kind kind, Map<String, String> renames, List<String> drops, String renamedFrom) {
+        this(kind, renames, drops, renamedFrom, null);
+    }
 
     /** The statement's effect on the table as a whole. */
     public enum Kind {
@@ -96,13 +106,20 @@ public record DdlText(
         }
         Matcher rt = RENAME_TABLE.matcher(sql);
         if (rt.find()) {
-            return new DdlText(Kind.RENAME_TABLE, renames, drops, unquote(rt.group(2)));
+            return new DdlText(
+                    Kind.RENAME_TABLE,
+                    renames,
+                    drops,
+                    unquote(rt.group(2)),
+                    rt.group(1) == null ? null : unquote(rt.group(1)));
         }
         if (!upper.startsWith("ALTER")) {
             return new DdlText(Kind.OTHER, renames, drops, null);
         }
         Matcher ar = ALTER_RENAME_TO.matcher(sql);
-        String renamedFrom = ar.find() ? unquote(ar.group(2)) : null;
+        boolean renamesTable = ar.find();
+        String renamedFrom = renamesTable ? unquote(ar.group(2)) : null;
+        String renamedFromDb = renamesTable && ar.group(1) != null ? unquote(ar.group(1)) : null;
         Matcher m = RENAME_COLUMN.matcher(sql);
         while (m.find()) {
             renames.put(unquote(m.group(1)), unquote(m.group(2)));
@@ -126,7 +143,8 @@ public record DdlText(
                 renamedFrom != null ? Kind.RENAME_TABLE : Kind.ALTER_TABLE,
                 renames,
                 drops,
-                renamedFrom);
+                renamedFrom,
+                renamedFromDb);
     }
 
     static String unquote(String id) {

@@ -23,6 +23,14 @@ public sealed interface SchemaAction {
     /** A column renamed at the source. */
     record RenameColumn(String from, String column) implements SchemaAction {}
 
+    /**
+     * A column renamed at the source whose new name is there already: rows of the new name, staged
+     * by another sink subtask than the one that got the DDL, were committed first and added it. The
+     * old column's values fill the new one where it is NULL (rows not written since), then the old
+     * column goes, as after a rename.
+     */
+    record MergeRenamedColumn(String from, String column) implements SchemaAction {}
+
     /** A widening, or an incompatible change turned into text (policy TO_TEXT). */
     record ChangeType(String column, ColumnType from, String to) implements SchemaAction {}
 }

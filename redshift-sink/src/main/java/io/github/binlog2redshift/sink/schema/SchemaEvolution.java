@@ -45,6 +45,13 @@ public final class SchemaEvolution {
             if (have.containsKey(from) && !have.containsKey(to) && want.contains(to)) {
                 actions.add(new SchemaAction.RenameColumn(from, to));
                 have.put(to, new CatalogColumn(to, have.remove(from).type()));
+            } else if (have.containsKey(from)
+                    && have.containsKey(to)
+                    && want.contains(to)
+                    && !want.contains(from)
+                    && !key.contains(from)) {
+                actions.add(new SchemaAction.MergeRenamedColumn(from, to));
+                have.remove(from);
             }
         }
         if (policy.dropColumn() == SchemaPolicy.DropColumn.DROP) {

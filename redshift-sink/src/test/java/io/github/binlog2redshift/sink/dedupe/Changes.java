@@ -4,6 +4,7 @@ import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.SourcePosition;
 import io.github.binlog2redshift.event.TableId;
 import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.route.ChangeRetention;
 import io.github.binlog2redshift.sink.route.RoutedChange;
 import io.github.binlog2redshift.sink.route.RowKeys;
 import java.util.List;
@@ -45,6 +46,32 @@ final class Changes {
     static RoutedChange ddl(String text, SourcePosition p, int partition, long offset) {
         ChangeEvent e = ChangeEvent.schemaChange(SOURCE, text, p, 0, PK, List.of());
         return new RoutedChange(TARGET, RowKeys.schemaChange(TARGET), e, "t", partition, offset);
+    }
+
+    /** {@code c} with every change of its key kept (a history table). */
+    static RoutedChange every(RoutedChange c) {
+        return new RoutedChange(
+                c.target(),
+                c.key(),
+                c.event(),
+                c.topic(),
+                c.partition(),
+                c.offset(),
+                ChangeRetention.EVERY);
+    }
+
+    /** An insert into a table without key columns, keyed by its image as the router keys it. */
+    static RoutedChange keylessInsert(long id, Object v, SourcePosition p, long offset) {
+        Map<String, Object> row = Map.of("id", id, "v", v);
+        ChangeEvent e = ChangeEvent.insert(SOURCE, row, p, 0, List.of(), List.of());
+        return new RoutedChange(
+                TARGET,
+                RowKeys.row(TARGET, List.of(), e.keyImage()),
+                e,
+                "t",
+                0,
+                offset,
+                ChangeRetention.EVERY);
     }
 
     private static RoutedChange routed(ChangeEvent e, int partition, long offset) {

@@ -85,7 +85,11 @@ class ModePlanTest {
         MergePlan p = new PostgresDialect().mergePlan(in);
         assertThat(names(p))
                 .startsWith(
-                        "drop-before-truncate", "insert-history", "insert-archive", "delete-older");
+                        "drop-before-truncate",
+                        "insert-history",
+                        "insert-archive",
+                        "keep-latest",
+                        "delete-older");
         assertThat(p.sql("drop-before-truncate"))
                 .isEqualTo(
                         "DELETE FROM \"_b2r_stage\" WHERE \"_b2r_pos\" < '000000000003:00000000000000000030:000000'");
@@ -98,6 +102,25 @@ class ModePlanTest {
                         "INSERT INTO \"shop\".\"orders_delete\" (\"id\", \"note\", \"_b2r_pos\", \"_b2r_deleted_at\")"
                                 + " SELECT \"id\", \"note\", \"_b2r_pos\", \"_b2r_ts\" FROM \"_b2r_stage\" WHERE \"_b2r_op\" = 'd'");
         assertThat(p.afterLoad().get(2).counted()).isFalse();
+    }
+
+    @Test
+    void historyKeepsTheNewestChangePerKeyForTheTargetOnBothWarehouses() {
+        String keepLatest =
+                "DELETE FROM \"_b2r_stage\" USING \"_b2r_stage\" AS \"_b2r_newer\""
+                        + " WHERE \"_b2r_newer\".\"id\" = \"_b2r_stage\".\"id\""
+                        + " AND \"_b2r_newer\".\"_b2r_pos\" > \"_b2r_stage\".\"_b2r_pos\"";
+        for (SqlDialect dialect : List.of(new PostgresDialect(), new RedshiftDialect())) {
+            MergePlan p =
+                    dialect.mergePlan(
+                            MergeInput.of(Shapes.orders())
+                                    .withMode(mode(DeleteHandling.SOFT, DeleteArchive.NONE, true)));
+            assertThat(names(p))
+                    .startsWith("insert-history", "keep-latest", "flag-deleted", "keep-deleted");
+            assertThat(p.sql("keep-latest")).isEqualTo(keepLatest);
+        }
+        MergePlan mirrored = new PostgresDialect().mergePlan(MergeInput.of(Shapes.orders()));
+        assertThat(names(mirrored)).doesNotContain("keep-latest");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.sink.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
 import io.github.binlog2redshift.config.sink.DeleteHandling;
@@ -35,6 +36,17 @@ class SchemaStatementsTest {
             assertThat(d.truncateTable(T)).isEqualTo("TRUNCATE TABLE \"shop\".\"orders\"");
             assertThat(d.deleteAll(T)).isEqualTo("DELETE FROM \"shop\".\"orders\"");
             assertThat(d.dropTable(T)).isEqualTo("DROP TABLE IF EXISTS \"shop\".\"orders\"");
+            assertThat(d.lockTable(T)).isEqualTo("LOCK TABLE \"shop\".\"orders\"");
+            assertThat(d.fillRenamedColumn(T, "nick", "handle"))
+                    .isEqualTo(
+                            "UPDATE \"shop\".\"orders\" SET \"handle\" = \"nick\" WHERE \"handle\" IS NULL");
+            assertThat(d.deleteBefore(T, "000000000003:00000000000000000030:000000"))
+                    .isEqualTo(
+                            "DELETE FROM \"shop\".\"orders\" WHERE \"_b2r_pos\" < '000000000003:00000000000000000030:000000'");
+            assertThat(d.schemaLogEntries("shop"))
+                    .isEqualTo(
+                            "SELECT \"position\", \"ddl\" FROM \"shop\".\"_b2r_schema_log\""
+                                    + " WHERE \"target_table\" = ? ORDER BY \"position\"");
             assertThat(d.renameTable(T, "orders_v2"))
                     .isEqualTo("ALTER TABLE \"shop\".\"orders\" RENAME TO \"orders_v2\"");
             assertThat(d.schemaLogLookup("shop"))
@@ -46,6 +58,11 @@ class SchemaStatementsTest {
                                     + " \"position\" VARCHAR(40) NOT NULL, \"ddl\" VARCHAR(65535), \"applied_at\" TIMESTAMPTZ NOT NULL,"
                                     + " PRIMARY KEY (\"target_table\", \"position\"))");
         }
+        assertThat(pg.markDeletedBefore(T, "000000000003:00000000000000000030:000000"))
+                .isEqualTo(
+                        "UPDATE \"shop\".\"orders\" SET \"_b2r_deleted\" = TRUE, \"_b2r_deleted_at\" = now()"
+                                + " WHERE \"_b2r_deleted\" IS NOT TRUE"
+                                + " AND \"_b2r_pos\" < '000000000003:00000000000000000030:000000'");
         assertThat(rs.markAllDeleted(T))
                 .isEqualTo(
                         "UPDATE \"shop\".\"orders\" SET \"_b2r_deleted\" = TRUE, \"_b2r_deleted_at\" = GETDATE()"
@@ -54,6 +71,23 @@ class SchemaStatementsTest {
                 .isEqualTo(
                         "INSERT INTO \"shop\".\"_b2r_schema_log\" (\"target_table\", \"position\", \"ddl\", \"applied_at\")"
                                 + " VALUES (?, ?, ?, now())");
+    }
+
+    @Test
+    void aTableRenameRenamesTheTargetAndItsSideTablesWithinTheSchema() {
+        TargetTable v2 = new TargetTable("shop", "orders_v2");
+        for (SqlDialect d : List.of(rs, pg)) {
+            assertThat(TableRename.plan(d, T, v2))
+                    .extracting(TableRename::sql)
+                    .containsExactly(
+                            "ALTER TABLE \"shop\".\"orders\" RENAME TO \"orders_v2\"",
+                            "ALTER TABLE \"shop\".\"orders_b2r_deleted\" RENAME TO \"orders_v2_b2r_deleted\"",
+                            "ALTER TABLE \"shop\".\"orders_delete\" RENAME TO \"orders_v2_delete\"",
+                            "ALTER TABLE \"shop\".\"orders_history\" RENAME TO \"orders_v2_history\"");
+            assertThatThrownBy(() -> TableRename.plan(d, T, new TargetTable("crm", "orders")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("within its schema only");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.github.binlog2redshift.config.sink.SinkConfig;
 import io.github.binlog2redshift.config.sink.StartingOffsets;
 import io.github.binlog2redshift.event.TableId;
 import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.route.ChangeRetention;
 import io.github.binlog2redshift.sink.route.Route;
 import io.github.binlog2redshift.sink.route.TableRouter;
 import java.util.LinkedHashMap;
@@ -77,5 +78,16 @@ class IngestOptionsTest {
                         });
         assertThat(new TableRouter(o.routing()).route(TableId.of("shop", "product")))
                 .contains(new Route(new TargetTable("public", "products"), List.of("pid")));
+    }
+
+    @Test
+    void aHistoryRuleKeepsEveryChangeOfItsTables() {
+        IngestOptions o =
+                from("sink.tables=[{\"db\":\"shop\",\"table\":\"orders\",\"history\":true}]");
+        TableRouter router = new TableRouter(o.routing());
+        assertThat(router.route(TableId.of("shop", "orders")).orElseThrow().retention())
+                .isEqualTo(ChangeRetention.EVERY);
+        assertThat(router.route(TableId.of("shop", "items")).orElseThrow().retention())
+                .isEqualTo(ChangeRetention.LATEST);
     }
 }

@@ -41,9 +41,13 @@ class DdlTextTest {
         DdlText rename = DdlText.parse("RENAME TABLE shop.orders TO shop.orders_v2");
         assertThat(rename.kind()).isEqualTo(Kind.RENAME_TABLE);
         assertThat(rename.renamedFrom()).isEqualTo("orders");
+        assertThat(rename.renamedFromDatabase()).isEqualTo("shop");
         DdlText alterRename = DdlText.parse("ALTER TABLE `orders` RENAME TO orders_v2");
         assertThat(alterRename.kind()).isEqualTo(Kind.RENAME_TABLE);
         assertThat(alterRename.renamedFrom()).isEqualTo("orders");
+        assertThat(alterRename.renamedFromDatabase()).isNull();
+        assertThat(DdlText.parse("ALTER TABLE `old db`.t RENAME AS t2").renamedFromDatabase())
+                .isEqualTo("old db");
         assertThat(DdlText.parse("ALTER TABLE orders RENAME COLUMN a TO b").kind())
                 .isEqualTo(Kind.ALTER_TABLE);
         assertThat(DdlText.parse("ALTER TABLE orders RENAME INDEX a TO b").renames()).isEmpty();

@@ -91,6 +91,31 @@ class SchemaEvolutionTest {
     }
 
     @Test
+    void aRenameWhoseNewColumnRowsAddedAlreadyIsMerged() throws Exception {
+        List<ColumnDef> source =
+                List.of(
+                        ColumnDef.of("id", "INT", null, null, false),
+                        ColumnDef.of("handle", "VARCHAR", 10, null, true));
+        assertThat(
+                        SchemaEvolution.plan(
+                                T,
+                                catalog(
+                                        PG,
+                                        "id",
+                                        "INTEGER",
+                                        "nick",
+                                        "VARCHAR(10)",
+                                        "handle",
+                                        "VARCHAR(10)"),
+                                source,
+                                DdlText.parse("ALTER TABLE orders RENAME COLUMN nick TO handle"),
+                                List.of("id"),
+                                PG,
+                                SchemaPolicy.defaults()))
+                .containsExactly(new SchemaAction.MergeRenamedColumn("nick", "handle"));
+    }
+
+    @Test
     void plansRenamesThenDropsThenAddsAndTypeChanges() throws Exception {
         SchemaPolicy drop =
                 new SchemaPolicy(

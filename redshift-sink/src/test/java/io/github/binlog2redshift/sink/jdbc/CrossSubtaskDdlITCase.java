@@ -1,0 +1,162 @@
+package io.github.binlog2redshift.sink.jdbc;
+
+import static io.github.binlog2redshift.sink.jdbc.Evolving.ORDERS;
+import static io.github.binlog2redshift.sink.jdbc.Evolving.col;
+import static io.github.binlog2redshift.sink.jdbc.Evolving.columns;
+import static io.github.binlog2redshift.sink.jdbc.Evolving.ddl;
+import static io.github.binlog2redshift.sink.jdbc.Evolving.row;
+import static io.github.binlog2redshift.sink.jdbc.Evolving.session;
+import static io.github.binlog2redshift.sink.jdbc.Evolving.stage;
+import static io.github.binlog2redshift.sink.jdbc.StagedBatches.upsert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.binlog2redshift.config.sink.SchemaPolicy;
+import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
+import io.github.binlog2redshift.sink.dialect.TableMode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A table's DDL reaches one sink subtask (its dedupe key is the table), its rows reach all of them,
+ * and each subtask commits a checkpoint on its own: committables of one checkpoint are applied here
+ * in the orders the race allows, and the result is the same.
+ */
+@ExtendWith(LocalStackExtension.class)
+class CrossSubtaskDdlITCase {
+
+    static final List<String> PK = List.of("id");
+    static final List<ColumnDef> BEFORE =
+            List.of(col("id", "INT", null, null), col("nick", "VARCHAR", 10, null));
+    static final List<ColumnDef> AFTER =
+            List.of(col("id", "INT", null, null), col("handle", "VARCHAR", 10, null));
+
+    @TempDir Path dir;
+
+    @Test
+    void aRenamedColumnAddedFirstByAnotherSubtasksRowsIsMergedIntoIt(PostgresDatabase db)
+            throws Exception {
+        TableMode m = TableMode.defaults();
+        try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            1,
+                            m,
+                            List.of(
+                                    upsert(BEFORE, PK, 10, row("id", 1, "nick", "n1")),
+                                    upsert(BEFORE, PK, 11, row("id", 2, "nick", "n2")))));
+            // Subtask A: a row written after the rename, committed before subtask B's DDL.
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            2,
+                            m,
+                            List.of(upsert(AFTER, PK, 21, row("id", 2, "handle", "h2")))));
+            // Subtask B: the rename itself.
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            2,
+                            m,
+                            List.of(
+                                    ddl(
+                                            "ALTER TABLE orders RENAME COLUMN nick TO handle",
+                                            20,
+                                            AFTER,
+                                            PK),
+                                    upsert(AFTER, PK, 22, row("id", 3, "handle", "h3")))));
+        }
+        assertThat(columns(db, ORDERS))
+                .containsExactly("id integer", "handle character varying(10)");
+        assertThat(Rows.of(db, ORDERS)).containsExactly("1|n1", "2|h2", "3|h3");
+    }
+
+    @Test
+    void rowsStagedUnderTheOldNameAndCommittedAfterTheRenameLoadIntoTheNewName(PostgresDatabase db)
+            throws Exception {
+        TableMode m = TableMode.defaults();
+        try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            1,
+                            m,
+                            List.of(upsert(BEFORE, PK, 10, row("id", 1, "nick", "n1")))));
+            // Subtask B: the rename.
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            2,
+                            m,
+                            List.of(
+                                    ddl(
+                                            "ALTER TABLE orders RENAME COLUMN nick TO handle",
+                                            20,
+                                            AFTER,
+                                            PK))));
+            // Subtask A: a row changed before the rename, committed after it.
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            2,
+                            m,
+                            List.of(upsert(BEFORE, PK, 19, row("id", 2, "nick", "n2")))));
+        }
+        assertThat(columns(db, ORDERS))
+                .containsExactly("id integer", "handle character varying(10)");
+        assertThat(Rows.of(db, ORDERS)).containsExactly("1|n1", "2|n2");
+    }
+
+    @Test
+    void aTruncateEmptiesOnlyRowsOfEarlierChangesWhicheverSubtaskCommitsFirst(PostgresDatabase db)
+            throws Exception {
+        TableMode m = TableMode.defaults();
+        try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            1,
+                            m,
+                            List.of(
+                                    upsert(BEFORE, PK, 10, row("id", 1, "nick", "a")),
+                                    upsert(BEFORE, PK, 11, row("id", 2, "nick", "b")))));
+            // Subtask A: an insert after the TRUNCATE, committed before it.
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            2,
+                            m,
+                            List.of(upsert(BEFORE, PK, 31, row("id", 4, "nick", "d")))));
+            // Subtask B: the TRUNCATE.
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            2,
+                            m,
+                            List.of(ddl("TRUNCATE TABLE orders", 30, BEFORE, PK))));
+            // Subtask C: an update before the TRUNCATE, committed after it.
+            s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            2,
+                            m,
+                            List.of(upsert(BEFORE, PK, 29, row("id", 2, "nick", "b2")))));
+        }
+        assertThat(Rows.of(db, ORDERS)).containsExactly("4|d");
+    }
+}
