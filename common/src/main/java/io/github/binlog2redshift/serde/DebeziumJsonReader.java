@@ -115,7 +115,12 @@ public final class DebeziumJsonReader {
         return row;
     }
 
-    static Object value(JsonNode v) {
+    /**
+     * A JSON value in the model's exact form: text, boolean, {@link Long} or {@link
+     * java.math.BigInteger}, {@link java.math.BigDecimal}, null; nested structures as JSON text.
+     * Every JSON parser of the project reads values through this one method.
+     */
+    public static Object value(JsonNode v) {
         if (v.isNull()) {
             return null;
         } else if (v.isTextual()) {

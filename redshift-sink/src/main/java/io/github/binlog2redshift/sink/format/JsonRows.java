@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.binlog2redshift.serde.DebeziumJsonReader;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
 import java.io.IOException;
 import java.util.Iterator;
@@ -62,24 +63,9 @@ final class JsonRows {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            row.put(f.getKey(), value(f.getValue()));
+            row.put(f.getKey(), DebeziumJsonReader.value(f.getValue()));
         }
         return row;
-    }
-
-    static Object value(JsonNode v) {
-        if (v.isNull()) {
-            return null;
-        } else if (v.isTextual()) {
-            return v.textValue();
-        } else if (v.isBoolean()) {
-            return v.booleanValue();
-        } else if (v.isIntegralNumber()) {
-            return v.canConvertToLong() ? (Object) v.longValue() : v.bigIntegerValue();
-        } else if (v.isNumber()) {
-            return v.decimalValue();
-        }
-        return v.toString();
     }
 
     static String text(JsonNode node, String field) {
