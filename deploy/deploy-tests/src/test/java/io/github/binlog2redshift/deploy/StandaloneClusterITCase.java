@@ -106,7 +106,10 @@ class StandaloneClusterITCase {
             long beforeStop = shop.lastLedgerCheckpoint(SINK_JOB_ID);
             long rowsBeforeStop = shop.ledgerRowsUpTo(SINK_JOB_ID, beforeStop);
             String savepoint = flink.stopWithSavepoint(sink, s3.uri("savepoints/"));
-            assertThat(rest.jobState(sink)).isEqualTo("FINISHED");
+            // The CLI returns once the savepoint is complete; the job reaches FINISHED just after.
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(rest.jobState(sink)).isEqualTo("FINISHED"));
             assertThat(savepoint).startsWith(s3.uri("savepoints/"));
             lap("sink stopped with savepoint " + savepoint, t0);
 
