@@ -3,7 +3,6 @@ package io.github.binlog2redshift.sink.jdbc;
 import static io.github.binlog2redshift.sink.jdbc.ColumnEvolver.idempotent;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
-import io.github.binlog2redshift.config.sink.DeleteHandling;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.SchemaChange;
@@ -16,8 +15,6 @@ import io.github.binlog2redshift.sink.dialect.TableShape;
 import io.github.binlog2redshift.sink.schema.CatalogColumn;
 import io.github.binlog2redshift.sink.schema.DdlText;
 import io.github.binlog2redshift.sink.schema.IncompatibleSchemaChangeException;
-import io.github.binlog2redshift.sink.schema.SchemaAction;
-import io.github.binlog2redshift.sink.schema.SchemaEvolution;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -48,7 +45,7 @@ public final class SchemaApplier {
     private final SqlDialect dialect;
     private final SchemaPolicy policy;
     private final CatalogReader catalog;
-    private final ColumnEvolver evolver;
+    private final TableEvolution evolution;
     private final TableEmptying emptying;
     private final Set<String> readySchemas = new HashSet<>();
     private final ShapeCache shapes;
@@ -63,7 +60,8 @@ public final class SchemaApplier {
         this.policy = policy;
         this.shapes = shapes;
         this.catalog = new CatalogReader(dialect);
-        this.evolver = new ColumnEvolver(dialect, catalog);
+        this.evolution =
+                new TableEvolution(dialect, policy, catalog, new ColumnEvolver(dialect, catalog));
         this.emptying = new TableEmptying(dialect, policy);
     }
 
@@ -133,7 +131,7 @@ public final class SchemaApplier {
                     c, mode.writesTarget() ? t : t.withSuffix(ReservedNames.ARCHIVE_SUFFIX));
         }
         if (mode.writesTarget()) {
-            evolve(c, shape, mode, DdlText.parse(""), t, true);
+            evolution.evolve(c, shape, mode, DdlText.parse(""), t, true);
             if (!shape.appendOnly()) {
                 idempotent(
                         c,
@@ -142,10 +140,10 @@ public final class SchemaApplier {
             }
         }
         if (mode.archive() != DeleteArchive.NONE) {
-            evolve(c, shape, mode, DdlText.parse(""), shape.archiveTable(), false);
+            evolution.evolve(c, shape, mode, DdlText.parse(""), shape.archiveTable(), false);
         }
         if (mode.history()) {
-            evolve(c, shape, mode, DdlText.parse(""), shape.historyTable(), false);
+            evolution.evolve(c, shape, mode, DdlText.parse(""), shape.historyTable(), false);
         }
         return catalog.columns(c, mode.writesTarget() ? t : shape.archiveTable());
     }
@@ -226,77 +224,10 @@ public final class SchemaApplier {
                 }
                 if (!sc.columns().isEmpty() && b.mode().writesTarget()) {
                     List<String> key = sc.primaryKey().isEmpty() ? b.primaryKey() : sc.primaryKey();
-                    evolve(c, new TableShape(t, sc.columns(), key), b.mode(), text, t, true);
+                    evolution.evolve(
+                            c, new TableShape(t, sc.columns(), key), b.mode(), text, t, true);
                 }
             }
-        }
-    }
-
-    /** Creates {@code table} or brings its columns in line with {@code shape}'s. */
-    private void evolve(
-            Connection c,
-            TableShape shape,
-            TableMode mode,
-            DdlText text,
-            TargetTable table,
-            boolean isTarget)
-            throws SQLException {
-        List<CatalogColumn> cols = catalog.columns(c, table);
-        if (cols.isEmpty()) {
-            String create =
-                    isTarget
-                            ? dialect.createTable(shape, mode)
-                            : table.equals(shape.archiveTable())
-                                    ? dialect.createArchiveTable(shape, mode)
-                                    : dialect.createHistoryTable(shape, mode);
-            LOG.info("Creating table {} with {} columns", table, shape.columns().size());
-            idempotent(c, create, () -> catalog.exists(c, table));
-            return;
-        }
-        List<String> key = isTarget ? shape.key() : List.of();
-        if (isTarget && text.renames().isEmpty()) {
-            // The catalog was read first: a rename that ran since was logged before it ran.
-            shape = TableLevelDdl.withoutRenamedAway(c, dialect, shape, cols);
-        }
-        for (SchemaAction a :
-                SchemaEvolution.plan(table, cols, shape.columns(), text, key, dialect, policy)) {
-            evolver.run(c, table, a);
-        }
-        if (isTarget && mode.deletes() == DeleteHandling.SOFT) {
-            addHidden(c, table, ReservedNames.DELETED, "BOOLEAN");
-            addHidden(c, table, ReservedNames.DELETED_AT, "TIMESTAMPTZ");
-        }
-        verify(c, shape, table, key);
-    }
-
-    private void addHidden(Connection c, TargetTable t, String name, String type)
-            throws SQLException {
-        if (!catalog.names(c, t).contains(name)) {
-            evolver.run(
-                    c,
-                    t,
-                    new SchemaAction.AddColumn(ColumnDef.of(name, type, null, null, true), type));
-        }
-    }
-
-    /** Reads the table back: every source column present, and no widening left to do. */
-    private void verify(Connection c, TableShape shape, TargetTable t, List<String> key)
-            throws SQLException {
-        List<SchemaAction> left =
-                SchemaEvolution.plan(
-                        t,
-                        catalog.columns(c, t),
-                        shape.columns(),
-                        DdlText.parse(""),
-                        key,
-                        dialect,
-                        policy);
-        if (!left.isEmpty()) {
-            throw new SQLException(
-                    "table "
-                            + t
-                            + " does not match its source after the schema changes; still to do: "
-                            + left);
         }
     }
 

@@ -1,0 +1,112 @@
+package io.github.binlog2redshift.sink.jdbc;
+
+import static io.github.binlog2redshift.sink.jdbc.ColumnEvolver.idempotent;
+
+import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.SchemaPolicy;
+import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.dialect.ReservedNames;
+import io.github.binlog2redshift.sink.dialect.SqlDialect;
+import io.github.binlog2redshift.sink.dialect.TableMode;
+import io.github.binlog2redshift.sink.dialect.TableShape;
+import io.github.binlog2redshift.sink.schema.CatalogColumn;
+import io.github.binlog2redshift.sink.schema.DdlText;
+import io.github.binlog2redshift.sink.schema.SchemaAction;
+import io.github.binlog2redshift.sink.schema.SchemaEvolution;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One table's column-level evolution for {@link SchemaApplier}: create it when missing, else plan
+ * and run the renames, drops, adds and widenings its shape needs, then read it back and fail when
+ * anything is still to do.
+ */
+final class TableEvolution {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TableEvolution.class);
+
+    private final SqlDialect dialect;
+    private final SchemaPolicy policy;
+    private final CatalogReader catalog;
+    private final ColumnEvolver evolver;
+
+    TableEvolution(
+            SqlDialect dialect, SchemaPolicy policy, CatalogReader catalog, ColumnEvolver evolver) {
+        this.dialect = dialect;
+        this.policy = policy;
+        this.catalog = catalog;
+        this.evolver = evolver;
+    }
+
+    /** Creates {@code table} or brings its columns in line with {@code shape}'s. */
+    void evolve(
+            Connection c,
+            TableShape shape,
+            TableMode mode,
+            DdlText text,
+            TargetTable table,
+            boolean isTarget)
+            throws SQLException {
+        List<CatalogColumn> cols = catalog.columns(c, table);
+        if (cols.isEmpty()) {
+            String create =
+                    isTarget
+                            ? dialect.createTable(shape, mode)
+                            : table.equals(shape.archiveTable())
+                                    ? dialect.createArchiveTable(shape, mode)
+                                    : dialect.createHistoryTable(shape, mode);
+            LOG.info("Creating table {} with {} columns", table, shape.columns().size());
+            idempotent(c, create, () -> catalog.exists(c, table));
+            return;
+        }
+        List<String> key = isTarget ? shape.key() : List.of();
+        if (isTarget && text.renames().isEmpty()) {
+            // The catalog was read first: a rename that ran since was logged before it ran.
+            shape = TableLevelDdl.withoutRenamedAway(c, dialect, shape, cols);
+        }
+        for (SchemaAction a :
+                SchemaEvolution.plan(table, cols, shape.columns(), text, key, dialect, policy)) {
+            evolver.run(c, table, a);
+        }
+        if (isTarget && mode.deletes() == DeleteHandling.SOFT) {
+            addHidden(c, table, ReservedNames.DELETED, "BOOLEAN");
+            addHidden(c, table, ReservedNames.DELETED_AT, "TIMESTAMPTZ");
+        }
+        verify(c, shape, table, key);
+    }
+
+    private void addHidden(Connection c, TargetTable t, String name, String type)
+            throws SQLException {
+        if (!catalog.names(c, t).contains(name)) {
+            evolver.run(
+                    c,
+                    t,
+                    new SchemaAction.AddColumn(ColumnDef.of(name, type, null, null, true), type));
+        }
+    }
+
+    /** Reads the table back: every source column present, and no widening left to do. */
+    private void verify(Connection c, TableShape shape, TargetTable t, List<String> key)
+            throws SQLException {
+        List<SchemaAction> left =
+                SchemaEvolution.plan(
+                        t,
+                        catalog.columns(c, t),
+                        shape.columns(),
+                        DdlText.parse(""),
+                        key,
+                        dialect,
+                        policy);
+        if (!left.isEmpty()) {
+            throw new SQLException(
+                    "table "
+                            + t
+                            + " does not match its source after the schema changes; still to do: "
+                            + left);
+        }
+    }
+}
