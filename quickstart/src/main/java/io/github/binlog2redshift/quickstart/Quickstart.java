@@ -23,6 +23,14 @@ final class Quickstart implements AutoCloseable {
     static final int SEED_ROWS = 100;
     private static final long ALTER_GRACE_MS = 90_000;
 
+    /**
+     * Checkpoints to wait after the last snapshot row before the ALTER: Flink CDC hands the binlog
+     * split out only after the snapshot splits' completion is checkpointed, and a DDL it meets
+     * before that fails the source ("schema out of sync"); one checkpoint was seen to be too few on
+     * a busy machine.
+     */
+    private static final int CHECKPOINTS_BEFORE_ALTER = 3;
+
     private final QuickstartOptions options;
     private final UserProperties user;
     private final PrintStream out;
@@ -113,7 +121,8 @@ final class Quickstart implements AutoCloseable {
             if (load != null && s.snapshotRows() >= SEED_ROWS && s.sourceCheckpoint() != null) {
                 if (snapshotDoneAtCheckpoint < 0) {
                     snapshotDoneAtCheckpoint = s.sourceCheckpoint().id();
-                } else if (s.sourceCheckpoint().id() > snapshotDoneAtCheckpoint) {
+                } else if (s.sourceCheckpoint().id()
+                        >= snapshotDoneAtCheckpoint + CHECKPOINTS_BEFORE_ALTER) {
                     load.allowAlter();
                 }
             }
