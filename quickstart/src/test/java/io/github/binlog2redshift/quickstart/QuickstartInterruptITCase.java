@@ -41,9 +41,9 @@ class QuickstartInterruptITCase {
 
             // The stack's orphan watchers finish their cleanup just after the JVM exits: give the
             // run's processes a bounded moment to end before asserting none is left.
-            long deadline = System.nanoTime() + 15_000_000_000L;
+            long stopDeadline = System.nanoTime() + 15_000_000_000L;
             while (children.stream().anyMatch(ProcessHandle::isAlive)
-                    && System.nanoTime() < deadline) {
+                    && System.nanoTime() < stopDeadline) {
                 Thread.sleep(200);
             }
             assertThat(
