@@ -89,6 +89,18 @@ public record SourcePosition(
      * plain string comparison on both Redshift and PostgreSQL.
      */
     public String sortKey() {
-        return String.format("%012d:%020d:%06d", fileSequence, position, row);
+        // Called for every staged row: plain padding, not String.format (a Formatter per call).
+        StringBuilder b = new StringBuilder(40);
+        pad(b, fileSequence, 12).append(':');
+        pad(b, position, 20).append(':');
+        return pad(b, row, 6).toString();
+    }
+
+    private static StringBuilder pad(StringBuilder b, long value, int width) {
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(digits);
     }
 }

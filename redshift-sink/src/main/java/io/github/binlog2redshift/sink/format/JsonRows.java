@@ -1,10 +1,14 @@
 package io.github.binlog2redshift.sink.format;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.binlog2redshift.serde.DebeziumJsonReader;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
 import java.io.IOException;
@@ -27,13 +31,36 @@ final class JsonRows {
                     // keeps 10.50 as 10.50 (the default factory strips trailing zeros)
                     .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
+    /**
+     * Reads field by field after the root: every value is read as a tree as usual, except the Kafka
+     * Connect envelope's {@code schema}, which is skipped without building its nodes (no parser
+     * reads it, and it is often the larger half of the record); an empty object stands in for it so
+     * format detection still sees the envelope.
+     */
+    private static final ObjectReader FIELD =
+            MAPPER.readerFor(JsonNode.class)
+                    .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private JsonRows() {}
 
     static JsonNode tree(byte[] bytes) {
-        try {
-            JsonNode root = MAPPER.readTree(bytes);
-            if (root == null || root.isMissingNode()) {
+        try (JsonParser p = MAPPER.createParser(bytes)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
                 throw new RejectedRecordException(RejectReason.NOT_JSON, "empty value");
+            }
+            JsonNode root;
+            if (first == JsonToken.START_OBJECT) {
+                root = object(p);
+            } else {
+                root = FIELD.readValue(p);
+            }
+            if (p.nextToken() != null) {
+                throw new RejectedRecordException(
+                        RejectReason.NOT_JSON,
+                        "not valid JSON at "
+                                + p.currentTokenLocation().offsetDescription()
+                                + ": trailing content after the value");
             }
             return root;
         } catch (JsonProcessingException e) {
@@ -49,6 +76,26 @@ final class JsonRows {
         } catch (IOException e) {
             throw new RejectedRecordException(RejectReason.NOT_JSON, "not valid JSON", e);
         }
+    }
+
+    private static ObjectNode object(JsonParser p) throws IOException {
+        ObjectNode root = MAPPER.getNodeFactory().objectNode();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("schema".equals(name) && value == JsonToken.START_OBJECT) {
+                p.skipChildren();
+                root.set(name, MAPPER.getNodeFactory().objectNode());
+            } else {
+                root.set(name, FIELD.<JsonNode>readValue(p));
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new RejectedRecordException(
+                    RejectReason.NOT_JSON, "not valid JSON: the root object is not closed");
+        }
+        return root;
     }
 
     static Map<String, Object> row(JsonNode node, String what) {

@@ -1,10 +1,12 @@
 package io.github.binlog2redshift.sink.format;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.binlog2redshift.config.sink.InputFormat;
 import io.github.binlog2redshift.sink.Fixtures;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,9 +36,7 @@ class RejectedInputTest {
         assertThatThrownBy(() -> decoder.decode(null, Fixtures.bytes(fixture)))
                 .isInstanceOfSatisfying(
                         RejectedRecordException.class,
-                        e ->
-                                org.assertj.core.api.Assertions.assertThat(e.reason())
-                                        .isEqualTo(reason));
+                        e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
     @ParameterizedTest
@@ -45,5 +45,41 @@ class RejectedInputTest {
         ChangeDecoder decoder = new ChangeDecoder(InputFormat.AUTO);
         assertThatThrownBy(() -> decoder.decode(null, value.getBytes()))
                 .isInstanceOf(RejectedRecordException.class);
+    }
+
+    private static final String PAYLOAD =
+            "{\"op\":\"c\",\"source\":{\"db\":\"d\",\"table\":\"t\"},\"after\":{\"id\":1}}";
+
+    /**
+     * The envelope's schema is skipped, not parsed into nodes; broken JSON inside it, a truncated
+     * record and content after the envelope are still not JSON.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"schema\":{\"a\":[1,}},\"payload\":PAYLOAD}",
+                "{\"schema\":{\"a\":[1]},\"payload\":PAYLOAD",
+                "{\"schema\":{\"a\":[1]},\"payload\":PAYLOAD} {}",
+                "{\"schema\":{\"a\":[1]}"
+            })
+    void rejectsBrokenEnvelopesAsNotJson(String template) {
+        ChangeDecoder decoder = new ChangeDecoder(InputFormat.AUTO);
+        byte[] value = template.replace("PAYLOAD", PAYLOAD).getBytes();
+        assertThatThrownBy(() -> decoder.decode(null, value))
+                .isInstanceOfSatisfying(
+                        RejectedRecordException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.NOT_JSON));
+    }
+
+    @Test
+    void readsTheSameEventWithAndWithoutTheSchemaEnvelope() {
+        ChangeDecoder decoder = new ChangeDecoder(InputFormat.AUTO);
+        String enveloped =
+                "{\"schema\":{\"type\":\"struct\",\"fields\":[{\"a\":[1]}]},\"payload\":"
+                        + PAYLOAD
+                        + "}";
+        assertThat(decoder.decode(null, enveloped.getBytes()))
+                .isEqualTo(decoder.decode(null, PAYLOAD.getBytes()));
     }
 }
