@@ -155,7 +155,13 @@ public final class SchemaApplier {
      * itself does, see {@link TableCommittable#loadColumns}).
      */
     public TableCommittable loadable(Connection c, TableCommittable b) throws SQLException {
-        return b.mode().ignoreDdl() ? b : loadable(c, b, catalog.columns(c, b.table()));
+        if (b.mode().ignoreDdl()) {
+            return b;
+        }
+        // A cached shape is the target's verified columns (no catalog query per apply); when it
+        // is stale, the load fails as a schema error and the apply re-runs through the catalog.
+        List<CatalogColumn> known = b.mode().writesTarget() ? cached(b) : null;
+        return loadable(c, b, known != null ? known : catalog.columns(c, b.table()));
     }
 
     /** {@link #loadable(Connection, TableCommittable)} against {@code target}'s columns. */

@@ -14,6 +14,7 @@ import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.localstack.PostgresDatabase;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
+import io.github.binlog2redshift.sink.dialect.PostgresDialect;
 import io.github.binlog2redshift.sink.dialect.TableMode;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,6 +107,51 @@ class CrossSubtaskDdlITCase {
                                             PK))));
             // Subtask A: a row changed before the rename, committed after it.
             s.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            2,
+                            m,
+                            List.of(upsert(BEFORE, PK, 19, row("id", 2, "nick", "n2")))));
+        }
+        assertThat(columns(db, ORDERS))
+                .containsExactly("id integer", "handle character varying(10)");
+        assertThat(Rows.of(db, ORDERS)).containsExactly("1|n1", "2|n2");
+    }
+
+    @Test
+    void aColumnRenamedBehindACachedShapeLoadsIntoTheNewName(PostgresDatabase db) throws Exception {
+        TableMode m = TableMode.defaults();
+        try (WarehouseSession a =
+                        session(
+                                db,
+                                new PostgresDialect(),
+                                SchemaPolicy.defaults(),
+                                new ShapeCache());
+                WarehouseSession b = session(db, SchemaPolicy.defaults())) {
+            // Subtask A verifies and caches the shape with "nick".
+            a.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            1,
+                            m,
+                            List.of(upsert(BEFORE, PK, 10, row("id", 1, "nick", "n1")))));
+            // Subtask B renames it.
+            b.apply(
+                    stage(
+                            dir,
+                            ORDERS,
+                            2,
+                            m,
+                            List.of(
+                                    ddl(
+                                            "ALTER TABLE orders RENAME COLUMN nick TO handle",
+                                            20,
+                                            AFTER,
+                                            PK))));
+            // A's next rows, staged under the old name, meet its stale cached shape.
+            a.apply(
                     stage(
                             dir,
                             ORDERS,

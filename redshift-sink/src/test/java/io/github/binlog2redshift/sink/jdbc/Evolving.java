@@ -60,6 +60,12 @@ final class Evolving {
     }
 
     static WarehouseSession session(PostgresDatabase db, SqlDialect dialect, SchemaPolicy policy) {
+        return session(db, dialect, policy, null);
+    }
+
+    /** With {@code shapes}: a committer's session that caches verified table shapes. */
+    static WarehouseSession session(
+            PostgresDatabase db, SqlDialect dialect, SchemaPolicy policy, ShapeCache shapes) {
         var settings =
                 ConnectionSettings.of(
                         WarehouseKind.POSTGRES,
@@ -76,6 +82,7 @@ final class Evolving {
                         "job-1",
                         false,
                         policy,
+                        shapes,
                         MergeExecutor.StepHook.NONE);
         return new WarehouseSession(
                 new ConnectionProvider(settings),
