@@ -3,6 +3,7 @@ package io.github.binlog2redshift.sink;
 import io.github.binlog2redshift.sink.internal.FaultPoints;
 import io.github.binlog2redshift.sink.internal.StagingBuffers;
 import io.github.binlog2redshift.sink.internal.TableStaging;
+import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,7 +39,7 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
     private final int subtask;
     private final String binaryPrefix;
     private final Map<TargetTable, TableStaging> tables = new TreeMap<>();
-    private final StagingBuffers buffers = StagingBuffers.defaults();
+    private final StagingBuffers buffers;
     private ExecutorService uploads;
 
     /** Uploads in flight at the barrier; they wait on the network, not the CPU. */
@@ -48,6 +49,11 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
         this.settings = settings;
         this.subtask = subtask;
         this.binaryPrefix = settings.kind().dialect().binaryPrefix();
+        // Redshift's COPY reads the files from S3 itself; a PostgreSQL committer streams them.
+        this.buffers =
+                settings.kind() == WarehouseKind.POSTGRES
+                        ? StagingBuffers.keepingCopies()
+                        : StagingBuffers.defaults();
     }
 
     @Override
@@ -75,6 +81,14 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
 
     @Override
     public Collection<TableCommittable> prepareCommit() throws IOException, InterruptedException {
+        try {
+            return stageAll();
+        } finally {
+            buffers.startInterval();
+        }
+    }
+
+    private List<TableCommittable> stageAll() throws IOException, InterruptedException {
         List<TableCommittable> out = new ArrayList<>(tables.size());
         if (tables.size() <= 1) {
             for (TableStaging staging : tables.values()) {

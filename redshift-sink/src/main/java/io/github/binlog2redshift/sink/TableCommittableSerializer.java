@@ -17,17 +17,18 @@ import org.apache.flink.types.StringValue;
 
 /**
  * The layout of a {@link TableCommittable} (it sits in the committer's checkpointed state). Version
- * 3 adds to each schema change the target of a renamed table's old name (nullable schema, name).
- * Version 2: table, checkpoint id, staging id, subtask, files (path, columns, rows), max source
- * position and time, columns (name, type, length, scale, nullable, enum values), key, schema
- * changes (DDL, position, database, columns, key), mode (ignore DDL, deletes, archive, history,
- * dist style, sort key). Version 1 had the DDL texts only and no mode; it is still read (the
- * default mode). A version this build does not know is rejected, never guessed at.
+ * 4 adds to each file its kept bytes (length, -1 for none, then the bytes). Version 3 adds to each
+ * schema change the target of a renamed table's old name (nullable schema, name). Version 2: table,
+ * checkpoint id, staging id, subtask, files (path, columns, rows), max source position and time,
+ * columns (name, type, length, scale, nullable, enum values), key, schema changes (DDL, position,
+ * database, columns, key), mode (ignore DDL, deletes, archive, history, dist style, sort key).
+ * Version 1 had the DDL texts only and no mode; it is still read (the default mode). A version this
+ * build does not know is rejected, never guessed at.
  */
 public final class TableCommittableSerializer
         implements SimpleVersionedSerializer<TableCommittable> {
 
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     @Override
     public int getVersion() {
@@ -36,6 +37,17 @@ public final class TableCommittableSerializer
 
     @Override
     public byte[] serialize(TableCommittable c) throws IOException {
+        return serialize(c, VERSION);
+    }
+
+    /**
+     * The layout of {@code version} 3 or later (3: the files' kept bytes are left out), so tests
+     * can produce what an older build wrote.
+     */
+    byte[] serialize(TableCommittable c, int version) throws IOException {
+        if (version < 3 || version > VERSION) {
+            throw new IllegalArgumentException("writes versions 3 to " + VERSION);
+        }
         DataOutputSerializer out = new DataOutputSerializer(256);
         writeString(out, c.table().schema());
         writeString(out, c.table().name());
@@ -47,6 +59,13 @@ public final class TableCommittableSerializer
             writeString(out, f.path());
             writeStrings(out, f.columns());
             out.writeLong(f.rows());
+            if (version >= 4) {
+                byte[] content = f.content();
+                out.writeInt(content == null ? -1 : content.length);
+                if (content != null) {
+                    out.write(content);
+                }
+            }
         }
         writeString(out, c.maxSourcePosition());
         out.writeLong(c.maxSourceTsMs());
@@ -90,7 +109,18 @@ public final class TableCommittableSerializer
         int fileCount = in.readInt();
         List<StagedFile> files = new ArrayList<>(fileCount);
         for (int i = 0; i < fileCount; i++) {
-            files.add(new StagedFile(readString(in), readStrings(in), in.readLong()));
+            String path = readString(in);
+            List<String> fileColumns = readStrings(in);
+            long rows = in.readLong();
+            byte[] content = null;
+            if (version >= 4) {
+                int length = in.readInt();
+                if (length >= 0) {
+                    content = new byte[length];
+                    in.readFully(content);
+                }
+            }
+            files.add(new StagedFile(path, fileColumns, rows, content));
         }
         String maxPos = readString(in);
         long maxTs = in.readLong();

@@ -151,6 +151,25 @@ class StagingWriterTest {
         assertThat(c.currentColumns()).isEqualTo(V2);
     }
 
+    @Test
+    void aPostgresTargetKeepsACopyOfSmallFilesTheExactBytesWritten() throws Exception {
+        StagingWriter pg = writer(WarehouseKind.POSTGRES);
+        StagingWriter rs = writer(WarehouseKind.REDSHIFT);
+        for (StagingWriter w : List.of(pg, rs)) {
+            w.write(
+                    new StagedChange(
+                            T,
+                            ChangeEvent.insert(
+                                    SRC, Map.of("id", 1L), pos(10), 0, List.of("id"), V1)),
+                    null);
+        }
+        StagedFile kept = pg.prepareCommit().iterator().next().files().get(0);
+        assertThat(kept.content())
+                .isEqualTo(Files.readAllBytes(Path.of(java.net.URI.create(kept.path()))));
+        // Redshift's COPY reads S3 itself: nothing is kept.
+        assertThat(rs.prepareCommit().iterator().next().files().get(0).content()).isNull();
+    }
+
     private static String read(StagedFile f) throws IOException {
         try (InputStream in =
                 new GZIPInputStream(Files.newInputStream(Path.of(java.net.URI.create(f.path()))))) {

@@ -28,7 +28,8 @@ class TableCommittableSerializerTest {
                         new StagedFile(
                                 "s3://b/p/job/shop.orders/s3-7f0e-1.csv.gz",
                                 List.of("id", "note"),
-                                2)),
+                                2,
+                                new byte[] {31, -117, 8, 0, 1, 2, 3})),
                 "000000000003:00000000000000001234:000002",
                 1_700_000_000_123L,
                 List.of(
@@ -63,7 +64,33 @@ class TableCommittableSerializerTest {
     @Test
     void roundTrips() throws IOException {
         TableCommittable c = sample();
-        assertThat(serializer.deserialize(3, serializer.serialize(c))).isEqualTo(c);
+        assertThat(serializer.deserialize(4, serializer.serialize(c))).isEqualTo(c);
+    }
+
+    @Test
+    void readsVersionThreeWhoseFilesHaveNoKeptBytes() throws IOException {
+        TableCommittable c = withoutKeptBytes(sample());
+        assertThat(serializer.deserialize(3, serializer.serialize(c, 3))).isEqualTo(c);
+        // The current layout of the same committable is longer by one length per file.
+        assertThat(serializer.serialize(c))
+                .hasSize(serializer.serialize(c, 3).length + 4 * c.files().size());
+    }
+
+    private static TableCommittable withoutKeptBytes(TableCommittable c) {
+        return new TableCommittable(
+                c.table(),
+                c.checkpointId(),
+                c.stagingId(),
+                c.subtask(),
+                c.files().stream()
+                        .map(f -> new StagedFile(f.path(), f.columns(), f.rows()))
+                        .toList(),
+                c.maxSourcePosition(),
+                c.maxSourceTsMs(),
+                c.columns(),
+                c.primaryKey(),
+                c.schemaChanges(),
+                c.mode());
     }
 
     @Test
@@ -81,15 +108,16 @@ class TableCommittableSerializerTest {
                         List.of(),
                         List.of(),
                         TableMode.defaults());
+        assertThat(serializer.deserialize(4, serializer.serialize(c))).isEqualTo(c);
+        // Without files versions 3 and 4 write the same bytes, without schema changes 2 and 3.
         assertThat(serializer.deserialize(3, serializer.serialize(c))).isEqualTo(c);
-        // Without schema changes versions 2 and 3 write the same bytes.
         assertThat(serializer.deserialize(2, serializer.serialize(c))).isEqualTo(c);
     }
 
     @Test
     void readsVersionOneWithTheDefaultMode() throws IOException {
         // Version 1 ends with the DDL text list; version 2 continues where it ends.
-        TableCommittable c = sample().withCheckpointId(7);
+        TableCommittable c = withoutKeptBytes(sample()).withCheckpointId(7);
         TableCommittable plain =
                 new TableCommittable(
                         c.table(),
@@ -103,15 +131,15 @@ class TableCommittableSerializerTest {
                         c.primaryKey(),
                         List.of(),
                         TableMode.defaults());
-        assertThat(serializer.deserialize(1, serializer.serialize(plain))).isEqualTo(plain);
+        assertThat(serializer.deserialize(1, serializer.serialize(plain, 3))).isEqualTo(plain);
     }
 
     @Test
     void rejectsUnknownVersions() {
-        assertThatThrownBy(() -> serializer.deserialize(4, serializer.serialize(sample())))
+        assertThatThrownBy(() -> serializer.deserialize(5, serializer.serialize(sample())))
                 .isInstanceOf(IOException.class)
                 .hasMessage(
-                        "unknown table committable version 4; this build reads versions 1 to 3");
-        assertThat(serializer.getVersion()).isEqualTo(3);
+                        "unknown table committable version 5; this build reads versions 1 to 4");
+        assertThat(serializer.getVersion()).isEqualTo(4);
     }
 }

@@ -23,6 +23,7 @@ final class DeferredUploadStream extends OutputStream {
     private final StagingBuffers buffers;
     private ByteArrayOutputStream memory = new ByteArrayOutputStream(8 << 10);
     private OutputStream file;
+    private byte[] copy;
     private boolean closed;
 
     DeferredUploadStream(String uri, StagingBuffers buffers) {
@@ -61,9 +62,17 @@ final class DeferredUploadStream extends OutputStream {
         }
         closed = true;
         if (file == null) {
+            if (buffers.keepCopy(memory.size())) {
+                copy = memory.toByteArray();
+            }
             spill();
         }
         file.close();
+    }
+
+    /** The file's bytes when it stayed small enough to keep a copy (after close), else null. */
+    byte[] copy() {
+        return copy;
     }
 
     /** Forgets the bytes without uploading them (an interval abandoned by the writer). */

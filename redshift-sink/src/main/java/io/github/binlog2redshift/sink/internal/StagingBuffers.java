@@ -14,17 +14,64 @@ public final class StagingBuffers {
 
     public static final long DEFAULT_TOTAL = 64L << 20;
 
+    /** A kept copy of a file this small or smaller travels in the committable. */
+    public static final int DEFAULT_COPY_FILE_LIMIT = 64 << 10;
+
+    /** Kept copies per writer per checkpoint interval: they sit in the committer's state. */
+    public static final long DEFAULT_COPY_TOTAL = 4L << 20;
+
     private final int fileThreshold;
     private final long total;
+    private final int copyFileLimit;
+    private final long copyTotal;
     private final AtomicLong used = new AtomicLong();
+    private final AtomicLong copied = new AtomicLong();
 
     public StagingBuffers(int fileThreshold, long total) {
+        this(fileThreshold, total, 0, 0);
+    }
+
+    /**
+     * @param copyFileLimit files up to this size (compressed) keep a copy of their bytes for the
+     *     committable (0: never)
+     * @param copyTotal the kept copies' budget per interval, see {@link #startInterval()}
+     */
+    public StagingBuffers(int fileThreshold, long total, int copyFileLimit, long copyTotal) {
         this.fileThreshold = fileThreshold;
         this.total = total;
+        this.copyFileLimit = copyFileLimit;
+        this.copyTotal = copyTotal;
     }
 
     public static StagingBuffers defaults() {
         return new StagingBuffers(DEFAULT_FILE_THRESHOLD, DEFAULT_TOTAL);
+    }
+
+    /**
+     * For a PostgreSQL target: small files also keep a copy of their bytes, so its committer loads
+     * them without reading them back from the staging file system (a HEAD and a GET per table per
+     * checkpoint through S3A, the largest part of its commit time: see benchmarks/README.md).
+     */
+    public static StagingBuffers keepingCopies() {
+        return new StagingBuffers(
+                DEFAULT_FILE_THRESHOLD, DEFAULT_TOTAL, DEFAULT_COPY_FILE_LIMIT, DEFAULT_COPY_TOTAL);
+    }
+
+    /** True (and counted) when a finished file of {@code bytes} may keep a copy. */
+    boolean keepCopy(int bytes) {
+        if (bytes > copyFileLimit) {
+            return false;
+        }
+        if (copied.addAndGet(bytes) > copyTotal) {
+            copied.addAndGet(-bytes);
+            return false;
+        }
+        return true;
+    }
+
+    /** A new checkpoint interval: the previous one's copies went out with its committables. */
+    public void startInterval() {
+        copied.set(0);
     }
 
     int fileThreshold() {

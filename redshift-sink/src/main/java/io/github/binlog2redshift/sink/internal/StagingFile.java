@@ -74,7 +74,7 @@ public final class StagingFile implements AutoCloseable {
     /** Closes the file and describes it for the committable. */
     public StagedFile finish() throws IOException {
         close();
-        return new StagedFile(uri, columns, rows);
+        return new StagedFile(uri, columns, rows, deferred == null ? null : deferred.copy());
     }
 
     @Override

@@ -5,12 +5,12 @@ import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.dialect.PostgresDialect;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.zip.GZIPInputStream;
-import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -18,8 +18,9 @@ import org.postgresql.copy.CopyManager;
 /**
  * PostgreSQL cannot read S3, so the committer streams each staged file from the staging file system
  * (Flink's, which reaches S3 through the {@code s3-fs-hadoop} plugin) into {@code COPY ... FROM
- * STDIN}, gunzipping {@code .gz} files on the way. Nothing is buffered on the heap beyond the
- * stream buffers.
+ * STDIN}, gunzipping {@code .gz} files on the way; a small file whose bytes the writer kept in the
+ * committable ({@link StagedFile#content()}) is loaded from them instead, with the same result.
+ * Nothing else is buffered on the heap beyond the stream buffers.
  */
 public final class PostgresStageLoader implements StageLoader {
 
@@ -36,17 +37,22 @@ public final class PostgresStageLoader implements StageLoader {
         long loaded = 0;
         for (StagedFile file : batch.files()) {
             String sql = dialect.copyFromStdin(SqlDialect.stagedColumns(batch.loadColumns(file)));
-            try (InputStream in = open(file.path())) {
+            try (InputStream in = open(file)) {
                 loaded += copy.copyIn(sql, in);
             }
         }
         return loaded;
     }
 
-    private static InputStream open(String uri) throws IOException {
-        Path path = new Path(uri);
-        FileSystem fs = path.getFileSystem();
-        InputStream raw = new BufferedInputStream(fs.open(path), 1 << 16);
+    private static InputStream open(StagedFile file) throws IOException {
+        String uri = file.path();
+        InputStream raw;
+        if (file.content() != null) {
+            raw = new ByteArrayInputStream(file.content());
+        } else {
+            Path path = new Path(uri);
+            raw = new BufferedInputStream(path.getFileSystem().open(path), 1 << 16);
+        }
         return uri.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 }

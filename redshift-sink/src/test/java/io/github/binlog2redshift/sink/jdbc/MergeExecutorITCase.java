@@ -10,9 +10,11 @@ import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.localstack.PostgresDatabase;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
+import io.github.binlog2redshift.sink.StagedFile;
 import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.PostgresDialect;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -140,6 +142,36 @@ class MergeExecutorITCase {
                             List.of(ChangeEvent.insert(src, row(2, "back"), zero, 0, PK, COLS))));
             assertThat(Rows.of(db, ORDERS)).containsExactly("1|second", "2|back");
         }
+    }
+
+    @Test
+    void aFileWithKeptBytesIsLoadedFromThemNotFromTheFileSystem(PostgresDatabase db)
+            throws Exception {
+        TableCommittable staged =
+                stage(dir, ORDERS, 1, List.of(upsert(COLS, PK, 10, row(1, "kept"))));
+        StagedFile file = staged.files().get(0);
+        Path onDisk = Path.of(java.net.URI.create(file.path()));
+        byte[] bytes = Files.readAllBytes(onDisk);
+        Files.delete(onDisk);
+        TableCommittable withCopy =
+                new TableCommittable(
+                        staged.table(),
+                        staged.checkpointId(),
+                        staged.stagingId(),
+                        staged.subtask(),
+                        List.of(new StagedFile(file.path(), file.columns(), file.rows(), bytes)),
+                        staged.maxSourcePosition(),
+                        staged.maxSourceTsMs(),
+                        staged.columns(),
+                        staged.primaryKey(),
+                        staged.schemaChanges(),
+                        staged.mode());
+        try (WarehouseSession s = session(db, MergeExecutor.StepHook.NONE)) {
+            // Without the copy the file is read from the file system, which lost it.
+            assertThatThrownBy(() -> s.apply(staged)).isInstanceOf(ApplyFailedException.class);
+            assertThat(s.apply(withCopy).rowsLoaded()).isEqualTo(1);
+        }
+        assertThat(Rows.of(db, ORDERS)).containsExactly("1|kept");
     }
 
     @Test
