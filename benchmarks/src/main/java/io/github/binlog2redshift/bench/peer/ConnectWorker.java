@@ -72,6 +72,10 @@ public final class ConnectWorker implements AutoCloseable {
                         "appender.out.layout.pattern=%d{HH:mm:ss.SSS} %-5p [%c{1}] %m%n",
                         "logger.kafka.name=org.apache.kafka",
                         "logger.kafka.level=WARN",
+                        // which partitions each sink task was given, at every rebalance
+                        "logger.coordinator.name="
+                                + "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator",
+                        "logger.coordinator.level=INFO",
                         "logger.hibernate.name=org.hibernate",
                         "logger.hibernate.level=WARN",
                         ""));

@@ -29,6 +29,21 @@ public final class DebeziumConnectors {
 
     private DebeziumConnectors() {}
 
+    /** The topic Debezium's binlog source writes {@code table}'s changes to. */
+    public static String topic(String topicPrefix, MySqlDatabase db, String table) {
+        return topicPrefix + "." + db.name() + "." + table;
+    }
+
+    /**
+     * The table the JDBC sink writes {@code topic} to: {@code collection.name.format} defaults to
+     * {@code ${topic}} and Debezium 3.1's {@code DefaultCollectionNamingStrategy} replaces the dots
+     * by underscores. Unquoted ({@code quote.identifiers=false}), so PostgreSQL folds it to lower
+     * case.
+     */
+    public static String sinkTable(String topic) {
+        return topic.replace('.', '_');
+    }
+
     /**
      * @param snapshotMode {@code never}: read the binlog from its first file (the backlog); {@code
      *     no_data}: start at the current end (steady load)

@@ -31,6 +31,11 @@ public final class PeerSource {
         }
     }
 
+    /** The Connect name of the source connector {@link #start} created for {@code kind}. */
+    public static String connectorName(String prefix, SourceKind kind) {
+        return prefix + "-" + kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static SourceKind start(
             ConnectWorker worker,
             MySqlDatabase db,
@@ -40,7 +45,7 @@ public final class PeerSource {
             Path dir)
             throws Exception {
         for (SourceKind kind : SourceKind.values()) {
-            String name = prefix + "-" + kind.name().toLowerCase(java.util.Locale.ROOT);
+            String name = connectorName(prefix, kind);
             worker.create(
                     name, DebeziumConnectors.source(kind, db, prefix, serverId, snapshotMode, dir));
             String status = awaitRunningOrFailed(worker, name);

@@ -2,6 +2,7 @@ package io.github.binlog2redshift.bench.scenario;
 
 import io.github.binlog2redshift.bench.BenchEnv;
 import io.github.binlog2redshift.bench.Scenario;
+import io.github.binlog2redshift.bench.Sizes;
 import io.github.binlog2redshift.bench.ours.OurSink;
 import io.github.binlog2redshift.bench.ours.OurSource;
 import io.github.binlog2redshift.bench.peer.ConnectWorker;
@@ -13,6 +14,7 @@ import io.github.binlog2redshift.bench.result.Measurement;
 import io.github.binlog2redshift.bench.result.Percentiles;
 import io.github.binlog2redshift.bench.stack.FlinkRunner;
 import io.github.binlog2redshift.bench.stack.LatencyPoller;
+import io.github.binlog2redshift.bench.stack.LatencyWindow;
 import io.github.binlog2redshift.bench.workload.SteadyLoad;
 import io.github.binlog2redshift.config.source.SourceConfig;
 import io.github.binlog2redshift.localstack.KafkaTopic;
@@ -21,6 +23,7 @@ import io.github.binlog2redshift.localstack.PostgresDatabase;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.flink.core.execution.JobClient;
@@ -28,18 +31,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * End-to-end latency: commit in MariaDB to row visible in PostgreSQL under steady load at each rate
- * of {@link io.github.binlog2redshift.bench.Sizes#latencyRates()}, over many tables. Ours runs both
- * jobs in one MiniCluster (source -> Kafka -> sink, checkpoints every second: the interval that
- * sets our latency); the peer runs Debezium's source and JDBC sink on one Connect worker. Each
- * system's pipeline is started once and taken through the rates in order, with a warm-up before
- * each window.
+ * End-to-end latency: commit in MariaDB to row visible in PostgreSQL under steady load, in two
+ * passes that map onto the issue's targets. The rate pass holds each of {@link
+ * Sizes#latencyRates()} over {@link Sizes#latencyTables()} tables ({@code latency-<rate>/s}: ours
+ * with 1 s checkpoints); the wide pass holds 800 changes/s over {@link Sizes#latencyManyTables()}
+ * tables ({@code latency-<n>-tables}: ours with 5 s checkpoints, so a pipeline of its own). Ours
+ * runs both jobs in one MiniCluster (source -> Kafka -> sink); the peer runs Debezium's source and
+ * JDBC sink on one Connect worker (no checkpoints; connectors configured alike in both passes).
+ * Ours runs first, then the peer, never both at once; each window has a warm-up before it.
  */
 public final class EndToEndLatency implements Scenario {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndToEndLatency.class);
-    private static final long WARMUP_MS = 5_000;
-    private static final long DRAIN_MS = 60_000;
+    private static final Duration WARMUP = Duration.ofSeconds(5);
+    private static final Duration DRAIN = Duration.ofSeconds(60);
+    private static final Duration RATE_CHECKPOINT = Duration.ofSeconds(1);
+    private static final Duration MANY_TABLES_CHECKPOINT = Duration.ofSeconds(5);
+
+    /** The light load, applied to the wide schema. */
+    private static final int MANY_TABLES_RATE = 800;
+
+    /** One measured window: its scenario name and rate. */
+    private record Window(String scenario, int rate) {}
+
+    /**
+     * One pipeline start per system: its tables, the windows run through it, and the checkpoint
+     * interval of ours (the peer has none).
+     */
+    private record Pass(int tables, List<Window> windows, Duration ourCheckpoint) {}
 
     @Override
     public String name() {
@@ -48,41 +67,62 @@ public final class EndToEndLatency implements Scenario {
 
     @Override
     public void run(BenchEnv env) throws Exception {
-        runOurs(env);
+        Sizes sizes = env.sizes();
+        List<Window> rates =
+                sizes.latencyRates().stream()
+                        .map(r -> new Window("latency-" + r + "/s", r))
+                        .toList();
+        Pass narrow = new Pass(sizes.latencyTables(), rates, RATE_CHECKPOINT);
+        Pass wide =
+                new Pass(
+                        sizes.latencyManyTables(),
+                        List.of(
+                                new Window(
+                                        "latency-" + sizes.latencyManyTables() + "-tables",
+                                        MANY_TABLES_RATE)),
+                        MANY_TABLES_CHECKPOINT);
+        runOurs(env, narrow, "latours", 5600);
+        runOurs(env, wide, "latourswide", 5610);
         if (env.runPeer()) {
-            runPeer(env);
+            try (ConnectWorker worker =
+                    ConnectWorker.start(
+                            env.dir("connect-lat"), env.stack().kafka().bootstrapServers())) {
+                runPeer(env, worker, narrow, "peerlat", 5700);
+                runPeer(env, worker, wide, "peerlatwide", 5710);
+            }
         }
     }
 
-    private void runOurs(BenchEnv env) throws Exception {
-        MySqlDatabase db = env.stack().newMySqlDatabase("latours");
-        SteadyLoad load = new SteadyLoad(db, env.sizes().latencyTables());
-        PostgresDatabase target = env.stack().newPostgresDatabase("latours");
-        KafkaTopic topic = env.stack().newTopic("lat", 4);
+    private void runOurs(BenchEnv env, Pass pass, String hint, int serverId) throws Exception {
+        MySqlDatabase db = env.stack().newMySqlDatabase(hint);
+        SteadyLoad load = new SteadyLoad(db, pass.tables());
+        PostgresDatabase target = env.stack().newPostgresDatabase(hint);
+        KafkaTopic topic = env.stack().newTopic(hint, 4);
+        long checkpointSeconds = pass.ourCheckpoint().toSeconds();
         SourceConfig source =
                 OurSource.config(
                         OurSource.options(
                                 db,
                                 topic.bootstrapServers(),
                                 topic.name(),
-                                "5600-5604",
+                                serverId + "-" + (serverId + 4),
                                 "source.startup.mode=LATEST",
                                 "source.parallelism=1",
                                 "pipeline.parallelism=2",
-                                "pipeline.checkpoint.interval=1s"));
+                                "pipeline.checkpoint.interval=" + checkpointSeconds + "s"));
         OurSink.initS3(env.stack());
         OurSink.Options sink =
                 new OurSink.Options(
                         topic.bootstrapServers(),
                         Pattern.compile(Pattern.quote(topic.name())),
-                        "bench-latency",
+                        "bench-" + hint,
                         target,
-                        env.stack().newS3Location("latency").uri("staging/"),
-                        Duration.ofSeconds(1),
+                        env.stack().newS3Location(hint).uri("staging/"),
+                        pass.ourCheckpoint(),
                         4);
         JobClient job =
                 FlinkRunner.start(
-                        "latency",
+                        hint,
                         FlinkRunner.baseConfig(2),
                         2,
                         e -> {
@@ -93,46 +133,61 @@ public final class EndToEndLatency implements Scenario {
             measure(
                     env,
                     Measurement.OURS,
+                    pass,
                     load,
                     c,
                     t -> db.name() + "." + t,
-                    "source p1 + sink p2, checkpoint 1 s, AT_LEAST_ONCE to Kafka");
+                    "source p1 + sink p2, checkpoint "
+                            + checkpointSeconds
+                            + " s, AT_LEAST_ONCE to Kafka");
         } finally {
             FlinkRunner.cancel(job);
         }
     }
 
-    private void runPeer(BenchEnv env) throws Exception {
-        MySqlDatabase db = env.stack().newMySqlDatabase("latpeer");
-        SteadyLoad load = new SteadyLoad(db, env.sizes().latencyTables());
-        PostgresDatabase target = env.stack().newPostgresDatabase("latpeer");
+    private void runPeer(BenchEnv env, ConnectWorker worker, Pass pass, String prefix, int serverId)
+            throws Exception {
+        MySqlDatabase db = env.stack().newMySqlDatabase(prefix);
+        SteadyLoad load = new SteadyLoad(db, pass.tables());
+        PostgresDatabase target = env.stack().newPostgresDatabase(prefix);
         PeerSource.grant(env.stack().mySql(), db);
-        String prefix = "peerlat";
-        try (ConnectWorker worker =
-                        ConnectWorker.start(
-                                env.dir("connect-lat"), env.stack().kafka().bootstrapServers());
-                Connection c = target.connect()) {
-            SourceKind kind =
-                    PeerSource.start(worker, db, prefix, 5700, "no_data", env.dir("dbz-lat"));
+        // The topics exist before the sink subscribes, as they would in a running deployment (and
+        // as our topic does). Left to the source to create on first write, those that appeared
+        // after the sink's consumers had joined stayed unassigned: a topics.regex consumer picks
+        // up new topics only at its next metadata refresh (metadata.max.age.ms, 5 minutes). In an
+        // earlier run that was three quarters of the 100 tables, never visible in any window.
+        for (String table : load.tables()) {
+            env.stack().kafka().createTopic(DebeziumConnectors.topic(prefix, db, table), 1);
+        }
+        SourceKind kind =
+                PeerSource.start(worker, db, prefix, serverId, "no_data", env.dir("dbz-" + prefix));
+        String sinkName = prefix + "-jdbc";
+        try (Connection c = target.connect()) {
             worker.create(
-                    "peerlat-jdbc",
-                    DebeziumConnectors.jdbcSink(target, Pattern.quote(prefix + ".") + ".*", 2));
-            // Debezium's JDBC sink names tables after the topic, dots replaced by underscores.
+                    sinkName,
+                    DebeziumConnectors.jdbcSink(
+                            target, Pattern.quote(prefix + "." + db.name() + ".") + ".*", 2));
             measure(
                     env,
                     Measurement.PEER,
+                    pass,
                     load,
                     c,
-                    t -> prefix + "_" + db.name() + "_" + t,
+                    t -> DebeziumConnectors.sinkTable(DebeziumConnectors.topic(prefix, db, t)),
                     "Debezium "
-                            + kind.name().toLowerCase(java.util.Locale.ROOT)
+                            + kind.name().toLowerCase(Locale.ROOT)
                             + " source + JDBC sink (2 tasks) on one worker");
+        } finally {
+            // The next pass gets the worker to itself.
+            worker.delete(sinkName);
+            worker.delete(PeerSource.connectorName(prefix, kind));
         }
     }
 
     private void measure(
             BenchEnv env,
             String system,
+            Pass pass,
             SteadyLoad load,
             Connection target,
             Function<String, String> targetName,
@@ -140,38 +195,26 @@ public final class EndToEndLatency implements Scenario {
             throws Exception {
         List<String> targets = load.tables().stream().map(targetName).toList();
         LatencyPoller poller = new LatencyPoller(target, targets, load);
-        for (int rate : env.sizes().latencyRates()) {
-            load.record(false);
-            load.run(rate, WARMUP_MS);
-            load.record(true);
-            Thread polling = newPoller(poller);
-            polling.start();
-            double achieved = load.run(rate, env.sizes().latencyWindow().toMillis());
-            load.record(false);
-            polling.interrupt();
-            polling.join();
-            boolean drained = poller.drain(DRAIN_MS);
-            long[] samples = poller.takeSamples();
-            String scenario = "latency-" + rate + "/s";
-            if (samples.length == 0) {
-                throw new IllegalStateException(system + " made no row visible at " + rate + "/s");
-            }
-            Percentiles p = Percentiles.of(samples);
+        for (Window w : pass.windows()) {
+            LatencyWindow.Result r =
+                    LatencyWindow.run(
+                            load, poller, w.rate(), WARMUP, env.sizes().latencyWindow(), DRAIN);
+            Percentiles p = r.samples();
             String note =
                     String.format(
-                            java.util.Locale.ROOT,
+                            Locale.ROOT,
                             "%s; achieved %.0f changes/s, %d tables, %d samples, poll round %.0f ms%s",
                             how,
-                            achieved,
+                            r.achievedRate(),
                             targets.size(),
                             p.count(),
-                            poller.meanRoundMs(),
-                            drained ? "" : ", NOT ALL SEEN");
+                            r.pollRoundMs(),
+                            r.allSeen() ? "" : unseen(r, targets.size()));
             for (int q : new int[] {50, 95, 99}) {
                 env.results()
                         .add(
                                 new Measurement(
-                                        scenario,
+                                        w.scenario(),
                                         system,
                                         "p" + q,
                                         p.percentile(q),
@@ -180,31 +223,26 @@ public final class EndToEndLatency implements Scenario {
                                         q == 50 ? note : ""));
             }
             LOG.info(
-                    "{} at {}/s: p50 {} p95 {} p99 {} ms ({})",
+                    "{} {}: p50 {} p95 {} p99 {} ms ({})",
                     system,
-                    rate,
+                    w.scenario(),
                     p.percentile(50),
                     p.percentile(95),
                     p.percentile(99),
                     note);
+            if (!r.neverVisible().isEmpty()) {
+                LOG.warn("{} {}: tables never visible: {}", system, w.scenario(), r.neverVisible());
+            }
         }
     }
 
-    private static Thread newPoller(LatencyPoller poller) {
-        Thread t =
-                new Thread(
-                        () -> {
-                            while (!Thread.currentThread().isInterrupted()) {
-                                poller.pollOnce();
-                                try {
-                                    Thread.sleep(20);
-                                } catch (InterruptedException e) {
-                                    return;
-                                }
-                            }
-                        },
-                        "latency-poller");
-        t.setDaemon(true);
-        return t;
+    private static String unseen(LatencyWindow.Result r, int tables) {
+        return r.neverVisible().isEmpty()
+                ? ", NOT ALL SEEN"
+                : ", NOT ALL SEEN ("
+                        + r.neverVisible().size()
+                        + " of "
+                        + tables
+                        + " tables never visible)";
     }
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Polls the probe rows of the target tables and turns the load's stamps into latency samples: a
- * stamp is visible at the first poll whose probe value is at least the stamp. Polls every table
- * about every 50 ms, so samples are late by at most one poll round (reported with the figures).
+ * stamp is visible at the first poll whose probe value is at least the stamp. {@link LatencyWindow}
+ * polls every table, pausing 20 ms between rounds, so samples are late by at most one round plus
+ * the pause (the round is reported with the figures).
  */
 public final class LatencyPoller {
 
@@ -20,6 +21,7 @@ public final class LatencyPoller {
     private final List<String> targetTables;
     private final SteadyLoad load;
     private final List<Long> samplesMs = new ArrayList<>();
+    private final boolean[] everVisible;
     private long rounds;
     private long roundMicros;
 
@@ -27,6 +29,7 @@ public final class LatencyPoller {
         this.connection = connection;
         this.targetTables = targetTables;
         this.load = load;
+        this.everVisible = new boolean[targetTables.size()];
     }
 
     /** One pass over all tables; returns how many stamps are still waiting to be seen. */
@@ -39,6 +42,7 @@ public final class LatencyPoller {
                 continue;
             }
             long visible = probe(targetTables.get(i));
+            everVisible[i] |= visible >= 0;
             long now = SteadyLoad.nowMicros();
             Long s;
             while ((s = stamps.peek()) != null && s <= visible) {
@@ -78,6 +82,20 @@ public final class LatencyPoller {
     public long[] takeSamples() {
         long[] out = samplesMs.stream().mapToLong(Long::longValue).toArray();
         samplesMs.clear();
+        return out;
+    }
+
+    /**
+     * Target tables whose probe row was never read: the sink did not create the table or never
+     * wrote to it, which says more about a missing stamp than a slow pipeline does.
+     */
+    public List<String> neverVisible() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < targetTables.size(); i++) {
+            if (!everVisible[i]) {
+                out.add(targetTables.get(i));
+            }
+        }
         return out;
     }
 

@@ -59,6 +59,11 @@ public final class SteadyLoad {
         return stamps.get(index);
     }
 
+    /** Forgets every recorded stamp not yet taken by the poller. */
+    public void clearStamps() {
+        stamps.forEach(ConcurrentLinkedQueue::clear);
+    }
+
     public void record(boolean on) {
         recording = on;
     }
