@@ -104,6 +104,11 @@ public final class DebeziumConnectors {
         c.put("batch.size", "5000");
         c.put("consumer.override.max.poll.records", "5000");
         c.put("consumer.override.auto.offset.reset", "earliest");
+        // The default range assignor gives every single-partition topic to task 0, leaving the
+        // other tasks idle; round robin spreads the tables, so "2 tasks" means two working tasks.
+        c.put(
+                "consumer.override.partition.assignment.strategy",
+                "org.apache.kafka.clients.consumer.RoundRobinAssignor");
         return c;
     }
 }
