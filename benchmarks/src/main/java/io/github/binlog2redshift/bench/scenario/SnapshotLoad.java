@@ -4,6 +4,9 @@ import io.github.binlog2redshift.bench.BenchEnv;
 import io.github.binlog2redshift.bench.Scenario;
 import io.github.binlog2redshift.bench.ours.OurSource;
 import io.github.binlog2redshift.bench.ours.PollIntervalExperiment;
+import io.github.binlog2redshift.bench.peer.ConnectWorker;
+import io.github.binlog2redshift.bench.peer.DebeziumConnectors.SourceKind;
+import io.github.binlog2redshift.bench.peer.PeerSource;
 import io.github.binlog2redshift.bench.profile.StackSampler;
 import io.github.binlog2redshift.bench.result.Measurement;
 import io.github.binlog2redshift.bench.stack.CatchUp;
@@ -15,6 +18,10 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.apache.flink.core.execution.JobClient;
 import org.slf4j.Logger;
@@ -23,12 +30,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Snapshot (full load) rows/s of cdc-source in snapshot-only mode: a small table with Flink CDC's
  * default chunk size (8096 rows), sampled with {@link StackSampler} to show where the split reader
- * waits between chunks, and the big table with the tuned chunk size.
+ * waits between chunks, and the big table with the tuned chunk size. The peer, Debezium's binlog
+ * connector, snapshots a table of the small one's shape and size in a database of its own (its
+ * {@code database.include.list} is per database), so the default-chunk figure has a peer figure
+ * measured the same way: from the first record in Kafka to the last.
  */
 public final class SnapshotLoad implements Scenario {
 
     static final String NAME = "snapshot";
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotLoad.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final String COLUMNS =
+            " (id BIGINT PRIMARY KEY, k INT NOT NULL, c VARCHAR(120) NOT NULL,"
+                    + " pad VARCHAR(60) NOT NULL)";
 
     @Override
     public String name() {
@@ -40,22 +54,8 @@ public final class SnapshotLoad implements Scenario {
         MySqlDatabase db = env.stack().newMySqlDatabase("snap");
         int small = env.sizes().snapshotDefaultChunkRows();
         int big = env.sizes().snapshotRows();
-        try (Connection c = db.connect();
-                Statement s = c.createStatement()) {
-            for (String t : List.of("small", "big")) {
-                s.execute(
-                        "CREATE TABLE "
-                                + t
-                                + " (id BIGINT PRIMARY KEY, k INT NOT NULL, c VARCHAR(120) NOT NULL,"
-                                + " pad VARCHAR(60) NOT NULL)");
-            }
-            s.execute(
-                    "INSERT INTO small SELECT seq, seq % 1000, CONCAT(REPEAT('c', 100), seq), REPEAT('p', 50) FROM seq_1_to_"
-                            + small);
-            s.execute(
-                    "INSERT INTO big SELECT seq, seq % 1000, CONCAT(REPEAT('c', 100), seq), REPEAT('p', 50) FROM seq_1_to_"
-                            + big);
-        }
+        fill(db, "small", small);
+        fill(db, "big", big);
         List<String> top;
         try (StackSampler sampler =
                 new StackSampler(
@@ -74,6 +74,9 @@ public final class SnapshotLoad implements Scenario {
                                     small
                                             + " rows, chunk 8096 (Flink CDC default), parallelism 1"));
             top = sampler.top(6);
+        }
+        if (env.runPeer()) {
+            runPeer(env, small);
         }
         LOG.info(
                 "where the snapshot threads were, by share of samples:\n  {}",
@@ -108,7 +111,7 @@ public final class SnapshotLoad implements Scenario {
         env.results()
                 .finding(
                         String.format(
-                                java.util.Locale.ROOT,
+                                Locale.ROOT,
                                 "snapshot per-chunk wait: Debezium's ChangeEventQueue.poll waits up to poll.interval.ms (500 ms)"
                                         + " in SnapshotSplitReader.pollWithBuffer and StatefulTaskContext.close; with 8096-row chunks"
                                         + " the bare source does %.0f rows/s at the default and %.0f rows/s with poll.interval.ms=10"
@@ -126,6 +129,74 @@ public final class SnapshotLoad implements Scenario {
                                 rate,
                                 "rows/s",
                                 big + " rows, chunk " + chunk + ", parallelism 1"));
+    }
+
+    private static void fill(MySqlDatabase db, String table, int rows) throws Exception {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + table + COLUMNS);
+            s.execute(
+                    "INSERT INTO "
+                            + table
+                            + " SELECT seq, seq % 1000, CONCAT(REPEAT('c', 100), seq), REPEAT('p', 50)"
+                            + " FROM seq_1_to_"
+                            + rows);
+        }
+    }
+
+    /**
+     * Debezium snapshots a copy of the small table, alone in its database. The counter polls from
+     * before the connector is created, in its own thread: {@link PeerSource#start} waits seconds to
+     * see a refusal, and a snapshot of this size can end within that wait.
+     */
+    private void runPeer(BenchEnv env, int rows) throws Exception {
+        MySqlDatabase db = env.stack().newMySqlDatabase("snappeer");
+        fill(db, "small", rows);
+        PeerSource.grant(env.stack().mySql(), db);
+        String prefix = "peersnap";
+        String mode = "initial_only";
+        String topic = prefix + "." + db.name() + ".small";
+        ExecutorService poller = Executors.newSingleThreadExecutor();
+        try (ConnectWorker worker =
+                        ConnectWorker.start(
+                                env.dir("connect-snap"), env.stack().kafka().bootstrapServers());
+                TopicCounter counter =
+                        TopicCounter.of(env.stack().kafka().bootstrapServers(), List.of(topic))) {
+            Future<CatchUp> done =
+                    poller.submit(
+                            () ->
+                                    CatchUp.await(
+                                            "Debezium snapshot of " + topic,
+                                            counter::count,
+                                            rows,
+                                            POLL,
+                                            Duration.ofMinutes(10)));
+            SourceKind kind;
+            try {
+                kind = PeerSource.start(worker, db, prefix, 5900, mode, env.dir("dbz-snap"));
+            } catch (Exception e) {
+                done.cancel(true);
+                throw e;
+            }
+            CatchUp c = done.get();
+            env.results()
+                    .add(
+                            Measurement.rate(
+                                    NAME + "-default-chunk",
+                                    Measurement.PEER,
+                                    c.rate(),
+                                    "rows/s",
+                                    rows
+                                            + " rows, Debezium "
+                                            + kind.name().toLowerCase(Locale.ROOT)
+                                            + " connector, snapshot.mode="
+                                            + mode
+                                            + ", 1 task, 1 partition, start-up "
+                                            + c.startupMs()
+                                            + " ms"));
+        } finally {
+            poller.shutdownNow();
+        }
     }
 
     private double snapshot(BenchEnv env, MySqlDatabase db, String table, int chunk, long rows)
@@ -150,7 +221,7 @@ public final class SnapshotLoad implements Scenario {
                             "snapshot of " + table,
                             counter::count,
                             rows,
-                            Duration.ofMillis(200),
+                            POLL,
                             Duration.ofMinutes(15));
             return c.rate();
         } finally {
