@@ -115,7 +115,7 @@ public final class SnapshotLoad implements Scenario {
                                 "snapshot per-chunk wait: Debezium's ChangeEventQueue.poll waits up to poll.interval.ms (500 ms)"
                                         + " in SnapshotSplitReader.pollWithBuffer and StatefulTaskContext.close; with 8096-row chunks"
                                         + " the bare source does %.0f rows/s at the default and %.0f rows/s with poll.interval.ms=10"
-                                        + " (x%.1f): cdc-source should set it in MySqlSourceFactory.debeziumProperties()",
+                                        + " (x%.1f; cdc-source sets 10 ms in MySqlSourceFactory; with few chunks the wait is a small share)",
                                 bareDefault,
                                 bareFast,
                                 bareFast / Math.max(bareDefault, 1)));
