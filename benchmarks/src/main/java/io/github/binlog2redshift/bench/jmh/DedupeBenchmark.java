@@ -7,6 +7,8 @@ import io.github.binlog2redshift.sink.format.ChangeDecoder;
 import io.github.binlog2redshift.sink.route.RoutedChange;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +22,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The dedupe step of {@code LatestChangeOperator} per record: the last-write-wins decision ({@link
  * ChangeOrder#supersedes}), and what the RocksDB state backend adds to it, one read (deserialize
- * the held change) and one write (serialize the new one) through {@link RoutedChange.Codec}.
+ * the held change) and one write (serialize the new one) through {@link RoutedChange.Codec}; and
+ * the keyBy shuffle between {@code parse-route} and {@code latest-per-key}, which serializes and
+ * deserializes every change once through the same codec.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -30,6 +34,8 @@ public class DedupeBenchmark {
     private RoutedChange held;
     private RoutedChange incoming;
     private final RoutedChange.Codec codec = new RoutedChange.Codec();
+    private final TypeSerializer<RoutedChange> serializer =
+            RoutedChange.typeInfo().createSerializer(new SerializerConfigImpl());
     private final DataOutputSerializer out = new DataOutputSerializer(4096);
     private byte[] heldBytes;
 
@@ -72,5 +78,14 @@ public class DedupeBenchmark {
             codec.write(incoming, out);
         }
         return out.length();
+    }
+
+    /** What the keyBy shuffle costs per change: serialize, then deserialize on the other side. */
+    @Benchmark
+    public RoutedChange codecRoundTrip() throws IOException {
+        out.clear();
+        serializer.serialize(incoming, out);
+        return serializer.deserialize(
+                new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
     }
 }

@@ -1,11 +1,11 @@
 package io.github.binlog2redshift.sink.route;
 
 import io.github.binlog2redshift.event.ChangeEvent;
-import io.github.binlog2redshift.serde.ChangeEventJson;
 import io.github.binlog2redshift.serde.ChangeEventParseException;
 import io.github.binlog2redshift.serde.DebeziumJsonReader;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.serde.BinaryFields;
+import io.github.binlog2redshift.sink.serde.ChangeEventBinary;
 import io.github.binlog2redshift.sink.serde.CodecTypeInfo;
 import io.github.binlog2redshift.sink.serde.RecordCodec;
 import java.io.IOException;
@@ -55,16 +55,18 @@ public record RoutedChange(
     }
 
     /**
-     * Version 2: target, key, topic, partition, offset, event as change-event JSON, retention
-     * ordinal. Version 1 lacked the retention (read as {@link ChangeRetention#LATEST}, the only
-     * behaviour then); state from version 1 holds only schema changes, which always are LATEST.
+     * Version 3: target, key, topic, partition, offset, event in {@link ChangeEventBinary}'s
+     * layout, retention ordinal. Versions 1 and 2, still read because savepoints of the dedupe
+     * state hold them, had the event as change-event JSON (a length-prefixed byte array) instead;
+     * version 1 also lacked the retention (read as {@link ChangeRetention#LATEST}, the only
+     * behaviour then; state from version 1 holds only schema changes, which always are LATEST).
      */
     public static final class Codec implements RecordCodec<RoutedChange> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public int version() {
-            return 2;
+            return 3;
         }
 
         @Override
@@ -80,7 +82,7 @@ public record RoutedChange(
             BinaryFields.writeString(c.topic, out);
             out.writeInt(c.partition);
             out.writeLong(c.offset);
-            BinaryFields.writeBytes(ChangeEventJson.toBytes(c.event), out);
+            ChangeEventBinary.write(c.event, out);
             out.writeByte(c.retention.ordinal());
         }
 
@@ -92,7 +94,7 @@ public record RoutedChange(
             String topic = BinaryFields.readString(in);
             int partition = in.readInt();
             long offset = in.readLong();
-            byte[] json = BinaryFields.readBytes(in);
+            ChangeEvent event = readEvent(version, in, target, key);
             ChangeRetention retention = ChangeRetention.LATEST;
             if (version >= 2) {
                 int ordinal = in.readUnsignedByte();
@@ -102,16 +104,16 @@ public record RoutedChange(
                 }
                 retention = ChangeRetention.values()[ordinal];
             }
+            return new RoutedChange(target, key, event, topic, partition, offset, retention);
+        }
+
+        private static ChangeEvent readEvent(
+                int version, DataInputView in, TargetTable target, String key) throws IOException {
             try {
-                return new RoutedChange(
-                        target,
-                        key,
-                        DebeziumJsonReader.read(json),
-                        topic,
-                        partition,
-                        offset,
-                        retention);
-            } catch (ChangeEventParseException e) {
+                return version >= 3
+                        ? ChangeEventBinary.read(in)
+                        : DebeziumJsonReader.read(BinaryFields.readBytes(in));
+            } catch (IOException | ChangeEventParseException e) {
                 throw new IOException("corrupt buffered change for " + target + " key " + key, e);
             }
         }

@@ -1,6 +1,5 @@
 package io.github.binlog2redshift.sink.serde;
 
-import io.github.binlog2redshift.serde.ChangeEventJson;
 import io.github.binlog2redshift.serde.ChangeEventParseException;
 import io.github.binlog2redshift.serde.DebeziumJsonReader;
 import io.github.binlog2redshift.sink.StagedChange;
@@ -11,9 +10,10 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Version 1 layout of a {@link StagedChange}: target schema, target name, then the event as the
- * project's own change-event JSON ({@link ChangeEventJson}), which is documented, lossless for the
- * value forms of {@code docs/event-format.md}, and readable by anyone debugging a channel dump.
+ * The layout of a {@link StagedChange}. Version 2: target schema, target name, then the event in
+ * {@link ChangeEventBinary}'s layout. Version 1, still read (a codec reads every older version),
+ * had the event as the project's own change-event JSON ({@link
+ * io.github.binlog2redshift.serde.ChangeEventJson}, a length-prefixed byte array) instead.
  */
 public final class StagedChangeCodec implements RecordCodec<StagedChange> {
 
@@ -25,7 +25,7 @@ public final class StagedChangeCodec implements RecordCodec<StagedChange> {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -37,17 +37,20 @@ public final class StagedChangeCodec implements RecordCodec<StagedChange> {
     public void write(StagedChange value, DataOutputView out) throws IOException {
         BinaryFields.writeString(value.target().schema(), out);
         BinaryFields.writeString(value.target().name(), out);
-        BinaryFields.writeBytes(ChangeEventJson.toBytes(value.event()), out);
+        ChangeEventBinary.write(value.event(), out);
     }
 
     @Override
     public StagedChange read(int version, DataInputView in) throws IOException {
         TargetTable target =
                 new TargetTable(BinaryFields.readString(in), BinaryFields.readString(in));
-        byte[] json = BinaryFields.readBytes(in);
         try {
-            return new StagedChange(target, DebeziumJsonReader.read(json));
-        } catch (ChangeEventParseException e) {
+            return new StagedChange(
+                    target,
+                    version >= 2
+                            ? ChangeEventBinary.read(in)
+                            : DebeziumJsonReader.read(BinaryFields.readBytes(in)));
+        } catch (IOException | ChangeEventParseException e) {
             throw new IOException("corrupt staged change for " + target, e);
         }
     }
