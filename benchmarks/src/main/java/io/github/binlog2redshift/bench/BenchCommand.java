@@ -58,6 +58,11 @@ public final class BenchCommand implements Callable<Integer> {
     String latencyWindow;
 
     @Option(
+            names = "--memory-keys",
+            description = "override the sink-memory size (distinct keys in one interval)")
+    Integer memoryKeys;
+
+    @Option(
             names = "--out",
             description = "where the result files go (default: benchmarks/results/<mode>)")
     Path out;
@@ -78,7 +83,8 @@ public final class BenchCommand implements Callable<Integer> {
                                 latencyWindow == null
                                         ? null
                                         : java.time.Duration.parse(
-                                                "PT" + latencyWindow.toUpperCase()));
+                                                "PT" + latencyWindow.toUpperCase()),
+                                memoryKeys);
         Path outDir = out != null ? out : Path.of("benchmarks", "results", sizes.name());
         List<Scenario> scenarios = Scenarios.select(only);
         BenchResults results = new BenchResults(sizes.name());

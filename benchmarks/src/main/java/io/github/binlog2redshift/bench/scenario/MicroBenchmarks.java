@@ -32,9 +32,15 @@ public final class MicroBenchmarks implements Scenario {
                         .warmupTime(TimeValue.seconds(quick ? 1 : 2))
                         .measurementIterations(quick ? 2 : 5)
                         .measurementTime(TimeValue.seconds(quick ? 1 : 2))
-                        .jvmArgsAppend("-Xmx1g")
+                        // Its own heap: the harness JVM's (fixed 4 GiB, pre-touched) is not
+                        // inherited.
+                        .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseG1GC")
                         .build();
-        for (RunResult r : new Runner(options).run()) {
+        java.util.Collection<RunResult> results = new Runner(options).run();
+        if (results.isEmpty()) {
+            throw new IllegalStateException("JMH ran no benchmark (see its output above)");
+        }
+        for (RunResult r : results) {
             String label = r.getParams().getBenchmark();
             label = label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1);
             env.results()
