@@ -9,20 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.binlog2redshift.sink.StagedChange;
 import io.github.binlog2redshift.sink.route.RoutedChange;
-import io.github.binlog2redshift.sink.serde.StagedChangeCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -47,7 +42,7 @@ class LatestChangeOperatorMigrationTest {
 
     private static final Path RESOURCES = Path.of("src/test/resources/migration");
 
-    private KeyedOneInputStreamOperatorTestHarness<String, RoutedChange, StagedChange> harness;
+    private DedupeHarness harness;
 
     enum Backend {
         HASHMAP,
@@ -73,15 +68,7 @@ class LatestChangeOperatorMigrationTest {
     }
 
     private void open(Backend backend, OperatorSubtaskState restored) throws Exception {
-        harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new LatestChangeOperator(), RoutedChange::key, Types.STRING);
-        harness.setStateBackend(backend.create());
-        harness.setup(StagedChangeCodec.typeInfo().createSerializer(new SerializerConfigImpl()));
-        if (restored != null) {
-            harness.initializeState(restored);
-        }
-        harness.open();
+        harness = DedupeHarness.open(backend.create(), restored);
     }
 
     @AfterEach
@@ -92,17 +79,11 @@ class LatestChangeOperatorMigrationTest {
     }
 
     private void send(RoutedChange... changes) throws Exception {
-        for (RoutedChange c : changes) {
-            harness.processElement(new StreamRecord<>(c));
-        }
+        harness.send(changes);
     }
 
     private List<StagedChange> checkpoint(long id) throws Exception {
-        harness.getOutput().clear();
-        harness.prepareSnapshotPreBarrier(id);
-        List<StagedChange> out = harness.extractOutputValues();
-        harness.getOutput().clear();
-        return out;
+        return harness.checkpoint(id);
     }
 
     /** What the snapshots hold besides the flushed ALTER 1, in the order a flush emits it. */

@@ -10,17 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.binlog2redshift.event.Op;
 import io.github.binlog2redshift.sink.StagedChange;
 import io.github.binlog2redshift.sink.route.RoutedChange;
-import io.github.binlog2redshift.sink.serde.StagedChangeCodec;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,22 +23,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The dedupe operator on both state backends (RocksDB: state off the heap). */
 class LatestChangeOperatorTest {
 
-    private KeyedOneInputStreamOperatorTestHarness<String, RoutedChange, StagedChange> harness;
+    private DedupeHarness harness;
 
     static Stream<StateBackend> backends() {
         return Stream.of(new HashMapStateBackend(), new EmbeddedRocksDBStateBackend());
     }
 
     private void open(StateBackend backend, OperatorSubtaskState restored) throws Exception {
-        harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new LatestChangeOperator(), RoutedChange::key, Types.STRING);
-        harness.setStateBackend(backend);
-        harness.setup(StagedChangeCodec.typeInfo().createSerializer(new SerializerConfigImpl()));
-        if (restored != null) {
-            harness.initializeState(restored);
-        }
-        harness.open();
+        harness = DedupeHarness.open(backend, restored);
     }
 
     @AfterEach
@@ -52,17 +39,11 @@ class LatestChangeOperatorTest {
     }
 
     private void send(RoutedChange... changes) throws Exception {
-        for (RoutedChange c : changes) {
-            harness.processElement(new StreamRecord<>(c));
-        }
+        harness.send(changes);
     }
 
     private List<StagedChange> checkpoint(long id) throws Exception {
-        harness.getOutput().clear();
-        harness.prepareSnapshotPreBarrier(id);
-        List<StagedChange> out = harness.extractOutputValues();
-        harness.getOutput().clear();
-        return out;
+        return harness.checkpoint(id);
     }
 
     @ParameterizedTest
