@@ -17,7 +17,6 @@ import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -118,8 +117,7 @@ class LatestChangeOperatorRetentionTest {
     @MethodSource("backends")
     void bufferedChangesSurviveASnapshotTakenBeforeTheFlush(StateBackend backend) throws Exception {
         open(backend, null);
-        harness.processElement(new StreamRecord<>(every(upsert(1, "a", at(100), 0, 1))));
-        harness.processElement(new StreamRecord<>(every(upsert(1, "b", at(101), 0, 2))));
+        harness.send(every(upsert(1, "a", at(100), 0, 1)), every(upsert(1, "b", at(101), 0, 2)));
         OperatorSubtaskState snapshot = harness.snapshot(1, 1);
         harness.close();
         open(backend, snapshot);
