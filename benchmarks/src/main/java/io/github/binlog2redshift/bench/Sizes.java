@@ -23,9 +23,7 @@ import java.util.List;
  * @param latencyManyTables tables of the separate wide run ({@code latency-<n>-tables}, 800
  *     changes/s, 5 s checkpoints for ours): the issue's "over 100 tables" target
  * @param latencyWindow how long each rate, and the wide run, is held while latency is sampled
- * @param memoryKeys distinct keys changed inside one checkpoint interval (full: 1M, not the issue's
- *     5M: past about a million keys in one interval the RocksDB lookups of the dedupe slowed from
- *     60k to 7k keys/s on 2 cores, and 5M did not finish in 15 minutes; see benchmarks/README.md)
+ * @param memoryKeys distinct keys changed inside one checkpoint interval
  */
 public record Sizes(
         String name,
@@ -72,7 +70,7 @@ public record Sizes(
                     10,
                     100,
                     Duration.ofSeconds(30),
-                    1_000_000);
+                    5_000_000);
 
     public long backlogEvents() {
         return 2L * backlogTables * backlogRowsPerTable;
