@@ -65,8 +65,8 @@ public final class SinkMemory implements Scenario {
         Configuration conf = FlinkRunner.baseConfig(2);
         // RocksDB's memtables and block cache come out of managed memory. With the harness's
         // 512 MiB (256 MiB a slot) the dedupe fell from 60k to 7k keys/s past a million keys in
-        // one interval (lookups in RocksDB.get); 1 GiB a slot, what a TaskManager of about 5 GiB
-        // gets by default, keeps 5M keys at about 60k keys/s.
+        // one interval (lookups in RocksDB.get); 1 GiB a slot (2 GiB: Flink's default 40% share
+        // of a TaskManager of about 5.5 GiB) keeps 5M keys at about 60k keys/s.
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(2048));
         conf.setString("state.backend.type", "rocksdb");
         conf.setString("state.backend.rocksdb.localdir", rocks.toString());
