@@ -4,10 +4,13 @@ import io.github.binlog2redshift.sink.StagedChange;
 import io.github.binlog2redshift.sink.route.RoutedChange;
 import io.github.binlog2redshift.sink.serde.StagedChangeCodec;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
@@ -17,6 +20,9 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
  * flush emits.
  */
 final class DedupeHarness implements AutoCloseable {
+
+    /** The {@code @MethodSource} of tests run on both backends (RocksDB: state off the heap). */
+    static final String BACKENDS = "io.github.binlog2redshift.sink.dedupe.DedupeHarness#backends";
 
     private final KeyedOneInputStreamOperatorTestHarness<String, RoutedChange, StagedChange> h;
 
@@ -30,6 +36,10 @@ final class DedupeHarness implements AutoCloseable {
             h.initializeState(restored);
         }
         h.open();
+    }
+
+    static Stream<StateBackend> backends() {
+        return Stream.of(new HashMapStateBackend(), new EmbeddedRocksDBStateBackend());
     }
 
     /** An operator on {@code backend}, restored from {@code restored} unless it is null. */

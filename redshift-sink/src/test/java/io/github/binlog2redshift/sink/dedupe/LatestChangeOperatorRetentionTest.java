@@ -12,11 +12,8 @@ import io.github.binlog2redshift.event.Op;
 import io.github.binlog2redshift.sink.StagedChange;
 import io.github.binlog2redshift.sink.route.RoutedChange;
 import java.util.List;
-import java.util.stream.Stream;
-import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
-import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,10 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LatestChangeOperatorRetentionTest {
 
     private DedupeHarness harness;
-
-    static Stream<StateBackend> backends() {
-        return Stream.of(new HashMapStateBackend(), new EmbeddedRocksDBStateBackend());
-    }
 
     private void open(StateBackend backend, OperatorSubtaskState restored) throws Exception {
         harness = DedupeHarness.open(backend, restored);
@@ -52,7 +45,7 @@ class LatestChangeOperatorRetentionTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(DedupeHarness.BACKENDS)
     void historyGetsThreeUpdatesOfOneKeyInSourceOrderWhereMirroringGetsOne(StateBackend backend)
             throws Exception {
         open(backend, null);
@@ -74,7 +67,7 @@ class LatestChangeOperatorRetentionTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(DedupeHarness.BACKENDS)
     void aDeleteAndAReinsertOfOneKeyAreBothKept(StateBackend backend) throws Exception {
         open(backend, null);
         assertThat(
@@ -87,7 +80,7 @@ class LatestChangeOperatorRetentionTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(DedupeHarness.BACKENDS)
     void changesWithoutPositionsCollapseToTheLastArrivedForKeyedHistory(StateBackend backend)
             throws Exception {
         open(backend, null);
@@ -100,7 +93,7 @@ class LatestChangeOperatorRetentionTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(DedupeHarness.BACKENDS)
     void identicalInsertsIntoAKeylessTableAreAllKept(StateBackend backend) throws Exception {
         open(backend, null);
         List<StagedChange> out =
@@ -114,7 +107,7 @@ class LatestChangeOperatorRetentionTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(DedupeHarness.BACKENDS)
     void bufferedChangesSurviveASnapshotTakenBeforeTheFlush(StateBackend backend) throws Exception {
         open(backend, null);
         harness.send(every(upsert(1, "a", at(100), 0, 1)), every(upsert(1, "b", at(101), 0, 2)));

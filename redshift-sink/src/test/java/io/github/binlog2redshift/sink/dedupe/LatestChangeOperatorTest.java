@@ -11,11 +11,8 @@ import io.github.binlog2redshift.event.Op;
 import io.github.binlog2redshift.sink.StagedChange;
 import io.github.binlog2redshift.sink.route.RoutedChange;
 import java.util.List;
-import java.util.stream.Stream;
-import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
-import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,10 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LatestChangeOperatorTest {
 
     private DedupeHarness harness;
-
-    static Stream<StateBackend> backends() {
-        return Stream.of(new HashMapStateBackend(), new EmbeddedRocksDBStateBackend());
-    }
 
     private void open(StateBackend backend, OperatorSubtaskState restored) throws Exception {
         harness = DedupeHarness.open(backend, restored);
@@ -47,7 +40,7 @@ class LatestChangeOperatorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(DedupeHarness.BACKENDS)
     void twentyUpdatesOfOneRowBecomeOne(StateBackend backend) throws Exception {
         open(backend, null);
         for (int i = 1; i <= 20; i++) {
@@ -61,7 +54,7 @@ class LatestChangeOperatorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(DedupeHarness.BACKENDS)
     void aDeleteAfterAnInsertIsStaged(StateBackend backend) throws Exception {
         open(backend, null);
         send(insert(1, "a", at(100), 1), delete(1, at(200), 2));
@@ -71,7 +64,7 @@ class LatestChangeOperatorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(DedupeHarness.BACKENDS)
     void anInsertAfterADeleteIsStaged(StateBackend backend) throws Exception {
         open(backend, null);
         send(delete(1, at(100), 1), insert(1, "back", at(200), 2));
@@ -81,7 +74,7 @@ class LatestChangeOperatorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(DedupeHarness.BACKENDS)
     void theNewestPositionWinsWhenChangesArriveOutOfOrder(StateBackend backend) throws Exception {
         open(backend, null);
         send(
@@ -94,7 +87,7 @@ class LatestChangeOperatorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(DedupeHarness.BACKENDS)
     void aDeleteIsNeverLostBehindAnOlderBufferedUpsert(StateBackend backend) throws Exception {
         open(backend, null);
         send(delete(1, at(300), 5), upsert(1, "stale", at(200), 0, 6));
@@ -104,7 +97,7 @@ class LatestChangeOperatorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(DedupeHarness.BACKENDS)
     void aSnapshotTakenBeforeTheFlushStillHoldsTheBufferedKeys(StateBackend backend)
             throws Exception {
         open(backend, null);
@@ -117,7 +110,7 @@ class LatestChangeOperatorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(DedupeHarness.BACKENDS)
     void schemaChangesComeFirstOnceAndInPositionOrder(StateBackend backend) throws Exception {
         open(backend, null);
         send(
@@ -136,7 +129,7 @@ class LatestChangeOperatorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(DedupeHarness.BACKENDS)
     void lateSchemaChangeCopiesAreDroppedAlsoAfterARestore(StateBackend backend) throws Exception {
         open(backend, null);
         send(ddl("ALTER 1", at(150), 0, 10));
