@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shared by run-cdc-source.sh and run-redshift-sink.sh (sourced, not run): option parsing and the
-# `flink run` / `flink run-application` command line for one job on YARN (e.g. Amazon EMR).
+# `flink run -t yarn-application|yarn-session` command line for one job on YARN (e.g. Amazon EMR).
 #
 # The caller sets JOB_NAME, JOB_JAR_NAME and CHECKPOINT_INTERVAL, then calls flink_yarn_main "$@".
 
@@ -12,7 +12,7 @@ Runs the ${JOB_NAME} job on YARN with the Flink CLI (\$FLINK_HOME/bin/flink, els
 
 Options:
   --mode application|session  application (default): a YARN application per job, main() on the
-                              cluster (flink run-application -t yarn-application).
+                              cluster (flink run -t yarn-application).
                               session: submit to a running yarn-session (flink run -t yarn-session).
   --application-id ID         session mode: the YARN application id of the session (required).
   --checkpoint-dir URI        checkpoint root, e.g. s3://bucket/flink/checkpoints (required); the job
@@ -158,7 +158,7 @@ flink_yarn_main() {
             conf+=("-Dyarn.ship-files=${config}")
             job_args=(--config-file "$(basename "${config}")" "${job_args[@]}")
         fi
-        cmd=("${flink}" run-application -t yarn-application "${conf[@]}" "${jar}" "${job_args[@]}")
+        cmd=("${flink}" run -t yarn-application "${conf[@]}" "${jar}" "${job_args[@]}")
     elif [[ ${mode} == session ]]; then
         [[ -n ${app_id} ]] || die "--mode session needs --application-id of the running yarn-session"
         if [[ -n ${config} ]]; then

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -74,5 +75,52 @@ class KubernetesManifestsTest {
         assertThat(configFile).startsWith(mountPath + "/");
         assertThat(spec.at("/podTemplate/spec/volumes/0/secret/secretName").asText())
                 .isEqualTo("binlog2redshift-" + job.jobModule);
+    }
+
+    /**
+     * In native mode the JobManager creates its TaskManager pods and Kubernetes HA writes config
+     * maps: the service account both deployments name must be bound to a role that allows it.
+     */
+    @Test
+    void theServiceAccountIsBoundToWhatNativeModeAndHaNeed() {
+        List<JsonNode> docs = Templates.yamlDocuments(Templates.file("kubernetes/rbac.yaml"));
+        JsonNode account = kind(docs, "ServiceAccount");
+        JsonNode role = kind(docs, "Role");
+        JsonNode binding = kind(docs, "RoleBinding");
+        String name = account.at("/metadata/name").asText();
+        for (PackagedJob job : PackagedJob.values()) {
+            assertThat(Templates.yaml(manifest(job)).at("/spec/serviceAccount").asText())
+                    .isEqualTo(name);
+        }
+        assertThat(binding.at("/subjects/0/kind").asText()).isEqualTo("ServiceAccount");
+        assertThat(binding.at("/subjects/0/name").asText()).isEqualTo(name);
+        assertThat(binding.at("/roleRef/kind").asText()).isEqualTo("Role");
+        assertThat(binding.at("/roleRef/name").asText())
+                .isEqualTo(role.at("/metadata/name").asText());
+        assertThat(allowed(role, "", "pods")).contains("create", "delete", "watch");
+        assertThat(allowed(role, "", "configmaps"))
+                .contains("create", "update", "delete", "watch");
+        assertThat(allowed(role, "apps", "deployments")).contains("get", "update");
+    }
+
+    private static JsonNode kind(List<JsonNode> docs, String kind) {
+        return docs.stream()
+                .filter(d -> d.path("kind").asText().equals(kind))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("kubernetes/rbac.yaml has no " + kind));
+    }
+
+    private static List<String> allowed(JsonNode role, String apiGroup, String resource) {
+        List<String> verbs = new ArrayList<>();
+        for (JsonNode rule : role.path("rules")) {
+            List<String> groups = new ArrayList<>();
+            rule.path("apiGroups").forEach(g -> groups.add(g.asText()));
+            List<String> resources = new ArrayList<>();
+            rule.path("resources").forEach(r -> resources.add(r.asText()));
+            if (groups.contains(apiGroup) && resources.contains(resource)) {
+                rule.path("verbs").forEach(v -> verbs.add(v.asText()));
+            }
+        }
+        return verbs;
     }
 }

@@ -69,7 +69,7 @@ class YarnScriptsTest {
                         "--",
                         "--pipeline.parallelism=3");
         assertThat(out)
-                .startsWith("flink run-application -t yarn-application ")
+                .startsWith("flink run -t yarn-application ")
                 .contains("-Dstate.backend.type=rocksdb")
                 .contains("-Dstate.backend.incremental=true")
                 .contains("-Dstate.checkpoints.dir=s3://bucket/flink/checkpoints/" + job.jobModule)
