@@ -1,19 +1,25 @@
 package io.github.binlog2redshift.config;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 
 /**
  * Pass-through client properties (e.g. Kafka {@code security.protocol}, {@code sasl.jaas.config}).
  * Values may carry credentials, so {@link #toString} lists keys only.
- *
- * @param values property name -> value
  */
-public record ClientProperties(Map<String, String> values) {
+public final class ClientProperties {
 
-    public ClientProperties {
-        values = Map.copyOf(values);
+    private final Map<String, String> values;
+
+    public ClientProperties(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    /** Property name -> value. */
+    public Map<String, String> values() {
+        return values;
     }
 
     /** A fresh {@link Properties} for a client builder. */
@@ -26,5 +32,19 @@ public record ClientProperties(Map<String, String> values) {
     @Override
     public String toString() {
         return "ClientProperties" + new TreeMap<>(values).keySet();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ClientProperties)) {
+            return false;
+        }
+        ClientProperties other = (ClientProperties) o;
+        return values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(values);
     }
 }

@@ -2,6 +2,7 @@ package io.github.binlog2redshift.config;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Cross-key checks used by the config records' {@code from(Settings)} factories. Messages list
@@ -74,11 +75,11 @@ public final class ConfigConstraints {
     }
 
     private static List<ConfigOption<?>> setOf(Settings settings, ConfigOption<?>... options) {
-        return Arrays.stream(options).filter(settings::isSet).toList();
+        return Arrays.stream(options).filter(settings::isSet).collect(Collectors.toUnmodifiableList());
     }
 
     private static String keys(ConfigOption<?>... options) {
-        return String.join(", ", Arrays.stream(options).map(o -> "'" + o.key() + "'").toList());
+        return String.join(", ", Arrays.stream(options).map(o -> "'" + o.key() + "'").collect(Collectors.toUnmodifiableList()));
     }
 
     private static String describe(Settings settings, List<ConfigOption<?>> set) {
@@ -94,6 +95,6 @@ public final class ConfigConstraints {
                                                         .map(r -> r.origin().toString())
                                                         .orElse("?")
                                                 + ")")
-                        .toList());
+                        .collect(Collectors.toUnmodifiableList()));
     }
 }

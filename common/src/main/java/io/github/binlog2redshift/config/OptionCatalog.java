@@ -5,27 +5,46 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Every option one job understands, plus its legacy-key table. The catalogue is the single list
  * that drives --help, unknown-key checks and docs/configuration.md.
- *
- * @param jobName the job this catalogue belongs to, e.g. {@code cdc-source}
- * @param options the options, in documentation order
- * @param legacyKeys the reference implementation's keys and their translation
  */
-public record OptionCatalog(String jobName, List<ConfigOption<?>> options, LegacyKeys legacyKeys) {
+public final class OptionCatalog {
 
-    public OptionCatalog {
-        options = List.copyOf(options);
+    private final String jobName;
+    private final List<ConfigOption<?>> options;
+    private final LegacyKeys legacyKeys;
+
+    private OptionCatalog(String jobName, List<ConfigOption<?>> options, LegacyKeys legacyKeys) {
+        this.options = List.copyOf(options);
         Map<String, ConfigOption<?>> seen = new LinkedHashMap<>();
         for (ConfigOption<?> o : options) {
             if (seen.put(o.key(), o) != null) {
                 throw new IllegalArgumentException("duplicate option " + o.key());
             }
         }
+        this.jobName = jobName;
+        this.legacyKeys = legacyKeys;
+    }
+
+    /** The job this catalogue belongs to, e.g. {@code cdc-source} */
+    public String jobName() {
+        return jobName;
+    }
+
+    /** The options, in documentation order. */
+    public List<ConfigOption<?>> options() {
+        return options;
+    }
+
+    /** The reference implementation's keys and their translation. */
+    public LegacyKeys legacyKeys() {
+        return legacyKeys;
     }
 
     /** Concatenates option groups, e.g. source options + Kafka options + pipeline options. */
@@ -51,7 +70,7 @@ public record OptionCatalog(String jobName, List<ConfigOption<?>> options, Legac
      * its default.
      */
     public void rejectUnknownKeys(Settings settings) {
-        List<String> known = new ArrayList<>(options.stream().map(ConfigOption::key).toList());
+        List<String> known = new ArrayList<>(options.stream().map(ConfigOption::key).collect(Collectors.toUnmodifiableList()));
         legacyKeys.mappings().forEach(m -> known.add(m.oldKey()));
         List<String> problems = new ArrayList<>();
         for (RawValue raw : settings.entries().values()) {
@@ -73,5 +92,26 @@ public record OptionCatalog(String jobName, List<ConfigOption<?>> options, Legac
                             + jobName
                             + " options.");
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof OptionCatalog)) {
+            return false;
+        }
+        OptionCatalog other = (OptionCatalog) o;
+        return Objects.equals(jobName, other.jobName)
+                && options.equals(other.options)
+                && Objects.equals(legacyKeys, other.legacyKeys);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(jobName, options, legacyKeys);
+    }
+
+    @Override
+    public String toString() {
+        return "OptionCatalog[jobName=" + jobName + ", options=" + options + ", legacyKeys=" + legacyKeys + "]";
     }
 }

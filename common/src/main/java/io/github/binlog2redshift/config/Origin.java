@@ -1,17 +1,13 @@
 package io.github.binlog2redshift.config;
 
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * Where a configuration value came from, so that an error can point the user at the file, the KDA
  * property group or the command-line argument to fix.
- *
- * @param kind the kind of source
- * @param detail a file path or property-group name, empty when the kind says it all
- * @param legacyKey the reference-implementation key the value was translated from, or {@code null}
- *     when it was written under its own key
  */
-public record Origin(Kind kind, String detail, String legacyKey) {
+public final class Origin {
 
     /** The kinds of configuration source, lowest precedence first. */
     public enum Kind {
@@ -21,9 +17,33 @@ public record Origin(Kind kind, String detail, String legacyKey) {
         COMMAND_LINE
     }
 
-    public Origin {
-        Objects.requireNonNull(kind, "kind");
-        detail = detail == null ? "" : detail;
+    private final Kind kind;
+    private final String detail;
+    @Nullable private final String legacyKey;
+
+    public Origin(Kind kind, @Nullable String detail, @Nullable String legacyKey) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.detail = detail == null ? "" : detail;
+        this.legacyKey = legacyKey;
+    }
+
+    /** The kind of source. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** A file path or property-group name, empty when the kind says it all. */
+    public String detail() {
+        return detail;
+    }
+
+    /**
+     * The reference-implementation key the value was translated from, or {@code null} when it was
+     * written under its own key.
+     */
+    @Nullable
+    public String legacyKey() {
+        return legacyKey;
     }
 
     public static Origin commandLine() {
@@ -45,13 +65,38 @@ public record Origin(Kind kind, String detail, String legacyKey) {
 
     @Override
     public String toString() {
-        String where =
-                switch (kind) {
-                    case DEFAULT -> "default";
-                    case PROPERTIES_FILE -> "properties file '" + detail + "'";
-                    case KDA_PROPERTY_GROUP -> "KDA property group '" + detail + "'";
-                    case COMMAND_LINE -> "command line";
-                };
+        String where = where();
         return legacyKey == null ? where : where + ", legacy key '" + legacyKey + "'";
+    }
+
+    private String where() {
+        switch (kind) {
+            case DEFAULT:
+                return "default";
+            case PROPERTIES_FILE:
+                return "properties file '" + detail + "'";
+            case KDA_PROPERTY_GROUP:
+                return "KDA property group '" + detail + "'";
+            case COMMAND_LINE:
+                return "command line";
+            default:
+                throw new IllegalStateException("unknown origin kind " + kind);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Origin)) {
+            return false;
+        }
+        Origin other = (Origin) o;
+        return kind == other.kind
+                && detail.equals(other.detail)
+                && Objects.equals(legacyKey, other.legacyKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, detail, legacyKey);
     }
 }

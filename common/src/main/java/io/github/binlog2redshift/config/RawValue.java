@@ -4,20 +4,35 @@ import java.util.Objects;
 
 /**
  * One configuration entry as written by the user, before parsing.
- *
- * @param key the (new-style) key
- * @param value the text as written, never null
- * @param origin where it came from
  */
-public record RawValue(String key, String value, Origin origin) {
+public final class RawValue {
 
     /** What an error message or log line shows instead of a secret value. */
     public static final String MASK = "<hidden>";
 
-    public RawValue {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(origin, "origin");
+    private final String key;
+    private final String value;
+    private final Origin origin;
+
+    public RawValue(String key, String value, Origin origin) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.value = Objects.requireNonNull(value, "value");
+        this.origin = Objects.requireNonNull(origin, "origin");
+    }
+
+    /** The (new-style) key. */
+    public String key() {
+        return key;
+    }
+
+    /** The text as written, never null. */
+    public String value() {
+        return value;
+    }
+
+    /** Where it came from. */
+    public Origin origin() {
+        return origin;
     }
 
     /** The value quoted for a message, or {@link #MASK} for secrets. */
@@ -34,5 +49,21 @@ public record RawValue(String key, String value, Origin origin) {
     @Override
     public String toString() {
         return key + " (from " + origin + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof RawValue)) {
+            return false;
+        }
+        RawValue other = (RawValue) o;
+        return key.equals(other.key)
+                && value.equals(other.value)
+                && origin.equals(other.origin);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, value, origin);
     }
 }

@@ -21,7 +21,7 @@ public final class Secret {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Secret s && s.value.equals(value);
+        return o instanceof Secret && ((Secret) o).value.equals(value);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
  * How the text of one option becomes a typed value. {@link #parse} throws {@link
@@ -97,12 +98,16 @@ public interface ValueType<T> {
     static ValueType<Boolean> bool() {
         return of(
                 "boolean (true|false)",
-                s ->
-                        switch (s.toLowerCase(Locale.ROOT)) {
-                            case "true" -> true;
-                            case "false" -> false;
-                            default -> throw new IllegalArgumentException("not true or false");
-                        });
+                s -> {
+                    switch (s.toLowerCase(Locale.ROOT)) {
+                        case "true":
+                            return true;
+                        case "false":
+                            return false;
+                        default:
+                            throw new IllegalArgumentException("not true or false");
+                    }
+                });
     }
 
     /** Flink's duration syntax: {@code 10s}, {@code 500ms}, {@code 1 min}; a bare number is ms. */
@@ -116,7 +121,7 @@ public interface ValueType<T> {
     /** Case-insensitive enum names; {@code -}, {@code _} and spaces are interchangeable. */
     static <E extends Enum<E>> ValueType<E> enumOf(Class<E> type) {
         String names =
-                String.join("|", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+                String.join("|", Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toUnmodifiableList()));
         return of("one of " + names, s -> EnumText.parse(type, s), Enum::name);
     }
 
@@ -142,8 +147,8 @@ public interface ValueType<T> {
                                 .map(String::trim)
                                 .filter(item -> !item.isEmpty())
                                 .map(element::parse)
-                                .toList(),
-                list -> String.join(",", list.stream().map(element::format).toList()));
+                                .collect(Collectors.toUnmodifiableList()),
+                list -> String.join(",", list.stream().map(element::format).collect(Collectors.toUnmodifiableList())));
     }
 
     /** A Java regular expression, compiled at load time so a typo fails before the job runs. */
@@ -188,6 +193,6 @@ public interface ValueType<T> {
                                 sep,
                                 map.entrySet().stream()
                                         .map(e -> e.getKey() + "=" + e.getValue())
-                                        .toList()));
+                                        .collect(Collectors.toUnmodifiableList())));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * One change of one row (or one DDL statement) of a source table: the value that travels from
@@ -16,41 +17,100 @@ import java.util.Objects;
  * parsed from JSON, which keeps the exact text), booleans as {@link Boolean}, and everything else
  * (DECIMAL, temporal types, base64 binary, JSON, ENUM/SET) as {@link String}; SQL NULL is {@code
  * null}.
- *
- * @param before the row before the change; null for inserts and snapshot reads
- * @param after the row after the change; null for deletes
- * @param primaryKey the columns identifying a row (empty when the table has none)
- * @param columns the table's columns in source order after this change; empty when unknown
- * @param ddl the DDL statement text for {@link Op#SCHEMA_CHANGE}, else null
- * @param tsMs when the connector processed the change (not an ordering key)
  */
-public record ChangeEvent(
-        TableId table,
-        Op op,
-        Map<String, Object> before,
-        Map<String, Object> after,
-        SourcePosition source,
-        long tsMs,
-        List<String> primaryKey,
-        List<ColumnDef> columns,
-        String ddl) {
+public final class ChangeEvent {
 
-    public ChangeEvent {
-        Objects.requireNonNull(table, "table");
-        Objects.requireNonNull(op, "op");
-        Objects.requireNonNull(source, "source");
-        before = freeze(before);
-        after = freeze(after);
-        primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
-        columns = columns == null ? List.of() : List.copyOf(columns);
+    private final TableId table;
+    private final Op op;
+    @Nullable private final Map<String, Object> before;
+    @Nullable private final Map<String, Object> after;
+    private final SourcePosition source;
+    private final long tsMs;
+    private final List<String> primaryKey;
+    private final List<ColumnDef> columns;
+    @Nullable private final String ddl;
+
+    public ChangeEvent(
+            TableId table,
+            Op op,
+            @Nullable Map<String, Object> before,
+            @Nullable Map<String, Object> after,
+            SourcePosition source,
+            long tsMs,
+            List<String> primaryKey,
+            List<ColumnDef> columns,
+            @Nullable String ddl) {
+        this.table = Objects.requireNonNull(table, "table");
+        this.op = Objects.requireNonNull(op, "op");
+        this.source = Objects.requireNonNull(source, "source");
+        this.before = freeze(before);
+        this.after = freeze(after);
+        this.primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+        this.columns = columns == null ? List.of() : List.copyOf(columns);
+        this.tsMs = tsMs;
+        this.ddl = ddl;
         switch (op) {
-            case READ, CREATE ->
-                    require(after != null && before == null, op, "an after image only");
-            case UPDATE -> require(after != null, op, "an after image");
-            case DELETE -> require(before != null && after == null, op, "a before image only");
-            case SCHEMA_CHANGE ->
-                    require(ddl != null && before == null && after == null, op, "DDL text only");
+            case READ:
+            case CREATE:
+                require(after != null && before == null, op, "an after image only");
+                break;
+            case UPDATE:
+                require(after != null, op, "an after image");
+                break;
+            case DELETE:
+                require(before != null && after == null, op, "a before image only");
+                break;
+            case SCHEMA_CHANGE:
+                require(ddl != null && before == null && after == null, op, "DDL text only");
+                break;
+            default:
+                throw new IllegalArgumentException("unknown op " + op);
         }
+    }
+
+    public TableId table() {
+        return table;
+    }
+
+    public Op op() {
+        return op;
+    }
+
+    /** The row before the change; null for inserts and snapshot reads. */
+    @Nullable
+    public Map<String, Object> before() {
+        return before;
+    }
+
+    /** The row after the change; null for deletes. */
+    @Nullable
+    public Map<String, Object> after() {
+        return after;
+    }
+
+    public SourcePosition source() {
+        return source;
+    }
+
+    /** When the connector processed the change (not an ordering key). */
+    public long tsMs() {
+        return tsMs;
+    }
+
+    /** The columns identifying a row (empty when the table has none). */
+    public List<String> primaryKey() {
+        return primaryKey;
+    }
+
+    /** The table's columns in source order after this change; empty when unknown. */
+    public List<ColumnDef> columns() {
+        return columns;
+    }
+
+    /** The DDL statement text for {@link Op#SCHEMA_CHANGE}, else null. */
+    @Nullable
+    public String ddl() {
+        return ddl;
     }
 
     public static ChangeEvent read(
@@ -118,5 +178,32 @@ public record ChangeEvent(
             throw new IllegalArgumentException(
                     "a change event with op " + op + " must carry " + what);
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ChangeEvent)) {
+            return false;
+        }
+        ChangeEvent other = (ChangeEvent) o;
+        return table.equals(other.table)
+                && op == other.op
+                && Objects.equals(before, other.before)
+                && Objects.equals(after, other.after)
+                && source.equals(other.source)
+                && tsMs == other.tsMs
+                && primaryKey.equals(other.primaryKey)
+                && columns.equals(other.columns)
+                && Objects.equals(ddl, other.ddl);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(table, op, before, after, source, tsMs, primaryKey, columns, ddl);
+    }
+
+    @Override
+    public String toString() {
+        return "ChangeEvent[table=" + table + ", op=" + op + ", before=" + before + ", after=" + after + ", source=" + source + ", tsMs=" + tsMs + ", primaryKey=" + primaryKey + ", columns=" + columns + ", ddl=" + ddl + "]";
     }
 }

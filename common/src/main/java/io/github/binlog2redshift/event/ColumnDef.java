@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.event;
 
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * A source column as the database declares it: {@code type} is the MySQL type name in upper case
@@ -9,22 +10,83 @@ import java.util.Objects;
  * scale} the decimal scale; either is {@code null} when the type has none. {@code enumValues} is
  * non-null only for ENUM and SET.
  */
-public record ColumnDef(
-        String name,
-        String type,
-        Integer length,
-        Integer scale,
-        boolean nullable,
-        java.util.List<String> enumValues) {
+public final class ColumnDef {
 
-    public ColumnDef {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-        enumValues = enumValues == null ? null : java.util.List.copyOf(enumValues);
+    private final String name;
+    private final String type;
+    @Nullable private final Integer length;
+    @Nullable private final Integer scale;
+    private final boolean nullable;
+    @Nullable private final java.util.List<String> enumValues;
+
+    public ColumnDef(
+            String name,
+            String type,
+            @Nullable Integer length,
+            @Nullable Integer scale,
+            boolean nullable,
+            @Nullable java.util.List<String> enumValues) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.type = Objects.requireNonNull(type, "type");
+        this.enumValues = enumValues == null ? null : java.util.List.copyOf(enumValues);
+        this.length = length;
+        this.scale = scale;
+        this.nullable = nullable;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    @Nullable
+    public Integer length() {
+        return length;
+    }
+
+    @Nullable
+    public Integer scale() {
+        return scale;
+    }
+
+    public boolean nullable() {
+        return nullable;
+    }
+
+    @Nullable
+    public java.util.List<String> enumValues() {
+        return enumValues;
     }
 
     public static ColumnDef of(
             String name, String type, Integer length, Integer scale, boolean nullable) {
         return new ColumnDef(name, type, length, scale, nullable, null);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ColumnDef)) {
+            return false;
+        }
+        ColumnDef other = (ColumnDef) o;
+        return name.equals(other.name)
+                && type.equals(other.type)
+                && Objects.equals(length, other.length)
+                && Objects.equals(scale, other.scale)
+                && nullable == other.nullable
+                && Objects.equals(enumValues, other.enumValues);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, type, length, scale, nullable, enumValues);
+    }
+
+    @Override
+    public String toString() {
+        return "ColumnDef[name=" + name + ", type=" + type + ", length=" + length + ", scale=" + scale + ", nullable=" + nullable + ", enumValues=" + enumValues + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.github.binlog2redshift.event;
 
 import java.util.Comparator;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * Where a change sits in the source's history. Changes of one key are ordered by this, never by
@@ -19,23 +20,31 @@ import java.util.Objects;
  * microseconds); ties are then broken by arrival order by the consumer, which is the documented
  * last resort.
  */
-public record SourcePosition(
-        long serverId,
-        String file,
-        long fileSequence,
-        long position,
-        int row,
-        String gtid,
-        boolean snapshot,
-        long timestampMs)
-        implements Comparable<SourcePosition> {
+public final class SourcePosition implements Comparable<SourcePosition> {
 
     private static final Comparator<SourcePosition> ORDER =
             Comparator.comparingLong(SourcePosition::fileSequence)
                     .thenComparingLong(SourcePosition::position)
                     .thenComparingInt(SourcePosition::row);
 
-    public SourcePosition {
+    private final long serverId;
+    @Nullable private final String file;
+    private final long fileSequence;
+    private final long position;
+    private final int row;
+    @Nullable private final String gtid;
+    private final boolean snapshot;
+    private final long timestampMs;
+
+    public SourcePosition(
+            long serverId,
+            @Nullable String file,
+            long fileSequence,
+            long position,
+            int row,
+            @Nullable String gtid,
+            boolean snapshot,
+            long timestampMs) {
         if (fileSequence < 0 || position < 0 || row < 0) {
             throw new IllegalArgumentException(
                     "source position parts must not be negative: file sequence "
@@ -45,6 +54,48 @@ public record SourcePosition(
                             + ", row "
                             + row);
         }
+        this.serverId = serverId;
+        this.file = file;
+        this.fileSequence = fileSequence;
+        this.position = position;
+        this.row = row;
+        this.gtid = gtid;
+        this.snapshot = snapshot;
+        this.timestampMs = timestampMs;
+    }
+
+    public long serverId() {
+        return serverId;
+    }
+
+    @Nullable
+    public String file() {
+        return file;
+    }
+
+    public long fileSequence() {
+        return fileSequence;
+    }
+
+    public long position() {
+        return position;
+    }
+
+    public int row() {
+        return row;
+    }
+
+    @Nullable
+    public String gtid() {
+        return gtid;
+    }
+
+    public boolean snapshot() {
+        return snapshot;
+    }
+
+    public long timestampMs() {
+        return timestampMs;
     }
 
     /** A binlog position; the file sequence is taken from the file name's numeric suffix. */
@@ -102,5 +153,31 @@ public record SourcePosition(
             b.append('0');
         }
         return b.append(digits);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SourcePosition)) {
+            return false;
+        }
+        SourcePosition other = (SourcePosition) o;
+        return serverId == other.serverId
+                && Objects.equals(file, other.file)
+                && fileSequence == other.fileSequence
+                && position == other.position
+                && row == other.row
+                && Objects.equals(gtid, other.gtid)
+                && snapshot == other.snapshot
+                && timestampMs == other.timestampMs;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(serverId, file, fileSequence, position, row, gtid, snapshot, timestampMs);
+    }
+
+    @Override
+    public String toString() {
+        return "SourcePosition[serverId=" + serverId + ", file=" + file + ", fileSequence=" + fileSequence + ", position=" + position + ", row=" + row + ", gtid=" + gtid + ", snapshot=" + snapshot + ", timestampMs=" + timestampMs + "]";
     }
 }

@@ -110,24 +110,25 @@ public final class ChangeEventJson {
     static JsonNode value(Object v) {
         if (v == null) {
             return NODES.nullNode();
-        } else if (v instanceof String s) {
-            return NODES.textNode(s);
-        } else if (v instanceof Long l) {
-            return NODES.numberNode(l);
-        } else if (v instanceof Integer i) {
-            return NODES.numberNode(i);
-        } else if (v instanceof BigInteger b) {
-            return NODES.numberNode(b);
-        } else if (v instanceof Double d) {
-            return NODES.numberNode(d);
-        } else if (v instanceof Float f) {
-            return NODES.numberNode(f);
-        } else if (v instanceof BigDecimal d) {
-            return NODES.numberNode(d);
-        } else if (v instanceof Boolean b) {
-            return NODES.booleanNode(b);
+        } else if (v instanceof String) {
+            return NODES.textNode((String) v);
+        } else if (v instanceof Long) {
+            return NODES.numberNode((Long) v);
+        } else if (v instanceof Integer) {
+            return NODES.numberNode((Integer) v);
+        } else if (v instanceof BigInteger) {
+            return NODES.numberNode((BigInteger) v);
+        } else if (v instanceof Double) {
+            return NODES.numberNode((Double) v);
+        } else if (v instanceof Float) {
+            return NODES.numberNode((Float) v);
+        } else if (v instanceof BigDecimal) {
+            return NODES.numberNode((BigDecimal) v);
+        } else if (v instanceof Boolean) {
+            return NODES.booleanNode((Boolean) v);
+        } else {
+            throw new IllegalArgumentException(
+                    "unsupported value type " + v.getClass().getName() + " in a change event row");
         }
-        throw new IllegalArgumentException(
-                "unsupported value type " + v.getClass().getName() + " in a change event row");
     }
 }

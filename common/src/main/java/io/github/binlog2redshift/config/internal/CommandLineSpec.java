@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
@@ -33,11 +34,41 @@ public final class CommandLineSpec {
     private final CommandSpec spec = CommandSpec.create();
 
     /** What the command line said, apart from picocli's own bookkeeping. */
-    public record Arguments(
-            Optional<Path> configFile,
-            Optional<Path> kdaFile,
-            boolean kdaFlag,
-            Settings settings) {}
+    public static final class Arguments {
+
+        private final Optional<Path> configFile;
+        private final Optional<Path> kdaFile;
+        private final boolean kdaFlag;
+        private final Settings settings;
+
+        private Arguments(
+                Optional<Path> configFile,
+                Optional<Path> kdaFile,
+                boolean kdaFlag,
+                Settings settings) {
+            this.configFile = configFile;
+            this.kdaFile = kdaFile;
+            this.kdaFlag = kdaFlag;
+            this.settings = settings;
+        }
+
+        public Optional<Path> configFile() {
+            return configFile;
+        }
+
+        public Optional<Path> kdaFile() {
+            return kdaFile;
+        }
+
+        public boolean kdaFlag() {
+            return kdaFlag;
+        }
+
+        public Settings settings() {
+            return settings;
+        }
+
+    }
 
     public CommandLineSpec(OptionCatalog catalog) {
         this.catalog = catalog;
@@ -114,10 +145,17 @@ public final class CommandLineSpec {
         for (OptionSpec option : parsed.matchedOptions()) {
             String name = option.longestName();
             switch (name) {
-                case CONFIG_FILE -> configFile = Optional.of(Path.of((String) option.getValue()));
-                case KDA_FILE -> kdaFile = Optional.of(Path.of((String) option.getValue()));
-                case KDA_FLAG -> kdaFlag = true;
-                default -> values.put(name.substring(2), option.getValue());
+                case CONFIG_FILE:
+                    configFile = Optional.of(Path.of((String) option.getValue()));
+                    break;
+                case KDA_FILE:
+                    kdaFile = Optional.of(Path.of((String) option.getValue()));
+                    break;
+                case KDA_FLAG:
+                    kdaFlag = true;
+                    break;
+                default:
+                    values.put(name.substring(2), option.getValue());
             }
         }
         collectPrefixed(parsed.unmatched(), values);
@@ -163,7 +201,7 @@ public final class CommandLineSpec {
     }
 
     private List<String> knownKeys() {
-        return catalog.options().stream().map(ConfigOption::key).toList();
+        return catalog.options().stream().map(ConfigOption::key).collect(Collectors.toUnmodifiableList());
     }
 
     private static OptionSpec meta(String name, String label, String description) {
@@ -191,7 +229,7 @@ public final class CommandLineSpec {
                         ", ",
                         catalog.legacyKeys().mappings().stream()
                                 .map(LegacyKeyMapping::oldKey)
-                                .toList()));
+                                .collect(Collectors.toUnmodifiableList())));
         return sb.toString();
     }
 }

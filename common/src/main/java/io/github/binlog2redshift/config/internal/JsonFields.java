@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
  * Strict reading of one JSON object of a JSON-list option ({@code source.table-pk-overrides},
@@ -116,7 +117,7 @@ public final class JsonFields {
                                 Arrays.stream(s.split(","))
                                         .map(String::trim)
                                         .filter(x -> !x.isEmpty())
-                                        .toList())
+                                        .collect(Collectors.toUnmodifiableList()))
                 .orElse(List.of());
     }
 

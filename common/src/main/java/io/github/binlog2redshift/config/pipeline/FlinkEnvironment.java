@@ -39,11 +39,7 @@ public final class FlinkEnvironment {
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         p.restartStrategy().ifPresent(r -> restartStrategy(conf, r));
         env.configure(conf);
-        CheckpointingMode mode =
-                switch (p.checkpointMode()) {
-                    case EXACTLY_ONCE -> CheckpointingMode.EXACTLY_ONCE;
-                    case AT_LEAST_ONCE -> CheckpointingMode.AT_LEAST_ONCE;
-                };
+        CheckpointingMode mode = checkpointingMode(p.checkpointMode());
         boolean clusterHasInterval = env.getCheckpointConfig().getCheckpointInterval() > 0;
         if (p.checkpointInterval().isPresent() || !clusterHasInterval) {
             env.enableCheckpointing(
@@ -59,16 +55,29 @@ public final class FlinkEnvironment {
         }
     }
 
+    static CheckpointingMode checkpointingMode(CheckpointMode mode) {
+        switch (mode) {
+            case EXACTLY_ONCE:
+                return CheckpointingMode.EXACTLY_ONCE;
+            case AT_LEAST_ONCE:
+                return CheckpointingMode.AT_LEAST_ONCE;
+            default:
+                throw new IllegalArgumentException("unknown checkpoint mode " + mode);
+        }
+    }
+
     private static void restartStrategy(Configuration conf, RestartStrategy r) {
         switch (r.kind()) {
-            case NONE -> conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-            case FIXED_DELAY -> {
+            case NONE:
+                conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+                break;
+            case FIXED_DELAY:
                 conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
                 conf.set(
                         RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, r.attempts());
                 conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, r.delay());
-            }
-            case EXPONENTIAL_DELAY -> {
+                break;
+            case EXPONENTIAL_DELAY:
                 conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
                 conf.set(
                         RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
@@ -79,7 +88,9 @@ public final class FlinkEnvironment {
                 conf.set(
                         RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS,
                         r.attempts());
-            }
+                break;
+            default:
+                throw new IllegalArgumentException("unknown restart strategy " + r.kind());
         }
     }
 }

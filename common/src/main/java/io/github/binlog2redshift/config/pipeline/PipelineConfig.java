@@ -4,37 +4,91 @@ import io.github.binlog2redshift.config.ConfigConstraints;
 import io.github.binlog2redshift.config.PipelineOptions;
 import io.github.binlog2redshift.config.Settings;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Typed {@code pipeline.*} options: how a job configures its Flink environment.
- *
- * @param jobName Flink job name
- * @param parallelism default parallelism, empty to keep Flink's
- * @param checkpointInterval checkpoint interval (the sink's commit latency), empty to keep the
- *     cluster's (or {@link #DEFAULT_CHECKPOINT_INTERVAL} where the cluster sets none)
- * @param checkpointDir checkpoint storage URI, empty to keep Flink's
- * @param checkpointMode checkpointing mode
- * @param stateBackend state backend, empty to keep the cluster's
- * @param restartStrategy restart strategy and its parameters, empty to keep the cluster's
- * @param disableChaining whether operator chaining is disabled
  */
-public record PipelineConfig(
-        String jobName,
-        OptionalInt parallelism,
-        Optional<Duration> checkpointInterval,
-        Optional<String> checkpointDir,
-        CheckpointMode checkpointMode,
-        Optional<StateBackendKind> stateBackend,
-        Optional<RestartStrategy> restartStrategy,
-        boolean disableChaining) {
+public final class PipelineConfig {
 
     /**
      * Used when neither the job nor the cluster sets an interval: both jobs need checkpoints (the
      * sink commits on them).
      */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+
+    private final String jobName;
+    private final OptionalInt parallelism;
+    private final Optional<Duration> checkpointInterval;
+    private final Optional<String> checkpointDir;
+    private final CheckpointMode checkpointMode;
+    private final Optional<StateBackendKind> stateBackend;
+    private final Optional<RestartStrategy> restartStrategy;
+    private final boolean disableChaining;
+
+    private PipelineConfig(
+            String jobName,
+            OptionalInt parallelism,
+            Optional<Duration> checkpointInterval,
+            Optional<String> checkpointDir,
+            CheckpointMode checkpointMode,
+            Optional<StateBackendKind> stateBackend,
+            Optional<RestartStrategy> restartStrategy,
+            boolean disableChaining) {
+        this.jobName = jobName;
+        this.parallelism = parallelism;
+        this.checkpointInterval = checkpointInterval;
+        this.checkpointDir = checkpointDir;
+        this.checkpointMode = checkpointMode;
+        this.stateBackend = stateBackend;
+        this.restartStrategy = restartStrategy;
+        this.disableChaining = disableChaining;
+    }
+
+    /** Flink job name. */
+    public String jobName() {
+        return jobName;
+    }
+
+    /** Default parallelism, empty to keep Flink's. */
+    public OptionalInt parallelism() {
+        return parallelism;
+    }
+
+    /**
+     * Checkpoint interval (the sink's commit latency), empty to keep the cluster's (or {@link
+     * #DEFAULT_CHECKPOINT_INTERVAL} where the cluster sets none).
+     */
+    public Optional<Duration> checkpointInterval() {
+        return checkpointInterval;
+    }
+
+    /** Checkpoint storage URI, empty to keep Flink's. */
+    public Optional<String> checkpointDir() {
+        return checkpointDir;
+    }
+
+    /** Checkpointing mode. */
+    public CheckpointMode checkpointMode() {
+        return checkpointMode;
+    }
+
+    /** State backend, empty to keep the cluster's. */
+    public Optional<StateBackendKind> stateBackend() {
+        return stateBackend;
+    }
+
+    /** Restart strategy and its parameters, empty to keep the cluster's. */
+    public Optional<RestartStrategy> restartStrategy() {
+        return restartStrategy;
+    }
+
+    /** Whether operator chaining is disabled. */
+    public boolean disableChaining() {
+        return disableChaining;
+    }
 
     /**
      * @param defaultJobName used when {@code pipeline.job-name} is not set
@@ -72,5 +126,31 @@ public record PipelineConfig(
                 s.getOptional(PipelineOptions.STATE_BACKEND),
                 restart,
                 s.get(PipelineOptions.DISABLE_CHAINING));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof PipelineConfig)) {
+            return false;
+        }
+        PipelineConfig other = (PipelineConfig) o;
+        return Objects.equals(jobName, other.jobName)
+                && Objects.equals(parallelism, other.parallelism)
+                && Objects.equals(checkpointInterval, other.checkpointInterval)
+                && Objects.equals(checkpointDir, other.checkpointDir)
+                && checkpointMode == other.checkpointMode
+                && Objects.equals(stateBackend, other.stateBackend)
+                && Objects.equals(restartStrategy, other.restartStrategy)
+                && disableChaining == other.disableChaining;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(jobName, parallelism, checkpointInterval, checkpointDir, checkpointMode, stateBackend, restartStrategy, disableChaining);
+    }
+
+    @Override
+    public String toString() {
+        return "PipelineConfig[jobName=" + jobName + ", parallelism=" + parallelism + ", checkpointInterval=" + checkpointInterval + ", checkpointDir=" + checkpointDir + ", checkpointMode=" + checkpointMode + ", stateBackend=" + stateBackend + ", restartStrategy=" + restartStrategy + ", disableChaining=" + disableChaining + "]";
     }
 }

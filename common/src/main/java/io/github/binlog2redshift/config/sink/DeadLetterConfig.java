@@ -3,17 +3,33 @@ package io.github.binlog2redshift.config.sink;
 import io.github.binlog2redshift.config.Settings;
 import io.github.binlog2redshift.config.SinkOptions;
 import java.net.URI;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where records that cannot be parsed or loaded go. With neither set, they go to the topic {@code
  * <sink.job-id>.dlq}: failing the job instead would restart it onto the same record forever (the
  * reference sink's crash loop).
- *
- * @param topic Kafka topic
- * @param path S3 prefix
  */
-public record DeadLetterConfig(Optional<String> topic, Optional<URI> path) {
+public final class DeadLetterConfig {
+
+    private final Optional<String> topic;
+    private final Optional<URI> path;
+
+    private DeadLetterConfig(Optional<String> topic, Optional<URI> path) {
+        this.topic = topic;
+        this.path = path;
+    }
+
+    /** Kafka topic. */
+    public Optional<String> topic() {
+        return topic;
+    }
+
+    /** S3 prefix. */
+    public Optional<URI> path() {
+        return path;
+    }
 
     public boolean enabled() {
         return topic.isPresent() || path.isPresent();
@@ -26,5 +42,25 @@ public record DeadLetterConfig(Optional<String> topic, Optional<URI> path) {
             topic = Optional.of(jobId + ".dlq");
         }
         return new DeadLetterConfig(topic, path);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof DeadLetterConfig)) {
+            return false;
+        }
+        DeadLetterConfig other = (DeadLetterConfig) o;
+        return Objects.equals(topic, other.topic)
+                && Objects.equals(path, other.path);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(topic, path);
+    }
+
+    @Override
+    public String toString() {
+        return "DeadLetterConfig[topic=" + topic + ", path=" + path + "]";
     }
 }

@@ -9,25 +9,8 @@ import java.util.Objects;
  * What the apply does when a source table's schema changes, and with values the target cannot hold.
  * The defaults never lose data and never stop the job for a change the target can follow; see
  * {@code docs/tables.md}.
- *
- * @param dropColumn a column dropped at the source
- * @param typeChange a column type change the target cannot follow by widening
- * @param dropTable a table dropped at the source
- * @param truncateTable a table truncated at the source
- * @param oversize a value longer than the target column (Redshift VARCHAR 65,535 bytes, SUPER 16
- *     MB)
- * @param distStyle Redshift distribution style of created tables (a table rule may override it)
- * @param renameTable a table renamed at the source
  */
-public record SchemaPolicy(
-        DropColumn dropColumn,
-        TypeChange typeChange,
-        DropTable dropTable,
-        TruncateTable truncateTable,
-        Oversize oversize,
-        DistStyle distStyle,
-        RenameTable renameTable)
-        implements Serializable {
+public final class SchemaPolicy implements Serializable {
 
     /** A column dropped at the source. */
     public enum DropColumn {
@@ -92,14 +75,66 @@ public record SchemaPolicy(
         ALL
     }
 
-    public SchemaPolicy {
-        Objects.requireNonNull(dropColumn, "dropColumn");
-        Objects.requireNonNull(typeChange, "typeChange");
-        Objects.requireNonNull(dropTable, "dropTable");
-        Objects.requireNonNull(truncateTable, "truncateTable");
-        Objects.requireNonNull(oversize, "oversize");
-        Objects.requireNonNull(distStyle, "distStyle");
-        Objects.requireNonNull(renameTable, "renameTable");
+    private static final long serialVersionUID = 1L;
+
+    private final DropColumn dropColumn;
+    private final TypeChange typeChange;
+    private final DropTable dropTable;
+    private final TruncateTable truncateTable;
+    private final Oversize oversize;
+    private final DistStyle distStyle;
+    private final RenameTable renameTable;
+
+    public SchemaPolicy(
+            DropColumn dropColumn,
+            TypeChange typeChange,
+            DropTable dropTable,
+            TruncateTable truncateTable,
+            Oversize oversize,
+            DistStyle distStyle,
+            RenameTable renameTable) {
+        this.dropColumn = Objects.requireNonNull(dropColumn, "dropColumn");
+        this.typeChange = Objects.requireNonNull(typeChange, "typeChange");
+        this.dropTable = Objects.requireNonNull(dropTable, "dropTable");
+        this.truncateTable = Objects.requireNonNull(truncateTable, "truncateTable");
+        this.oversize = Objects.requireNonNull(oversize, "oversize");
+        this.distStyle = Objects.requireNonNull(distStyle, "distStyle");
+        this.renameTable = Objects.requireNonNull(renameTable, "renameTable");
+    }
+
+    /** A column dropped at the source. */
+    public DropColumn dropColumn() {
+        return dropColumn;
+    }
+
+    /** A column type change the target cannot follow by widening. */
+    public TypeChange typeChange() {
+        return typeChange;
+    }
+
+    /** A table dropped at the source. */
+    public DropTable dropTable() {
+        return dropTable;
+    }
+
+    /** A table truncated at the source. */
+    public TruncateTable truncateTable() {
+        return truncateTable;
+    }
+
+    /** A value longer than the target column (Redshift VARCHAR 65,535 bytes, SUPER 16 MB). */
+    public Oversize oversize() {
+        return oversize;
+    }
+
+    /** Redshift distribution style of created tables (a table rule may override it). */
+    public DistStyle distStyle() {
+        return distStyle;
+    }
+
+    /** A table renamed at the source. */
+    public RenameTable renameTable() {
+        return renameTable;
     }
 
     /** A policy that follows table renames (the default for them). */
@@ -146,5 +181,30 @@ public record SchemaPolicy(
                 s.get(SinkOptions.OVERSIZE_VALUES),
                 s.get(SinkOptions.REDSHIFT_DIST_STYLE),
                 s.get(SinkOptions.SCHEMA_RENAME_TABLE));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SchemaPolicy)) {
+            return false;
+        }
+        SchemaPolicy other = (SchemaPolicy) o;
+        return dropColumn == other.dropColumn
+                && typeChange == other.typeChange
+                && dropTable == other.dropTable
+                && truncateTable == other.truncateTable
+                && oversize == other.oversize
+                && distStyle == other.distStyle
+                && renameTable == other.renameTable;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dropColumn, typeChange, dropTable, truncateTable, oversize, distStyle, renameTable);
+    }
+
+    @Override
+    public String toString() {
+        return "SchemaPolicy[dropColumn=" + dropColumn + ", typeChange=" + typeChange + ", dropTable=" + dropTable + ", truncateTable=" + truncateTable + ", oversize=" + oversize + ", distStyle=" + distStyle + ", renameTable=" + renameTable + "]";
     }
 }

@@ -102,16 +102,22 @@ public final class SinkLegacyKeys {
     }
 
     static Map<String, String> cdcFormat(String value) {
-        InputFormat format =
-                switch (value.toUpperCase(Locale.ROOT)) {
-                    case "FLINK-CDC", "MSK-DEBEZIUM-CDC" -> InputFormat.DEBEZIUM;
-                    case "DMS-CDC" -> InputFormat.DMS;
-                    case "CANAL-CDC" -> InputFormat.CANAL;
-                    default ->
-                            throw new IllegalArgumentException(
-                                    "not FLINK-CDC, MSK-DEBEZIUM-CDC, DMS-CDC or CANAL-CDC");
-                };
-        return Map.of(SinkOptions.INPUT_FORMAT.key(), format.name());
+        return Map.of(SinkOptions.INPUT_FORMAT.key(), inputFormat(value).name());
+    }
+
+    private static InputFormat inputFormat(String cdcFormat) {
+        switch (cdcFormat.toUpperCase(Locale.ROOT)) {
+            case "FLINK-CDC":
+            case "MSK-DEBEZIUM-CDC":
+                return InputFormat.DEBEZIUM;
+            case "DMS-CDC":
+                return InputFormat.DMS;
+            case "CANAL-CDC":
+                return InputFormat.CANAL;
+            default:
+                throw new IllegalArgumentException(
+                        "not FLINK-CDC, MSK-DEBEZIUM-CDC, DMS-CDC or CANAL-CDC");
+        }
     }
 
     /** Plain "CSV" means uncompressed, so gzip=false is set explicitly (our default is true). */

@@ -4,15 +4,37 @@ import io.github.binlog2redshift.config.ConfigConstraints;
 import io.github.binlog2redshift.config.Settings;
 import io.github.binlog2redshift.config.SinkOptions;
 import java.net.URI;
+import java.util.Objects;
 
 /**
  * Where and how batches are staged for COPY.
- *
- * @param path staging prefix, always ending in {@code /}
- * @param format file format
- * @param gzip whether files are gzipped
  */
-public record StagingConfig(URI path, StagingFormat format, boolean gzip) {
+public final class StagingConfig {
+
+    private final URI path;
+    private final StagingFormat format;
+    private final boolean gzip;
+
+    private StagingConfig(URI path, StagingFormat format, boolean gzip) {
+        this.path = path;
+        this.format = format;
+        this.gzip = gzip;
+    }
+
+    /** Staging prefix, always ending in {@code /} */
+    public URI path() {
+        return path;
+    }
+
+    /** File format. */
+    public StagingFormat format() {
+        return format;
+    }
+
+    /** Whether files are gzipped. */
+    public boolean gzip() {
+        return gzip;
+    }
 
     static StagingConfig from(Settings s, TargetKind kind) {
         URI path = s.get(SinkOptions.STAGING_PATH);
@@ -27,5 +49,26 @@ public record StagingConfig(URI path, StagingFormat format, boolean gzip) {
         URI normalized = text.endsWith("/") ? path : URI.create(text + "/");
         return new StagingConfig(
                 normalized, s.get(SinkOptions.STAGING_FORMAT), s.get(SinkOptions.STAGING_GZIP));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof StagingConfig)) {
+            return false;
+        }
+        StagingConfig other = (StagingConfig) o;
+        return Objects.equals(path, other.path)
+                && format == other.format
+                && gzip == other.gzip;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(path, format, gzip);
+    }
+
+    @Override
+    public String toString() {
+        return "StagingConfig[path=" + path + ", format=" + format + ", gzip=" + gzip + "]";
     }
 }

@@ -3,25 +3,59 @@ package io.github.binlog2redshift.config.sink;
 import io.github.binlog2redshift.config.Settings;
 import io.github.binlog2redshift.config.SinkOptions;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Which source tables are loaded, with which rule, into which target table. All regexes match whole
  * names.
- *
- * @param include {@code db.table} regexes to load; empty = all
- * @param exclude {@code db.table} regexes not to load
- * @param rules per-table rules, first match wins
- * @param naming default target naming
- * @param defaultSchema the schema for DB_TABLE / TABLE_ONLY naming
  */
-public record TableSelection(
-        List<Pattern> include,
-        List<Pattern> exclude,
-        List<TableRule> rules,
-        TargetNaming naming,
-        String defaultSchema) {
+public final class TableSelection {
+
+    private final List<Pattern> include;
+    private final List<Pattern> exclude;
+    private final List<TableRule> rules;
+    private final TargetNaming naming;
+    private final String defaultSchema;
+
+    private TableSelection(
+            List<Pattern> include,
+            List<Pattern> exclude,
+            List<TableRule> rules,
+            TargetNaming naming,
+            String defaultSchema) {
+        this.include = include;
+        this.exclude = exclude;
+        this.rules = rules;
+        this.naming = naming;
+        this.defaultSchema = defaultSchema;
+    }
+
+    /** {@code db.table} regexes to load; empty = all. */
+    public List<Pattern> include() {
+        return include;
+    }
+
+    /** {@code db.table} regexes not to load. */
+    public List<Pattern> exclude() {
+        return exclude;
+    }
+
+    /** Per-table rules, first match wins. */
+    public List<TableRule> rules() {
+        return rules;
+    }
+
+    /** Default target naming. */
+    public TargetNaming naming() {
+        return naming;
+    }
+
+    /** The schema for DB_TABLE / TABLE_ONLY naming. */
+    public String defaultSchema() {
+        return defaultSchema;
+    }
 
     static TableSelection from(Settings s, String defaultSchema) {
         return new TableSelection(
@@ -52,5 +86,28 @@ public record TableSelection(
         return new TargetTable(
                 rule.flatMap(TableRule::targetSchema).orElse(byNaming.schema()),
                 rule.flatMap(TableRule::targetTable).orElse(byNaming.table()));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TableSelection)) {
+            return false;
+        }
+        TableSelection other = (TableSelection) o;
+        return Objects.equals(include, other.include)
+                && Objects.equals(exclude, other.exclude)
+                && Objects.equals(rules, other.rules)
+                && naming == other.naming
+                && Objects.equals(defaultSchema, other.defaultSchema);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(include, exclude, rules, naming, defaultSchema);
+    }
+
+    @Override
+    public String toString() {
+        return "TableSelection[include=" + include + ", exclude=" + exclude + ", rules=" + rules + ", naming=" + naming + ", defaultSchema=" + defaultSchema + "]";
     }
 }

@@ -13,35 +13,99 @@ import static io.github.binlog2redshift.config.RedshiftOptions.USERNAME;
 import io.github.binlog2redshift.config.ConfigConstraints;
 import io.github.binlog2redshift.config.Secret;
 import io.github.binlog2redshift.config.Settings;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How the sink reaches the target database. Either {@link #jdbcUrl} or {@link #host}/{@link
  * #database} locate it (or the Secrets Manager secret does); credentials are either {@link
  * #username}/{@link #password} or {@link #secretId}.
- *
- * @param kind REDSHIFT or POSTGRES
- * @param jdbcUrl full JDBC URL
- * @param host host
- * @param port port
- * @param database database
- * @param username user
- * @param password password (masked in toString)
- * @param secretId Secrets Manager secret id
- * @param schema default target schema
- * @param ssl whether to use TLS
  */
-public record TargetConnection(
-        TargetKind kind,
-        Optional<String> jdbcUrl,
-        Optional<String> host,
-        int port,
-        Optional<String> database,
-        Optional<String> username,
-        Optional<Secret> password,
-        Optional<String> secretId,
-        String schema,
-        boolean ssl) {
+public final class TargetConnection {
+
+    private final TargetKind kind;
+    private final Optional<String> jdbcUrl;
+    private final Optional<String> host;
+    private final int port;
+    private final Optional<String> database;
+    private final Optional<String> username;
+    private final Optional<Secret> password;
+    private final Optional<String> secretId;
+    private final String schema;
+    private final boolean ssl;
+
+    private TargetConnection(
+            TargetKind kind,
+            Optional<String> jdbcUrl,
+            Optional<String> host,
+            int port,
+            Optional<String> database,
+            Optional<String> username,
+            Optional<Secret> password,
+            Optional<String> secretId,
+            String schema,
+            boolean ssl) {
+        this.kind = kind;
+        this.jdbcUrl = jdbcUrl;
+        this.host = host;
+        this.port = port;
+        this.database = database;
+        this.username = username;
+        this.password = password;
+        this.secretId = secretId;
+        this.schema = schema;
+        this.ssl = ssl;
+    }
+
+    /** REDSHIFT or POSTGRES. */
+    public TargetKind kind() {
+        return kind;
+    }
+
+    /** Full JDBC URL. */
+    public Optional<String> jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** Host. */
+    public Optional<String> host() {
+        return host;
+    }
+
+    /** Port. */
+    public int port() {
+        return port;
+    }
+
+    /** Database. */
+    public Optional<String> database() {
+        return database;
+    }
+
+    /** User. */
+    public Optional<String> username() {
+        return username;
+    }
+
+    /** Password (masked in toString). */
+    public Optional<Secret> password() {
+        return password;
+    }
+
+    /** Secrets Manager secret id. */
+    public Optional<String> secretId() {
+        return secretId;
+    }
+
+    /** Default target schema. */
+    public String schema() {
+        return schema;
+    }
+
+    /** Whether to use TLS. */
+    public boolean ssl() {
+        return ssl;
+    }
 
     static TargetConnection from(Settings s, TargetKind kind) {
         ConfigConstraints.atMostOne(s, SECRET_ID, USERNAME);
@@ -87,5 +151,33 @@ public record TargetConnection(
                 s.getOptional(SECRET_ID),
                 s.get(SCHEMA),
                 s.get(SSL));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TargetConnection)) {
+            return false;
+        }
+        TargetConnection other = (TargetConnection) o;
+        return kind == other.kind
+                && Objects.equals(jdbcUrl, other.jdbcUrl)
+                && Objects.equals(host, other.host)
+                && port == other.port
+                && Objects.equals(database, other.database)
+                && Objects.equals(username, other.username)
+                && Objects.equals(password, other.password)
+                && Objects.equals(secretId, other.secretId)
+                && Objects.equals(schema, other.schema)
+                && ssl == other.ssl;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, jdbcUrl, host, port, database, username, password, secretId, schema, ssl);
+    }
+
+    @Override
+    public String toString() {
+        return "TargetConnection[kind=" + kind + ", jdbcUrl=" + jdbcUrl + ", host=" + host + ", port=" + port + ", database=" + database + ", username=" + username + ", password=" + password + ", secretId=" + secretId + ", schema=" + schema + ", ssl=" + ssl + "]";
     }
 }

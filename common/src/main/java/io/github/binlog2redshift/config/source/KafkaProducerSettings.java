@@ -12,29 +12,81 @@ import io.github.binlog2redshift.config.ConfigConstraints;
 import io.github.binlog2redshift.config.KafkaOptions;
 import io.github.binlog2redshift.config.Settings;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The cdc-source job's Kafka producer settings.
- *
- * @param bootstrapServers bootstrap servers
- * @param routing how topics are chosen; see {@link #topicFor}
- * @param topic SINGLE: the topic
- * @param topicPrefix PER_DATABASE / PER_TABLE: the prefix
- * @param deliveryGuarantee the producer guarantee
- * @param transactionalIdPrefix present iff EXACTLY_ONCE
- * @param properties pass-through producer properties
- * @param deadLetterTopic where changes that cannot be keyed or converted go
  */
-public record KafkaProducerSettings(
-        String bootstrapServers,
-        TopicRouting routing,
-        Optional<String> topic,
-        Optional<String> topicPrefix,
-        DeliveryGuarantee deliveryGuarantee,
-        Optional<String> transactionalIdPrefix,
-        ClientProperties properties,
-        String deadLetterTopic) {
+public final class KafkaProducerSettings {
+
+    private final String bootstrapServers;
+    private final TopicRouting routing;
+    private final Optional<String> topic;
+    private final Optional<String> topicPrefix;
+    private final DeliveryGuarantee deliveryGuarantee;
+    private final Optional<String> transactionalIdPrefix;
+    private final ClientProperties properties;
+    private final String deadLetterTopic;
+
+    private KafkaProducerSettings(
+            String bootstrapServers,
+            TopicRouting routing,
+            Optional<String> topic,
+            Optional<String> topicPrefix,
+            DeliveryGuarantee deliveryGuarantee,
+            Optional<String> transactionalIdPrefix,
+            ClientProperties properties,
+            String deadLetterTopic) {
+        this.bootstrapServers = bootstrapServers;
+        this.routing = routing;
+        this.topic = topic;
+        this.topicPrefix = topicPrefix;
+        this.deliveryGuarantee = deliveryGuarantee;
+        this.transactionalIdPrefix = transactionalIdPrefix;
+        this.properties = properties;
+        this.deadLetterTopic = deadLetterTopic;
+    }
+
+    /** Bootstrap servers. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** How topics are chosen; see {@link #topicFor} */
+    public TopicRouting routing() {
+        return routing;
+    }
+
+    /** SINGLE: the topic. */
+    public Optional<String> topic() {
+        return topic;
+    }
+
+    /** PER_DATABASE / PER_TABLE: the prefix. */
+    public Optional<String> topicPrefix() {
+        return topicPrefix;
+    }
+
+    /** The producer guarantee. */
+    public DeliveryGuarantee deliveryGuarantee() {
+        return deliveryGuarantee;
+    }
+
+    /** Present iff EXACTLY_ONCE. */
+    public Optional<String> transactionalIdPrefix() {
+        return transactionalIdPrefix;
+    }
+
+    /** Pass-through producer properties. */
+    public ClientProperties properties() {
+        return properties;
+    }
+
+    /** Where changes that cannot be keyed or converted go. */
+    public String deadLetterTopic() {
+        return deadLetterTopic;
+    }
 
     public static KafkaProducerSettings from(Settings s) {
         TopicRouting routing = s.get(TOPIC_ROUTING);
@@ -78,14 +130,44 @@ public record KafkaProducerSettings(
 
     /** The topic of a change event of {@code db.table}, per {@link #routing}. */
     public String topicFor(String db, String table) {
-        return switch (routing) {
-            case SINGLE -> topic.orElseThrow();
-            case PER_DATABASE -> topicPrefix.orElseThrow() + db.toLowerCase(Locale.ROOT);
-            case PER_TABLE ->
-                    topicPrefix.orElseThrow()
-                            + db.toLowerCase(Locale.ROOT)
-                            + "."
-                            + table.toLowerCase(Locale.ROOT);
-        };
+        switch (routing) {
+            case SINGLE:
+                return topic.orElseThrow();
+            case PER_DATABASE:
+                return topicPrefix.orElseThrow() + db.toLowerCase(Locale.ROOT);
+            case PER_TABLE:
+                return topicPrefix.orElseThrow()
+                        + db.toLowerCase(Locale.ROOT)
+                        + "."
+                        + table.toLowerCase(Locale.ROOT);
+            default:
+                throw new IllegalStateException("unknown topic routing " + routing);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof KafkaProducerSettings)) {
+            return false;
+        }
+        KafkaProducerSettings other = (KafkaProducerSettings) o;
+        return Objects.equals(bootstrapServers, other.bootstrapServers)
+                && routing == other.routing
+                && Objects.equals(topic, other.topic)
+                && Objects.equals(topicPrefix, other.topicPrefix)
+                && deliveryGuarantee == other.deliveryGuarantee
+                && Objects.equals(transactionalIdPrefix, other.transactionalIdPrefix)
+                && Objects.equals(properties, other.properties)
+                && Objects.equals(deadLetterTopic, other.deadLetterTopic);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(bootstrapServers, routing, topic, topicPrefix, deliveryGuarantee, transactionalIdPrefix, properties, deadLetterTopic);
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaProducerSettings[bootstrapServers=" + bootstrapServers + ", routing=" + routing + ", topic=" + topic + ", topicPrefix=" + topicPrefix + ", deliveryGuarantee=" + deliveryGuarantee + ", transactionalIdPrefix=" + transactionalIdPrefix + ", properties=" + properties + ", deadLetterTopic=" + deadLetterTopic + "]";
     }
 }

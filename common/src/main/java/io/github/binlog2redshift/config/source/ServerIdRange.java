@@ -1,24 +1,37 @@
 package io.github.binlog2redshift.config.source;
 
 import io.github.binlog2redshift.config.ValueType;
+import java.util.Objects;
 
 /**
  * MySQL replica server ids for the source's readers: one id per parallel snapshot reader, each
  * unique among all replicas of the server.
- *
- * @param start first id (inclusive)
- * @param end last id (inclusive)
  */
-public record ServerIdRange(long start, long end) {
+public final class ServerIdRange {
 
     /** Server ids are unsigned 32-bit; 0 is refused by MySQL for replicas. */
     private static final long MAX = 4294967295L;
 
-    public ServerIdRange {
+    private final long start;
+    private final long end;
+
+    public ServerIdRange(long start, long end) {
         if (start < 1 || end > MAX || start > end) {
             throw new IllegalArgumentException(
                     "ids must satisfy 1 <= start <= end <= " + MAX + ", got " + start + "-" + end);
         }
+        this.start = start;
+        this.end = end;
+    }
+
+    /** First id (inclusive). */
+    public long start() {
+        return start;
+    }
+
+    /** Last id (inclusive). */
+    public long end() {
+        return end;
     }
 
     public static final ValueType<ServerIdRange> TYPE =
@@ -47,5 +60,20 @@ public record ServerIdRange(long start, long end) {
     @Override
     public String toString() {
         return start == end ? Long.toString(start) : start + "-" + end;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ServerIdRange)) {
+            return false;
+        }
+        ServerIdRange other = (ServerIdRange) o;
+        return start == other.start
+                && end == other.end;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(start, end);
     }
 }

@@ -19,39 +19,109 @@ import io.github.binlog2redshift.config.Settings;
 import io.github.binlog2redshift.config.pipeline.PipelineConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
  * The cdc-source job's whole configuration, typed and cross-checked. Built only by {@link #from}.
- *
- * @param mysql how to reach MySQL
- * @param databaseList database regexes (whole-name match)
- * @param tableList {@code db.table} regexes (whole-name match); empty = all tables of the databases
- * @param serverId replica server ids, empty to let Flink CDC choose
- * @param startup where to start without a checkpoint
- * @param chunkSize snapshot split size in rows
- * @param chunkKeyColumns {@code db.table} -> snapshot split column
- * @param sourceParallelism parallelism of the MySQL source (falls back to pipeline parallelism)
- * @param tablePkOverrides per-table key columns and truncation, first match wins
- * @param kafka the Kafka producer
- * @param pipeline Flink execution settings
  */
-public record SourceConfig(
-        MySqlConnection mysql,
-        List<Pattern> databaseList,
-        List<Pattern> tableList,
-        Optional<ServerIdRange> serverId,
-        StartupConfig startup,
-        int chunkSize,
-        Map<String, String> chunkKeyColumns,
-        OptionalInt sourceParallelism,
-        List<TablePkOverride> tablePkOverrides,
-        KafkaProducerSettings kafka,
-        PipelineConfig pipeline) {
+public final class SourceConfig {
 
     public static final String DEFAULT_JOB_NAME = "cdc-source";
+
+    private final MySqlConnection mysql;
+    private final List<Pattern> databaseList;
+    private final List<Pattern> tableList;
+    private final Optional<ServerIdRange> serverId;
+    private final StartupConfig startup;
+    private final int chunkSize;
+    private final Map<String, String> chunkKeyColumns;
+    private final OptionalInt sourceParallelism;
+    private final List<TablePkOverride> tablePkOverrides;
+    private final KafkaProducerSettings kafka;
+    private final PipelineConfig pipeline;
+
+    private SourceConfig(
+            MySqlConnection mysql,
+            List<Pattern> databaseList,
+            List<Pattern> tableList,
+            Optional<ServerIdRange> serverId,
+            StartupConfig startup,
+            int chunkSize,
+            Map<String, String> chunkKeyColumns,
+            OptionalInt sourceParallelism,
+            List<TablePkOverride> tablePkOverrides,
+            KafkaProducerSettings kafka,
+            PipelineConfig pipeline) {
+        this.mysql = mysql;
+        this.databaseList = databaseList;
+        this.tableList = tableList;
+        this.serverId = serverId;
+        this.startup = startup;
+        this.chunkSize = chunkSize;
+        this.chunkKeyColumns = chunkKeyColumns;
+        this.sourceParallelism = sourceParallelism;
+        this.tablePkOverrides = tablePkOverrides;
+        this.kafka = kafka;
+        this.pipeline = pipeline;
+    }
+
+    /** How to reach MySQL. */
+    public MySqlConnection mysql() {
+        return mysql;
+    }
+
+    /** Database regexes (whole-name match). */
+    public List<Pattern> databaseList() {
+        return databaseList;
+    }
+
+    /** {@code db.table} regexes (whole-name match); empty = all tables of the databases. */
+    public List<Pattern> tableList() {
+        return tableList;
+    }
+
+    /** Replica server ids, empty to let Flink CDC choose. */
+    public Optional<ServerIdRange> serverId() {
+        return serverId;
+    }
+
+    /** Where to start without a checkpoint. */
+    public StartupConfig startup() {
+        return startup;
+    }
+
+    /** Snapshot split size in rows. */
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    /** {@code db.table} -> snapshot split column. */
+    public Map<String, String> chunkKeyColumns() {
+        return chunkKeyColumns;
+    }
+
+    /** Parallelism of the MySQL source (falls back to pipeline parallelism). */
+    public OptionalInt sourceParallelism() {
+        return sourceParallelism;
+    }
+
+    /** Per-table key columns and truncation, first match wins. */
+    public List<TablePkOverride> tablePkOverrides() {
+        return tablePkOverrides;
+    }
+
+    /** The Kafka producer. */
+    public KafkaProducerSettings kafka() {
+        return kafka;
+    }
+
+    /** Flink execution settings. */
+    public PipelineConfig pipeline() {
+        return pipeline;
+    }
 
     public static SourceConfig from(Settings s) {
         MySqlConnection mysql =
@@ -108,5 +178,34 @@ public record SourceConfig(
         return databaseList.stream().anyMatch(p -> p.matcher(db).matches())
                 && (tableList.isEmpty()
                         || tableList.stream().anyMatch(p -> p.matcher(db + "." + table).matches()));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SourceConfig)) {
+            return false;
+        }
+        SourceConfig other = (SourceConfig) o;
+        return Objects.equals(mysql, other.mysql)
+                && Objects.equals(databaseList, other.databaseList)
+                && Objects.equals(tableList, other.tableList)
+                && Objects.equals(serverId, other.serverId)
+                && Objects.equals(startup, other.startup)
+                && chunkSize == other.chunkSize
+                && Objects.equals(chunkKeyColumns, other.chunkKeyColumns)
+                && Objects.equals(sourceParallelism, other.sourceParallelism)
+                && Objects.equals(tablePkOverrides, other.tablePkOverrides)
+                && Objects.equals(kafka, other.kafka)
+                && Objects.equals(pipeline, other.pipeline);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(mysql, databaseList, tableList, serverId, startup, chunkSize, chunkKeyColumns, sourceParallelism, tablePkOverrides, kafka, pipeline);
+    }
+
+    @Override
+    public String toString() {
+        return "SourceConfig[mysql=" + mysql + ", databaseList=" + databaseList + ", tableList=" + tableList + ", serverId=" + serverId + ", startup=" + startup + ", chunkSize=" + chunkSize + ", chunkKeyColumns=" + chunkKeyColumns + ", sourceParallelism=" + sourceParallelism + ", tablePkOverrides=" + tablePkOverrides + ", kafka=" + kafka + ", pipeline=" + pipeline + "]";
     }
 }

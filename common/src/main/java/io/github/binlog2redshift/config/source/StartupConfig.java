@@ -8,25 +8,59 @@ import static io.github.binlog2redshift.config.SourceOptions.STARTUP_TIMESTAMP_M
 
 import io.github.binlog2redshift.config.ConfigConstraints;
 import io.github.binlog2redshift.config.Settings;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Where the source starts when it has no checkpoint. Only the fields of the chosen mode are
  * present; options belonging to another mode are rejected rather than ignored.
- *
- * @param mode the startup mode
- * @param binlogFile SPECIFIC_OFFSET: the file
- * @param binlogPosition SPECIFIC_OFFSET: the position (default 4)
- * @param gtidSet GTID: the executed GTID set
- * @param timestampMs TIMESTAMP: epoch milliseconds
  */
-public record StartupConfig(
-        StartupMode mode,
-        Optional<String> binlogFile,
-        long binlogPosition,
-        Optional<String> gtidSet,
-        OptionalLong timestampMs) {
+public final class StartupConfig {
+
+    private final StartupMode mode;
+    private final Optional<String> binlogFile;
+    private final long binlogPosition;
+    private final Optional<String> gtidSet;
+    private final OptionalLong timestampMs;
+
+    private StartupConfig(
+            StartupMode mode,
+            Optional<String> binlogFile,
+            long binlogPosition,
+            Optional<String> gtidSet,
+            OptionalLong timestampMs) {
+        this.mode = mode;
+        this.binlogFile = binlogFile;
+        this.binlogPosition = binlogPosition;
+        this.gtidSet = gtidSet;
+        this.timestampMs = timestampMs;
+    }
+
+    /** The startup mode. */
+    public StartupMode mode() {
+        return mode;
+    }
+
+    /** SPECIFIC_OFFSET: the file. */
+    public Optional<String> binlogFile() {
+        return binlogFile;
+    }
+
+    /** SPECIFIC_OFFSET: the position (default 4). */
+    public long binlogPosition() {
+        return binlogPosition;
+    }
+
+    /** GTID: the executed GTID set. */
+    public Optional<String> gtidSet() {
+        return gtidSet;
+    }
+
+    /** TIMESTAMP: epoch milliseconds. */
+    public OptionalLong timestampMs() {
+        return timestampMs;
+    }
 
     public static StartupConfig from(Settings s) {
         StartupMode mode = s.get(STARTUP_MODE);
@@ -52,5 +86,28 @@ public record StartupConfig(
             ConfigConstraints.forbid(s, STARTUP_TIMESTAMP_MS, because);
         }
         return new StartupConfig(mode, file, s.get(STARTUP_BINLOG_POSITION), gtid, timestamp);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof StartupConfig)) {
+            return false;
+        }
+        StartupConfig other = (StartupConfig) o;
+        return mode == other.mode
+                && Objects.equals(binlogFile, other.binlogFile)
+                && binlogPosition == other.binlogPosition
+                && Objects.equals(gtidSet, other.gtidSet)
+                && Objects.equals(timestampMs, other.timestampMs);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(mode, binlogFile, binlogPosition, gtidSet, timestampMs);
+    }
+
+    @Override
+    public String toString() {
+        return "StartupConfig[mode=" + mode + ", binlogFile=" + binlogFile + ", binlogPosition=" + binlogPosition + ", gtidSet=" + gtidSet + ", timestampMs=" + timestampMs + "]";
     }
 }

@@ -17,14 +17,9 @@ final class StartupPosition {
     static Map<String, String> translate(String value) {
         Map<String, String> out = new LinkedHashMap<>();
         String lower = value.toLowerCase(Locale.ROOT);
-        switch (lower) {
-            case "initial", "latest", "earliest" -> {
-                out.put(SourceOptions.STARTUP_MODE.key(), lower.toUpperCase(Locale.ROOT));
-                return out;
-            }
-            default -> {}
-        }
-        if (lower.startsWith("gtid:")) {
+        if (lower.equals("initial") || lower.equals("latest") || lower.equals("earliest")) {
+            out.put(SourceOptions.STARTUP_MODE.key(), lower.toUpperCase(Locale.ROOT));
+        } else if (lower.startsWith("gtid:")) {
             out.put(SourceOptions.STARTUP_MODE.key(), StartupMode.GTID.name());
             out.put(SourceOptions.STARTUP_GTID_SET.key(), value.substring("gtid:".length()).trim());
         } else if (lower.startsWith("timestamp:")) {

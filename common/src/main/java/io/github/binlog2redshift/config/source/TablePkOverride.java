@@ -5,24 +5,16 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One entry of {@code source.table-pk-overrides} (the reference's {@code table_pk}): the key
  * columns to key Kafka records by, and per-column truncation of long strings, for the tables whose
  * database and table names fully match the two regexes.
- *
- * @param database regex matched against the whole database name
- * @param table regex matched against the whole table name
- * @param primaryKey key columns, in key order; empty keeps the table's own primary key
- * @param columnMaxLength column -> max characters kept
  */
-public record TablePkOverride(
-        Pattern database,
-        Pattern table,
-        List<String> primaryKey,
-        Map<String, Integer> columnMaxLength)
-        implements Serializable {
+public final class TablePkOverride implements Serializable {
 
     /** The JSON fields of an entry and what they mean; drives parsing and the docs. */
     public static final Map<String, String> FIELD_DOCS =
@@ -43,9 +35,42 @@ public record TablePkOverride(
         return java.util.Collections.unmodifiableMap(docs);
     }
 
-    public TablePkOverride {
-        primaryKey = List.copyOf(primaryKey);
-        columnMaxLength = Map.copyOf(columnMaxLength);
+    private static final long serialVersionUID = 1L;
+
+    private final Pattern database;
+    private final Pattern table;
+    private final List<String> primaryKey;
+    private final Map<String, Integer> columnMaxLength;
+
+    private TablePkOverride(
+            Pattern database,
+            Pattern table,
+            List<String> primaryKey,
+            Map<String, Integer> columnMaxLength) {
+        this.primaryKey = List.copyOf(primaryKey);
+        this.columnMaxLength = Map.copyOf(columnMaxLength);
+        this.database = database;
+        this.table = table;
+    }
+
+    /** Regex matched against the whole database name. */
+    public Pattern database() {
+        return database;
+    }
+
+    /** Regex matched against the whole table name. */
+    public Pattern table() {
+        return table;
+    }
+
+    /** Key columns, in key order; empty keeps the table's own primary key. */
+    public List<String> primaryKey() {
+        return primaryKey;
+    }
+
+    /** Column -> max characters kept. */
+    public Map<String, Integer> columnMaxLength() {
+        return columnMaxLength;
     }
 
     /**
@@ -63,7 +88,7 @@ public record TablePkOverride(
     public static List<TablePkOverride> parseList(String json) {
         return JsonFields.parseObjectList(json, FIELD_DOCS.keySet()).stream()
                 .map(TablePkOverride::of)
-                .toList();
+                .collect(Collectors.toUnmodifiableList());
     }
 
     private static TablePkOverride of(JsonFields f) {
@@ -89,5 +114,27 @@ public record TablePkOverride(
         }
         return new TablePkOverride(
                 f.anchoredRegex("db"), f.anchoredRegex("table"), f.list("primary_key"), lengths);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TablePkOverride)) {
+            return false;
+        }
+        TablePkOverride other = (TablePkOverride) o;
+        return Objects.equals(database, other.database)
+                && Objects.equals(table, other.table)
+                && primaryKey.equals(other.primaryKey)
+                && columnMaxLength.equals(other.columnMaxLength);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(database, table, primaryKey, columnMaxLength);
+    }
+
+    @Override
+    public String toString() {
+        return "TablePkOverride[database=" + database + ", table=" + table + ", primaryKey=" + primaryKey + ", columnMaxLength=" + columnMaxLength + "]";
     }
 }
