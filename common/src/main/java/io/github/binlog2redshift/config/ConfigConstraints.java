@@ -75,11 +75,17 @@ public final class ConfigConstraints {
     }
 
     private static List<ConfigOption<?>> setOf(Settings settings, ConfigOption<?>... options) {
-        return Arrays.stream(options).filter(settings::isSet).collect(Collectors.toUnmodifiableList());
+        return Arrays.stream(options)
+                .filter(settings::isSet)
+                .collect(Collectors.toUnmodifiableList());
     }
 
     private static String keys(ConfigOption<?>... options) {
-        return String.join(", ", Arrays.stream(options).map(o -> "'" + o.key() + "'").collect(Collectors.toUnmodifiableList()));
+        return String.join(
+                ", ",
+                Arrays.stream(options)
+                        .map(o -> "'" + o.key() + "'")
+                        .collect(Collectors.toUnmodifiableList()));
     }
 
     private static String describe(Settings settings, List<ConfigOption<?>> set) {

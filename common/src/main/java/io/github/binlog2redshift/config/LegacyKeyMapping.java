@@ -1,14 +1,13 @@
 package io.github.binlog2redshift.config;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/**
- * How one key of the reference implementation becomes one or more of our keys.
- */
+/** How one key of the reference implementation becomes one or more of our keys. */
 public final class LegacyKeyMapping {
 
     private final String oldKey;
@@ -23,19 +22,19 @@ public final class LegacyKeyMapping {
             String note,
             boolean secret,
             Function<String, Map<String, String>> translation) {
-        this.oldKey = Objects.requireNonNull(oldKey);
+        this.oldKey = Objects.requireNonNull(oldKey, "oldKey");
         this.newKeys = List.copyOf(newKeys);
-        this.note = Objects.requireNonNull(note);
-        this.translation = Objects.requireNonNull(translation);
+        this.note = Objects.requireNonNull(note, "note");
         this.secret = secret;
+        this.translation = Objects.requireNonNull(translation, "translation");
     }
 
-    /** The reference key, e.g. {@code host} */
+    /** The reference key, e.g. {@code host}. */
     public String oldKey() {
         return oldKey;
     }
 
-    /** The keys it may produce, for the docs, e.g. {@code source.hostname, source.port} */
+    /** The keys it may produce, for the docs, e.g. {@code source.hostname, source.port}. */
     public List<String> newKeys() {
         return newKeys;
     }
@@ -85,7 +84,9 @@ public final class LegacyKeyMapping {
         }
         return new LegacyKeyMapping(
                 oldKey,
-                java.util.Arrays.stream(targets).map(ConfigOption::key).collect(Collectors.toUnmodifiableList()),
+                Arrays.stream(targets)
+                        .map(ConfigOption::key)
+                        .collect(Collectors.toUnmodifiableList()),
                 note,
                 secret,
                 translation);
@@ -111,6 +112,16 @@ public final class LegacyKeyMapping {
 
     @Override
     public String toString() {
-        return "LegacyKeyMapping[oldKey=" + oldKey + ", newKeys=" + newKeys + ", note=" + note + ", secret=" + secret + ", translation=" + translation + "]";
+        return "LegacyKeyMapping[oldKey="
+                + oldKey
+                + ", newKeys="
+                + newKeys
+                + ", note="
+                + note
+                + ", secret="
+                + secret
+                + ", translation="
+                + translation
+                + "]";
     }
 }

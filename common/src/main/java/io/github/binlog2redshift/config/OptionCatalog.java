@@ -21,18 +21,18 @@ public final class OptionCatalog {
     private final LegacyKeys legacyKeys;
 
     private OptionCatalog(String jobName, List<ConfigOption<?>> options, LegacyKeys legacyKeys) {
+        this.jobName = jobName;
         this.options = List.copyOf(options);
+        this.legacyKeys = legacyKeys;
         Map<String, ConfigOption<?>> seen = new LinkedHashMap<>();
         for (ConfigOption<?> o : options) {
             if (seen.put(o.key(), o) != null) {
                 throw new IllegalArgumentException("duplicate option " + o.key());
             }
         }
-        this.jobName = jobName;
-        this.legacyKeys = legacyKeys;
     }
 
-    /** The job this catalogue belongs to, e.g. {@code cdc-source} */
+    /** The job this catalogue belongs to, e.g. {@code cdc-source}. */
     public String jobName() {
         return jobName;
     }
@@ -70,7 +70,10 @@ public final class OptionCatalog {
      * its default.
      */
     public void rejectUnknownKeys(Settings settings) {
-        List<String> known = new ArrayList<>(options.stream().map(ConfigOption::key).collect(Collectors.toUnmodifiableList()));
+        List<String> known =
+                options.stream()
+                        .map(ConfigOption::key)
+                        .collect(Collectors.toCollection(ArrayList::new));
         legacyKeys.mappings().forEach(m -> known.add(m.oldKey()));
         List<String> problems = new ArrayList<>();
         for (RawValue raw : settings.entries().values()) {
@@ -112,6 +115,12 @@ public final class OptionCatalog {
 
     @Override
     public String toString() {
-        return "OptionCatalog[jobName=" + jobName + ", options=" + options + ", legacyKeys=" + legacyKeys + "]";
+        return "OptionCatalog[jobName="
+                + jobName
+                + ", options="
+                + options
+                + ", legacyKeys="
+                + legacyKeys
+                + "]";
     }
 }

@@ -2,9 +2,7 @@ package io.github.binlog2redshift.config;
 
 import java.util.Objects;
 
-/**
- * One configuration entry as written by the user, before parsing.
- */
+/** One configuration entry as written by the user, before parsing. */
 public final class RawValue {
 
     /** What an error message or log line shows instead of a secret value. */
@@ -57,9 +55,7 @@ public final class RawValue {
             return false;
         }
         RawValue other = (RawValue) o;
-        return key.equals(other.key)
-                && value.equals(other.value)
-                && origin.equals(other.origin);
+        return key.equals(other.key) && value.equals(other.value) && origin.equals(other.origin);
     }
 
     @Override

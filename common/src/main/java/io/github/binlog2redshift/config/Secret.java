@@ -21,7 +21,11 @@ public final class Secret {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Secret && ((Secret) o).value.equals(value);
+        if (!(o instanceof Secret)) {
+            return false;
+        }
+        Secret other = (Secret) o;
+        return value.equals(other.value);
     }
 
     @Override

@@ -121,7 +121,11 @@ public interface ValueType<T> {
     /** Case-insensitive enum names; {@code -}, {@code _} and spaces are interchangeable. */
     static <E extends Enum<E>> ValueType<E> enumOf(Class<E> type) {
         String names =
-                String.join("|", Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toUnmodifiableList()));
+                String.join(
+                        "|",
+                        Arrays.stream(type.getEnumConstants())
+                                .map(Enum::name)
+                                .collect(Collectors.toUnmodifiableList()));
         return of("one of " + names, s -> EnumText.parse(type, s), Enum::name);
     }
 
@@ -148,7 +152,12 @@ public interface ValueType<T> {
                                 .filter(item -> !item.isEmpty())
                                 .map(element::parse)
                                 .collect(Collectors.toUnmodifiableList()),
-                list -> String.join(",", list.stream().map(element::format).collect(Collectors.toUnmodifiableList())));
+                list ->
+                        String.join(
+                                ",",
+                                list.stream()
+                                        .map(element::format)
+                                        .collect(Collectors.toUnmodifiableList())));
     }
 
     /** A Java regular expression, compiled at load time so a typo fails before the job runs. */

@@ -204,6 +204,24 @@ public final class ChangeEvent {
 
     @Override
     public String toString() {
-        return "ChangeEvent[table=" + table + ", op=" + op + ", before=" + before + ", after=" + after + ", source=" + source + ", tsMs=" + tsMs + ", primaryKey=" + primaryKey + ", columns=" + columns + ", ddl=" + ddl + "]";
+        return "ChangeEvent[table="
+                + table
+                + ", op="
+                + op
+                + ", before="
+                + before
+                + ", after="
+                + after
+                + ", source="
+                + source
+                + ", tsMs="
+                + tsMs
+                + ", primaryKey="
+                + primaryKey
+                + ", columns="
+                + columns
+                + ", ddl="
+                + ddl
+                + "]";
     }
 }

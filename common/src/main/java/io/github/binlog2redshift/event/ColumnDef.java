@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.event;
 
+import java.util.List;
 import java.util.Objects;
 import javax.annotation.Nullable;
 
@@ -17,7 +18,7 @@ public final class ColumnDef {
     @Nullable private final Integer length;
     @Nullable private final Integer scale;
     private final boolean nullable;
-    @Nullable private final java.util.List<String> enumValues;
+    @Nullable private final List<String> enumValues;
 
     public ColumnDef(
             String name,
@@ -25,13 +26,13 @@ public final class ColumnDef {
             @Nullable Integer length,
             @Nullable Integer scale,
             boolean nullable,
-            @Nullable java.util.List<String> enumValues) {
+            @Nullable List<String> enumValues) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
-        this.enumValues = enumValues == null ? null : java.util.List.copyOf(enumValues);
         this.length = length;
         this.scale = scale;
         this.nullable = nullable;
+        this.enumValues = enumValues == null ? null : List.copyOf(enumValues);
     }
 
     public String name() {
@@ -57,12 +58,16 @@ public final class ColumnDef {
     }
 
     @Nullable
-    public java.util.List<String> enumValues() {
+    public List<String> enumValues() {
         return enumValues;
     }
 
     public static ColumnDef of(
-            String name, String type, Integer length, Integer scale, boolean nullable) {
+            String name,
+            String type,
+            @Nullable Integer length,
+            @Nullable Integer scale,
+            boolean nullable) {
         return new ColumnDef(name, type, length, scale, nullable, null);
     }
 
@@ -87,6 +92,18 @@ public final class ColumnDef {
 
     @Override
     public String toString() {
-        return "ColumnDef[name=" + name + ", type=" + type + ", length=" + length + ", scale=" + scale + ", nullable=" + nullable + ", enumValues=" + enumValues + "]";
+        return "ColumnDef[name="
+                + name
+                + ", type="
+                + type
+                + ", length="
+                + length
+                + ", scale="
+                + scale
+                + ", nullable="
+                + nullable
+                + ", enumValues="
+                + enumValues
+                + "]";
     }
 }

@@ -104,7 +104,7 @@ public final class SourcePosition implements Comparable<SourcePosition> {
             String file,
             long position,
             int row,
-            String gtid,
+            @Nullable String gtid,
             boolean snapshot,
             long tsMs) {
         Objects.requireNonNull(file, "binlog file");
@@ -173,11 +173,28 @@ public final class SourcePosition implements Comparable<SourcePosition> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(serverId, file, fileSequence, position, row, gtid, snapshot, timestampMs);
+        return Objects.hash(
+                serverId, file, fileSequence, position, row, gtid, snapshot, timestampMs);
     }
 
     @Override
     public String toString() {
-        return "SourcePosition[serverId=" + serverId + ", file=" + file + ", fileSequence=" + fileSequence + ", position=" + position + ", row=" + row + ", gtid=" + gtid + ", snapshot=" + snapshot + ", timestampMs=" + timestampMs + "]";
+        return "SourcePosition[serverId="
+                + serverId
+                + ", file="
+                + file
+                + ", fileSequence="
+                + fileSequence
+                + ", position="
+                + position
+                + ", row="
+                + row
+                + ", gtid="
+                + gtid
+                + ", snapshot="
+                + snapshot
+                + ", timestampMs="
+                + timestampMs
+                + "]";
     }
 }

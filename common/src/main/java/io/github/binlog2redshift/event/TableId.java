@@ -52,8 +52,7 @@ public final class TableId implements Comparable<TableId> {
             return false;
         }
         TableId other = (TableId) o;
-        return database.equals(other.database)
-                && table.equals(other.table);
+        return database.equals(other.database) && table.equals(other.table);
     }
 
     @Override

@@ -67,7 +67,6 @@ public final class CommandLineSpec {
         public Settings settings() {
             return settings;
         }
-
     }
 
     public CommandLineSpec(OptionCatalog catalog) {
@@ -120,7 +119,6 @@ public final class CommandLineSpec {
                             .hidden(true)
                             .build());
         }
-        // Without a binding picocli rejects unmatched arguments itself; prefixed keys need them.
         // Without a binding picocli rejects unmatched arguments itself; prefixed keys need them.
         // They are read back from ParseResult.unmatched(), so the setter keeps nothing.
         spec.addUnmatchedArgsBinding(
@@ -201,7 +199,9 @@ public final class CommandLineSpec {
     }
 
     private List<String> knownKeys() {
-        return catalog.options().stream().map(ConfigOption::key).collect(Collectors.toUnmodifiableList());
+        return catalog.options().stream()
+                .map(ConfigOption::key)
+                .collect(Collectors.toUnmodifiableList());
     }
 
     private static OptionSpec meta(String name, String label, String description) {

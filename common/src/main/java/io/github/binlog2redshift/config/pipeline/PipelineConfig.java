@@ -8,9 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/**
- * Typed {@code pipeline.*} options: how a job configures its Flink environment.
- */
+/** Typed {@code pipeline.*} options: how a job configures its Flink environment. */
 public final class PipelineConfig {
 
     /**
@@ -146,11 +144,35 @@ public final class PipelineConfig {
 
     @Override
     public int hashCode() {
-        return Objects.hash(jobName, parallelism, checkpointInterval, checkpointDir, checkpointMode, stateBackend, restartStrategy, disableChaining);
+        return Objects.hash(
+                jobName,
+                parallelism,
+                checkpointInterval,
+                checkpointDir,
+                checkpointMode,
+                stateBackend,
+                restartStrategy,
+                disableChaining);
     }
 
     @Override
     public String toString() {
-        return "PipelineConfig[jobName=" + jobName + ", parallelism=" + parallelism + ", checkpointInterval=" + checkpointInterval + ", checkpointDir=" + checkpointDir + ", checkpointMode=" + checkpointMode + ", stateBackend=" + stateBackend + ", restartStrategy=" + restartStrategy + ", disableChaining=" + disableChaining + "]";
+        return "PipelineConfig[jobName="
+                + jobName
+                + ", parallelism="
+                + parallelism
+                + ", checkpointInterval="
+                + checkpointInterval
+                + ", checkpointDir="
+                + checkpointDir
+                + ", checkpointMode="
+                + checkpointMode
+                + ", stateBackend="
+                + stateBackend
+                + ", restartStrategy="
+                + restartStrategy
+                + ", disableChaining="
+                + disableChaining
+                + "]";
     }
 }

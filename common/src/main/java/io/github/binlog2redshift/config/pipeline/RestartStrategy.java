@@ -3,9 +3,7 @@ package io.github.binlog2redshift.config.pipeline;
 import java.time.Duration;
 import java.util.Objects;
 
-/**
- * The restart strategy and its parameters.
- */
+/** The restart strategy and its parameters. */
 public final class RestartStrategy {
 
     private final RestartStrategyKind kind;
@@ -14,10 +12,7 @@ public final class RestartStrategy {
     private final Duration maxDelay;
 
     public RestartStrategy(
-            RestartStrategyKind kind,
-            int attempts,
-            Duration delay,
-            Duration maxDelay) {
+            RestartStrategyKind kind, int attempts, Duration delay, Duration maxDelay) {
         this.kind = kind;
         this.attempts = attempts;
         this.delay = delay;
@@ -63,6 +58,14 @@ public final class RestartStrategy {
 
     @Override
     public String toString() {
-        return "RestartStrategy[kind=" + kind + ", attempts=" + attempts + ", delay=" + delay + ", maxDelay=" + maxDelay + "]";
+        return "RestartStrategy[kind="
+                + kind
+                + ", attempts="
+                + attempts
+                + ", delay="
+                + delay
+                + ", maxDelay="
+                + maxDelay
+                + "]";
     }
 }

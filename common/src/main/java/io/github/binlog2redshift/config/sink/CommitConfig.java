@@ -5,9 +5,7 @@ import io.github.binlog2redshift.config.SinkOptions;
 import java.time.Duration;
 import java.util.Objects;
 
-/**
- * How the per-checkpoint load runs.
- */
+/** How the per-checkpoint load runs. */
 public final class CommitConfig {
 
     private final int maxParallelTables;
@@ -60,6 +58,12 @@ public final class CommitConfig {
 
     @Override
     public String toString() {
-        return "CommitConfig[maxParallelTables=" + maxParallelTables + ", maxRetries=" + maxRetries + ", retryBackoff=" + retryBackoff + "]";
+        return "CommitConfig[maxParallelTables="
+                + maxParallelTables
+                + ", maxRetries="
+                + maxRetries
+                + ", retryBackoff="
+                + retryBackoff
+                + "]";
     }
 }

@@ -11,9 +11,7 @@ import io.github.binlog2redshift.config.Settings;
 import java.util.Objects;
 import java.util.Optional;
 
-/**
- * How Redshift's COPY reads the staged files: an IAM role, or an access-key pair.
- */
+/** How Redshift's COPY reads the staged files: an IAM role, or an access-key pair. */
 public final class CopyAuthorization {
 
     private final Optional<String> iamRole;
@@ -85,6 +83,14 @@ public final class CopyAuthorization {
 
     @Override
     public String toString() {
-        return "CopyAuthorization[iamRole=" + iamRole + ", accessKeyId=" + accessKeyId + ", secretAccessKey=" + secretAccessKey + ", region=" + region + "]";
+        return "CopyAuthorization[iamRole="
+                + iamRole
+                + ", accessKeyId="
+                + accessKeyId
+                + ", secretAccessKey="
+                + secretAccessKey
+                + ", region="
+                + region
+                + "]";
     }
 }

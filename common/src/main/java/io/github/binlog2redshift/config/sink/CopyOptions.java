@@ -6,9 +6,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * COPY parameters. The two data-losing ones default off (REFERENCE.md bug 9).
- */
+/** COPY parameters. The two data-losing ones default off (REFERENCE.md bug 9). */
 public final class CopyOptions {
 
     private static final Logger LOG = LoggerFactory.getLogger(CopyOptions.class);
@@ -19,10 +17,7 @@ public final class CopyOptions {
     private final boolean truncateColumns;
 
     public CopyOptions(
-            String timeFormat,
-            String dateFormat,
-            int maxError,
-            boolean truncateColumns) {
+            String timeFormat, String dateFormat, int maxError, boolean truncateColumns) {
         this.timeFormat = timeFormat;
         this.dateFormat = dateFormat;
         this.maxError = maxError;
@@ -85,6 +80,14 @@ public final class CopyOptions {
 
     @Override
     public String toString() {
-        return "CopyOptions[timeFormat=" + timeFormat + ", dateFormat=" + dateFormat + ", maxError=" + maxError + ", truncateColumns=" + truncateColumns + "]";
+        return "CopyOptions[timeFormat="
+                + timeFormat
+                + ", dateFormat="
+                + dateFormat
+                + ", maxError="
+                + maxError
+                + ", truncateColumns="
+                + truncateColumns
+                + "]";
     }
 }

@@ -50,8 +50,7 @@ public final class DeadLetterConfig {
             return false;
         }
         DeadLetterConfig other = (DeadLetterConfig) o;
-        return Objects.equals(topic, other.topic)
-                && Objects.equals(path, other.path);
+        return Objects.equals(topic, other.topic) && Objects.equals(path, other.path);
     }
 
     @Override

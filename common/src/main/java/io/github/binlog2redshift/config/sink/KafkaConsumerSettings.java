@@ -17,9 +17,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
-/**
- * The redshift-sink job's Kafka consumer settings.
- */
+/** The redshift-sink job's Kafka consumer settings. */
 public final class KafkaConsumerSettings {
 
     private final String bootstrapServers;
@@ -139,11 +137,35 @@ public final class KafkaConsumerSettings {
 
     @Override
     public int hashCode() {
-        return Objects.hash(bootstrapServers, topics, topicPattern, groupId, startingOffsets, startingTimestampMs, maxRecordsPerCheckpoint, properties);
+        return Objects.hash(
+                bootstrapServers,
+                topics,
+                topicPattern,
+                groupId,
+                startingOffsets,
+                startingTimestampMs,
+                maxRecordsPerCheckpoint,
+                properties);
     }
 
     @Override
     public String toString() {
-        return "KafkaConsumerSettings[bootstrapServers=" + bootstrapServers + ", topics=" + topics + ", topicPattern=" + topicPattern + ", groupId=" + groupId + ", startingOffsets=" + startingOffsets + ", startingTimestampMs=" + startingTimestampMs + ", maxRecordsPerCheckpoint=" + maxRecordsPerCheckpoint + ", properties=" + properties + "]";
+        return "KafkaConsumerSettings[bootstrapServers="
+                + bootstrapServers
+                + ", topics="
+                + topics
+                + ", topicPattern="
+                + topicPattern
+                + ", groupId="
+                + groupId
+                + ", startingOffsets="
+                + startingOffsets
+                + ", startingTimestampMs="
+                + startingTimestampMs
+                + ", maxRecordsPerCheckpoint="
+                + maxRecordsPerCheckpoint
+                + ", properties="
+                + properties
+                + "]";
     }
 }

@@ -12,6 +12,8 @@ import java.util.Objects;
  */
 public final class SchemaPolicy implements Serializable {
 
+    private static final long serialVersionUID = 1L;
+
     /** A column dropped at the source. */
     public enum DropColumn {
         /** Keep the target column; new rows hold NULL in it (default: no data is lost). */
@@ -74,8 +76,6 @@ public final class SchemaPolicy implements Serializable {
         EVEN,
         ALL
     }
-
-    private static final long serialVersionUID = 1L;
 
     private final DropColumn dropColumn;
     private final TypeChange typeChange;
@@ -200,11 +200,26 @@ public final class SchemaPolicy implements Serializable {
 
     @Override
     public int hashCode() {
-        return Objects.hash(dropColumn, typeChange, dropTable, truncateTable, oversize, distStyle, renameTable);
+        return Objects.hash(
+                dropColumn, typeChange, dropTable, truncateTable, oversize, distStyle, renameTable);
     }
 
     @Override
     public String toString() {
-        return "SchemaPolicy[dropColumn=" + dropColumn + ", typeChange=" + typeChange + ", dropTable=" + dropTable + ", truncateTable=" + truncateTable + ", oversize=" + oversize + ", distStyle=" + distStyle + ", renameTable=" + renameTable + "]";
+        return "SchemaPolicy[dropColumn="
+                + dropColumn
+                + ", typeChange="
+                + typeChange
+                + ", dropTable="
+                + dropTable
+                + ", truncateTable="
+                + truncateTable
+                + ", oversize="
+                + oversize
+                + ", distStyle="
+                + distStyle
+                + ", renameTable="
+                + renameTable
+                + "]";
     }
 }

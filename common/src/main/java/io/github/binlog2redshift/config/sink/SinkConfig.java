@@ -155,11 +155,47 @@ public final class SinkConfig {
 
     @Override
     public int hashCode() {
-        return Objects.hash(kafka, inputFormat, connection, copyAuthorization, staging, copy, commit, jobId, tables, deadLetter, schema, pipeline);
+        return Objects.hash(
+                kafka,
+                inputFormat,
+                connection,
+                copyAuthorization,
+                staging,
+                copy,
+                commit,
+                jobId,
+                tables,
+                deadLetter,
+                schema,
+                pipeline);
     }
 
     @Override
     public String toString() {
-        return "SinkConfig[kafka=" + kafka + ", inputFormat=" + inputFormat + ", connection=" + connection + ", copyAuthorization=" + copyAuthorization + ", staging=" + staging + ", copy=" + copy + ", commit=" + commit + ", jobId=" + jobId + ", tables=" + tables + ", deadLetter=" + deadLetter + ", schema=" + schema + ", pipeline=" + pipeline + "]";
+        return "SinkConfig[kafka="
+                + kafka
+                + ", inputFormat="
+                + inputFormat
+                + ", connection="
+                + connection
+                + ", copyAuthorization="
+                + copyAuthorization
+                + ", staging="
+                + staging
+                + ", copy="
+                + copy
+                + ", commit="
+                + commit
+                + ", jobId="
+                + jobId
+                + ", tables="
+                + tables
+                + ", deadLetter="
+                + deadLetter
+                + ", schema="
+                + schema
+                + ", pipeline="
+                + pipeline
+                + "]";
     }
 }

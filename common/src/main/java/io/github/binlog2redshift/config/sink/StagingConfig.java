@@ -6,9 +6,7 @@ import io.github.binlog2redshift.config.SinkOptions;
 import java.net.URI;
 import java.util.Objects;
 
-/**
- * Where and how batches are staged for COPY.
- */
+/** Where and how batches are staged for COPY. */
 public final class StagingConfig {
 
     private final URI path;
@@ -21,7 +19,7 @@ public final class StagingConfig {
         this.gzip = gzip;
     }
 
-    /** Staging prefix, always ending in {@code /} */
+    /** Staging prefix, always ending in {@code /}. */
     public URI path() {
         return path;
     }
@@ -57,9 +55,7 @@ public final class StagingConfig {
             return false;
         }
         StagingConfig other = (StagingConfig) o;
-        return Objects.equals(path, other.path)
-                && format == other.format
-                && gzip == other.gzip;
+        return Objects.equals(path, other.path) && format == other.format && gzip == other.gzip;
     }
 
     @Override

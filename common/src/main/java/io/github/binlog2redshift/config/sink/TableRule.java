@@ -104,7 +104,7 @@ public final class TableRule {
         return deletes;
     }
 
-    /** Whether deleted rows are also saved to {@code <table>_delete} */
+    /** Whether deleted rows are also saved to {@code <table>_delete}. */
     public DeleteArchive deleteArchive() {
         return deleteArchive;
     }
@@ -134,7 +134,9 @@ public final class TableRule {
         return dateColumns;
     }
 
-    /** Redshift distribution style of the created table; empty: {@code sink.redshift.dist-style} */
+    /**
+     * Redshift distribution style of the created table; empty: {@code sink.redshift.dist-style}.
+     */
     public Optional<SchemaPolicy.DistStyle> distStyle() {
         return distStyle;
     }
@@ -282,11 +284,56 @@ public final class TableRule {
 
     @Override
     public int hashCode() {
-        return Objects.hash(database, table, primaryKey, targetSchema, targetTable, ignoreDdl, deletes, deleteArchive, history, exclude, superColumns, timestampColumns, dateColumns, distStyle, sortKey);
+        return Objects.hash(
+                database,
+                table,
+                primaryKey,
+                targetSchema,
+                targetTable,
+                ignoreDdl,
+                deletes,
+                deleteArchive,
+                history,
+                exclude,
+                superColumns,
+                timestampColumns,
+                dateColumns,
+                distStyle,
+                sortKey);
     }
 
     @Override
     public String toString() {
-        return "TableRule[database=" + database + ", table=" + table + ", primaryKey=" + primaryKey + ", targetSchema=" + targetSchema + ", targetTable=" + targetTable + ", ignoreDdl=" + ignoreDdl + ", deletes=" + deletes + ", deleteArchive=" + deleteArchive + ", history=" + history + ", exclude=" + exclude + ", superColumns=" + superColumns + ", timestampColumns=" + timestampColumns + ", dateColumns=" + dateColumns + ", distStyle=" + distStyle + ", sortKey=" + sortKey + "]";
+        return "TableRule[database="
+                + database
+                + ", table="
+                + table
+                + ", primaryKey="
+                + primaryKey
+                + ", targetSchema="
+                + targetSchema
+                + ", targetTable="
+                + targetTable
+                + ", ignoreDdl="
+                + ignoreDdl
+                + ", deletes="
+                + deletes
+                + ", deleteArchive="
+                + deleteArchive
+                + ", history="
+                + history
+                + ", exclude="
+                + exclude
+                + ", superColumns="
+                + superColumns
+                + ", timestampColumns="
+                + timestampColumns
+                + ", dateColumns="
+                + dateColumns
+                + ", distStyle="
+                + distStyle
+                + ", sortKey="
+                + sortKey
+                + "]";
     }
 }

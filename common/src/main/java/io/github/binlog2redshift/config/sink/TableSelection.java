@@ -108,6 +108,16 @@ public final class TableSelection {
 
     @Override
     public String toString() {
-        return "TableSelection[include=" + include + ", exclude=" + exclude + ", rules=" + rules + ", naming=" + naming + ", defaultSchema=" + defaultSchema + "]";
+        return "TableSelection[include="
+                + include
+                + ", exclude="
+                + exclude
+                + ", rules="
+                + rules
+                + ", naming="
+                + naming
+                + ", defaultSchema="
+                + defaultSchema
+                + "]";
     }
 }

@@ -173,11 +173,32 @@ public final class TargetConnection {
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, jdbcUrl, host, port, database, username, password, secretId, schema, ssl);
+        return Objects.hash(
+                kind, jdbcUrl, host, port, database, username, password, secretId, schema, ssl);
     }
 
     @Override
     public String toString() {
-        return "TargetConnection[kind=" + kind + ", jdbcUrl=" + jdbcUrl + ", host=" + host + ", port=" + port + ", database=" + database + ", username=" + username + ", password=" + password + ", secretId=" + secretId + ", schema=" + schema + ", ssl=" + ssl + "]";
+        return "TargetConnection[kind="
+                + kind
+                + ", jdbcUrl="
+                + jdbcUrl
+                + ", host="
+                + host
+                + ", port="
+                + port
+                + ", database="
+                + database
+                + ", username="
+                + username
+                + ", password="
+                + password
+                + ", secretId="
+                + secretId
+                + ", schema="
+                + schema
+                + ", ssl="
+                + ssl
+                + "]";
     }
 }

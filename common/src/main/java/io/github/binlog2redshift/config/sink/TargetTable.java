@@ -2,9 +2,7 @@ package io.github.binlog2redshift.config.sink;
 
 import java.util.Objects;
 
-/**
- * A target table name, unquoted.
- */
+/** A target table name, unquoted. */
 public final class TargetTable {
 
     private final String schema;
@@ -31,8 +29,7 @@ public final class TargetTable {
             return false;
         }
         TargetTable other = (TargetTable) o;
-        return Objects.equals(schema, other.schema)
-                && Objects.equals(table, other.table);
+        return Objects.equals(schema, other.schema) && Objects.equals(table, other.table);
     }
 
     @Override

@@ -15,9 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-/**
- * The cdc-source job's Kafka producer settings.
- */
+/** The cdc-source job's Kafka producer settings. */
 public final class KafkaProducerSettings {
 
     private final String bootstrapServers;
@@ -53,7 +51,7 @@ public final class KafkaProducerSettings {
         return bootstrapServers;
     }
 
-    /** How topics are chosen; see {@link #topicFor} */
+    /** How topics are chosen; see {@link #topicFor}. */
     public TopicRouting routing() {
         return routing;
     }
@@ -163,11 +161,35 @@ public final class KafkaProducerSettings {
 
     @Override
     public int hashCode() {
-        return Objects.hash(bootstrapServers, routing, topic, topicPrefix, deliveryGuarantee, transactionalIdPrefix, properties, deadLetterTopic);
+        return Objects.hash(
+                bootstrapServers,
+                routing,
+                topic,
+                topicPrefix,
+                deliveryGuarantee,
+                transactionalIdPrefix,
+                properties,
+                deadLetterTopic);
     }
 
     @Override
     public String toString() {
-        return "KafkaProducerSettings[bootstrapServers=" + bootstrapServers + ", routing=" + routing + ", topic=" + topic + ", topicPrefix=" + topicPrefix + ", deliveryGuarantee=" + deliveryGuarantee + ", transactionalIdPrefix=" + transactionalIdPrefix + ", properties=" + properties + ", deadLetterTopic=" + deadLetterTopic + "]";
+        return "KafkaProducerSettings[bootstrapServers="
+                + bootstrapServers
+                + ", routing="
+                + routing
+                + ", topic="
+                + topic
+                + ", topicPrefix="
+                + topicPrefix
+                + ", deliveryGuarantee="
+                + deliveryGuarantee
+                + ", transactionalIdPrefix="
+                + transactionalIdPrefix
+                + ", properties="
+                + properties
+                + ", deadLetterTopic="
+                + deadLetterTopic
+                + "]";
     }
 }

@@ -4,9 +4,7 @@ import io.github.binlog2redshift.config.Secret;
 import java.time.ZoneId;
 import java.util.Objects;
 
-/**
- * How to reach the MySQL server.
- */
+/** How to reach the MySQL server. */
 public final class MySqlConnection {
 
     private final String hostname;
@@ -16,11 +14,7 @@ public final class MySqlConnection {
     private final ZoneId serverTimeZone;
 
     public MySqlConnection(
-            String hostname,
-            int port,
-            String username,
-            Secret password,
-            ZoneId serverTimeZone) {
+            String hostname, int port, String username, Secret password, ZoneId serverTimeZone) {
         this.hostname = hostname;
         this.port = port;
         this.username = username;
@@ -73,6 +67,16 @@ public final class MySqlConnection {
 
     @Override
     public String toString() {
-        return "MySqlConnection[hostname=" + hostname + ", port=" + port + ", username=" + username + ", password=" + password + ", serverTimeZone=" + serverTimeZone + "]";
+        return "MySqlConnection[hostname="
+                + hostname
+                + ", port="
+                + port
+                + ", username="
+                + username
+                + ", password="
+                + password
+                + ", serverTimeZone="
+                + serverTimeZone
+                + "]";
     }
 }

@@ -68,8 +68,7 @@ public final class ServerIdRange {
             return false;
         }
         ServerIdRange other = (ServerIdRange) o;
-        return start == other.start
-                && end == other.end;
+        return start == other.start && end == other.end;
     }
 
     @Override

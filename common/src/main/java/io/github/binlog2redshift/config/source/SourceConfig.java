@@ -201,11 +201,44 @@ public final class SourceConfig {
 
     @Override
     public int hashCode() {
-        return Objects.hash(mysql, databaseList, tableList, serverId, startup, chunkSize, chunkKeyColumns, sourceParallelism, tablePkOverrides, kafka, pipeline);
+        return Objects.hash(
+                mysql,
+                databaseList,
+                tableList,
+                serverId,
+                startup,
+                chunkSize,
+                chunkKeyColumns,
+                sourceParallelism,
+                tablePkOverrides,
+                kafka,
+                pipeline);
     }
 
     @Override
     public String toString() {
-        return "SourceConfig[mysql=" + mysql + ", databaseList=" + databaseList + ", tableList=" + tableList + ", serverId=" + serverId + ", startup=" + startup + ", chunkSize=" + chunkSize + ", chunkKeyColumns=" + chunkKeyColumns + ", sourceParallelism=" + sourceParallelism + ", tablePkOverrides=" + tablePkOverrides + ", kafka=" + kafka + ", pipeline=" + pipeline + "]";
+        return "SourceConfig[mysql="
+                + mysql
+                + ", databaseList="
+                + databaseList
+                + ", tableList="
+                + tableList
+                + ", serverId="
+                + serverId
+                + ", startup="
+                + startup
+                + ", chunkSize="
+                + chunkSize
+                + ", chunkKeyColumns="
+                + chunkKeyColumns
+                + ", sourceParallelism="
+                + sourceParallelism
+                + ", tablePkOverrides="
+                + tablePkOverrides
+                + ", kafka="
+                + kafka
+                + ", pipeline="
+                + pipeline
+                + "]";
     }
 }

@@ -108,6 +108,16 @@ public final class StartupConfig {
 
     @Override
     public String toString() {
-        return "StartupConfig[mode=" + mode + ", binlogFile=" + binlogFile + ", binlogPosition=" + binlogPosition + ", gtidSet=" + gtidSet + ", timestampMs=" + timestampMs + "]";
+        return "StartupConfig[mode="
+                + mode
+                + ", binlogFile="
+                + binlogFile
+                + ", binlogPosition="
+                + binlogPosition
+                + ", gtidSet="
+                + gtidSet
+                + ", timestampMs="
+                + timestampMs
+                + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.github.binlog2redshift.config.source;
 
 import io.github.binlog2redshift.config.internal.JsonFields;
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
  * database and table names fully match the two regexes.
  */
 public final class TablePkOverride implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The JSON fields of an entry and what they mean; drives parsing and the docs. */
     public static final Map<String, String> FIELD_DOCS =
@@ -32,10 +35,8 @@ public final class TablePkOverride implements Serializable {
         for (int i = 0; i < pairs.length; i += 2) {
             docs.put(pairs[i], pairs[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(docs);
+        return Collections.unmodifiableMap(docs);
     }
-
-    private static final long serialVersionUID = 1L;
 
     private final Pattern database;
     private final Pattern table;
@@ -47,10 +48,10 @@ public final class TablePkOverride implements Serializable {
             Pattern table,
             List<String> primaryKey,
             Map<String, Integer> columnMaxLength) {
-        this.primaryKey = List.copyOf(primaryKey);
-        this.columnMaxLength = Map.copyOf(columnMaxLength);
         this.database = database;
         this.table = table;
+        this.primaryKey = List.copyOf(primaryKey);
+        this.columnMaxLength = Map.copyOf(columnMaxLength);
     }
 
     /** Regex matched against the whole database name. */
@@ -135,6 +136,14 @@ public final class TablePkOverride implements Serializable {
 
     @Override
     public String toString() {
-        return "TablePkOverride[database=" + database + ", table=" + table + ", primaryKey=" + primaryKey + ", columnMaxLength=" + columnMaxLength + "]";
+        return "TablePkOverride[database="
+                + database
+                + ", table="
+                + table
+                + ", primaryKey="
+                + primaryKey
+                + ", columnMaxLength="
+                + columnMaxLength
+                + "]";
     }
 }
