@@ -1,37 +1,35 @@
 package io.github.binlog2redshift.sink.dialect;
 
+import io.github.binlog2redshift.sink.TargetTable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
-/**
- * What a merge plan is built from.
- *
- * @param shape the target table, its key, and the source columns to write (those the target has and
- *     the staged files carry, in the target's order)
- * @param mode the table's mode
- * @param stageBase the table the stage is created LIKE: the target, or the delete archive when the
- *     target is not written
- * @param stageExtras columns added to the stage after {@code LIKE} (name to type): the hidden
- *     columns the base lacks and staged columns the target does not have (ignored on insert)
- * @param guarded true when the target has {@code _b2r_pos}: replace only with newer changes and
- *     keep tombstones; false for a user-managed table without it (plain delete and insert by key)
- * @param cutoffPosition staged changes before this position are dropped (a TRUNCATE in the same
- *     batch emptied the table after them); null: none
- */
-public record MergeInput(
-        TableShape shape,
-        TableMode mode,
-        io.github.binlog2redshift.sink.TargetTable stageBase,
-        Map<String, String> stageExtras,
-        boolean guarded,
-        String cutoffPosition) {
+/** What a merge plan is built from. */
+public final class MergeInput {
 
-    public MergeInput {
-        Objects.requireNonNull(shape, "shape");
-        Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(stageBase, "stageBase");
-        stageExtras = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stageExtras));
+    private final TableShape shape;
+    private final TableMode mode;
+    private final TargetTable stageBase;
+    private final Map<String, String> stageExtras;
+    private final boolean guarded;
+    @Nullable private final String cutoffPosition;
+
+    public MergeInput(
+            TableShape shape,
+            TableMode mode,
+            TargetTable stageBase,
+            Map<String, String> stageExtras,
+            boolean guarded,
+            @Nullable String cutoffPosition) {
+        this.shape = Objects.requireNonNull(shape, "shape");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.stageBase = Objects.requireNonNull(stageBase, "stageBase");
+        this.stageExtras = Collections.unmodifiableMap(new LinkedHashMap<>(stageExtras));
+        this.guarded = guarded;
+        this.cutoffPosition = cutoffPosition;
     }
 
     /** A mirrored table created by the sink: stage LIKE the target plus the op column. */
@@ -43,5 +41,87 @@ public record MergeInput(
 
     public MergeInput withMode(TableMode other) {
         return new MergeInput(shape, other, stageBase, stageExtras, guarded, cutoffPosition);
+    }
+
+    /**
+     * The target table, its key, and the source columns to write (those the target has and the
+     * staged files carry, in the target's order).
+     */
+    public TableShape shape() {
+        return shape;
+    }
+
+    /** The table's mode. */
+    public TableMode mode() {
+        return mode;
+    }
+
+    /**
+     * The table the stage is created LIKE: the target, or the delete archive when the target is not
+     * written.
+     */
+    public TargetTable stageBase() {
+        return stageBase;
+    }
+
+    /**
+     * Columns added to the stage after {@code LIKE} (name to type): the hidden columns the base
+     * lacks and staged columns the target does not have (ignored on insert).
+     */
+    public Map<String, String> stageExtras() {
+        return stageExtras;
+    }
+
+    /**
+     * True when the target has {@code _b2r_pos}: replace only with newer changes and keep
+     * tombstones; false for a user-managed table without it (plain delete and insert by key).
+     */
+    public boolean guarded() {
+        return guarded;
+    }
+
+    /**
+     * Staged changes before this position are dropped (a TRUNCATE in the same batch emptied the
+     * table after them); null: none.
+     */
+    @Nullable
+    public String cutoffPosition() {
+        return cutoffPosition;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof MergeInput)) {
+            return false;
+        }
+        MergeInput other = (MergeInput) o;
+        return shape.equals(other.shape)
+                && mode.equals(other.mode)
+                && stageBase.equals(other.stageBase)
+                && stageExtras.equals(other.stageExtras)
+                && guarded == other.guarded
+                && Objects.equals(cutoffPosition, other.cutoffPosition);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(shape, mode, stageBase, stageExtras, guarded, cutoffPosition);
+    }
+
+    @Override
+    public String toString() {
+        return "MergeInput[shape="
+                + shape
+                + ", mode="
+                + mode
+                + ", stageBase="
+                + stageBase
+                + ", stageExtras="
+                + stageExtras
+                + ", guarded="
+                + guarded
+                + ", cutoffPosition="
+                + cutoffPosition
+                + "]";
     }
 }

@@ -2,6 +2,8 @@ package io.github.binlog2redshift.sink.dialect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The statements that apply one batch of staged changes to one table, in the order they run, in one
@@ -23,18 +25,77 @@ import java.util.List;
  * tombstones written (a mirrored table), rows appended (a table without key), rows archived (a
  * table whose target is not written).
  */
-public record MergePlan(List<Step> beforeLoad, List<Step> afterLoad, String dropStage) {
+public final class MergePlan {
 
-    /**
-     * One named statement.
-     *
-     * @param counted its update count adds to the rows applied
-     */
-    public record Step(String name, String sql, boolean counted) {}
+    /** One named statement. */
+    public static final class Step {
 
-    public MergePlan {
-        beforeLoad = List.copyOf(beforeLoad);
-        afterLoad = List.copyOf(afterLoad);
+        private final String name;
+        private final String sql;
+        private final boolean counted;
+
+        public Step(String name, String sql, boolean counted) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.sql = Objects.requireNonNull(sql, "sql");
+            this.counted = counted;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String sql() {
+            return sql;
+        }
+
+        /** Its update count adds to the rows applied. */
+        public boolean counted() {
+            return counted;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Step)) {
+                return false;
+            }
+            Step other = (Step) o;
+            return name.equals(other.name) && sql.equals(other.sql) && counted == other.counted;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, sql, counted);
+        }
+
+        @Override
+        public String toString() {
+            return "Step[name=" + name + ", sql=" + sql + ", counted=" + counted + "]";
+        }
+    }
+
+    private final List<Step> beforeLoad;
+    private final List<Step> afterLoad;
+    private final String dropStage;
+
+    public MergePlan(List<Step> beforeLoad, List<Step> afterLoad, String dropStage) {
+        this.beforeLoad = List.copyOf(beforeLoad);
+        this.afterLoad = List.copyOf(afterLoad);
+        this.dropStage = Objects.requireNonNull(dropStage, "dropStage");
+    }
+
+    /** The steps before the load: the stage is created. */
+    public List<Step> beforeLoad() {
+        return beforeLoad;
+    }
+
+    /** The steps after the load, which apply the stage. */
+    public List<Step> afterLoad() {
+        return afterLoad;
+    }
+
+    /** The statement that drops the stage, last. */
+    public String dropStage() {
+        return dropStage;
     }
 
     /** Every statement, in run order, with the load's place marked as {@code null}. */
@@ -49,10 +110,37 @@ public record MergePlan(List<Step> beforeLoad, List<Step> afterLoad, String drop
 
     /** The statement of the step named {@code name} (first match). */
     public String sql(String name) {
-        return java.util.stream.Stream.concat(beforeLoad.stream(), afterLoad.stream())
+        return Stream.concat(beforeLoad.stream(), afterLoad.stream())
                 .filter(s -> s.name().equals(name))
                 .map(Step::sql)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no step " + name));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof MergePlan)) {
+            return false;
+        }
+        MergePlan other = (MergePlan) o;
+        return beforeLoad.equals(other.beforeLoad)
+                && afterLoad.equals(other.afterLoad)
+                && dropStage.equals(other.dropStage);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(beforeLoad, afterLoad, dropStage);
+    }
+
+    @Override
+    public String toString() {
+        return "MergePlan[beforeLoad="
+                + beforeLoad
+                + ", afterLoad="
+                + afterLoad
+                + ", dropStage="
+                + dropStage
+                + "]";
     }
 }

@@ -18,6 +18,7 @@ import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.dialect.MergePlan.Step;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The merge statements, which run unchanged on Redshift and PostgreSQL: DELETE ... USING, INSERT
@@ -77,7 +78,10 @@ final class MergeStatements {
                                     + literal(in.cutoffPosition()),
                             false));
         }
-        List<String> source = shape.columns().stream().map(ColumnDef::name).toList();
+        List<String> source =
+                shape.columns().stream()
+                        .map(ColumnDef::name)
+                        .collect(Collectors.toUnmodifiableList());
         TableMode mode = in.mode();
         if (mode.history()) {
             after.add(

@@ -18,34 +18,70 @@ public final class PostgresTypes {
         if (t.isSpatial()) {
             return "BYTEA"; // MySQL's SRID + WKB bytes, as on Redshift
         }
-        return switch (t.base()) {
-            case "TINYINT", "BOOL", "YEAR" -> "SMALLINT";
-            case "SMALLINT" -> t.unsigned() ? "INTEGER" : "SMALLINT";
-            case "MEDIUMINT" -> "INTEGER";
-            case "INT" -> t.unsigned() ? "BIGINT" : "INTEGER";
-            case "BIGINT" -> t.unsigned() ? "NUMERIC(20,0)" : "BIGINT";
-            case "DECIMAL" ->
-                    "NUMERIC(" + t.lengthOr(10) + "," + (t.scale() == null ? 0 : t.scale()) + ")";
-            case "FLOAT" -> "REAL";
-            case "DOUBLE" -> "DOUBLE PRECISION";
-            case "BIT" -> t.isSingleBit() ? "BOOLEAN" : "BYTEA";
-            case "DATE" -> "DATE";
-            case "TIME" -> "VARCHAR(17)";
-            case "DATETIME" -> "TIMESTAMP(" + fractionDigits(t) + ")";
-            case "TIMESTAMP" -> "TIMESTAMPTZ(" + fractionDigits(t) + ")";
+        switch (t.base()) {
+            case "TINYINT":
+            case "BOOL":
+            case "YEAR":
+                return "SMALLINT";
+            case "SMALLINT":
+                return t.unsigned() ? "INTEGER" : "SMALLINT";
+            case "MEDIUMINT":
+                return "INTEGER";
+            case "INT":
+                return t.unsigned() ? "BIGINT" : "INTEGER";
+            case "BIGINT":
+                return t.unsigned() ? "NUMERIC(20,0)" : "BIGINT";
+            case "DECIMAL":
+                return "NUMERIC("
+                        + t.lengthOr(10)
+                        + ","
+                        + (t.scale() == null ? 0 : t.scale())
+                        + ")";
+            case "FLOAT":
+                return "REAL";
+            case "DOUBLE":
+                return "DOUBLE PRECISION";
+            case "BIT":
+                return t.isSingleBit() ? "BOOLEAN" : "BYTEA";
+            case "DATE":
+                return "DATE";
+            case "TIME":
+                return "VARCHAR(17)";
+            case "DATETIME":
+                return "TIMESTAMP(" + fractionDigits(t) + ")";
+            case "TIMESTAMP":
+                return "TIMESTAMPTZ(" + fractionDigits(t) + ")";
+            case "CHAR":
+            case "VARCHAR":
                 // MySQL drops CHAR's trailing spaces on read; PostgreSQL CHAR(n) would pad them
                 // back.
-            case "CHAR", "VARCHAR" ->
-                    column.length() == null ? "TEXT" : "VARCHAR(" + t.lengthOr(1) + ")";
-            case "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT", "SET" -> "TEXT";
-            case "BINARY", "VARBINARY", "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB" -> "BYTEA";
-            case "ENUM" -> "VARCHAR(255)";
-            case "JSON" -> "JSONB";
-            case "INET4" -> "VARCHAR(15)";
-            case "INET6" -> "VARCHAR(45)";
-            case "UUID" -> "VARCHAR(36)";
-            default -> throw t.unsupported(column, "PostgreSQL");
-        };
+                return column.length() == null ? "TEXT" : "VARCHAR(" + t.lengthOr(1) + ")";
+            case "TINYTEXT":
+            case "TEXT":
+            case "MEDIUMTEXT":
+            case "LONGTEXT":
+            case "SET":
+                return "TEXT";
+            case "BINARY":
+            case "VARBINARY":
+            case "TINYBLOB":
+            case "BLOB":
+            case "MEDIUMBLOB":
+            case "LONGBLOB":
+                return "BYTEA";
+            case "ENUM":
+                return "VARCHAR(255)";
+            case "JSON":
+                return "JSONB";
+            case "INET4":
+                return "VARCHAR(15)";
+            case "INET6":
+                return "VARCHAR(45)";
+            case "UUID":
+                return "VARCHAR(36)";
+            default:
+                throw t.unsupported(column, "PostgreSQL");
+        }
     }
 
     private static int fractionDigits(MySqlType t) {

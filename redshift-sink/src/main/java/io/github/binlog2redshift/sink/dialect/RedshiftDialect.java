@@ -64,11 +64,15 @@ public final class RedshiftDialect implements SqlDialect {
     @Override
     public long maxValueBytes(ColumnDef column) {
         ColumnType t = ColumnType.parse(columnType(column));
-        return switch (t.family()) {
-            case TEXT, BINARY -> t.size() == null ? Long.MAX_VALUE : t.size();
-            case JSON -> RedshiftTypes.MAX_SUPER_BYTES;
-            default -> Long.MAX_VALUE;
-        };
+        switch (t.family()) {
+            case TEXT:
+            case BINARY:
+                return t.size() == null ? Long.MAX_VALUE : t.size();
+            case JSON:
+                return RedshiftTypes.MAX_SUPER_BYTES;
+            default:
+                return Long.MAX_VALUE;
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.binlog2redshift.sink.dialect;
 
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
+import javax.annotation.Nullable;
 
 /**
  * MySQL column types to Redshift column types. The rule is "every MySQL value fits, exactly"; where
@@ -37,38 +38,72 @@ public final class RedshiftTypes {
             // reads it.
             return varbyte(MAX_VARBYTE_BYTES);
         }
-        return switch (t.base()) {
-            case "TINYINT", "BOOL", "YEAR" -> "SMALLINT"; // Redshift has no 1-byte integer
-            case "SMALLINT" -> t.unsigned() ? "INTEGER" : "SMALLINT";
-            case "MEDIUMINT" -> "INTEGER";
-            case "INT" -> t.unsigned() ? "BIGINT" : "INTEGER";
-            case "BIGINT" -> t.unsigned() ? "DECIMAL(20,0)" : "BIGINT";
-            case "DECIMAL" -> decimal(t);
-            case "FLOAT" -> "REAL";
-            case "DOUBLE" -> "DOUBLE PRECISION";
-            case "BIT" -> t.isSingleBit() ? "BOOLEAN" : varbyte((t.lengthOr(1) + 7) / 8);
-            case "DATE" -> "DATE";
+        switch (t.base()) {
+            case "TINYINT":
+            case "BOOL":
+            case "YEAR":
+                return "SMALLINT"; // Redshift has no 1-byte integer
+            case "SMALLINT":
+                return t.unsigned() ? "INTEGER" : "SMALLINT";
+            case "MEDIUMINT":
+                return "INTEGER";
+            case "INT":
+                return t.unsigned() ? "BIGINT" : "INTEGER";
+            case "BIGINT":
+                return t.unsigned() ? "DECIMAL(20,0)" : "BIGINT";
+            case "DECIMAL":
+                return decimal(t);
+            case "FLOAT":
+                return "REAL";
+            case "DOUBLE":
+                return "DOUBLE PRECISION";
+            case "BIT":
+                return t.isSingleBit() ? "BOOLEAN" : varbyte((t.lengthOr(1) + 7) / 8);
+            case "DATE":
+                return "DATE";
+            case "TIME":
                 // MySQL TIME is a duration from -838:59:59 to 838:59:59; Redshift TIME stops at
                 // 24h.
-            case "TIME" -> "VARCHAR(17)";
-            case "DATETIME" -> "TIMESTAMP";
-            case "TIMESTAMP" -> "TIMESTAMPTZ";
-            case "CHAR", "VARCHAR" -> varchar(column.length() == null ? null : t.lengthOr(1) * 4L);
-            case "TINYTEXT" -> varchar(255L); // MySQL text limits are bytes already
-            case "TEXT", "MEDIUMTEXT", "LONGTEXT" -> varchar(null);
-            case "BINARY", "VARBINARY" -> varbyte(t.lengthOr(1));
-            case "TINYBLOB" -> varbyte(255);
-            case "BLOB" -> varbyte(65_535);
-            case "MEDIUMBLOB", "LONGBLOB" -> varbyte(MAX_VARBYTE_BYTES);
-            case "ENUM" -> "VARCHAR(1020)"; // a member has at most 255 characters
-            case "SET" -> varchar(null);
-            case "JSON" -> "SUPER";
+                return "VARCHAR(17)";
+            case "DATETIME":
+                return "TIMESTAMP";
+            case "TIMESTAMP":
+                return "TIMESTAMPTZ";
+            case "CHAR":
+            case "VARCHAR":
+                return varchar(column.length() == null ? null : t.lengthOr(1) * 4L);
+            case "TINYTEXT":
+                return varchar(255L); // MySQL text limits are bytes already
+            case "TEXT":
+            case "MEDIUMTEXT":
+            case "LONGTEXT":
+                return varchar(null);
+            case "BINARY":
+            case "VARBINARY":
+                return varbyte(t.lengthOr(1));
+            case "TINYBLOB":
+                return varbyte(255);
+            case "BLOB":
+                return varbyte(65_535);
+            case "MEDIUMBLOB":
+            case "LONGBLOB":
+                return varbyte(MAX_VARBYTE_BYTES);
+            case "ENUM":
+                return "VARCHAR(1020)"; // a member has at most 255 characters
+            case "SET":
+                return varchar(null);
+            case "JSON":
+                return "SUPER";
+            case "INET4":
                 // MariaDB's address and UUID types travel as their text forms.
-            case "INET4" -> "VARCHAR(15)";
-            case "INET6" -> "VARCHAR(45)";
-            case "UUID" -> "VARCHAR(36)";
-            default -> throw t.unsupported(column, "Redshift");
-        };
+                return "VARCHAR(15)";
+            case "INET6":
+                return "VARCHAR(45)";
+            case "UUID":
+                return "VARCHAR(36)";
+            default:
+                throw t.unsupported(column, "Redshift");
+        }
     }
 
     private static String decimal(MySqlType t) {
@@ -81,7 +116,7 @@ public final class RedshiftTypes {
         return "DECIMAL(" + precision + "," + scale + ")";
     }
 
-    private static String varchar(Long bytes) {
+    private static String varchar(@Nullable Long bytes) {
         long n = bytes == null ? MAX_VARCHAR_BYTES : Math.min(bytes, MAX_VARCHAR_BYTES);
         return "VARCHAR(" + n + ")";
     }

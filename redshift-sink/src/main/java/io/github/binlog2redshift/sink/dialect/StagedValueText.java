@@ -3,7 +3,7 @@ package io.github.binlog2redshift.sink.dialect;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
 import java.util.Base64;
-import java.util.HexFormat;
+import javax.annotation.Nullable;
 
 /**
  * The text a change-event value is staged as, so that the warehouse's CSV load reads it back
@@ -22,12 +22,13 @@ import java.util.HexFormat;
  */
 public final class StagedValueText {
 
-    private static final HexFormat HEX = HexFormat.of();
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private StagedValueText() {}
 
     /** The staged text of {@code value} in {@code column}, or null for SQL NULL. */
-    public static String of(ColumnDef column, Object value, String binaryPrefix) {
+    @Nullable
+    public static String of(ColumnDef column, @Nullable Object value, String binaryPrefix) {
         if (value == null) {
             return null;
         }
@@ -37,36 +38,47 @@ public final class StagedValueText {
         }
         if (t.isBinary()) {
             byte[] bytes =
-                    value instanceof byte[] b ? b : Base64.getDecoder().decode(value.toString());
-            return binaryPrefix + HEX.formatHex(bytes);
+                    value instanceof byte[]
+                            ? (byte[]) value
+                            : Base64.getDecoder().decode(value.toString());
+            return binaryPrefix + hex(bytes);
         }
-        if (value instanceof Boolean b) {
-            return b ? "1" : "0";
+        if (value instanceof Boolean) {
+            return (Boolean) value ? "1" : "0";
         }
         String text = value.toString();
         switch (t.base()) {
-            case "DATE", "DATETIME" -> {
+            case "DATE":
+            case "DATETIME":
                 return text.startsWith("0000-00-00") ? null : text;
-            }
-            case "TIMESTAMP" -> {
+            case "TIMESTAMP":
                 if (text.startsWith("0000-00-00")) {
                     return null;
                 }
                 String s = text.replace('T', ' ');
                 return s.endsWith("Z") ? s.substring(0, s.length() - 1) + "+00" : s;
-            }
-            default -> {
+            default:
                 return text;
-            }
         }
     }
 
-    private static boolean truthy(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
+    /** Lower-case hex, two digits per byte, as {@code HexFormat.of().formatHex} writes it. */
+    static String hex(byte[] bytes) {
+        char[] out = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            out[2 * i] = HEX_DIGITS[b >>> 4];
+            out[2 * i + 1] = HEX_DIGITS[b & 0x0f];
         }
-        if (value instanceof Number n) {
-            return n.longValue() != 0;
+        return new String(out);
+    }
+
+    private static boolean truthy(Object value) {
+        if (value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        if (value instanceof Number) {
+            return ((Number) value).longValue() != 0;
         }
         String s = value.toString();
         return !(s.equals("0") || s.equalsIgnoreCase("false") || s.isEmpty());

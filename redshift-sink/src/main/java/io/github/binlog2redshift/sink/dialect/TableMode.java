@@ -12,30 +12,31 @@ import java.util.Objects;
  * How one table is written (its {@code sink.tables} rule, see {@code docs/tables.md}): whether the
  * sink manages its DDL, what a delete does, whether deleted rows or every change are also appended
  * to side tables, and its Redshift layout.
- *
- * @param ignoreDdl a user-managed table: never created or altered, only its columns are written
- * @param deletes APPLY (remove the row), SKIP (keep it as it was) or SOFT (flag it)
- * @param archive also (or only) append deleted rows to {@code <table>_delete}
- * @param history also append every change to {@code <table>_history}
- * @param distStyle Redshift distribution style of a created table
- * @param sortKey Redshift sort key of a created table; empty: the primary key
  */
-public record TableMode(
-        boolean ignoreDdl,
-        DeleteHandling deletes,
-        DeleteArchive archive,
-        boolean history,
-        SchemaPolicy.DistStyle distStyle,
-        List<String> sortKey)
-        implements Serializable {
+public final class TableMode implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public TableMode {
-        Objects.requireNonNull(deletes, "deletes");
-        Objects.requireNonNull(archive, "archive");
-        Objects.requireNonNull(distStyle, "distStyle");
-        sortKey = List.copyOf(sortKey);
+    private final boolean ignoreDdl;
+    private final DeleteHandling deletes;
+    private final DeleteArchive archive;
+    private final boolean history;
+    private final SchemaPolicy.DistStyle distStyle;
+    private final List<String> sortKey;
+
+    public TableMode(
+            boolean ignoreDdl,
+            DeleteHandling deletes,
+            DeleteArchive archive,
+            boolean history,
+            SchemaPolicy.DistStyle distStyle,
+            List<String> sortKey) {
+        this.ignoreDdl = ignoreDdl;
+        this.deletes = Objects.requireNonNull(deletes, "deletes");
+        this.archive = Objects.requireNonNull(archive, "archive");
+        this.history = history;
+        this.distStyle = Objects.requireNonNull(distStyle, "distStyle");
+        this.sortKey = List.copyOf(sortKey);
     }
 
     /** A mirrored table: managed DDL, deletes applied, no side tables, Redshift KEY layout. */
@@ -60,6 +61,36 @@ public record TableMode(
                 rule.sortKey());
     }
 
+    /** A user-managed table: never created or altered, only its columns are written. */
+    public boolean ignoreDdl() {
+        return ignoreDdl;
+    }
+
+    /** APPLY (remove the row), SKIP (keep it as it was) or SOFT (flag it). */
+    public DeleteHandling deletes() {
+        return deletes;
+    }
+
+    /** Also (or only) append deleted rows to {@code <table>_delete}. */
+    public DeleteArchive archive() {
+        return archive;
+    }
+
+    /** Also append every change to {@code <table>_history}. */
+    public boolean history() {
+        return history;
+    }
+
+    /** Redshift distribution style of a created table. */
+    public SchemaPolicy.DistStyle distStyle() {
+        return distStyle;
+    }
+
+    /** Redshift sort key of a created table; empty: the primary key. */
+    public List<String> sortKey() {
+        return sortKey;
+    }
+
     /** True when the target table itself is written ({@code only_save_delete} writes none). */
     public boolean writesTarget() {
         return archive != DeleteArchive.ONLY_SAVE;
@@ -67,5 +98,41 @@ public record TableMode(
 
     public TableMode withIgnoreDdl(boolean ignore) {
         return new TableMode(ignore, deletes, archive, history, distStyle, sortKey);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TableMode)) {
+            return false;
+        }
+        TableMode other = (TableMode) o;
+        return ignoreDdl == other.ignoreDdl
+                && deletes == other.deletes
+                && archive == other.archive
+                && history == other.history
+                && distStyle == other.distStyle
+                && sortKey.equals(other.sortKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ignoreDdl, deletes, archive, history, distStyle, sortKey);
+    }
+
+    @Override
+    public String toString() {
+        return "TableMode[ignoreDdl="
+                + ignoreDdl
+                + ", deletes="
+                + deletes
+                + ", archive="
+                + archive
+                + ", history="
+                + history
+                + ", distStyle="
+                + distStyle
+                + ", sortKey="
+                + sortKey
+                + "]";
     }
 }

@@ -34,13 +34,36 @@ final class ColumnEvolver {
 
     void run(Connection c, TargetTable t, SchemaAction action) throws SQLException {
         LOG.info("Table {}: {}", t, action);
-        if (action instanceof SchemaAction.AddColumn a) {
+        action.accept(new Steps(c, t));
+    }
+
+    /** The statements of each kind of action, against one table over one connection. */
+    private final class Steps implements SchemaAction.Visitor<Void, SQLException> {
+
+        private final Connection c;
+        private final TargetTable t;
+
+        Steps(Connection c, TargetTable t) {
+            this.c = c;
+            this.t = t;
+        }
+
+        @Override
+        public Void visit(SchemaAction.AddColumn a) throws SQLException {
             idempotent(
                     c, dialect.addColumn(t, a.source()), () -> type(c, t, a.column()).isPresent());
-        } else if (action instanceof SchemaAction.DropColumn d) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaAction.DropColumn d) throws SQLException {
             idempotent(
                     c, dialect.dropColumn(t, d.column()), () -> type(c, t, d.column()).isEmpty());
-        } else if (action instanceof SchemaAction.RenameColumn r) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaAction.RenameColumn r) throws SQLException {
             try {
                 idempotent(
                         c,
@@ -53,10 +76,19 @@ final class ColumnEvolver {
                 // Rows of another subtask added the new name meanwhile.
                 mergeRenamed(c, t, new SchemaAction.MergeRenamedColumn(r.from(), r.column()));
             }
-        } else if (action instanceof SchemaAction.MergeRenamedColumn m) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaAction.MergeRenamedColumn m) throws SQLException {
             mergeRenamed(c, t, m);
-        } else if (action instanceof SchemaAction.ChangeType ct) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaAction.ChangeType ct) throws SQLException {
             changeType(c, t, ct);
+            return null;
         }
     }
 

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.annotation.Nullable;
 
 /**
  * What a MySQL DDL statement's text says beyond the columns after it (which the event carries): the
@@ -16,24 +18,8 @@ import java.util.regex.Pattern;
  *
  * <p>Comments and string literals are removed first, so {@code COMMENT 'drop x'} is not a drop.
  * Identifiers may be back-quoted ({@code `a b`}, with {@code ``} for a back quote).
- *
- * @param renames old column name to new one, in statement order
- * @param drops dropped column names
- * @param renamedFrom for RENAME TABLE / ALTER TABLE ... RENAME TO: the old table name (without
- *     database), else null
- * @param renamedFromDatabase the old name's database where the statement qualifies it, else null
- *     (the statement's own database)
  */
-public record DdlText(
-        Kind kind,
-        Map<String, String> renames,
-        List<String> drops,
-        String renamedFrom,
-        String renamedFromDatabase) {
-
-    DdlText(Kind kind, Map<String, String> renames, List<String> drops, String renamedFrom) {
-        this(kind, renames, drops, renamedFrom, null);
-    }
+public final class DdlText {
 
     /** The statement's effect on the table as a whole. */
     public enum Kind {
@@ -83,6 +69,33 @@ public record DdlText(
                     "UNIQUE",
                     "FULLTEXT",
                     "SPATIAL");
+
+    private final Kind kind;
+    private final Map<String, String> renames;
+    private final List<String> drops;
+    @Nullable private final String renamedFrom;
+    @Nullable private final String renamedFromDatabase;
+
+    private DdlText(
+            Kind kind,
+            Map<String, String> renames,
+            List<String> drops,
+            @Nullable String renamedFrom,
+            @Nullable String renamedFromDatabase) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.renames = Objects.requireNonNull(renames, "renames");
+        this.drops = Objects.requireNonNull(drops, "drops");
+        this.renamedFrom = renamedFrom;
+        this.renamedFromDatabase = renamedFromDatabase;
+    }
+
+    private DdlText(
+            Kind kind,
+            Map<String, String> renames,
+            List<String> drops,
+            @Nullable String renamedFrom) {
+        this(kind, renames, drops, renamedFrom, null);
+    }
 
     public static DdlText parse(String ddl) {
         String sql = stripCommentsAndStrings(ddl).trim();
@@ -145,6 +158,72 @@ public record DdlText(
                 drops,
                 renamedFrom,
                 renamedFromDb);
+    }
+
+    /** The statement's effect on the table as a whole. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Old column name to new one, in statement order. */
+    public Map<String, String> renames() {
+        return renames;
+    }
+
+    /** Dropped column names. */
+    public List<String> drops() {
+        return drops;
+    }
+
+    /**
+     * For RENAME TABLE / ALTER TABLE ... RENAME TO: the old table name (without database), else
+     * null.
+     */
+    @Nullable
+    public String renamedFrom() {
+        return renamedFrom;
+    }
+
+    /**
+     * The old name's database where the statement qualifies it, else null (the statement's own
+     * database).
+     */
+    @Nullable
+    public String renamedFromDatabase() {
+        return renamedFromDatabase;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof DdlText)) {
+            return false;
+        }
+        DdlText other = (DdlText) o;
+        return kind == other.kind
+                && renames.equals(other.renames)
+                && drops.equals(other.drops)
+                && Objects.equals(renamedFrom, other.renamedFrom)
+                && Objects.equals(renamedFromDatabase, other.renamedFromDatabase);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, renames, drops, renamedFrom, renamedFromDatabase);
+    }
+
+    @Override
+    public String toString() {
+        return "DdlText[kind="
+                + kind
+                + ", renames="
+                + renames
+                + ", drops="
+                + drops
+                + ", renamedFrom="
+                + renamedFrom
+                + ", renamedFromDatabase="
+                + renamedFromDatabase
+                + "]";
     }
 
     static String unquote(String id) {

@@ -1,7 +1,7 @@
 package io.github.binlog2redshift.sink.schema;
 
-import io.github.binlog2redshift.sink.dialect.ColumnType;
 import io.github.binlog2redshift.sink.dialect.ColumnType.Family;
+import io.github.binlog2redshift.sink.dialect.ColumnType;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 
 /**
@@ -20,25 +20,35 @@ final class TypeWidening {
     static String decide(ColumnType current, ColumnType desired, SqlDialect d) {
         Family f = current.family();
         if (f == desired.family()) {
-            return switch (f) {
-                case INTEGER, FLOAT -> desired.size() > current.size() ? desired.text() : null;
-                case DECIMAL -> decimal(current, desired, d);
-                case TEXT, BINARY ->
-                        current.size() != null
-                                        && (desired.size() == null
-                                                || desired.size() > current.size())
-                                ? desired.text()
-                                : null;
-                case TIMESTAMP, TIMESTAMPTZ ->
-                        current.size() != null
-                                        && desired.size() != null
-                                        && desired.size() > current.size()
-                                ? desired.text()
-                                : null;
-                case BOOLEAN, DATE, JSON -> null;
+            switch (f) {
+                case INTEGER:
+                case FLOAT:
+                    return desired.size() > current.size() ? desired.text() : null;
+                case DECIMAL:
+                    return decimal(current, desired, d);
+                case TEXT:
+                case BINARY:
+                    return current.size() != null
+                                    && (desired.size() == null || desired.size() > current.size())
+                            ? desired.text()
+                            : null;
+                case TIMESTAMP:
+                case TIMESTAMPTZ:
+                    return current.size() != null
+                                    && desired.size() != null
+                                    && desired.size() > current.size()
+                            ? desired.text()
+                            : null;
+                case BOOLEAN:
+                case DATE:
+                case JSON:
+                    return null;
+                case OTHER:
                     // A catalog type this code does not know (e.g. a user's own type): left alone.
-                case OTHER -> null;
-            };
+                    return null;
+                default:
+                    throw new IllegalArgumentException("unknown type family " + f);
+            }
         }
         if (f == Family.OTHER) {
             return null;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.binlog2redshift.event.ColumnDef;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class StagedValueTextTest {
@@ -21,6 +22,16 @@ class StagedValueTextTest {
         assertThat(text("BIT", 12, "AP8=", "")).isEqualTo("00ff");
         assertThat(text("POINT", null, "AAAAAA==", "")).isEqualTo("00000000");
         assertThat(text("BLOB", null, "", "\\x")).isEqualTo("\\x");
+    }
+
+    @Test
+    void hexWritesWhatHexFormatWrites() {
+        byte[] every = new byte[256];
+        for (int i = 0; i < every.length; i++) {
+            every[i] = (byte) i;
+        }
+        assertThat(StagedValueText.hex(every)).isEqualTo(HexFormat.of().formatHex(every));
+        assertThat(StagedValueText.hex(new byte[0])).isEmpty();
     }
 
     @Test

@@ -3,12 +3,14 @@ package io.github.binlog2redshift.sink.dialect.internal;
 import io.github.binlog2redshift.event.ColumnDef;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * A MySQL column type reduced to what the mappings need: the base name with synonyms folded
  * (INTEGER is INT, NUMERIC is DECIMAL, BOOLEAN is BOOL, ...), signedness, length and scale.
  */
-public record MySqlType(String base, boolean unsigned, Integer length, Integer scale) {
+public final class MySqlType {
 
     private static final Map<String, String> SYNONYMS =
             Map.ofEntries(
@@ -50,6 +52,19 @@ public record MySqlType(String base, boolean unsigned, Integer length, Integer s
                     "MULTIPOLYGON",
                     "GEOMETRYCOLLECTION");
 
+    private final String base;
+    private final boolean unsigned;
+    @Nullable private final Integer length;
+    @Nullable private final Integer scale;
+
+    private MySqlType(
+            String base, boolean unsigned, @Nullable Integer length, @Nullable Integer scale) {
+        this.base = Objects.requireNonNull(base, "base");
+        this.unsigned = unsigned;
+        this.length = length;
+        this.scale = scale;
+    }
+
     public static MySqlType of(ColumnDef column) {
         String t = column.type().toUpperCase(Locale.ROOT).trim();
         int paren = t.indexOf('(');
@@ -76,17 +91,46 @@ public record MySqlType(String base, boolean unsigned, Integer length, Integer s
         return new MySqlType(base, isUnsigned, column.length(), column.scale());
     }
 
+    /** The type name without length or sign, synonyms folded (INTEGER is INT). */
+    public String base() {
+        return base;
+    }
+
+    public boolean unsigned() {
+        return unsigned;
+    }
+
+    /** The declared length (or precision), null when the column has none. */
+    @Nullable
+    public Integer length() {
+        return length;
+    }
+
+    /** The declared scale, null when the column has none. */
+    @Nullable
+    public Integer scale() {
+        return scale;
+    }
+
     public boolean isSpatial() {
         return SPATIAL.contains(base);
     }
 
     /** True for types whose values travel as base64 and are staged as hex. */
     public boolean isBinary() {
-        return switch (base) {
-            case "BINARY", "VARBINARY", "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB" -> true;
-            case "BIT" -> !isSingleBit();
-            default -> isSpatial();
-        };
+        switch (base) {
+            case "BINARY":
+            case "VARBINARY":
+            case "TINYBLOB":
+            case "BLOB":
+            case "MEDIUMBLOB":
+            case "LONGBLOB":
+                return true;
+            case "BIT":
+                return !isSingleBit();
+            default:
+                return isSpatial();
+        }
     }
 
     /** BIT(1) (or BIT without length, which MySQL reads as BIT(1)): a boolean. */
@@ -108,5 +152,35 @@ public record MySqlType(String base, boolean unsigned, Integer length, Integer s
                         + "', which has no "
                         + target
                         + " mapping");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof MySqlType)) {
+            return false;
+        }
+        MySqlType other = (MySqlType) o;
+        return base.equals(other.base)
+                && unsigned == other.unsigned
+                && Objects.equals(length, other.length)
+                && Objects.equals(scale, other.scale);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(base, unsigned, length, scale);
+    }
+
+    @Override
+    public String toString() {
+        return "MySqlType[base="
+                + base
+                + ", unsigned="
+                + unsigned
+                + ", length="
+                + length
+                + ", scale="
+                + scale
+                + "]";
     }
 }
