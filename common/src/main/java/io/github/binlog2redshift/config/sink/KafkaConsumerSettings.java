@@ -53,12 +53,12 @@ public final class KafkaConsumerSettings {
         return bootstrapServers;
     }
 
-    /** Topics to read (empty when {@link #topicPattern} is used). */
+    /** Topics to read (empty when {@link #topicPattern()} is used). */
     public List<String> topics() {
         return topics;
     }
 
-    /** Topic regex (empty when {@link #topics} is used). */
+    /** Topic regex (empty when {@link #topics()} is used). */
     public Optional<Pattern> topicPattern() {
         return topicPattern;
     }

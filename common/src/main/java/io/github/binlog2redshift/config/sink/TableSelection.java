@@ -79,7 +79,7 @@ public final class TableSelection {
         return included && !excluded && !ruleFor(db, table).map(TableRule::exclude).orElse(false);
     }
 
-    /** The rule's target_schema / target_table where given, else {@link #naming}. */
+    /** The rule's target_schema / target_table where given, else {@link #naming()}. */
     public TargetTable targetFor(String db, String table) {
         TargetTable byNaming = naming.resolve(defaultSchema, db, table);
         Optional<TableRule> rule = ruleFor(db, table);

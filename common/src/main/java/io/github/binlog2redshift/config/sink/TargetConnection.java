@@ -17,9 +17,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the sink reaches the target database. Either {@link #jdbcUrl} or {@link #host}/{@link
- * #database} locate it (or the Secrets Manager secret does); credentials are either {@link
- * #username}/{@link #password} or {@link #secretId}.
+ * How the sink reaches the target database. Either {@link #jdbcUrl()} or {@link #host()}/{@link
+ * #database()} locate it (or the Secrets Manager secret does); credentials are either {@link
+ * #username()}/{@link #password()} or {@link #secretId()}.
  */
 public final class TargetConnection {
 

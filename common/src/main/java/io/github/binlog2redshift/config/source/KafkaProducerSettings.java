@@ -126,7 +126,7 @@ public final class KafkaProducerSettings {
         return topic.map(t -> t + ".dlq").orElseGet(() -> prefix.orElseThrow() + "dlq");
     }
 
-    /** The topic of a change event of {@code db.table}, per {@link #routing}. */
+    /** The topic of a change event of {@code db.table}, per {@link #routing()}. */
     public String topicFor(String db, String table) {
         switch (routing) {
             case SINGLE:
