@@ -81,26 +81,22 @@ public final class ConfigConstraints {
     }
 
     private static String keys(ConfigOption<?>... options) {
-        return String.join(
-                ", ",
-                Arrays.stream(options)
-                        .map(o -> "'" + o.key() + "'")
-                        .collect(Collectors.toUnmodifiableList()));
+        return Arrays.stream(options)
+                .map(o -> "'" + o.key() + "'")
+                .collect(Collectors.joining(", "));
     }
 
     private static String describe(Settings settings, List<ConfigOption<?>> set) {
-        return String.join(
-                " and ",
-                set.stream()
-                        .map(
-                                o ->
-                                        "'"
-                                                + o.key()
-                                                + "' (from "
-                                                + settings.raw(o.key())
-                                                        .map(r -> r.origin().toString())
-                                                        .orElse("?")
-                                                + ")")
-                        .collect(Collectors.toUnmodifiableList()));
+        return set.stream()
+                .map(
+                        o ->
+                                "'"
+                                        + o.key()
+                                        + "' (from "
+                                        + settings.raw(o.key())
+                                                .map(r -> r.origin().toString())
+                                                .orElse("?")
+                                        + ")")
+                .collect(Collectors.joining(" and "));
     }
 }

@@ -121,11 +121,9 @@ public interface ValueType<T> {
     /** Case-insensitive enum names; {@code -}, {@code _} and spaces are interchangeable. */
     static <E extends Enum<E>> ValueType<E> enumOf(Class<E> type) {
         String names =
-                String.join(
-                        "|",
-                        Arrays.stream(type.getEnumConstants())
-                                .map(Enum::name)
-                                .collect(Collectors.toUnmodifiableList()));
+                Arrays.stream(type.getEnumConstants())
+                        .map(Enum::name)
+                        .collect(Collectors.joining("|"));
         return of("one of " + names, s -> EnumText.parse(type, s), Enum::name);
     }
 
@@ -152,12 +150,7 @@ public interface ValueType<T> {
                                 .filter(item -> !item.isEmpty())
                                 .map(element::parse)
                                 .collect(Collectors.toUnmodifiableList()),
-                list ->
-                        String.join(
-                                ",",
-                                list.stream()
-                                        .map(element::format)
-                                        .collect(Collectors.toUnmodifiableList())));
+                list -> list.stream().map(element::format).collect(Collectors.joining(",")));
     }
 
     /** A Java regular expression, compiled at load time so a typo fails before the job runs. */
@@ -198,10 +191,8 @@ public interface ValueType<T> {
                     return Map.copyOf(map);
                 },
                 map ->
-                        String.join(
-                                sep,
-                                map.entrySet().stream()
-                                        .map(e -> e.getKey() + "=" + e.getValue())
-                                        .collect(Collectors.toUnmodifiableList())));
+                        map.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining(sep)));
     }
 }

@@ -225,11 +225,9 @@ public final class CommandLineSpec {
         }
         sb.append("%nLegacy keys of the reference implementation are accepted: ");
         sb.append(
-                String.join(
-                        ", ",
-                        catalog.legacyKeys().mappings().stream()
-                                .map(LegacyKeyMapping::oldKey)
-                                .collect(Collectors.toUnmodifiableList())));
+                catalog.legacyKeys().mappings().stream()
+                        .map(LegacyKeyMapping::oldKey)
+                        .collect(Collectors.joining(", ")));
         return sb.toString();
     }
 }
