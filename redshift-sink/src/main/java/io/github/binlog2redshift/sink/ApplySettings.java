@@ -7,30 +7,148 @@ import io.github.binlog2redshift.sink.jdbc.RetryPolicy;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
 import io.github.binlog2redshift.sink.route.TableModes;
 import java.io.Serializable;
+import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
- * Everything the staging writer and the committer need, checked by {@link WarehouseSink.Builder}.
- *
- * @param stagingPath where staged files go, a Flink file system URI ending in {@code /}
- * @param copy Redshift's COPY options; null for PostgreSQL, which loads through the committer
- * @param jobId the job's identity in the commit ledger: keep it across restarts of one pipeline,
- *     never share it between two
- * @param modes each source table's mode (its {@code sink.tables} rule)
- * @param policy what schema changes do ({@code sink.schema.*})
+ * Everything the staging writer and the committer need, checked by {@link WarehouseSinkBuilder}.
  */
-public record ApplySettings(
-        ConnectionSettings connection,
-        CopyOptions copy,
-        String stagingPath,
-        boolean gzip,
-        String jobId,
-        int maxParallelTables,
-        RetryPolicy retry,
-        TableModes modes,
-        SchemaPolicy policy)
-        implements Serializable {
+public final class ApplySettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ConnectionSettings connection;
+    @Nullable private final CopyOptions copy;
+    private final String stagingPath;
+    private final boolean gzip;
+    private final String jobId;
+    private final int maxParallelTables;
+    private final RetryPolicy retry;
+    private final TableModes modes;
+    private final SchemaPolicy policy;
+
+    public ApplySettings(
+            ConnectionSettings connection,
+            @Nullable CopyOptions copy,
+            String stagingPath,
+            boolean gzip,
+            String jobId,
+            int maxParallelTables,
+            RetryPolicy retry,
+            TableModes modes,
+            SchemaPolicy policy) {
+        this.connection = connection;
+        this.copy = copy;
+        this.stagingPath = stagingPath;
+        this.gzip = gzip;
+        this.jobId = jobId;
+        this.maxParallelTables = maxParallelTables;
+        this.retry = retry;
+        this.modes = modes;
+        this.policy = policy;
+    }
 
     public WarehouseKind kind() {
         return connection.kind();
+    }
+
+    public ConnectionSettings connection() {
+        return connection;
+    }
+
+    /** Redshift's COPY options; null for PostgreSQL, which loads through the committer. */
+    @Nullable
+    public CopyOptions copy() {
+        return copy;
+    }
+
+    /** Where staged files go, a Flink file system URI ending in {@code /}. */
+    public String stagingPath() {
+        return stagingPath;
+    }
+
+    public boolean gzip() {
+        return gzip;
+    }
+
+    /**
+     * The job's identity in the commit ledger: keep it across restarts of one pipeline, never share
+     * it between two.
+     */
+    public String jobId() {
+        return jobId;
+    }
+
+    public int maxParallelTables() {
+        return maxParallelTables;
+    }
+
+    public RetryPolicy retry() {
+        return retry;
+    }
+
+    /** Each source table's mode (its {@code sink.tables} rule). */
+    public TableModes modes() {
+        return modes;
+    }
+
+    /** What schema changes do ({@code sink.schema.*}). */
+    public SchemaPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ApplySettings)) {
+            return false;
+        }
+        ApplySettings other = (ApplySettings) o;
+        return Objects.equals(connection, other.connection)
+                && Objects.equals(copy, other.copy)
+                && Objects.equals(stagingPath, other.stagingPath)
+                && gzip == other.gzip
+                && Objects.equals(jobId, other.jobId)
+                && maxParallelTables == other.maxParallelTables
+                && Objects.equals(retry, other.retry)
+                && Objects.equals(modes, other.modes)
+                && Objects.equals(policy, other.policy);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                connection,
+                copy,
+                stagingPath,
+                gzip,
+                jobId,
+                maxParallelTables,
+                retry,
+                modes,
+                policy);
+    }
+
+    /** Shows no secret: the connection and COPY options hide theirs. */
+    @Override
+    public String toString() {
+        return "ApplySettings[connection="
+                + connection
+                + ", copy="
+                + copy
+                + ", stagingPath="
+                + stagingPath
+                + ", gzip="
+                + gzip
+                + ", jobId="
+                + jobId
+                + ", maxParallelTables="
+                + maxParallelTables
+                + ", retry="
+                + retry
+                + ", modes="
+                + modes
+                + ", policy="
+                + policy
+                + "]";
     }
 }

@@ -17,7 +17,9 @@ public final class CheckpointIdAssigner
 
     @Override
     public CommittableMessage<TableCommittable> map(CommittableMessage<TableCommittable> message) {
-        if (message instanceof CommittableWithLineage<TableCommittable> c) {
+        if (message instanceof CommittableWithLineage) {
+            CommittableWithLineage<TableCommittable> c =
+                    (CommittableWithLineage<TableCommittable>) message;
             long id = c.getCheckpointIdOrEOI();
             return c.map(committable -> committable.withCheckpointId(id));
         }

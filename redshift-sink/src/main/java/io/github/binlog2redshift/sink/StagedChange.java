@@ -8,10 +8,40 @@ import java.util.Objects;
  * dedupe stage hands to the staging writer. Schema changes travel as the same type, in order with
  * the data of their table.
  */
-public record StagedChange(TargetTable target, ChangeEvent event) {
+public final class StagedChange {
 
-    public StagedChange {
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(event, "event");
+    private final TargetTable target;
+    private final ChangeEvent event;
+
+    public StagedChange(TargetTable target, ChangeEvent event) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.event = Objects.requireNonNull(event, "event");
+    }
+
+    public TargetTable target() {
+        return target;
+    }
+
+    public ChangeEvent event() {
+        return event;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof StagedChange)) {
+            return false;
+        }
+        StagedChange other = (StagedChange) o;
+        return target.equals(other.target) && event.equals(other.event);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(target, event);
+    }
+
+    @Override
+    public String toString() {
+        return "StagedChange[target=" + target + ", event=" + event + "]";
     }
 }

@@ -108,8 +108,8 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
                 out.add(f.get());
             } catch (ExecutionException e) {
                 IOException io =
-                        e.getCause() instanceof IOException i
-                                ? i
+                        e.getCause() instanceof IOException
+                                ? (IOException) e.getCause()
                                 : new IOException("staging a table failed", e.getCause());
                 if (failure == null) {
                     failure = io;

@@ -12,44 +12,110 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import javax.annotation.Nullable;
 
 /**
  * What one writer subtask staged for one table in one checkpoint interval, and everything the
  * committer needs to apply it without the writer: the files, the table's columns (the union seen in
  * the interval, in source order), its key, the schema changes met on the way and the table's mode.
- *
- * @param checkpointId the checkpoint that closed the interval; {@link #UNASSIGNED} until the
- *     pre-commit step ({@code CheckpointIdAssigner}) fills it in, because Flink's {@code
- *     prepareCommit} does not tell the writer
- * @param stagingId unique per writer file set; with job and table it identifies the committable in
- *     the ledger, also across failovers
- * @param maxSourcePosition the greatest {@code SourcePosition.sortKey()} staged, or null
- * @param maxSourceTsMs the source commit time of the latest change staged, 0 when none
- * @param schemaChanges the DDL events of the interval in source order, applied before the rows
  */
-public record TableCommittable(
-        TargetTable table,
-        long checkpointId,
-        String stagingId,
-        int subtask,
-        List<StagedFile> files,
-        String maxSourcePosition,
-        long maxSourceTsMs,
-        List<ColumnDef> columns,
-        List<String> primaryKey,
-        List<SchemaChange> schemaChanges,
-        TableMode mode) {
+public final class TableCommittable {
 
     public static final long UNASSIGNED = -1L;
 
-    public TableCommittable {
-        Objects.requireNonNull(table, "table");
-        Objects.requireNonNull(stagingId, "stagingId");
-        Objects.requireNonNull(mode, "mode");
-        files = List.copyOf(files);
-        columns = List.copyOf(columns);
-        primaryKey = List.copyOf(primaryKey);
-        schemaChanges = List.copyOf(schemaChanges);
+    private final TargetTable table;
+    private final long checkpointId;
+    private final String stagingId;
+    private final int subtask;
+    private final List<StagedFile> files;
+    @Nullable private final String maxSourcePosition;
+    private final long maxSourceTsMs;
+    private final List<ColumnDef> columns;
+    private final List<String> primaryKey;
+    private final List<SchemaChange> schemaChanges;
+    private final TableMode mode;
+
+    public TableCommittable(
+            TargetTable table,
+            long checkpointId,
+            String stagingId,
+            int subtask,
+            List<StagedFile> files,
+            @Nullable String maxSourcePosition,
+            long maxSourceTsMs,
+            List<ColumnDef> columns,
+            List<String> primaryKey,
+            List<SchemaChange> schemaChanges,
+            TableMode mode) {
+        this.table = Objects.requireNonNull(table, "table");
+        this.stagingId = Objects.requireNonNull(stagingId, "stagingId");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.checkpointId = checkpointId;
+        this.subtask = subtask;
+        this.files = List.copyOf(files);
+        this.maxSourcePosition = maxSourcePosition;
+        this.maxSourceTsMs = maxSourceTsMs;
+        this.columns = List.copyOf(columns);
+        this.primaryKey = List.copyOf(primaryKey);
+        this.schemaChanges = List.copyOf(schemaChanges);
+    }
+
+    public TargetTable table() {
+        return table;
+    }
+
+    /**
+     * The checkpoint that closed the interval; {@link #UNASSIGNED} until the pre-commit step
+     * ({@code CheckpointIdAssigner}) fills it in, because Flink's {@code prepareCommit} does not
+     * tell the writer.
+     */
+    public long checkpointId() {
+        return checkpointId;
+    }
+
+    /**
+     * Unique per writer file set; with job and table it identifies the committable in the ledger,
+     * also across failovers.
+     */
+    public String stagingId() {
+        return stagingId;
+    }
+
+    public int subtask() {
+        return subtask;
+    }
+
+    public List<StagedFile> files() {
+        return files;
+    }
+
+    /** The greatest {@code SourcePosition.sortKey()} staged, or null. */
+    @Nullable
+    public String maxSourcePosition() {
+        return maxSourcePosition;
+    }
+
+    /** The source commit time of the latest change staged, 0 when none. */
+    public long maxSourceTsMs() {
+        return maxSourceTsMs;
+    }
+
+    public List<ColumnDef> columns() {
+        return columns;
+    }
+
+    public List<String> primaryKey() {
+        return primaryKey;
+    }
+
+    /** The DDL events of the interval in source order, applied before the rows. */
+    public List<SchemaChange> schemaChanges() {
+        return schemaChanges;
+    }
+
+    public TableMode mode() {
+        return mode;
     }
 
     public long rowCount() {
@@ -64,7 +130,9 @@ public record TableCommittable(
 
     /** The DDL statements' text, in order. */
     public List<String> ddl() {
-        return schemaChanges.stream().map(SchemaChange::ddl).toList();
+        return schemaChanges.stream()
+                .map(SchemaChange::ddl)
+                .collect(Collectors.toUnmodifiableList());
     }
 
     /**
@@ -155,9 +223,17 @@ public record TableCommittable(
     public TableCommittable withMoreSchemaChanges(List<SchemaChange> more) {
         List<SchemaChange> all = new ArrayList<>(schemaChanges);
         all.addAll(more);
+        return with(checkpointId, all);
+    }
+
+    public TableCommittable withCheckpointId(long id) {
+        return with(id, schemaChanges);
+    }
+
+    private TableCommittable with(long id, List<SchemaChange> changes) {
         return new TableCommittable(
                 table,
-                checkpointId,
+                id,
                 stagingId,
                 subtask,
                 files,
@@ -165,14 +241,34 @@ public record TableCommittable(
                 maxSourceTsMs,
                 columns,
                 primaryKey,
-                all,
+                changes,
                 mode);
     }
 
-    public TableCommittable withCheckpointId(long id) {
-        return new TableCommittable(
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TableCommittable)) {
+            return false;
+        }
+        TableCommittable other = (TableCommittable) o;
+        return table.equals(other.table)
+                && checkpointId == other.checkpointId
+                && stagingId.equals(other.stagingId)
+                && subtask == other.subtask
+                && files.equals(other.files)
+                && Objects.equals(maxSourcePosition, other.maxSourcePosition)
+                && maxSourceTsMs == other.maxSourceTsMs
+                && columns.equals(other.columns)
+                && primaryKey.equals(other.primaryKey)
+                && schemaChanges.equals(other.schemaChanges)
+                && mode.equals(other.mode);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
                 table,
-                id,
+                checkpointId,
                 stagingId,
                 subtask,
                 files,

@@ -3,11 +3,22 @@ package io.github.binlog2redshift.sink;
 import java.util.Objects;
 
 /** A warehouse table: schema and name, unquoted, as the table mapping produced them. */
-public record TargetTable(String schema, String name) implements Comparable<TargetTable> {
+public final class TargetTable implements Comparable<TargetTable> {
 
-    public TargetTable {
-        Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(name, "name");
+    private final String schema;
+    private final String name;
+
+    public TargetTable(String schema, String name) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public String name() {
+        return name;
     }
 
     /** A table next to this one, named this one's name plus {@code suffix}. */
@@ -19,6 +30,20 @@ public record TargetTable(String schema, String name) implements Comparable<Targ
     public int compareTo(TargetTable o) {
         int c = schema.compareTo(o.schema);
         return c != 0 ? c : name.compareTo(o.name);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TargetTable)) {
+            return false;
+        }
+        TargetTable other = (TargetTable) o;
+        return schema.equals(other.schema) && name.equals(other.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(schema, name);
     }
 
     @Override

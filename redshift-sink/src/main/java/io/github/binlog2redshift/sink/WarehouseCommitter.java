@@ -86,8 +86,8 @@ public final class WarehouseCommitter implements Committer<TableCommittable> {
                 f.get();
             } catch (ExecutionException e) {
                 IOException io =
-                        e.getCause() instanceof IOException i
-                                ? i
+                        e.getCause() instanceof IOException
+                                ? (IOException) e.getCause()
                                 : new IOException(e.getCause().getMessage(), e.getCause());
                 if (failure == null) {
                     failure = io;

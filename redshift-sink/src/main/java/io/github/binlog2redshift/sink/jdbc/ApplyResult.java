@@ -1,13 +1,86 @@
 package io.github.binlog2redshift.sink.jdbc;
 
+import java.util.Objects;
+
 /**
  * The outcome of applying one committable: {@code alreadyApplied} when the ledger had it (nothing
  * was changed), else the counts of the transaction that just committed.
  */
-public record ApplyResult(
-        boolean alreadyApplied, long rowsStaged, long rowsLoaded, long rowsApplied, int attempts) {
+public final class ApplyResult {
+
+    private final boolean alreadyApplied;
+    private final long rowsStaged;
+    private final long rowsLoaded;
+    private final long rowsApplied;
+    private final int attempts;
+
+    public ApplyResult(
+            boolean alreadyApplied,
+            long rowsStaged,
+            long rowsLoaded,
+            long rowsApplied,
+            int attempts) {
+        this.alreadyApplied = alreadyApplied;
+        this.rowsStaged = rowsStaged;
+        this.rowsLoaded = rowsLoaded;
+        this.rowsApplied = rowsApplied;
+        this.attempts = attempts;
+    }
+
+    public boolean alreadyApplied() {
+        return alreadyApplied;
+    }
+
+    public long rowsStaged() {
+        return rowsStaged;
+    }
+
+    public long rowsLoaded() {
+        return rowsLoaded;
+    }
+
+    public long rowsApplied() {
+        return rowsApplied;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
 
     public ApplyResult withAttempts(int n) {
         return new ApplyResult(alreadyApplied, rowsStaged, rowsLoaded, rowsApplied, n);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ApplyResult)) {
+            return false;
+        }
+        ApplyResult other = (ApplyResult) o;
+        return alreadyApplied == other.alreadyApplied
+                && rowsStaged == other.rowsStaged
+                && rowsLoaded == other.rowsLoaded
+                && rowsApplied == other.rowsApplied
+                && attempts == other.attempts;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(alreadyApplied, rowsStaged, rowsLoaded, rowsApplied, attempts);
+    }
+
+    @Override
+    public String toString() {
+        return "ApplyResult[alreadyApplied="
+                + alreadyApplied
+                + ", rowsStaged="
+                + rowsStaged
+                + ", rowsLoaded="
+                + rowsLoaded
+                + ", rowsApplied="
+                + rowsApplied
+                + ", attempts="
+                + attempts
+                + "]";
     }
 }

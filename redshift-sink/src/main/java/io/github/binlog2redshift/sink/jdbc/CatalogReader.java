@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Reads a table's columns from {@code information_schema.columns}: the source of truth for schema
@@ -47,7 +48,9 @@ final class CatalogReader {
     }
 
     List<String> names(Connection c, TargetTable t) throws SQLException {
-        return columns(c, t).stream().map(CatalogColumn::name).toList();
+        return columns(c, t).stream()
+                .map(CatalogColumn::name)
+                .collect(Collectors.toUnmodifiableList());
     }
 
     boolean exists(Connection c, TargetTable t) throws SQLException {

@@ -2,6 +2,7 @@ package io.github.binlog2redshift.sink.jdbc;
 
 import java.io.Serializable;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * Where and as whom to connect. Either {@code jdbcUrl} or {@code host}/{@code port}/{@code
@@ -12,20 +13,32 @@ import java.util.Objects;
  *
  * <p>{@link #toString()} never shows the password.
  */
-public record ConnectionSettings(
-        WarehouseKind kind,
-        String jdbcUrl,
-        String host,
-        int port,
-        String database,
-        String user,
-        String password,
-        String secretId,
-        String region,
-        boolean ssl)
-        implements Serializable {
+public final class ConnectionSettings implements Serializable {
 
-    public ConnectionSettings {
+    private static final long serialVersionUID = 1L;
+
+    private final WarehouseKind kind;
+    @Nullable private final String jdbcUrl;
+    @Nullable private final String host;
+    private final int port;
+    @Nullable private final String database;
+    @Nullable private final String user;
+    @Nullable private final String password;
+    @Nullable private final String secretId;
+    @Nullable private final String region;
+    private final boolean ssl;
+
+    public ConnectionSettings(
+            WarehouseKind kind,
+            @Nullable String jdbcUrl,
+            @Nullable String host,
+            int port,
+            @Nullable String database,
+            @Nullable String user,
+            @Nullable String password,
+            @Nullable String secretId,
+            @Nullable String region,
+            boolean ssl) {
         Objects.requireNonNull(kind, "kind");
         boolean located = jdbcUrl != null || (host != null && database != null);
         if (secretId == null && (!located || user == null)) {
@@ -40,6 +53,16 @@ public record ConnectionSettings(
                             + ", user="
                             + user);
         }
+        this.kind = kind;
+        this.jdbcUrl = jdbcUrl;
+        this.host = host;
+        this.port = port;
+        this.database = database;
+        this.user = user;
+        this.password = password;
+        this.secretId = secretId;
+        this.region = region;
+        this.ssl = ssl;
     }
 
     /** Plain host/user/password settings. */
@@ -68,6 +91,77 @@ public record ConnectionSettings(
                 null,
                 region,
                 ssl);
+    }
+
+    public WarehouseKind kind() {
+        return kind;
+    }
+
+    @Nullable
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    @Nullable
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Nullable
+    public String database() {
+        return database;
+    }
+
+    @Nullable
+    public String user() {
+        return user;
+    }
+
+    @Nullable
+    public String password() {
+        return password;
+    }
+
+    @Nullable
+    public String secretId() {
+        return secretId;
+    }
+
+    @Nullable
+    public String region() {
+        return region;
+    }
+
+    public boolean ssl() {
+        return ssl;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ConnectionSettings)) {
+            return false;
+        }
+        ConnectionSettings other = (ConnectionSettings) o;
+        return kind == other.kind
+                && Objects.equals(jdbcUrl, other.jdbcUrl)
+                && Objects.equals(host, other.host)
+                && port == other.port
+                && Objects.equals(database, other.database)
+                && Objects.equals(user, other.user)
+                && Objects.equals(password, other.password)
+                && Objects.equals(secretId, other.secretId)
+                && Objects.equals(region, other.region)
+                && ssl == other.ssl;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                kind, jdbcUrl, host, port, database, user, password, secretId, region, ssl);
     }
 
     @Override

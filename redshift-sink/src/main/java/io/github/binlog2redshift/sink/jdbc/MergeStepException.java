@@ -24,8 +24,8 @@ public final class MergeStepException extends SQLException {
                         + (sql == null ? "" : " (" + sql + ")")
                         + ": "
                         + cause.getMessage(),
-                cause instanceof SQLException s ? s.getSQLState() : null,
-                cause instanceof SQLException s ? s.getErrorCode() : 0,
+                cause instanceof SQLException ? ((SQLException) cause).getSQLState() : null,
+                cause instanceof SQLException ? ((SQLException) cause).getErrorCode() : 0,
                 cause);
         this.step = step;
     }

@@ -12,7 +12,17 @@ import java.sql.Statement;
  * Runs the named steps of one apply on one connection: each step's failure is wrapped with the
  * table, checkpoint and step (see {@link MergeStepException}), and the test hook runs first.
  */
-record MergeSteps(Connection c, TableCommittable b, MergeExecutor.StepHook hook) {
+final class MergeSteps {
+
+    private final Connection c;
+    private final TableCommittable b;
+    private final MergeExecutor.StepHook hook;
+
+    MergeSteps(Connection c, TableCommittable b, MergeExecutor.StepHook hook) {
+        this.c = c;
+        this.b = b;
+        this.hook = hook;
+    }
 
     interface Body<T> {
         T call() throws SQLException, IOException;

@@ -183,7 +183,7 @@ public final class SchemaApplier {
         TargetTable t = b.table();
         DdlText text = DdlText.parse(sc.ddl());
         switch (text.kind()) {
-            case TRUNCATE_TABLE -> {
+            case TRUNCATE_TABLE:
                 if (!emptying.truncates(b.mode())) {
                     LOG.warn(
                             "Table {}: source TRUNCATE at {} not applied (sink.schema.truncate-table={},"
@@ -200,8 +200,8 @@ public final class SchemaApplier {
                         LOG.info("Table {}: applied source TRUNCATE at {}", t, sc.position());
                     }
                 }
-            }
-            case DROP_TABLE -> {
+                break;
+            case DROP_TABLE:
                 if (policy.dropTable() == SchemaPolicy.DropTable.DROP) {
                     TargetTable tomb = t.withSuffix(ReservedNames.TOMBSTONE_SUFFIX);
                     if (TableLevelDdl.once(
@@ -221,10 +221,11 @@ public final class SchemaApplier {
                             t,
                             sc.position());
                 }
-            }
-            case RENAME_TABLE ->
-                    TableRenamer.follow(c, dialect, catalog, policy.renameTable(), t, sc, text);
-            default -> {
+                break;
+            case RENAME_TABLE:
+                TableRenamer.follow(c, dialect, catalog, policy.renameTable(), t, sc, text);
+                break;
+            default:
                 if (!text.renames().isEmpty() && b.mode().writesTarget() && catalog.exists(c, t)) {
                     TableLevelDdl.record(c, dialect, t, sc);
                 }
@@ -233,7 +234,7 @@ public final class SchemaApplier {
                     evolution.evolve(
                             c, new TableShape(t, sc.columns(), key), b.mode(), text, t, true);
                 }
-            }
+                break;
         }
     }
 

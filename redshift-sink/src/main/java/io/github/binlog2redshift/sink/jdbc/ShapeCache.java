@@ -25,7 +25,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ShapeCache {
 
-    private record Entry(TableShape shape, TableMode mode, List<CatalogColumn> base) {}
+    private static final class Entry {
+        private final TableShape shape;
+        private final TableMode mode;
+        private final List<CatalogColumn> base;
+
+        Entry(TableShape shape, TableMode mode, List<CatalogColumn> base) {
+            this.shape = shape;
+            this.mode = mode;
+            this.base = base;
+        }
+    }
 
     private final Map<TargetTable, Entry> entries = new ConcurrentHashMap<>();
 
@@ -65,10 +75,11 @@ public final class ShapeCache {
      */
     public static boolean isSchemaError(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s
-                    && s.getSQLState() != null
-                    && s.getSQLState().startsWith("42")) {
-                return true;
+            if (c instanceof SQLException) {
+                String state = ((SQLException) c).getSQLState();
+                if (state != null && state.startsWith("42")) {
+                    return true;
+                }
             }
         }
         return false;

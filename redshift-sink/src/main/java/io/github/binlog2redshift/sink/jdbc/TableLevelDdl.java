@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The schema log's reader and writer. Runs a table-level DDL (emptying or dropping a table) at most
@@ -178,7 +179,9 @@ final class TableLevelDdl {
         return gone.isEmpty()
                 ? shape
                 : shape.withColumns(
-                        shape.columns().stream().filter(x -> !gone.contains(x.name())).toList());
+                        shape.columns().stream()
+                                .filter(x -> !gone.contains(x.name()))
+                                .collect(Collectors.toUnmodifiableList()));
     }
 
     private static void insert(Connection c, SqlDialect d, TargetTable t, SchemaChange sc)

@@ -76,18 +76,23 @@ final class TableRenamer {
         }
         Outcome outcome = rename(c, dialect, catalog, from, t);
         switch (outcome) {
-            case RENAMED -> LOG.info("Table {}: renamed from {} at {}", t, from, sc.position());
-            case ALREADY_DONE, NOTHING_TO_RENAME ->
-                    LOG.info("Table {}: rename from {} at {}: {}", t, from, sc.position(), outcome);
-            default ->
-                    LOG.warn(
-                            "Table {}: source rename from {} at {} not followed ({}); both are"
-                                    + " kept, rows load into {} from now on",
-                            t,
-                            from,
-                            sc.position(),
-                            outcome,
-                            t);
+            case RENAMED:
+                LOG.info("Table {}: renamed from {} at {}", t, from, sc.position());
+                break;
+            case ALREADY_DONE:
+            case NOTHING_TO_RENAME:
+                LOG.info("Table {}: rename from {} at {}: {}", t, from, sc.position(), outcome);
+                break;
+            default:
+                LOG.warn(
+                        "Table {}: source rename from {} at {} not followed ({}); both are"
+                                + " kept, rows load into {} from now on",
+                        t,
+                        from,
+                        sc.position(),
+                        outcome,
+                        t);
+                break;
         }
     }
 

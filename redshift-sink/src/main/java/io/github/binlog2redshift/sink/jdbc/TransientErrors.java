@@ -19,7 +19,8 @@ public final class TransientErrors {
             if (c instanceof SQLTransientException) {
                 return true;
             }
-            if (c instanceof SQLException e) {
+            if (c instanceof SQLException) {
+                SQLException e = (SQLException) c;
                 String state = e.getSQLState();
                 if (state != null
                         && (state.equals("40001")

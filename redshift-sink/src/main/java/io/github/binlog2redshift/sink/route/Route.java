@@ -10,15 +10,59 @@ import java.util.Objects;
  * ({@link ChangeRetention#EVERY} for {@code history} tables; rows without a key always keep every
  * change).
  */
-public record Route(TargetTable target, List<String> rulePrimaryKey, ChangeRetention retention) {
+public final class Route {
 
-    public Route {
-        Objects.requireNonNull(retention, "retention");
-        rulePrimaryKey = List.copyOf(rulePrimaryKey);
+    private final TargetTable target;
+    private final List<String> rulePrimaryKey;
+    private final ChangeRetention retention;
+
+    public Route(TargetTable target, List<String> rulePrimaryKey, ChangeRetention retention) {
+        this.target = target;
+        this.retention = Objects.requireNonNull(retention, "retention");
+        this.rulePrimaryKey = List.copyOf(rulePrimaryKey);
     }
 
     /** A route that keeps the newest change per key. */
     public Route(TargetTable target, List<String> rulePrimaryKey) {
         this(target, rulePrimaryKey, ChangeRetention.LATEST);
+    }
+
+    public TargetTable target() {
+        return target;
+    }
+
+    public List<String> rulePrimaryKey() {
+        return rulePrimaryKey;
+    }
+
+    public ChangeRetention retention() {
+        return retention;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Route)) {
+            return false;
+        }
+        Route other = (Route) o;
+        return Objects.equals(target, other.target)
+                && rulePrimaryKey.equals(other.rulePrimaryKey)
+                && retention == other.retention;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(target, rulePrimaryKey, retention);
+    }
+
+    @Override
+    public String toString() {
+        return "Route[target="
+                + target
+                + ", rulePrimaryKey="
+                + rulePrimaryKey
+                + ", retention="
+                + retention
+                + "]";
     }
 }

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import javax.annotation.Nullable;
 
 /**
  * The routing part of a {@code sink.tables} rule ({@link TableRule}), in a serializable form (the
@@ -14,30 +15,42 @@ import java.util.regex.Pattern;
  * tables whose events name none (empty: none), whether the tables are excluded, and whether they
  * keep a change history (then the dedupe passes every change through, see {@link ChangeRetention}).
  */
-public record RouteRule(
-        Pattern database,
-        Pattern table,
-        String targetSchema,
-        String targetTable,
-        List<String> primaryKey,
-        boolean exclude,
-        ChangeRetention retention)
-        implements Serializable {
+public final class RouteRule implements Serializable {
 
-    public RouteRule {
-        Objects.requireNonNull(database, "database pattern");
-        Objects.requireNonNull(table, "table pattern");
-        Objects.requireNonNull(retention, "retention");
-        primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+    private static final long serialVersionUID = 1L;
+
+    private final Pattern database;
+    private final Pattern table;
+    @Nullable private final String targetSchema;
+    @Nullable private final String targetTable;
+    private final List<String> primaryKey;
+    private final boolean exclude;
+    private final ChangeRetention retention;
+
+    public RouteRule(
+            Pattern database,
+            Pattern table,
+            @Nullable String targetSchema,
+            @Nullable String targetTable,
+            @Nullable List<String> primaryKey,
+            boolean exclude,
+            ChangeRetention retention) {
+        this.database = Objects.requireNonNull(database, "database pattern");
+        this.table = Objects.requireNonNull(table, "table pattern");
+        this.retention = Objects.requireNonNull(retention, "retention");
+        this.targetSchema = targetSchema;
+        this.targetTable = targetTable;
+        this.primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+        this.exclude = exclude;
     }
 
     /** A rule whose tables keep the newest change per key. */
     public RouteRule(
             Pattern database,
             Pattern table,
-            String targetSchema,
-            String targetTable,
-            List<String> primaryKey,
+            @Nullable String targetSchema,
+            @Nullable String targetTable,
+            @Nullable List<String> primaryKey,
             boolean exclude) {
         this(
                 database,
@@ -73,5 +86,79 @@ public record RouteRule(
 
     public boolean matches(String db, String tbl) {
         return database.matcher(db).matches() && table.matcher(tbl).matches();
+    }
+
+    public Pattern database() {
+        return database;
+    }
+
+    public Pattern table() {
+        return table;
+    }
+
+    /** The rule's target schema, or null: the naming decides. */
+    @Nullable
+    public String targetSchema() {
+        return targetSchema;
+    }
+
+    /** The rule's target table, or null: the naming decides. */
+    @Nullable
+    public String targetTable() {
+        return targetTable;
+    }
+
+    /** The key columns for tables whose events name none; empty: none. */
+    public List<String> primaryKey() {
+        return primaryKey;
+    }
+
+    public boolean exclude() {
+        return exclude;
+    }
+
+    public ChangeRetention retention() {
+        return retention;
+    }
+
+    /** Patterns compare by identity, as {@link Pattern} does. */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof RouteRule)) {
+            return false;
+        }
+        RouteRule other = (RouteRule) o;
+        return database.equals(other.database)
+                && table.equals(other.table)
+                && Objects.equals(targetSchema, other.targetSchema)
+                && Objects.equals(targetTable, other.targetTable)
+                && primaryKey.equals(other.primaryKey)
+                && exclude == other.exclude
+                && retention == other.retention;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                database, table, targetSchema, targetTable, primaryKey, exclude, retention);
+    }
+
+    @Override
+    public String toString() {
+        return "RouteRule[database="
+                + database
+                + ", table="
+                + table
+                + ", targetSchema="
+                + targetSchema
+                + ", targetTable="
+                + targetTable
+                + ", primaryKey="
+                + primaryKey
+                + ", exclude="
+                + exclude
+                + ", retention="
+                + retention
+                + "]";
     }
 }

@@ -18,25 +18,32 @@ import org.apache.flink.core.memory.DataOutputView;
  * A change routed to its warehouse table and keyed, with the Kafka coordinates it was read from
  * (the tie-breaker when source positions are equal or absent). This is what the dedupe state holds
  * per key, serialized by {@link Codec}.
- *
- * @param key the dedupe key, see {@link RowKeys}
- * @param retention whether the dedupe keeps only the newest change of the key or every change
  */
-public record RoutedChange(
-        TargetTable target,
-        String key,
-        ChangeEvent event,
-        String topic,
-        int partition,
-        long offset,
-        ChangeRetention retention) {
+public final class RoutedChange {
 
-    public RoutedChange {
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(event, "event");
-        Objects.requireNonNull(topic, "topic");
-        Objects.requireNonNull(retention, "retention");
+    private final TargetTable target;
+    private final String key;
+    private final ChangeEvent event;
+    private final String topic;
+    private final int partition;
+    private final long offset;
+    private final ChangeRetention retention;
+
+    public RoutedChange(
+            TargetTable target,
+            String key,
+            ChangeEvent event,
+            String topic,
+            int partition,
+            long offset,
+            ChangeRetention retention) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.key = Objects.requireNonNull(key, "key");
+        this.event = Objects.requireNonNull(event, "event");
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.partition = partition;
+        this.offset = offset;
+        this.retention = Objects.requireNonNull(retention, "retention");
     }
 
     /** A change of which only the newest per key is kept. */
@@ -48,6 +55,75 @@ public record RoutedChange(
             int partition,
             long offset) {
         this(target, key, event, topic, partition, offset, ChangeRetention.LATEST);
+    }
+
+    public TargetTable target() {
+        return target;
+    }
+
+    /** The dedupe key, see {@link RowKeys}. */
+    public String key() {
+        return key;
+    }
+
+    public ChangeEvent event() {
+        return event;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public int partition() {
+        return partition;
+    }
+
+    public long offset() {
+        return offset;
+    }
+
+    /** Whether the dedupe keeps only the newest change of the key or every change. */
+    public ChangeRetention retention() {
+        return retention;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof RoutedChange)) {
+            return false;
+        }
+        RoutedChange other = (RoutedChange) o;
+        return target.equals(other.target)
+                && key.equals(other.key)
+                && event.equals(other.event)
+                && topic.equals(other.topic)
+                && partition == other.partition
+                && offset == other.offset
+                && retention == other.retention;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(target, key, event, topic, partition, offset, retention);
+    }
+
+    @Override
+    public String toString() {
+        return "RoutedChange[target="
+                + target
+                + ", key="
+                + key
+                + ", event="
+                + event
+                + ", topic="
+                + topic
+                + ", partition="
+                + partition
+                + ", offset="
+                + offset
+                + ", retention="
+                + retention
+                + "]";
     }
 
     public static TypeInformation<RoutedChange> typeInfo() {

@@ -6,7 +6,6 @@ import io.github.binlog2redshift.sink.TargetTable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +22,8 @@ import java.util.TreeMap;
  * an empty primary key, which marks it for the apply side.
  */
 public final class RowKeys {
+
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private RowKeys() {}
 
@@ -56,9 +57,22 @@ public final class RowKeys {
             byte[] digest =
                     MessageDigest.getInstance("SHA-256")
                             .digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            return hex(digest, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
+    }
+
+    /**
+     * The first {@code length} bytes of {@code bytes} in lower-case hex, two digits a byte. Keys
+     * live in the dedupe state, so this text must never change.
+     */
+    static String hex(byte[] bytes, int length) {
+        char[] out = new char[2 * length];
+        for (int i = 0; i < length; i++) {
+            out[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+            out[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+        }
+        return new String(out);
     }
 }

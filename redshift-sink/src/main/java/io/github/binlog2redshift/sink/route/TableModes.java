@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.annotation.Nullable;
 
 /**
  * The {@link TableMode} of each source table: the first {@code sink.tables} rule whose database and
@@ -29,11 +31,58 @@ public final class TableModes implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** One rule's patterns and mode. */
-    public record Entry(Pattern database, Pattern table, TableMode mode) implements Serializable {}
+    public static final class Entry implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Pattern database;
+        private final Pattern table;
+        private final TableMode mode;
+
+        public Entry(Pattern database, Pattern table, TableMode mode) {
+            this.database = database;
+            this.table = table;
+            this.mode = mode;
+        }
+
+        public Pattern database() {
+            return database;
+        }
+
+        public Pattern table() {
+            return table;
+        }
+
+        public TableMode mode() {
+            return mode;
+        }
+
+        /** Patterns compare by identity, as {@link Pattern} does. */
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Entry)) {
+                return false;
+            }
+            Entry other = (Entry) o;
+            return Objects.equals(database, other.database)
+                    && Objects.equals(table, other.table)
+                    && Objects.equals(mode, other.mode);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(database, table, mode);
+        }
+
+        @Override
+        public String toString() {
+            return "Entry[database=" + database + ", table=" + table + ", mode=" + mode + "]";
+        }
+    }
 
     private final List<Entry> entries;
     private final TableMode fallback;
-    private final TableRouter router;
+    @Nullable private final TableRouter router;
     private transient Map<TableId, TableMode> cache;
 
     /** Modes without routing: renamed tables' old targets are not resolved. */
@@ -44,7 +93,7 @@ public final class TableModes implements Serializable {
     /**
      * @param router routes a renamed table's old name; null: renames are not followed
      */
-    public TableModes(List<Entry> entries, TableMode fallback, TableRouter router) {
+    public TableModes(List<Entry> entries, TableMode fallback, @Nullable TableRouter router) {
         this.entries = List.copyOf(entries);
         this.fallback = fallback;
         this.router = router;
