@@ -11,17 +11,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The tables the user can see on the server (from {@code information_schema}, which lists only
  * tables the user has a privilege on) and which of them have a primary key (column_key PRI, visible
  * with SELECT); matched against the configured patterns with whole-name matching, as Debezium's
  * include lists match.
- *
- * @param tables every visible base table outside the system schemas
- * @param withPrimaryKey the tables among them that have a primary key
  */
-record CapturedTables(Set<TableId> tables, Set<TableId> withPrimaryKey) {
+final class CapturedTables {
+
+    private final Set<TableId> tables;
+    private final Set<TableId> withPrimaryKey;
+
+    CapturedTables(Set<TableId> tables, Set<TableId> withPrimaryKey) {
+        this.tables = tables;
+        this.withPrimaryKey = withPrimaryKey;
+    }
 
     static CapturedTables read(Connection c) throws SQLException {
         Set<TableId> tables = new TreeSet<>();
@@ -49,8 +55,20 @@ record CapturedTables(Set<TableId> tables, Set<TableId> withPrimaryKey) {
         return new CapturedTables(tables, withPk);
     }
 
+    /** Every visible base table outside the system schemas. */
+    Set<TableId> tables() {
+        return tables;
+    }
+
+    /** The tables among them that have a primary key. */
+    Set<TableId> withPrimaryKey() {
+        return withPrimaryKey;
+    }
+
     List<TableId> captured(SourceConfig config) {
-        return tables.stream().filter(t -> config.captures(t.database(), t.table())).toList();
+        return tables.stream()
+                .filter(t -> config.captures(t.database(), t.table()))
+                .collect(Collectors.toUnmodifiableList());
     }
 
     /** What is wrong, one sentence each, naming the option to fix. */

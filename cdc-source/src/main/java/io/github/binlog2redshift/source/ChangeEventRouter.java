@@ -7,6 +7,8 @@ import io.github.binlog2redshift.source.kafka.TopicSelector;
 import io.github.binlog2redshift.source.metrics.SourceMetrics;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.util.Collector;
 
 /**
@@ -18,7 +20,8 @@ import org.apache.flink.util.Collector;
  * copies are identical (same source position), so the sink applies the first and drops the rest.
  * Dead letters go to the dead-letter topic, keyed by table.
  */
-public final class ChangeEventRouter extends RichFlatMapFunction<SourceChange, KafkaEvent> {
+public final class ChangeEventRouter extends RichFlatMapFunction<SourceChange, KafkaEvent>
+        implements ResultTypeQueryable<KafkaEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -58,5 +61,10 @@ public final class ChangeEventRouter extends RichFlatMapFunction<SourceChange, K
     @Override
     public void close() {
         partitionCounts.close();
+    }
+
+    @Override
+    public TypeInformation<KafkaEvent> getProducedType() {
+        return KafkaEvent.typeInfo();
     }
 }

@@ -65,16 +65,25 @@ public final class MySqlSourceFactory {
     }
 
     static StartupOptions startupOptions(StartupConfig s) {
-        return switch (s.mode()) {
-            case INITIAL -> StartupOptions.initial();
-            case SNAPSHOT -> StartupOptions.snapshot();
-            case LATEST -> StartupOptions.latest();
-            case EARLIEST -> StartupOptions.earliest();
-            case SPECIFIC_OFFSET ->
-                    StartupOptions.specificOffset(s.binlogFile().orElseThrow(), s.binlogPosition());
-            case GTID -> StartupOptions.specificOffset(s.gtidSet().orElseThrow());
-            case TIMESTAMP -> StartupOptions.timestamp(s.timestampMs().orElseThrow());
-        };
+        switch (s.mode()) {
+            case INITIAL:
+                return StartupOptions.initial();
+            case SNAPSHOT:
+                return StartupOptions.snapshot();
+            case LATEST:
+                return StartupOptions.latest();
+            case EARLIEST:
+                return StartupOptions.earliest();
+            case SPECIFIC_OFFSET:
+                return StartupOptions.specificOffset(
+                        s.binlogFile().orElseThrow(), s.binlogPosition());
+            case GTID:
+                return StartupOptions.specificOffset(s.gtidSet().orElseThrow());
+            case TIMESTAMP:
+                return StartupOptions.timestamp(s.timestampMs().orElseThrow());
+            default:
+                throw new IllegalArgumentException("unknown startup mode " + s.mode());
+        }
     }
 
     /**

@@ -9,19 +9,30 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
-/** Configuration and start-up of the cdc-source job for the ITCases. */
+/** Configuration and start-up of the cdc-source job for the tests. */
 final class CdcJobs {
 
     private CdcJobs() {}
 
+    /**
+     * The job configuration of every test: without generic types, so a type that would fall back to
+     * Kryo fails the build of the job graph instead of being serialized by Kryo.
+     */
+    static Configuration jobConfig() {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        return conf;
+    }
+
     /** A failing job fails the test at once instead of restarting forever. */
     static Configuration miniClusterConfig() {
-        Configuration conf = new Configuration();
+        Configuration conf = jobConfig();
         conf.setString("restart-strategy.type", "none");
         return conf;
     }
@@ -54,7 +65,8 @@ final class CdcJobs {
 
     /** Starts the job, restoring from a retained checkpoint when {@code restorePath} is set. */
     static JobClient start(SourceConfig config, String restorePath) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(jobConfig());
         CdcSourceTopology.build(env, config);
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName("cdc-source-it");

@@ -3,10 +3,13 @@ package io.github.binlog2redshift.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.binlog2redshift.event.TableId;
+import io.github.binlog2redshift.source.debezium.ChangeEventDeserializer;
+import io.github.binlog2redshift.source.serde.CodecTypeSerializer;
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.api.java.typeutils.GenericTypeInfo;
 import org.junit.jupiter.api.Test;
 
 class SourcePreflightTest {
@@ -63,7 +66,18 @@ class SourcePreflightTest {
     }
 
     @Test
-    void sourceChangeTravelsAsAPojoNotKryo() {
-        assertThat(TypeInformation.of(SourceChange.class)).isInstanceOf(PojoTypeInfo.class);
+    void sourceChangeTravelsWithItsCodecNotKryo() {
+        TypeInformation<SourceChange> type =
+                new ChangeEventDeserializer(List.of()).getProducedType();
+        assertThat(type).isNotInstanceOf(GenericTypeInfo.class).isEqualTo(SourceChange.typeInfo());
+        SerializerConfigImpl noGenericTypes = new SerializerConfigImpl();
+        noGenericTypes.setGenericTypes(false);
+        assertThat(type.createSerializer(noGenericTypes)).isInstanceOf(CodecTypeSerializer.class);
+        // The router's output, the Kafka sink's input, likewise.
+        assertThat(
+                        new ChangeEventRouter(null, null)
+                                .getProducedType()
+                                .createSerializer(noGenericTypes))
+                .isInstanceOf(CodecTypeSerializer.class);
     }
 }

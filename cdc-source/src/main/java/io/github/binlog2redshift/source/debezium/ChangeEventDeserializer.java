@@ -76,6 +76,6 @@ public final class ChangeEventDeserializer implements DebeziumDeserializationSch
 
     @Override
     public TypeInformation<SourceChange> getProducedType() {
-        return TypeInformation.of(SourceChange.class);
+        return SourceChange.typeInfo();
     }
 }

@@ -41,10 +41,13 @@ final class DeadLetters {
     static SourceChange unconvertible(SourceRecord record, RuntimeException e) {
         String db = "unknown";
         String table = "unknown";
-        if (record.value() instanceof Struct s && s.schema().field("source") != null) {
-            Struct source = s.getStruct("source");
-            db = String.valueOf(source.get("db"));
-            table = String.valueOf(source.get("table"));
+        if (record.value() instanceof Struct) {
+            Struct value = (Struct) record.value();
+            if (value.schema().field("source") != null) {
+                Struct source = value.getStruct("source");
+                db = String.valueOf(source.get("db"));
+                table = String.valueOf(source.get("table"));
+            }
         }
         String reason = "cannot convert the change: " + e;
         LOG.warn("Dead letter for table {}.{}: {}", db, table, reason, e);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Field;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
@@ -32,7 +33,8 @@ final class TableShape {
             Map<String, Integer> maxLength) {
         this.table = table;
         this.columns = columns;
-        this.columnDefs = columns.stream().map(SourceColumn::def).toList();
+        this.columnDefs =
+                columns.stream().map(SourceColumn::def).collect(Collectors.toUnmodifiableList());
         this.keyColumns = keyColumns;
         this.maxLength = maxLength;
     }
@@ -80,16 +82,21 @@ final class TableShape {
         for (SourceColumn c : columns) {
             Object value = c.convert(struct.get(c.field()));
             Integer max = maxLength.get(c.name());
-            if (max != null && value instanceof String s && s.length() > max) {
+            if (max != null && value instanceof String) {
                 // Explicitly configured by the user (table_pk column_max_length), never implicit.
-                value =
-                        s.substring(
-                                0,
-                                s.offsetByCodePoints(
-                                        0, Math.min(max, s.codePointCount(0, s.length()))));
+                value = truncated((String) value, max);
             }
             row.put(c.name(), value);
         }
         return row;
+    }
+
+    /** The first {@code max} code points of {@code s}. */
+    private static String truncated(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        return s.substring(
+                0, s.offsetByCodePoints(0, Math.min(max, s.codePointCount(0, s.length()))));
     }
 }

@@ -58,33 +58,43 @@ interface ValueConverter {
             case "io.debezium.data.Bits":
                 int width = (fsp + 7) / 8;
                 return v -> base64(bigEndian(bytes(v), width));
-            case "io.debezium.data.geometry.Geometry", "io.debezium.data.geometry.Point":
+            case "io.debezium.data.geometry.Geometry":
+            case "io.debezium.data.geometry.Point":
                 return ValueConverter::geometry;
             default:
                 break;
         }
-        return switch (schema.type()) {
-            case INT8, INT16, INT32, INT64 -> v -> ((Number) v).longValue();
+        switch (schema.type()) {
+            case INT8:
+            case INT16:
+            case INT32:
+            case INT64:
+                return v -> ((Number) v).longValue();
+            case FLOAT32:
                 // Float.toString is the shortest text that reads back as the same float: 1.1, not
                 // 1.100000023841858.
-            case FLOAT32 -> v -> Double.valueOf(Float.toString((Float) v));
-            case FLOAT64 -> v -> v;
-            case BOOLEAN -> def.type().equals("BIT") ? v -> v : v -> ((Boolean) v) ? 1L : 0L;
-            case STRING -> v -> v;
-            case BYTES -> v -> base64(bytes(v));
-            default ->
-                    v -> {
-                        throw new IllegalArgumentException(
-                                "column "
-                                        + def.name()
-                                        + " of MySQL type "
-                                        + def.type()
-                                        + " has an unsupported Debezium schema "
-                                        + schema.type()
-                                        + " "
-                                        + name);
-                    };
-        };
+                return v -> Double.valueOf(Float.toString((Float) v));
+            case FLOAT64:
+                return v -> v;
+            case BOOLEAN:
+                return def.type().equals("BIT") ? v -> v : v -> ((Boolean) v) ? 1L : 0L;
+            case STRING:
+                return v -> v;
+            case BYTES:
+                return v -> base64(bytes(v));
+            default:
+                return v -> {
+                    throw new IllegalArgumentException(
+                            "column "
+                                    + def.name()
+                                    + " of MySQL type "
+                                    + def.type()
+                                    + " has an unsupported Debezium schema "
+                                    + schema.type()
+                                    + " "
+                                    + name);
+                };
+        }
     }
 
     /**
@@ -102,8 +112,8 @@ interface ValueConverter {
     }
 
     private static byte[] bytes(Object v) {
-        if (v instanceof byte[] b) {
-            return b;
+        if (v instanceof byte[]) {
+            return (byte[]) v;
         }
         ByteBuffer buffer = ((ByteBuffer) v).duplicate();
         byte[] b = new byte[buffer.remaining()];
