@@ -13,6 +13,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
+import javax.annotation.Nullable;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -20,17 +21,41 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * A Kafka record the sink could not use, with why and where it came from, and the original bytes so
  * it can be inspected, fixed and replayed.
- *
- * @param detail the reason in words, e.g. which key column is missing
- * @param timestampMs when the sink rejected it
  */
-public record DeadLetter(RejectReason reason, String detail, KafkaRecord record, long timestampMs) {
+public final class DeadLetter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    public DeadLetter {
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(record, "record");
+    private final RejectReason reason;
+    @Nullable private final String detail;
+    private final KafkaRecord record;
+    private final long timestampMs;
+
+    public DeadLetter(
+            RejectReason reason, @Nullable String detail, KafkaRecord record, long timestampMs) {
+        this.reason = Objects.requireNonNull(reason, "reason");
+        this.detail = detail;
+        this.record = Objects.requireNonNull(record, "record");
+        this.timestampMs = timestampMs;
+    }
+
+    public RejectReason reason() {
+        return reason;
+    }
+
+    /** The reason in words, e.g. which key column is missing. */
+    @Nullable
+    public String detail() {
+        return detail;
+    }
+
+    public KafkaRecord record() {
+        return record;
+    }
+
+    /** When the sink rejected it. */
+    public long timestampMs() {
+        return timestampMs;
     }
 
     /**
@@ -70,6 +95,36 @@ public record DeadLetter(RejectReason reason, String detail, KafkaRecord record,
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof DeadLetter)) {
+            return false;
+        }
+        DeadLetter other = (DeadLetter) o;
+        return reason == other.reason
+                && Objects.equals(detail, other.detail)
+                && record.equals(other.record)
+                && timestampMs == other.timestampMs;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(reason, detail, record, timestampMs);
+    }
+
+    @Override
+    public String toString() {
+        return "DeadLetter[reason="
+                + reason
+                + ", detail="
+                + detail
+                + ", record="
+                + record
+                + ", timestampMs="
+                + timestampMs
+                + "]";
     }
 
     public static TypeInformation<DeadLetter> typeInfo() {

@@ -67,20 +67,17 @@ final class CanalChangeParser implements ChangeParser {
         List<ChangeEvent> events = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
             Map<String, Object> row = types.convert(JsonRows.row(data.get(i), "data[" + i + "]"));
-            events.add(
-                    switch (type) {
-                        case "INSERT" -> ChangeEvent.insert(id, row, position, es, pk, columns);
-                        case "DELETE" -> ChangeEvent.delete(id, row, position, es, pk, columns);
-                        default ->
-                                ChangeEvent.update(
-                                        id,
-                                        before(row, root.path("old").path(i), types),
-                                        row,
-                                        position,
-                                        es,
-                                        pk,
-                                        columns);
-                    });
+            switch (type) {
+                case "INSERT":
+                    events.add(ChangeEvent.insert(id, row, position, es, pk, columns));
+                    break;
+                case "DELETE":
+                    events.add(ChangeEvent.delete(id, row, position, es, pk, columns));
+                    break;
+                default:
+                    Map<String, Object> before = before(row, root.path("old").path(i), types);
+                    events.add(ChangeEvent.update(id, before, row, position, es, pk, columns));
+            }
         }
         return ParsedRecord.of(events);
     }

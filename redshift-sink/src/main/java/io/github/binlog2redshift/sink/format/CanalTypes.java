@@ -82,19 +82,29 @@ final class CanalTypes {
 
     private Object convert(String column, Object value) {
         ColumnDef def = columns.get(column);
-        if (!(value instanceof String text) || def == null) {
+        if (!(value instanceof String) || def == null) {
             return value;
         }
+        String text = (String) value;
         String base = def.type().replace(" UNSIGNED", "");
         try {
-            return switch (base) {
-                case "TINYINT", "SMALLINT", "MEDIUMINT", "INT", "INTEGER", "BIGINT", "YEAR" -> {
+            switch (base) {
+                case "TINYINT":
+                case "SMALLINT":
+                case "MEDIUMINT":
+                case "INT":
+                case "INTEGER":
+                case "BIGINT":
+                case "YEAR":
                     BigInteger n = new BigInteger(text.trim());
-                    yield n.bitLength() < 64 ? (Object) n.longValue() : n;
-                }
-                case "FLOAT", "DOUBLE", "REAL" -> new BigDecimal(text.trim());
-                default -> text;
-            };
+                    return n.bitLength() < 64 ? (Object) n.longValue() : n;
+                case "FLOAT":
+                case "DOUBLE":
+                case "REAL":
+                    return new BigDecimal(text.trim());
+                default:
+                    return text;
+            }
         } catch (NumberFormatException e) {
             throw new RejectedRecordException(
                     RejectReason.MALFORMED,

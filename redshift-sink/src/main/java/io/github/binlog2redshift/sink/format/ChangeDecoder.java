@@ -28,14 +28,23 @@ public final class ChangeDecoder implements Serializable {
                     RejectReason.UNRECOGNIZED_FORMAT, "the value is JSON but not an object");
         }
         InputFormat actual = format == InputFormat.AUTO ? detect(root) : format;
-        ChangeParser parser =
-                switch (actual) {
-                    case DEBEZIUM -> DebeziumChangeParser.INSTANCE;
-                    case DMS -> DmsChangeParser.INSTANCE;
-                    case CANAL -> CanalChangeParser.INSTANCE;
-                    case AUTO -> throw new IllegalStateException("detect() never returns AUTO");
-                };
-        return parser.parse(root, key);
+        return parser(actual).parse(root, key);
+    }
+
+    /** The parser of one concrete format; AUTO is resolved per record by {@link #detect}. */
+    static ChangeParser parser(InputFormat format) {
+        switch (format) {
+            case DEBEZIUM:
+                return DebeziumChangeParser.INSTANCE;
+            case DMS:
+                return DmsChangeParser.INSTANCE;
+            case CANAL:
+                return CanalChangeParser.INSTANCE;
+            case AUTO:
+                throw new IllegalStateException("detect() never returns AUTO");
+            default:
+                throw new IllegalStateException("no parser for input format " + format);
+        }
     }
 
     /** The format of one JSON object, by the fields only that format has. */

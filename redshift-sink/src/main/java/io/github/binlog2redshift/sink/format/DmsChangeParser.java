@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import javax.annotation.Nullable;
 
 /**
  * AWS DMS {@code json-unformatted} records: {@code data} (the row), {@code metadata} (operation,
@@ -42,19 +43,7 @@ final class DmsChangeParser implements ChangeParser {
         if (operation == null) {
             throw new RejectedRecordException(RejectReason.MISSING_OP, "no metadata.operation");
         }
-        Op op =
-                switch (operation) {
-                    case "load" -> Op.READ;
-                    case "insert" -> Op.CREATE;
-                    case "update" -> Op.UPDATE;
-                    case "delete" -> Op.DELETE;
-                    default ->
-                            throw new RejectedRecordException(
-                                    RejectReason.UNKNOWN_OP,
-                                    "unknown DMS operation '"
-                                            + operation
-                                            + "', expected load, insert, update or delete");
-                };
+        Op op = op(operation);
         String schema = JsonRows.text(meta, "schema-name");
         String table = JsonRows.text(meta, "table-name");
         if (schema == null || schema.isEmpty() || table == null || table.isEmpty()) {
@@ -70,17 +59,45 @@ final class DmsChangeParser implements ChangeParser {
         long tsMs = timestampMs(JsonRows.text(meta, "timestamp"));
         SourcePosition position = ArrivalOrder.position(tsMs);
         TableId id = TableId.of(schema, table);
-        ChangeEvent event =
-                switch (op) {
-                    case READ -> ChangeEvent.read(id, data, position, tsMs, List.of(), List.of());
-                    case CREATE ->
-                            ChangeEvent.insert(id, data, position, tsMs, List.of(), List.of());
-                    case UPDATE ->
-                            ChangeEvent.update(
-                                    id, before, data, position, tsMs, List.of(), List.of());
-                    default -> ChangeEvent.delete(id, data, position, tsMs, List.of(), List.of());
-                };
-        return ParsedRecord.of(List.of(event));
+        return ParsedRecord.of(List.of(event(op, id, before, data, position, tsMs)));
+    }
+
+    private static Op op(String operation) {
+        switch (operation) {
+            case "load":
+                return Op.READ;
+            case "insert":
+                return Op.CREATE;
+            case "update":
+                return Op.UPDATE;
+            case "delete":
+                return Op.DELETE;
+            default:
+                throw new RejectedRecordException(
+                        RejectReason.UNKNOWN_OP,
+                        "unknown DMS operation '"
+                                + operation
+                                + "', expected load, insert, update or delete");
+        }
+    }
+
+    private static ChangeEvent event(
+            Op op,
+            TableId id,
+            @Nullable Map<String, Object> before,
+            Map<String, Object> data,
+            SourcePosition position,
+            long tsMs) {
+        switch (op) {
+            case READ:
+                return ChangeEvent.read(id, data, position, tsMs, List.of(), List.of());
+            case CREATE:
+                return ChangeEvent.insert(id, data, position, tsMs, List.of(), List.of());
+            case UPDATE:
+                return ChangeEvent.update(id, before, data, position, tsMs, List.of(), List.of());
+            default:
+                return ChangeEvent.delete(id, data, position, tsMs, List.of(), List.of());
+        }
     }
 
     private static long timestampMs(String text) {

@@ -56,9 +56,10 @@ public final class ValueGuard implements Serializable {
         List<String> truncated = new ArrayList<>();
         for (ColumnDef c : e.columns()) {
             Object v = image.get(c.name());
-            if (!(v instanceof String s)) {
+            if (!(v instanceof String)) {
                 continue;
             }
+            String s = (String) v;
             MySqlType t = MySqlType.of(c);
             if (!t.isBinary()) {
                 validText(target, e, c, s, t);

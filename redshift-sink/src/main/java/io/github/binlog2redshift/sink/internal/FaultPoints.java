@@ -4,8 +4,10 @@ import io.github.binlog2redshift.sink.jdbc.MergeExecutor;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.annotation.Nullable;
 
 /**
  * Test-only failure injection for the exactly-once tests: a fault armed for a sink job id fires
@@ -37,7 +39,30 @@ public final class FaultPoints {
         }
     }
 
-    private record Armed(Point point, String step) {}
+    /** An armed fault; equal by value, as {@code ARMED.remove(jobId, armed)} compares it. */
+    private static final class Armed {
+        private final Point point;
+        @Nullable private final String step;
+
+        Armed(Point point, @Nullable String step) {
+            this.point = point;
+            this.step = step;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Armed)) {
+                return false;
+            }
+            Armed other = (Armed) o;
+            return point == other.point && Objects.equals(step, other.step);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(point, step);
+        }
+    }
 
     private static final Map<String, Armed> ARMED = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> FIRED = new ConcurrentHashMap<>();
@@ -70,8 +95,8 @@ public final class FaultPoints {
         }
         Armed armed = ARMED.get(jobId);
         if (armed == null
-                || armed.point() != point
-                || (armed.step() != null && !armed.step().equals(step))
+                || armed.point != point
+                || (armed.step != null && !armed.step.equals(step))
                 || !ARMED.remove(jobId, armed)) {
             return;
         }

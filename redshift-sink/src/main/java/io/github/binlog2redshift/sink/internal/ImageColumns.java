@@ -3,6 +3,7 @@ package io.github.binlog2redshift.sink.internal;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Columns for a change whose input format carried no column types (DMS without table metadata): the
@@ -17,6 +18,6 @@ final class ImageColumns {
     static List<ColumnDef> of(ChangeEvent e) {
         return e.keyImage().keySet().stream()
                 .map(name -> ColumnDef.of(name, "LONGTEXT", null, null, true))
-                .toList();
+                .collect(Collectors.toUnmodifiableList());
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * One table's staging in the current checkpoint interval of one writer subtask: the open file, the
@@ -108,7 +109,9 @@ public final class TableStaging {
             finishOpenFile();
             String uri =
                     directory + stagingId + "-" + finished.size() + (gzip ? ".csv.gz" : ".csv");
-            open = new StagingFile(uri, cols.stream().map(ColumnDef::name).toList(), gzip, buffers);
+            List<String> names =
+                    cols.stream().map(ColumnDef::name).collect(Collectors.toUnmodifiableList());
+            open = new StagingFile(uri, names, gzip, buffers);
             openColumns = cols;
             mergeColumns(cols, newest);
         }

@@ -54,11 +54,18 @@ public final class KafkaSourceFactory {
     }
 
     static OffsetsInitializer startingOffsets(KafkaInputOptions options) {
-        return switch (options.startingOffsets()) {
-            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
-            case EARLIEST -> OffsetsInitializer.earliest();
-            case LATEST -> OffsetsInitializer.latest();
-            case TIMESTAMP -> OffsetsInitializer.timestamp(options.startingTimestampMs());
-        };
+        switch (options.startingOffsets()) {
+            case COMMITTED:
+                return OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+            case EARLIEST:
+                return OffsetsInitializer.earliest();
+            case LATEST:
+                return OffsetsInitializer.latest();
+            case TIMESTAMP:
+                return OffsetsInitializer.timestamp(options.startingTimestampMs());
+            default:
+                throw new IllegalArgumentException(
+                        "unknown starting offsets " + options.startingOffsets());
+        }
     }
 }

@@ -99,7 +99,7 @@ public final class ChangeEventBinary {
         return build(
                 () ->
                         new ChangeEvent(
-                                new TableId(database, table),
+                                TableId.of(database, table),
                                 op,
                                 before,
                                 after,
@@ -188,24 +188,37 @@ public final class ChangeEventBinary {
 
     // Fixed here rather than Op.ordinal(): reordering the enum must not change stored bytes.
     private static int opCode(Op op) {
-        return switch (op) {
-            case READ -> 0;
-            case CREATE -> 1;
-            case UPDATE -> 2;
-            case DELETE -> 3;
-            case SCHEMA_CHANGE -> 4;
-        };
+        switch (op) {
+            case READ:
+                return 0;
+            case CREATE:
+                return 1;
+            case UPDATE:
+                return 2;
+            case DELETE:
+                return 3;
+            case SCHEMA_CHANGE:
+                return 4;
+            default:
+                throw new IllegalArgumentException("no op code for " + op);
+        }
     }
 
     private static Op op(int code) throws IOException {
-        return switch (code) {
-            case 0 -> Op.READ;
-            case 1 -> Op.CREATE;
-            case 2 -> Op.UPDATE;
-            case 3 -> Op.DELETE;
-            case 4 -> Op.SCHEMA_CHANGE;
-            default -> throw new IOException("unknown op code " + code + " in a change event");
-        };
+        switch (code) {
+            case 0:
+                return Op.READ;
+            case 1:
+                return Op.CREATE;
+            case 2:
+                return Op.UPDATE;
+            case 3:
+                return Op.DELETE;
+            case 4:
+                return Op.SCHEMA_CHANGE;
+            default:
+                throw new IOException("unknown op code " + code + " in a change event");
+        }
     }
 
     /** The model's constructors reject what corrupt bytes may decode to; report it as such. */

@@ -64,9 +64,11 @@ public final class CodecSerializerSnapshot<T> implements TypeSerializerSnapshot<
     @Override
     public TypeSerializerSchemaCompatibility<T> resolveSchemaCompatibility(
             TypeSerializerSnapshot<T> oldSnapshot) {
-        if (oldSnapshot instanceof CodecSerializerSnapshot<T> old
-                && old.codec.getClass() == codec.getClass()) {
-            return TypeSerializerSchemaCompatibility.compatibleAsIs();
+        if (oldSnapshot instanceof CodecSerializerSnapshot) {
+            CodecSerializerSnapshot<T> old = (CodecSerializerSnapshot<T>) oldSnapshot;
+            if (old.codec.getClass() == codec.getClass()) {
+                return TypeSerializerSchemaCompatibility.compatibleAsIs();
+            }
         }
         return TypeSerializerSchemaCompatibility.incompatible();
     }

@@ -68,7 +68,11 @@ public final class CodecTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public boolean equals(Object obj) {
-        return obj instanceof CodecTypeInfo<?> other && other.codec.getClass() == codec.getClass();
+        if (!(obj instanceof CodecTypeInfo)) {
+            return false;
+        }
+        CodecTypeInfo<?> other = (CodecTypeInfo<?>) obj;
+        return other.codec.getClass() == codec.getClass();
     }
 
     @Override

@@ -89,8 +89,11 @@ public final class CodecTypeSerializer<T> extends TypeSerializer<T> {
 
     @Override
     public boolean equals(Object obj) {
-        return obj instanceof CodecTypeSerializer<?> other
-                && other.codec.getClass() == codec.getClass();
+        if (!(obj instanceof CodecTypeSerializer)) {
+            return false;
+        }
+        CodecTypeSerializer<?> other = (CodecTypeSerializer<?>) obj;
+        return other.codec.getClass() == codec.getClass();
     }
 
     @Override

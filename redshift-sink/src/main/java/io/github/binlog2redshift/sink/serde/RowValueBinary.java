@@ -30,32 +30,33 @@ final class RowValueBinary {
     static void write(String column, Object v, DataOutputView out) throws IOException {
         if (v == null) {
             out.writeByte(NULL);
-        } else if (v instanceof String s) {
+        } else if (v instanceof String) {
             out.writeByte(STRING);
-            BinaryFields.writeString(s, out);
-        } else if (v instanceof Long l) {
+            BinaryFields.writeString((String) v, out);
+        } else if (v instanceof Long) {
             out.writeByte(LONG);
-            out.writeLong(l);
-        } else if (v instanceof Integer i) {
+            out.writeLong((Long) v);
+        } else if (v instanceof Integer) {
             out.writeByte(INTEGER);
-            out.writeInt(i);
-        } else if (v instanceof BigInteger b) {
+            out.writeInt((Integer) v);
+        } else if (v instanceof BigInteger) {
             out.writeByte(BIG_INTEGER);
-            BinaryFields.writeBytes(b.toByteArray(), out);
-        } else if (v instanceof BigDecimal d) {
+            BinaryFields.writeBytes(((BigInteger) v).toByteArray(), out);
+        } else if (v instanceof BigDecimal) {
             // Unscaled value and scale, not the value: 10.50 must not come back as 10.5.
+            BigDecimal d = (BigDecimal) v;
             out.writeByte(BIG_DECIMAL);
             BinaryFields.writeBytes(d.unscaledValue().toByteArray(), out);
             out.writeInt(d.scale());
-        } else if (v instanceof Double d) {
+        } else if (v instanceof Double) {
             out.writeByte(DOUBLE);
-            out.writeLong(Double.doubleToRawLongBits(d));
-        } else if (v instanceof Float f) {
+            out.writeLong(Double.doubleToRawLongBits((Double) v));
+        } else if (v instanceof Float) {
             out.writeByte(FLOAT);
-            out.writeInt(Float.floatToRawIntBits(f));
-        } else if (v instanceof Boolean b) {
+            out.writeInt(Float.floatToRawIntBits((Float) v));
+        } else if (v instanceof Boolean) {
             out.writeByte(BOOLEAN);
-            out.writeBoolean(b);
+            out.writeBoolean((Boolean) v);
         } else {
             throw new IOException(
                     "cannot encode a value of type "
@@ -69,19 +70,28 @@ final class RowValueBinary {
 
     static Object read(DataInputView in) throws IOException {
         int tag = in.readUnsignedByte();
-        return switch (tag) {
-            case NULL -> null;
-            case STRING -> BinaryFields.readString(in);
-            case LONG -> in.readLong();
-            case INTEGER -> in.readInt();
-            case BIG_INTEGER -> new BigInteger(nonEmptyBytes(in));
-            case BIG_DECIMAL -> new BigDecimal(new BigInteger(nonEmptyBytes(in)), in.readInt());
-            case DOUBLE -> Double.longBitsToDouble(in.readLong());
-            case FLOAT -> Float.intBitsToFloat(in.readInt());
-            case BOOLEAN -> in.readBoolean();
-            default ->
-                    throw new IOException("unknown value type tag " + tag + " in a change event");
-        };
+        switch (tag) {
+            case NULL:
+                return null;
+            case STRING:
+                return BinaryFields.readString(in);
+            case LONG:
+                return in.readLong();
+            case INTEGER:
+                return in.readInt();
+            case BIG_INTEGER:
+                return new BigInteger(nonEmptyBytes(in));
+            case BIG_DECIMAL:
+                return new BigDecimal(new BigInteger(nonEmptyBytes(in)), in.readInt());
+            case DOUBLE:
+                return Double.longBitsToDouble(in.readLong());
+            case FLOAT:
+                return Float.intBitsToFloat(in.readInt());
+            case BOOLEAN:
+                return in.readBoolean();
+            default:
+                throw new IOException("unknown value type tag " + tag + " in a change event");
+        }
     }
 
     private static byte[] nonEmptyBytes(DataInputView in) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.sink.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.binlog2redshift.config.sink.InputFormat;
 import io.github.binlog2redshift.event.ChangeEvent;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ChangeDecoderTest {
 
@@ -37,6 +39,18 @@ class ChangeDecoderTest {
     void detectsTheFormatPerRecord(String fixture, InputFormat expected) {
         assertThat(ChangeDecoder.detect(JsonRows.tree(Fixtures.bytes(fixture))))
                 .isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @EnumSource(InputFormat.class)
+    void everyConcreteFormatHasAParser(InputFormat format) {
+        if (format == InputFormat.AUTO) {
+            assertThatThrownBy(() -> ChangeDecoder.parser(format))
+                    .isInstanceOf(IllegalStateException.class);
+        } else {
+            assertThat(ChangeDecoder.parser(format).getClass().getSimpleName())
+                    .startsWithIgnoringCase(format.name());
+        }
     }
 
     @Test
