@@ -1,19 +1,28 @@
 package io.github.binlog2redshift.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Checks the shaded job jars the way a Flink cluster will see them: Flink, Hadoop and logging come
- * from the cluster; Kafka, the MSK IAM login module and the connectors come from the jar, once.
+ * from the cluster; Kafka, the MSK IAM login module and the connectors come from the jar, once;
+ * every class the jar holds runs on Java 11.
  */
 class JobJarTest {
 
@@ -132,6 +141,50 @@ class JobJarTest {
                                 assertThat(providers)
                                         .as("META-INF/services/" + service)
                                         .allMatch(jar::hasClass));
+    }
+
+    @ParameterizedTest
+    @EnumSource(PackagedJob.class)
+    void everyClassRunsOnJava11(PackagedJob job) {
+        // Managed Service for Apache Flink's 1.x runtimes run Java 11 (class file version 55).
+        JarContents jar = jar(job);
+        assertThat(jar.classVersions()).isNotEmpty();
+        assertThat(jar.classesNewerThanJava(11))
+                .as("classes in %s newer than Java 11 (entry=major version)", job.jar())
+                .isEmpty();
+    }
+
+    @Test
+    void classesNewerThanJava11AreFoundUnlessOnlyANewerJvmLoadsThem(@TempDir Path dir)
+            throws IOException {
+        Path jar = dir.resolve("mixed.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            putClass(out, "a/Java8.class", 52);
+            putClass(out, "a/Java11.class", 55);
+            putClass(out, "a/Java17.class", 61);
+            putClass(out, "META-INF/versions/9/a/Java17.class", 61);
+            putClass(out, "META-INF/versions/11/a/Java17.class", 61);
+            putClass(out, "META-INF/versions/17/a/Java17.class", 61);
+            putClass(out, "META-INF/versions/21/a/Java21.class", 65);
+        }
+        JarContents contents = JarContents.read(jar);
+        assertThat(contents.classVersions()).containsEntry("a/Java8.class", 52).hasSize(7);
+        assertThat(contents.classesNewerThanJava(11))
+                .containsOnly(
+                        entry("a/Java17.class", 61),
+                        entry("META-INF/versions/9/a/Java17.class", 61),
+                        entry("META-INF/versions/11/a/Java17.class", 61));
+    }
+
+    /** A class file header: magic, minor version 0, major version; enough for the check. */
+    private static void putClass(JarOutputStream out, String name, int major) throws IOException {
+        out.putNextEntry(new JarEntry(name));
+        DataOutputStream header = new DataOutputStream(out);
+        header.writeInt(0xCAFEBABE);
+        header.writeShort(0);
+        header.writeShort(major);
+        header.flush();
+        out.closeEntry();
     }
 
     @Test
