@@ -8,6 +8,7 @@ import io.github.binlog2redshift.source.SourceChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import javax.annotation.Nullable;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -59,7 +60,8 @@ final class DeadLetters {
         return of(db, table, null, root, reason);
     }
 
-    private static SourceChange of(String db, String table, Op op, ObjectNode root, String reason) {
+    private static SourceChange of(
+            String db, String table, @Nullable Op op, ObjectNode root, String reason) {
         byte[] key = (db + "." + table).getBytes(StandardCharsets.UTF_8);
         byte[] value;
         try {

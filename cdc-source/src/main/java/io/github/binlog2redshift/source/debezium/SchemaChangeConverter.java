@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.annotation.Nullable;
 
 /**
  * Turns a Debezium MySQL schema-change record into one {@link ChangeEvent#schemaChange} per table
@@ -75,7 +76,8 @@ final class SchemaChangeConverter {
         return member;
     }
 
-    private static Integer intOrNull(JsonNode n) {
+    @Nullable
+    private static Integer intOrNull(@Nullable JsonNode n) {
         return n == null || n.isNull() || !n.canConvertToInt() ? null : n.asInt();
     }
 

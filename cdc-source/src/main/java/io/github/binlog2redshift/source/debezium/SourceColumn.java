@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.annotation.Nullable;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Field;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
 
@@ -69,10 +70,12 @@ final class SourceColumn {
         return def.name();
     }
 
-    Object convert(Object raw) {
+    @Nullable
+    Object convert(@Nullable Object raw) {
         return raw == null ? null : converter.convert(raw);
     }
 
+    @Nullable
     private static Integer intParam(Map<String, String> params, String name) {
         String v = params.get(name);
         return v == null ? null : Integer.valueOf(v);

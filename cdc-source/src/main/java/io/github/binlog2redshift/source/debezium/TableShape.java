@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.annotation.Nullable;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Field;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
@@ -45,7 +46,10 @@ final class TableShape {
      * @param override the first matching {@code source.table-pk-overrides} entry, if any
      */
     static TableShape of(
-            TableId table, Schema rowSchema, Schema keySchema, Optional<TablePkOverride> override) {
+            TableId table,
+            Schema rowSchema,
+            @Nullable Schema keySchema,
+            Optional<TablePkOverride> override) {
         List<SourceColumn> columns = new ArrayList<>();
         for (Field f : rowSchema.fields()) {
             columns.add(SourceColumn.of(f));
@@ -74,7 +78,8 @@ final class TableShape {
     }
 
     /** The row image in source column order, values converted; null for a null struct. */
-    Map<String, Object> row(Struct struct) {
+    @Nullable
+    Map<String, Object> row(@Nullable Struct struct) {
         if (struct == null) {
             return null;
         }
