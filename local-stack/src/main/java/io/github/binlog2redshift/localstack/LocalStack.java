@@ -3,6 +3,8 @@ package io.github.binlog2redshift.localstack;
 import io.github.binlog2redshift.localstack.internal.Directories;
 import io.github.binlog2redshift.localstack.internal.OrphanReaper;
 import io.github.binlog2redshift.localstack.internal.UniqueNames;
+import io.github.binlog2redshift.localstack.redshift.RedshiftDatabase;
+import io.github.binlog2redshift.localstack.redshift.RedshiftServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private S3ProxyServer s3;
     private PostgresServer postgres;
+    private RedshiftServer redshift;
     private boolean closed;
 
     private LocalStack(Path directory) {
@@ -111,6 +114,23 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * The local Redshift (in this JVM), in front of {@link #postgres()} and {@link #s3()}; see
+     * {@code docs/local-redshift.md}.
+     */
+    public synchronized RedshiftServer redshift() {
+        checkOpen();
+        if (redshift == null) {
+            redshift = RedshiftServer.start(postgres(), s3(), directory.resolve("redshift"));
+        }
+        return redshift;
+    }
+
+    /** A fresh local Redshift database named after {@code hint}, with its own user and password. */
+    public RedshiftDatabase newRedshiftDatabase(String hint) {
+        return redshift().createDatabase(names.next(hint));
+    }
+
+    /**
      * A fresh MySQL database named after {@code hint}, with owner and least-privilege CDC users.
      */
     public MySqlDatabase newMySqlDatabase(String hint) {
@@ -167,7 +187,7 @@ public final class LocalStack implements AutoCloseable {
         closed = true;
         long started = System.nanoTime();
         List<RuntimeException> failures = new ArrayList<>();
-        for (AutoCloseable service : new AutoCloseable[] {kafka, s3, postgres, mariaDb}) {
+        for (AutoCloseable service : new AutoCloseable[] {redshift, kafka, s3, postgres, mariaDb}) {
             if (service != null) {
                 try {
                     service.close();

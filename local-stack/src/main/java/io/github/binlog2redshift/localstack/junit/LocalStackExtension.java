@@ -5,6 +5,7 @@ import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
 import io.github.binlog2redshift.localstack.PostgresDatabase;
 import io.github.binlog2redshift.localstack.S3Location;
+import io.github.binlog2redshift.localstack.redshift.RedshiftDatabase;
 import java.lang.reflect.Method;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>{@link LocalStack}: the shared stack (services start on first use);
  *   <li>{@link MySqlDatabase}: a new database with an owner and a least-privilege CDC user;
  *   <li>{@link PostgresDatabase}: a new database;
+ *   <li>{@link RedshiftDatabase}: a new database on the local Redshift, with its own user;
  *   <li>{@link KafkaTopic}: a new topic with {@link Partitions} partitions (default 1);
  *   <li>{@link S3Location}: a new prefix of the local bucket; call {@code
  *       FlinkS3Plugin.initialize(stack.s3())} before a Flink job writes there.
@@ -41,7 +43,8 @@ public final class LocalStackExtension implements ParameterResolver {
                     MySqlDatabase.class,
                     PostgresDatabase.class,
                     KafkaTopic.class,
-                    S3Location.class);
+                    S3Location.class,
+                    RedshiftDatabase.class);
 
     /** The stack shared by every test of this JVM, started on first call. */
     public static LocalStack stack(ExtensionContext context) {
@@ -86,6 +89,8 @@ public final class LocalStackExtension implements ParameterResolver {
             return stack.newTopic(hint, partitions);
         } else if (type == S3Location.class) {
             return stack.newS3Location(hint);
+        } else if (type == RedshiftDatabase.class) {
+            return stack.newRedshiftDatabase(hint);
         }
         throw new ParameterResolutionException("unsupported parameter type " + type);
     }

@@ -1,0 +1,75 @@
+package io.github.binlog2redshift.localstack.redshift;
+
+import java.util.List;
+
+/**
+ * The emulator's objects in each database, created by the superuser: the {@code b2r_emulator}
+ * schema with the functions Redshift has and PostgreSQL lacks, the SUPER domain, the catalog
+ * views with Redshift's visibility, {@code stl_load_errors}, and the table of DISTKEY/SORTKEY
+ * columns. The {@code public} schema is the superuser's, as on Redshift, with CREATE for all.
+ */
+final class DatabaseSetup {
+    private DatabaseSetup() {}
+
+    static List<String> statements() {
+        return List.of(
+                "CREATE SCHEMA b2r_emulator",
+                "GRANT USAGE ON SCHEMA b2r_emulator TO PUBLIC",
+                "ALTER SCHEMA public OWNER TO postgres",
+                "GRANT USAGE, CREATE ON SCHEMA public TO PUBLIC",
+                "CREATE FUNCTION b2r_emulator.raise(state text, message text, detail text) RETURNS integer"
+                        + " LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION USING ERRCODE = state,"
+                        + " MESSAGE = message, DETAIL = detail; END $$",
+                "CREATE DOMAIN b2r_emulator.super AS jsonb",
+                // GETDATE: the current date and time in UTC, without fractional seconds.
+                "CREATE FUNCTION b2r_emulator.getdate() RETURNS timestamp LANGUAGE sql STABLE AS"
+                        + " $$ SELECT date_trunc('second', statement_timestamp() AT TIME ZONE 'UTC') $$",
+                "CREATE FUNCTION b2r_emulator.pg_last_copy_count() RETURNS bigint LANGUAGE sql STABLE AS"
+                        + " $$ SELECT coalesce(nullif(current_setting('b2r.last_copy_count', true), ''), '0')::bigint $$",
+                "CREATE FUNCTION b2r_emulator.json_parse(v text) RETURNS b2r_emulator.super LANGUAGE sql"
+                        + " IMMUTABLE AS $$ SELECT v::jsonb::b2r_emulator.super $$",
+                "CREATE FUNCTION b2r_emulator.json_serialize(v b2r_emulator.super) RETURNS varchar"
+                        + " LANGUAGE sql IMMUTABLE AS $$ SELECT v::jsonb::text $$",
+                "CREATE FUNCTION b2r_emulator.checked_text(v b2r_emulator.super) RETURNS text LANGUAGE plpgsql"
+                        + " IMMUTABLE AS $$ BEGIN IF jsonb_typeof(v) IN ('object', 'array') THEN RAISE EXCEPTION"
+                        + " USING ERRCODE = '42846', MESSAGE = 'cannot cast a SUPER object or array to VARCHAR',"
+                        + " HINT = 'use JSON_SERIALIZE'; END IF; RETURN CASE WHEN jsonb_typeof(v) = 'string'"
+                        + " THEN v::jsonb #>> '{}' ELSE v::jsonb::text END; END $$",
+                "CREATE FUNCTION b2r_emulator.checked_text(v boolean) RETURNS text LANGUAGE plpgsql IMMUTABLE"
+                        + " AS $$ BEGIN RAISE EXCEPTION USING ERRCODE = '42846',"
+                        + " MESSAGE = 'cannot cast type boolean to character varying'; END $$",
+                "CREATE FUNCTION b2r_emulator.checked_text(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT v $$",
+                "CREATE FUNCTION b2r_emulator.checked_text(v anyelement) RETURNS anyelement LANGUAGE sql"
+                        + " IMMUTABLE AS $$ SELECT v $$",
+                // Redshift: SVV/information_schema.schemata lists the schemas the user owns.
+                "CREATE VIEW b2r_emulator.schemata AS SELECT * FROM information_schema.schemata"
+                        + " WHERE schema_owner = current_user",
+                "CREATE VIEW b2r_emulator.columns AS SELECT c.table_catalog, c.table_schema, c.table_name,"
+                        + " c.column_name, c.ordinal_position, c.column_default, c.is_nullable,"
+                        + " CASE WHEN c.domain_name = 'super' THEN 'super'"
+                        + " WHEN c.domain_name LIKE 'varbyte\\_%' THEN 'binary varying' ELSE c.data_type END AS data_type,"
+                        + " CASE WHEN c.domain_name LIKE 'varbyte\\_%' THEN substr(c.domain_name, 9)::int"
+                        + " ELSE c.character_maximum_length END AS character_maximum_length,"
+                        + " c.character_octet_length, c.numeric_precision, c.numeric_precision_radix,"
+                        + " c.numeric_scale, c.datetime_precision, c.interval_type, c.udt_catalog, c.udt_schema,"
+                        + " c.udt_name FROM information_schema.columns c",
+                "GRANT SELECT ON b2r_emulator.schemata, b2r_emulator.columns TO PUBLIC",
+                "CREATE TABLE b2r_emulator.stl_load_errors_all (userid integer, slice integer, tbl integer,"
+                        + " starttime timestamp, session integer, query integer, filename char(256),"
+                        + " line_number bigint, colname char(127), type char(10), col_length char(10),"
+                        + " position integer, raw_line char(1024), raw_field_value char(1024),"
+                        + " err_code integer, err_reason char(100), is_partial integer, start_offset bigint)",
+                // STL tables: a regular user sees only the rows of its own queries.
+                "CREATE VIEW b2r_emulator.stl_load_errors AS SELECT * FROM b2r_emulator.stl_load_errors_all"
+                        + " WHERE userid = (SELECT usesysid FROM pg_user WHERE usename = current_user)",
+                "GRANT SELECT ON b2r_emulator.stl_load_errors TO PUBLIC",
+                "CREATE TABLE b2r_emulator.column_layout (table_oid oid, column_name name, distkey boolean,"
+                        + " sortkey_position integer, PRIMARY KEY (table_oid, column_name))",
+                "GRANT SELECT, INSERT ON b2r_emulator.column_layout TO PUBLIC");
+    }
+
+    static String varbyteDomain(int length) {
+        return "DO $$ BEGIN CREATE DOMAIN b2r_emulator.varbyte_" + length + " AS bytea CHECK"
+                + " (octet_length(VALUE) <= " + length + "); EXCEPTION WHEN duplicate_object THEN NULL; END $$";
+    }
+}
