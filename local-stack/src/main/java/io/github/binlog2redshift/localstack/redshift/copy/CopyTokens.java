@@ -8,9 +8,11 @@ import java.util.List;
  * The tokens of a COPY statement. String literals follow Redshift's literal rules, where a
  * backslash is an escape (the LIKE reference writes one backslash as {@code '\\\\'}): {@code \\}
  * is a backslash, {@code \n} a newline, {@code \t} a tab, {@code \0} and {@code \ddd} (octal) one
- * character, and {@code \N} stays the two characters backslash-N, because the COPY reference gives
- * the default null string, backslash-N, as {@code '\N'}. Any other escape is refused: the
- * documentation does not say what it means.
+ * character. Any other escape is refused, {@code \N} included: the documentation does not say
+ * what it means (the COPY reference names the default null string {@code '\N'}, but under the
+ * escape rule PostgreSQL 8.0, Redshift's base, follows, an unknown escape drops the backslash and
+ * leaves {@code N}). Refusing it is the stricter choice; {@code '\\N'} (an escaped backslash, then
+ * {@code N}) is backslash-N under the documented rule.
  */
 final class CopyTokens {
 
@@ -146,7 +148,6 @@ final class CopyTokens {
                 case '\\' -> value.append('\\');
                 case 'n' -> value.append('\n');
                 case 't' -> value.append('\t');
-                case 'N' -> value.append("\\N");
                 default -> throw syntax(
                         "escape sequence \\" + e + " in a string literal is not documented by Redshift");
             }

@@ -14,14 +14,14 @@ class CopyStatementTest {
             "COPY \"_b2r_stage\" (\"_b2r_op\", \"_b2r_pos\", \"_b2r_ts\", \"id\", \"note\")"
                     + " FROM 's3://bucket/stage/job/ckp-7.manifest'"
                     + " IAM_ROLE 'arn:aws:iam::123:role/load' REGION 'eu-west-1'"
-                    + " FORMAT AS CSV NULL AS '\\N' GZIP MANIFEST"
+                    + " FORMAT AS CSV NULL AS '\\\\N' GZIP MANIFEST"
                     + " TIMEFORMAT 'auto' DATEFORMAT 'auto' COMPUPDATE OFF STATUPDATE OFF";
 
     private static final String KEYS_COPY =
             "COPY \"_b2r_stage\" (\"_b2r_op\", \"_b2r_pos\", \"_b2r_ts\", \"id\", \"note\")"
                     + " FROM 's3://b/o''brien.manifest'"
                     + " ACCESS_KEY_ID 'AKID' SECRET_ACCESS_KEY 'se''cret' SESSION_TOKEN 'tok'"
-                    + " FORMAT AS CSV NULL AS '\\N' MANIFEST"
+                    + " FORMAT AS CSV NULL AS '\\\\N' MANIFEST"
                     + " TIMEFORMAT 'epochmillisecs' DATEFORMAT 'YYYY-MM-DD'"
                     + " MAXERROR 5 TRUNCATECOLUMNS COMPUPDATE OFF STATUPDATE OFF";
 
@@ -107,6 +107,7 @@ class CopyStatementTest {
                 from + "CSV TIMEFORMAT 'AUTO'", // keywords are case-sensitive
                 from + "CSV DATEFORMAT 'epochsecs'",
                 from + "CSV NULL AS '\\q'", // undocumented escape
+                from + "CSV NULL AS '\\N'", // undocumented escape: backslash-N or N?
                 from + "CSV FROBNICATE",
                 "COPY t FROM 's3://b/' IAM_ROLE 'arn' CSV MANIFEST", // manifest needs an object
                 "COPY t FROM 's3://b/k' IAM_ROLE 'arn' CSV 'unterminated")) {

@@ -47,7 +47,7 @@ class S3CopyLoaderITCase {
                 new TargetColumn("id", "integer", -1, 0, 0, false),
                 new TargetColumn("note", "varchar", 30, 0, 0, true));
         PreparedCopy p = prepare(stack, "COPY \"t_two_gzip\" (\"id\", \"note\") FROM '"
-                + at.uri("m.manifest") + "'" + KEYS + " NULL AS '\\N' GZIP MANIFEST", cols);
+                + at.uri("m.manifest") + "'" + KEYS + " NULL AS '\\\\N' GZIP MANIFEST", cols);
         assertThat(p.rows()).isEqualTo(4);
         assertThat(p.skipped()).isEmpty();
         PostgresDatabase db = stack.newPostgresDatabase("copy_two_gzip");
@@ -86,7 +86,7 @@ class S3CopyLoaderITCase {
     void nullAsEmptyAsNullAndBlanks(LocalStack stack, S3Location at) throws Exception {
         put(stack, at, "d.csv", "\\N,\"\\N\",\"\",   \n");
         List<TargetColumn> cols = List.of(text("a"), text("b"), text("c"), text("d"));
-        String sql = "COPY t FROM '" + at.uri("d.csv") + "'" + KEYS + " NULL AS '\\N'";
+        String sql = "COPY t FROM '" + at.uri("d.csv") + "'" + KEYS + " NULL AS '\\\\N'";
         // NULL AS matches quoted and unquoted fields alike; "" stays an empty string.
         assertThat(Files.readString(prepare(stack, sql, cols).file()))
                 .isEqualTo("\\N,\\N,\"\",\"   \"\n");
