@@ -18,9 +18,12 @@ public final class SourceOptions {
 
     private SourceOptions() {}
 
+    /** Default text of the connection options a secret can supply. */
+    private static final String FROM_SECRET = "(none; required unless source.secret-id has it)";
+
     public static final ConfigOption<String> HOSTNAME =
             ConfigOption.key("source.hostname", ValueType.string())
-                    .required()
+                    .defaultText(FROM_SECRET)
                     .description("MySQL host name or IP.")
                     .build();
 
@@ -34,15 +37,34 @@ public final class SourceOptions {
 
     public static final ConfigOption<String> USERNAME =
             ConfigOption.key("source.username", ValueType.string())
-                    .required()
+                    .defaultText(FROM_SECRET)
                     .description("MySQL user with REPLICATION SLAVE, REPLICATION CLIENT, SELECT.")
                     .build();
 
     public static final ConfigOption<String> PASSWORD =
             ConfigOption.key("source.password", ValueType.string())
-                    .required()
                     .secret()
-                    .description("MySQL password.")
+                    .defaultText(FROM_SECRET)
+                    .description(
+                            "MySQL password. Prefer source.secret-id, the properties file or a KDA"
+                                    + " property group to a command-line argument, which the Flink"
+                                    + " UI and ps show.")
+                    .build();
+
+    public static final ConfigOption<String> SECRET_ID =
+            ConfigOption.key("source.secret-id", ValueType.string())
+                    .description(
+                            "AWS Secrets Manager secret (name or ARN) in the RDS layout (JSON with"
+                                    + " host, port, username, password, dbname, ...): its password,"
+                                    + " and its host, port and username when present, are used;"
+                                    + " source.hostname, source.port and source.username fill the"
+                                    + " fields the secret lacks. Read once at start.")
+                    .build();
+
+    public static final ConfigOption<String> SECRET_REGION =
+            ConfigOption.key("source.secret-region", ValueType.string())
+                    .defaultText("the region of an ARN, else the AWS SDK default (AWS_REGION)")
+                    .description("Region of source.secret-id.")
                     .build();
 
     public static final ConfigOption<List<Pattern>> DATABASE_LIST =
@@ -139,6 +161,8 @@ public final class SourceOptions {
                     PORT,
                     USERNAME,
                     PASSWORD,
+                    SECRET_ID,
+                    SECRET_REGION,
                     DATABASE_LIST,
                     TABLE_LIST,
                     SERVER_ID,

@@ -2,21 +2,17 @@ package io.github.binlog2redshift.config.source;
 
 import static io.github.binlog2redshift.config.SourceOptions.CHUNK_KEY_COLUMNS;
 import static io.github.binlog2redshift.config.SourceOptions.DATABASE_LIST;
-import static io.github.binlog2redshift.config.SourceOptions.HOSTNAME;
 import static io.github.binlog2redshift.config.SourceOptions.PARALLELISM;
-import static io.github.binlog2redshift.config.SourceOptions.PASSWORD;
-import static io.github.binlog2redshift.config.SourceOptions.PORT;
 import static io.github.binlog2redshift.config.SourceOptions.SERVER_ID;
-import static io.github.binlog2redshift.config.SourceOptions.SERVER_TIME_ZONE;
 import static io.github.binlog2redshift.config.SourceOptions.SNAPSHOT_CHUNK_SIZE;
 import static io.github.binlog2redshift.config.SourceOptions.TABLE_LIST;
 import static io.github.binlog2redshift.config.SourceOptions.TABLE_PK_OVERRIDES;
-import static io.github.binlog2redshift.config.SourceOptions.USERNAME;
 
 import io.github.binlog2redshift.config.ConfigConstraints;
-import io.github.binlog2redshift.config.Secret;
 import io.github.binlog2redshift.config.Settings;
 import io.github.binlog2redshift.config.pipeline.PipelineConfig;
+import io.github.binlog2redshift.config.secret.SecretReader;
+import io.github.binlog2redshift.config.secret.SecretsManagerReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -123,14 +119,14 @@ public final class SourceConfig {
         return pipeline;
     }
 
+    /** The configuration; reads {@code source.secret-id} from AWS Secrets Manager when set. */
     public static SourceConfig from(Settings s) {
-        MySqlConnection mysql =
-                new MySqlConnection(
-                        s.get(HOSTNAME),
-                        s.get(PORT),
-                        s.get(USERNAME),
-                        new Secret(s.get(PASSWORD)),
-                        s.get(SERVER_TIME_ZONE));
+        return from(s, new SecretsManagerReader());
+    }
+
+    /** The configuration, reading {@code source.secret-id} (if set) through {@code secrets}. */
+    public static SourceConfig from(Settings s, SecretReader secrets) {
+        MySqlConnection mysql = MySqlConnection.from(s, secrets);
         PipelineConfig pipeline = PipelineConfig.from(s, DEFAULT_JOB_NAME);
         OptionalInt parallelism =
                 s.getOptional(PARALLELISM).map(OptionalInt::of).orElse(pipeline.parallelism());
