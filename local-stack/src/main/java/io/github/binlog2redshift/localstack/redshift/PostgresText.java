@@ -63,7 +63,11 @@ final class PostgresText {
                 case WORD -> {
                     String lower = t.value().toLowerCase(Locale.ROOT);
                     boolean qualified = previous != null && previous.isSymbol(".");
-                    if (!qualified && next != null && next.isSymbol("(") && FUNCTIONS.containsKey(lower)) {
+                    if (previous != null && previous.isSymbol("::") && lower.equals("super")) {
+                        sql.append("b2r_emulator.super");
+                    } else if (previous != null && previous.isSymbol("::") && (lower.equals("varbyte") || lower.equals("varbinary"))) {
+                        sql.append("bytea");
+                    } else if (!qualified && next != null && next.isSymbol("(") && FUNCTIONS.containsKey(lower)) {
                         sql.append(FUNCTIONS.get(lower));
                     } else if (!qualified && lower.equals("stl_load_errors")) {
                         sql.append("b2r_emulator.stl_load_errors");
@@ -118,7 +122,7 @@ final class PostgresText {
             return i;
         }
         sql.append("CAST(b2r_emulator.checked_text(")
-                .append(render(tokens.subList(open + 1, as), cs))
+                .append(render(tokens.subList(open + 1, as), cs).strip())
                 .append(") ")
                 .append(render(tokens.subList(as, close + 1), cs));
         return close;

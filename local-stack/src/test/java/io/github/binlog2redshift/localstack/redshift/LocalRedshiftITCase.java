@@ -40,6 +40,150 @@ class LocalRedshiftITCase {
         assertThatThrownBy(wrong::connect).isInstanceOf(SQLException.class).hasMessageContaining("password");
     }
 
+    @Test
+    void quotedIdentifiersFoldToLowerCase(RedshiftDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE \"Mixed\" (\"Line\" INTEGER)");
+            s.execute("INSERT INTO mixed VALUES (1)");
+            try (ResultSet rs = s.executeQuery("SELECT \"Line\" AS \"Total\" FROM \"MIXED\"")) {
+                assertThat(rs.getMetaData().getColumnName(1)).isEqualTo("total");
+            }
+            assertThat(rows(s, "SELECT column_name FROM information_schema.columns WHERE table_name = 'mixed'"))
+                    .containsExactly("line");
+            s.execute("SET enable_case_sensitive_identifier TO true");
+            s.execute("CREATE TABLE \"Exact\" (\"Line\" INTEGER)");
+            assertThat(rows(s, "SELECT column_name FROM information_schema.columns WHERE table_name = 'Exact'"))
+                    .containsExactly("Line");
+        }
+    }
+
+    @Test
+    void identifiersLongerThan127BytesAreRefused(RedshiftDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute("CREATE TABLE t_" + "x".repeat(126) + " (a INTEGER)"))
+                    .hasMessageContaining("127");
+        }
+    }
+
+    @Test
+    void backslashEscapesInLiterals(RedshiftDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT 'it\\'s', '\\N', 'a\\\\b'")).containsExactly("it's|N|a\\b");
+        }
+    }
+
+    @Test
+    void serializableConflictIsError1023(RedshiftDatabase db) throws Exception {
+        try (Connection a = db.connect(); Connection b = db.connect();
+                Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+            sa.execute("CREATE TABLE tab1 (x INTEGER)");
+            sa.execute("CREATE TABLE tab2 (x INTEGER)");
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            rows(sa, "SELECT * FROM tab1");
+            rows(sb, "SELECT * FROM tab2");
+            sa.execute("INSERT INTO tab2 VALUES (1)");
+            sb.execute("INSERT INTO tab1 VALUES (1)");
+            a.commit();
+            assertThatThrownBy(b::commit).hasMessageContaining("1023")
+                    .hasMessageContaining("Serializable isolation violation");
+        }
+    }
+
+    @Test
+    void transactionsWithoutCrossReadsBothCommit(RedshiftDatabase db) throws Exception {
+        try (Connection a = db.connect(); Connection b = db.connect();
+                Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+            sa.execute("CREATE TABLE tab1 (x INTEGER)");
+            sa.execute("CREATE TABLE tab2 (x INTEGER)");
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            sa.execute("INSERT INTO tab1 VALUES (1)");
+            sb.execute("INSERT INTO tab2 VALUES (1)");
+            a.commit();
+            b.commit();
+            assertThat(rows(sa, "SELECT count(*) FROM tab1")).containsExactly("1");
+        }
+    }
+
+    @Test
+    void alterColumnTypeOnlyWidensVarcharOutsideATransaction(RedshiftDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id INTEGER NOT NULL, note VARCHAR(10), n INTEGER) DISTKEY (id) SORTKEY (id)");
+            s.execute("ALTER TABLE t ALTER COLUMN note TYPE VARCHAR(20)");
+            assertThatThrownBy(() -> s.execute("ALTER TABLE t ALTER COLUMN n TYPE BIGINT")).hasMessageContaining("VARCHAR");
+            assertThatThrownBy(() -> s.execute("ALTER TABLE t DROP COLUMN id")).hasMessageContaining("DISTKEY");
+            c.setAutoCommit(false);
+            assertThatThrownBy(() -> s.execute("ALTER TABLE t ALTER COLUMN note TYPE VARCHAR(30)"))
+                    .hasMessageContaining("transaction block");
+            c.rollback();
+        }
+    }
+
+    @Test
+    void truncateCommitsTheTransaction(RedshiftDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (x INTEGER)");
+            s.execute("CREATE TABLE u (x INTEGER)");
+            c.setAutoCommit(false);
+            s.execute("INSERT INTO u VALUES (1)");
+            s.execute("TRUNCATE t");
+            c.rollback();
+            assertThat(rows(s, "SELECT count(*) FROM u")).containsExactly("1");
+        }
+    }
+
+    @Test
+    void schemataShowsOnlyOwnedSchemas(RedshiftDatabase db, io.github.binlog2redshift.localstack.LocalStack stack) throws Exception {
+        try (Connection admin = stack.postgres().connect(db.name()); Statement a = admin.createStatement()) {
+            a.execute("CREATE SCHEMA granted");
+            a.execute("GRANT ALL ON SCHEMA granted TO " + db.user());
+        }
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA mine");
+            assertThat(rows(s, "SELECT schema_name FROM information_schema.schemata ORDER BY 1")).containsExactly("mine");
+        }
+    }
+
+    @Test
+    void postgresOnlySyntaxIsRefused(RedshiftDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id INTEGER, v VARCHAR)");
+            for (String sql : List.of(
+                    "INSERT INTO t VALUES (1, 'a') ON CONFLICT DO NOTHING",
+                    "INSERT INTO t VALUES (1, 'a') RETURNING id",
+                    "ALTER TABLE t ADD COLUMN IF NOT EXISTS w INTEGER",
+                    "ALTER TABLE t ADD COLUMN w INTEGER, ADD COLUMN z INTEGER",
+                    "CREATE INDEX i ON t (id)",
+                    "CREATE TABLE j (doc JSONB)",
+                    "CREATE TABLE a (xs INTEGER[])",
+                    "CREATE TABLE w (v VARCHAR(65536))")) {
+                assertThatThrownBy(() -> s.execute(sql)).as(sql).isInstanceOf(SQLException.class);
+            }
+            assertThat(rows(s, "SELECT character_maximum_length FROM information_schema.columns WHERE table_name = 't' AND column_name = 'v'"))
+                    .containsExactly("256");
+        }
+    }
+
+    @Test
+    void superVarbyteAndGetdate(RedshiftDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (doc SUPER, raw VARBYTE(4), flag BOOLEAN, at TIMESTAMPTZ)");
+            s.execute("INSERT INTO t VALUES (JSON_PARSE('{\"a\":1}'), NULL, TRUE, GETDATE())");
+            assertThat(rows(s, "SELECT data_type FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position"))
+                    .containsExactly("super", "binary varying", "boolean", "timestamp with time zone");
+            assertThatThrownBy(() -> rows(s, "SELECT CAST(doc AS VARCHAR) FROM t")).hasMessageContaining("SUPER");
+            assertThatThrownBy(() -> rows(s, "SELECT CAST(flag AS VARCHAR(5)) FROM t")).hasMessageContaining("boolean");
+        }
+    }
+
+    @Test
+    void lastCopyCountIsZeroBeforeAnyCopy(RedshiftDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT pg_last_copy_count()")).containsExactly("0");
+        }
+    }
+
     static List<String> rows(Statement s, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (ResultSet rs = s.executeQuery(sql)) {
