@@ -3,6 +3,9 @@ package io.github.binlog2redshift.sink;
 import io.github.binlog2redshift.config.JobCommandLine;
 import io.github.binlog2redshift.config.SinkOptions;
 import io.github.binlog2redshift.config.sink.SinkConfig;
+import io.github.binlog2redshift.sink.internal.SinkConfigMapping;
+import io.github.binlog2redshift.sink.jdbc.ConnectionProvider;
+
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -16,6 +19,7 @@ public final class RedshiftSinkJob {
 
     public static void main(String[] args) throws Exception {
         SinkConfig config = JobCommandLine.parse(args, SinkOptions.ALL, SinkConfig::from);
+        new ConnectionProvider(SinkConfigMapping.connection(config)).resolveEarly();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         RedshiftSinkTopology.build(env, config);
         env.execute(config.pipeline().jobName());

@@ -12,6 +12,7 @@ import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
 import io.github.binlog2redshift.sink.jdbc.RetryPolicy;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
 import io.github.binlog2redshift.sink.route.TableModes;
+
 import java.time.Duration;
 
 /** The typed job configuration ({@code sink.*} keys) applied to a {@link WarehouseSinkBuilder}. */
@@ -22,6 +23,22 @@ public final class SinkConfigMapping {
 
     private SinkConfigMapping() {}
 
+    /** Where and as whom the sink connects ({@code sink.jdbc.url}, {@code sink.redshift.*}). */
+    public static ConnectionSettings connection(SinkConfig config) {
+        TargetConnection c = config.connection();
+        return new ConnectionSettings(
+                c.kind() == TargetKind.REDSHIFT ? WarehouseKind.REDSHIFT : WarehouseKind.POSTGRES,
+                c.jdbcUrl().orElse(null),
+                c.host().orElse(null),
+                c.port(),
+                c.database().orElse(null),
+                c.username().orElse(null),
+                c.password().map(Secret::reveal).orElse(null),
+                c.secretId().orElse(null),
+                config.copyAuthorization().region().orElse(null),
+                c.ssl());
+    }
+
     public static WarehouseSinkBuilder apply(SinkConfig config, WarehouseSinkBuilder builder) {
         if (config.staging().format() != StagingFormat.CSV) {
             throw new IllegalArgumentException(
@@ -29,22 +46,10 @@ public final class SinkConfigMapping {
                             + " so far), got "
                             + config.staging().format());
         }
-        TargetConnection c = config.connection();
         CopyAuthorization auth = config.copyAuthorization();
-        WarehouseKind kind =
-                c.kind() == TargetKind.REDSHIFT ? WarehouseKind.REDSHIFT : WarehouseKind.POSTGRES;
-        builder.connection(
-                new ConnectionSettings(
-                        kind,
-                        c.jdbcUrl().orElse(null),
-                        c.host().orElse(null),
-                        c.port(),
-                        c.database().orElse(null),
-                        c.username().orElse(null),
-                        c.password().map(Secret::reveal).orElse(null),
-                        c.secretId().orElse(null),
-                        auth.region().orElse(null),
-                        c.ssl()));
+        ConnectionSettings connection = connection(config);
+        WarehouseKind kind = connection.kind();
+        builder.connection(connection);
         if (kind == WarehouseKind.REDSHIFT) {
             var copy = config.copy();
             builder.copyOptions(

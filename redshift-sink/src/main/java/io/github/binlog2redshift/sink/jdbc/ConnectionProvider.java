@@ -1,5 +1,8 @@
 package io.github.binlog2redshift.sink.jdbc;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.Serializable;
 import java.sql.Connection;
@@ -7,12 +10,10 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Iterator;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 
 /**
  * Opens warehouse connections: pgjdbc for PostgreSQL, the Redshift driver for Redshift. A secret id
@@ -22,12 +23,46 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueReques
 public final class ConnectionProvider implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionProvider.class);
 
     private final ConnectionSettings settings;
+    private final SecretReader secrets;
     private transient ConnectionSettings resolved;
 
     public ConnectionProvider(ConnectionSettings settings) {
-        this.settings = settings;
+        this(settings, SecretReader.SECRETS_MANAGER);
+    }
+
+    public ConnectionProvider(ConnectionSettings settings, SecretReader secrets) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+    }
+
+    /**
+     * Reads the secret now, where the job is being submitted, so that a secret without host or
+     * database fails the submission rather than the first checkpoint. A secret this process may not
+     * read (the client of a session cluster often lacks the job's role) is left to the first {@link
+     * #open()}.
+     *
+     * @return whether the settings could be resolved here
+     * @throws io.github.binlog2redshift.config.ConfigException when the secret was read and the
+     *     connection is still incomplete
+     */
+    public boolean resolveEarly() {
+        if (settings.secretId() == null) {
+            return true;
+        }
+        try {
+            resolve();
+            return true;
+        } catch (IOException e) {
+            LOG.warn(
+                    "Secret {} could not be read before the job started ({}); the sink reads it"
+                            + " again when it first connects",
+                    settings.secretId(),
+                    e.getMessage());
+            return false;
+        }
     }
 
     public Connection open() throws SQLException, IOException {
@@ -83,7 +118,8 @@ public final class ConnectionProvider implements Serializable {
         return DriverManager.getConnection(url, props);
     }
 
-    private synchronized ConnectionSettings resolve() throws IOException {
+    /** The settings with the secret read (once) and checked. */
+    synchronized ConnectionSettings resolve() throws IOException {
         if (resolved == null) {
             resolved = settings.secretId() == null ? settings : fromSecret();
         }
@@ -91,21 +127,28 @@ public final class ConnectionProvider implements Serializable {
     }
 
     private ConnectionSettings fromSecret() throws IOException {
-        var builder = SecretsManagerClient.builder();
-        if (settings.region() != null) {
-            builder.region(Region.of(settings.region()));
+        String id = settings.secretId();
+        SecretValues values = SecretValues.parse(id, secrets.read(id, settings.region()));
+        // The secret wins over explicit options, which only fill its gaps: say so when it shadows
+        // one.
+        if (values.host() != null
+                && settings.host() != null
+                && !values.host().equals(settings.host())) {
+            LOG.warn(
+                    "sink.redshift.host {} is not used: secret {} names host {}",
+                    settings.host(),
+                    id,
+                    values.host());
         }
-        try (SecretsManagerClient client = builder.build()) {
-            String json =
-                    client.getSecretValue(
-                                    GetSecretValueRequest.builder()
-                                            .secretId(settings.secretId())
-                                            .build())
-                            .secretString();
-            return settings.resolvedWith(SecretValues.parse(settings.secretId(), json));
-        } catch (RuntimeException e) {
-            throw new IOException(
-                    "could not read secret " + settings.secretId() + ": " + e.getMessage(), e);
+        if (values.database() != null
+                && settings.database() != null
+                && !values.database().equals(settings.database())) {
+            LOG.warn(
+                    "sink.redshift.database {} is not used: secret {} names database {}",
+                    settings.database(),
+                    id,
+                    values.database());
         }
+        return settings.resolvedWith(values);
     }
 }

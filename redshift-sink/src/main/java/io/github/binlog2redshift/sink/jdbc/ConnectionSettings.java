@@ -1,15 +1,20 @@
 package io.github.binlog2redshift.sink.jdbc;
 
+import io.github.binlog2redshift.config.ConfigException;
+
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+
 import javax.annotation.Nullable;
 
 /**
  * Where and as whom to connect. Either {@code jdbcUrl} or {@code host}/{@code port}/{@code
  * database} locate the database (a URL carries its own port and TLS settings), with {@code
- * user}/{@code password}; or {@code secretId} names an AWS Secrets Manager secret holding them
- * (JSON with {@code host}, {@code port}, {@code username}, {@code password}, and {@code dbname} or
- * {@code database}); the explicit fields then only fill what the secret leaves out.
+ * user}/{@code password}; or {@code secretId} names an AWS Secrets Manager secret holding them in
+ * any layout {@link SecretValues} reads. The secret's fields win; the explicit fields fill what it
+ * leaves out, and {@link #resolvedWith} fails when host or database are still missing.
  *
  * <p>{@link #toString()} never shows the password.
  */
@@ -78,19 +83,77 @@ public final class ConnectionSettings implements Serializable {
                 kind, null, host, port, database, user, password, null, null, ssl);
     }
 
-    /** These settings with the fields the secret holds taken from it. */
+    /**
+     * These settings with the fields the secret holds taken from it; the explicit fields fill what
+     * it lacks. Checked here, once for every secret layout, because a secret with only {@code
+     * username} and {@code password} (Redshift's and RDS's managed secrets) used to yield {@code
+     * jdbc:redshift://null:5439/null}.
+     *
+     * @throws ConfigException when credentials, host or database are still missing; the message
+     *     names the secret's keys and the options that supply them
+     */
     public ConnectionSettings resolvedWith(SecretValues s) {
+        String h = s.host() != null ? s.host() : host;
+        String db = s.database() != null ? s.database() : database;
+        List<String> gaps = new ArrayList<>();
+        if (s.username() == null) {
+            gaps.add("username");
+        }
+        if (s.password() == null) {
+            gaps.add("password");
+        }
+        if (!gaps.isEmpty()) {
+            throw new ConfigException(
+                    "Secret '"
+                            + secretId
+                            + "' (sink.redshift.secret-id) has no "
+                            + String.join(" and no ", gaps)
+                            + "; a secret must hold both, as sink.redshift.username and password"
+                            + " cannot be combined with sink.redshift.secret-id");
+        }
+        if (jdbcUrl == null && (h == null || db == null)) {
+            throw new ConfigException(locationGap(s, h == null, db == null));
+        }
         return new ConnectionSettings(
                 kind,
                 jdbcUrl,
-                s.host() != null ? s.host() : host,
+                h,
                 s.port() != null ? s.port() : port,
-                s.database() != null ? s.database() : database,
-                s.username() != null ? s.username() : user,
-                s.password() != null ? s.password() : password,
+                db,
+                s.username(),
+                s.password(),
                 null,
                 region,
                 ssl);
+    }
+
+    private String locationGap(SecretValues s, boolean noHost, boolean noDatabase) {
+        List<String> keys = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        if (noHost) {
+            keys.add("host");
+            options.add("sink.redshift.host (the cluster or workgroup endpoint)");
+        }
+        if (noDatabase) {
+            keys.add("dbname");
+            options.add("sink.redshift.database");
+        }
+        return "The "
+                + kind
+                + " connection is incomplete: secret '"
+                + secretId
+                + "' (sink.redshift.secret-id) has no "
+                + String.join(" and no ", keys)
+                + (noHost && noDatabase ? ", and neither is set" : ", and it is not set")
+                + "; set "
+                + String.join(" and ", options)
+                + ", or sink.jdbc.url"
+                + (s.clusterId() != null
+                        ? ". The secret belongs to cluster '"
+                                + s.clusterId()
+                                + "', whose endpoint the Redshift console shows"
+                        : "")
+                + ".";
     }
 
     public WarehouseKind kind() {

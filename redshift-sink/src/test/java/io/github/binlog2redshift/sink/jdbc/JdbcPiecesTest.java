@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.binlog2redshift.sink.StagedFile;
+
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * The small policies of the jdbc package: what is retried, how long to wait, manifests, secrets.
@@ -76,7 +78,7 @@ class JdbcPiecesTest {
                         "prod/rs",
                         "{\"host\":\"rs\",\"port\":5439,\"username\":\"u\",\"password\":\"pw\","
                                 + "\"dbname\":\"dev\",\"engine\":\"redshift\"}");
-        assertThat(v).isEqualTo(new SecretValues("rs", 5439, "dev", "u", "pw"));
+        assertThat(v).isEqualTo(new SecretValues("rs", 5439, "dev", "u", "pw", "redshift", null));
         assertThat(v.toString()).doesNotContain("pw,").contains("password=****");
         assertThat(SecretValues.parse("s", "{\"database\":\"d\",\"port\":\"5440\"}"))
                 .isEqualTo(new SecretValues(null, 5440, "d", null, null));
