@@ -2,7 +2,7 @@ package io.github.binlog2redshift.sink.dialect;
 
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.ident;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.identList;
-import static io.github.binlog2redshift.sink.dialect.internal.SqlText.literal;
+import static io.github.binlog2redshift.sink.dialect.internal.SqlText.escapedLiteral;
 
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.TargetTable;
@@ -20,8 +20,10 @@ public final class RedshiftDialect implements SqlDialect {
     private static final long serialVersionUID = 1L;
 
     /**
-     * The NULL marker of staged CSV. Every non-NULL value is quoted, so an empty string ({@code
-     * ""}) and NULL ({@code \N}) stay apart; EMPTYASNULL is deliberately not used.
+     * The NULL marker of staged CSV ({@code CsvLine.NULL}). Every non-NULL value is quoted, so an
+     * empty string ({@code ""}) and NULL ({@code \N}) stay apart; EMPTYASNULL is deliberately not
+     * used. In the COPY statement it is written {@code '\\N'}: see {@link
+     * io.github.binlog2redshift.sink.dialect.internal.SqlText#escapedLiteral}.
      */
     public static final String NULL_MARKER = "\\N";
 
@@ -134,7 +136,9 @@ public final class RedshiftDialect implements SqlDialect {
 
     /**
      * COPY of the staged files listed by {@code manifestUri} into the staging table. Contains
-     * credentials when access keys are used: never log it.
+     * credentials when access keys are used: never log it. Every literal has its backslashes
+     * escaped, as Redshift reads them ({@link
+     * io.github.binlog2redshift.sink.dialect.internal.SqlText#escapedLiteral}).
      */
     public String copy(List<String> stagedColumns, String manifestUri, CopyOptions o) {
         StringBuilder sql = new StringBuilder("COPY ");
@@ -142,25 +146,25 @@ public final class RedshiftDialect implements SqlDialect {
                 .append(" (")
                 .append(identList(stagedColumns))
                 .append(") FROM ")
-                .append(literal(manifestUri));
+                .append(escapedLiteral(manifestUri));
         if (o.iamRole() != null) {
-            sql.append(" IAM_ROLE ").append(literal(o.iamRole()));
+            sql.append(" IAM_ROLE ").append(escapedLiteral(o.iamRole()));
         } else {
-            sql.append(" ACCESS_KEY_ID ").append(literal(o.accessKeyId()));
-            sql.append(" SECRET_ACCESS_KEY ").append(literal(o.secretAccessKey()));
+            sql.append(" ACCESS_KEY_ID ").append(escapedLiteral(o.accessKeyId()));
+            sql.append(" SECRET_ACCESS_KEY ").append(escapedLiteral(o.secretAccessKey()));
             if (o.sessionToken() != null) {
-                sql.append(" SESSION_TOKEN ").append(literal(o.sessionToken()));
+                sql.append(" SESSION_TOKEN ").append(escapedLiteral(o.sessionToken()));
             }
         }
         if (o.region() != null) {
-            sql.append(" REGION ").append(literal(o.region()));
+            sql.append(" REGION ").append(escapedLiteral(o.region()));
         }
-        sql.append(" FORMAT AS CSV NULL AS ").append(literal(NULL_MARKER));
+        sql.append(" FORMAT AS CSV NULL AS ").append(escapedLiteral(NULL_MARKER));
         if (o.gzip()) {
             sql.append(" GZIP");
         }
-        sql.append(" MANIFEST TIMEFORMAT ").append(literal(o.timeFormat()));
-        sql.append(" DATEFORMAT ").append(literal(o.dateFormat()));
+        sql.append(" MANIFEST TIMEFORMAT ").append(escapedLiteral(o.timeFormat()));
+        sql.append(" DATEFORMAT ").append(escapedLiteral(o.dateFormat()));
         if (o.maxError() != null) {
             sql.append(" MAXERROR ").append(o.maxError());
         }

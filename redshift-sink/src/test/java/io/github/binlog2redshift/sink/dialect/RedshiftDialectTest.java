@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.internal.CsvLine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +82,7 @@ class RedshiftDialectTest {
                         "COPY \"_b2r_stage\" (\"_b2r_op\", \"_b2r_pos\", \"_b2r_ts\", \"id\", \"note\")"
                                 + " FROM 's3://bucket/stage/job/ckp-7.manifest'"
                                 + " IAM_ROLE 'arn:aws:iam::123:role/load' REGION 'eu-west-1'"
-                                + " FORMAT AS CSV NULL AS '\\N' GZIP MANIFEST"
+                                + " FORMAT AS CSV NULL AS '\\\\N' GZIP MANIFEST"
                                 + " TIMEFORMAT 'auto' DATEFORMAT 'auto' COMPUPDATE OFF STATUPDATE OFF");
     }
 
@@ -104,11 +105,29 @@ class RedshiftDialectTest {
                         "COPY \"_b2r_stage\" (\"_b2r_op\", \"_b2r_pos\", \"_b2r_ts\", \"id\", \"note\")"
                                 + " FROM 's3://b/o''brien.manifest'"
                                 + " ACCESS_KEY_ID 'AKID' SECRET_ACCESS_KEY 'se''cret' SESSION_TOKEN 'tok'"
-                                + " FORMAT AS CSV NULL AS '\\N' MANIFEST"
+                                + " FORMAT AS CSV NULL AS '\\\\N' MANIFEST"
                                 + " TIMEFORMAT 'epochmillisecs' DATEFORMAT 'YYYY-MM-DD'"
                                 + " MAXERROR 5 TRUNCATECOLUMNS COMPUPDATE OFF STATUPDATE OFF");
         assertThat(keys.toString()).doesNotContain("se'cret").contains("secretAccessKey=****");
         assertThat(dialect.lastCopyCount()).isEqualTo("SELECT pg_last_copy_count()");
+    }
+
+    /**
+     * Redshift reads a backslash in a string literal as an escape ({@code QUOTE_LITERAL} "doubles
+     * any embedded single quotation marks and backslashes"): {@code NULL AS '\N'} would reach COPY
+     * as {@code N}, loading the staged NULL marker as the text {@code \N}.
+     */
+    @Test
+    void copyLiteralsEscapeBackslashes() {
+        CopyOptions keys =
+                new CopyOptions(
+                        null, "AK\\ID", "se\\cr'et", null, null, true, null, null, null, false);
+        String copy = dialect.copy(staged, "s3://b/a\\b.manifest", keys);
+        assertThat(copy)
+                .contains(" NULL AS '\\\\N' ")
+                .contains(" FROM 's3://b/a\\\\b.manifest'")
+                .contains(" ACCESS_KEY_ID 'AK\\\\ID' SECRET_ACCESS_KEY 'se\\\\cr''et'");
+        assertThat(RedshiftDialect.NULL_MARKER).isEqualTo(CsvLine.NULL);
     }
 
     @Test
