@@ -107,11 +107,13 @@ final class Backend implements AutoCloseable {
 
     /**
      * Runs {@code sql} (text parameters) for the emulator, as a named statement so the client's
-     * unnamed statement and portal survive, and returns its rows as text. It ends with a Sync, so
+     * unnamed statement survives (call it before the client's Bind, or after its Execute, as the
+     * unnamed portal is reused), and returns its rows as text. It ends with a Sync, so
      * call it only between the client's statements, never after an error the client has not seen.
      */
     List<List<String>> query(String sql, String... params) throws IOException, RedshiftException {
-        WireMessage.Builder bind = new WireMessage.Builder().string("b2r_internal").string("b2r_internal");
+        // The unnamed portal: a named one would outlive the query inside a transaction block.
+        WireMessage.Builder bind = new WireMessage.Builder().string("").string("b2r_internal");
         bind.int16(0).int16(params.length);
         for (String p : params) {
             if (p == null) {
@@ -124,7 +126,7 @@ final class Backend implements AutoCloseable {
         bind.int16(0);
         send(new WireMessage.Builder().string("b2r_internal").string(sql).int16(0).build('P'));
         send(bind.build('B'));
-        send(new WireMessage.Builder().string("b2r_internal").int32(0).build('E'));
+        send(new WireMessage.Builder().string("").int32(0).build('E'));
         send(new WireMessage.Builder().byte1('S').string("b2r_internal").build('C'));
         send(new WireMessage('S', new byte[0]));
         out.flush();

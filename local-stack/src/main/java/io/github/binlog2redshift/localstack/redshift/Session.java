@@ -7,7 +7,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,6 +170,9 @@ final class Session implements Runnable {
         for (int i = 0; i < plans.size(); i++) {
             Plan plan = plans.get(i);
             String text = runner.before(plan, plans.size() > 1);
+            if (plan.readsCopyCount()) {
+                runner.publishCopyCount();
+            }
             backend.send(WireMessage.query(text));
             backend.flush();
             WireMessage last = relayUntil("CIE", "Z");

@@ -121,9 +121,9 @@ final class SqlLexer {
 
     /**
      * A string literal as Redshift reads it: {@code ''} is a quote and a backslash escapes the
-     * next character (Redshift's QUOTE_LITERAL doubles backslashes for this reason). The escape
-     * set is PostgreSQL 8.0's, which Redshift derives from: {@code \b \f \n \r \t}, octal and
-     * {@code \x} hex; any other escaped character stands for itself, so {@code '\N'} is {@code N}.
+     * next character (Redshift's QUOTE_LITERAL doubles backslashes for this reason). Only the
+     * escapes the documentation shows are read ({@code \\ \' \n \t} and octal); any other,
+     * {@code '\N'} included, is refused, the stricter choice, as the COPY engine's reader does.
      */
     private static int string(String sql, int i, List<Token> out) throws RedshiftException {
         int start = i;
@@ -144,32 +144,19 @@ final class SqlLexer {
                 }
             } else if (d == '\\' && i < n) {
                 char e = sql.charAt(i++);
-                switch (e) {
-                    case 'b' -> v.append('\b');
-                    case 'f' -> v.append('\f');
-                    case 'n' -> v.append('\n');
-                    case 'r' -> v.append('\r');
-                    case 't' -> v.append('\t');
-                    case 'x' -> {
-                        int end = i;
-                        while (end < n && end < i + 2 && Character.digit(sql.charAt(end), 16) >= 0) end++;
-                        if (end == i) {
-                            v.append('x');
-                        } else {
-                            v.append((char) Integer.parseInt(sql.substring(i, end), 16));
-                            i = end;
-                        }
-                    }
-                    default -> {
-                        if (e >= '0' && e <= '7') {
-                            int end = i;
-                            while (end < n && end < i + 2 && sql.charAt(end) >= '0' && sql.charAt(end) <= '7') end++;
-                            v.append((char) Integer.parseInt(sql.substring(i - 1, end), 8));
-                            i = end;
-                        } else {
-                            v.append(e);
-                        }
-                    }
+                if (e >= '0' && e <= '7') {
+                    int to = i;
+                    while (to < n && to < i + 2 && sql.charAt(to) >= '0' && sql.charAt(to) <= '7') to++;
+                    v.append((char) Integer.parseInt(sql.substring(i - 1, to), 8));
+                    i = to;
+                } else if (e == '\\' || e == '\'') {
+                    v.append(e);
+                } else if (e == 'n') {
+                    v.append('\n');
+                } else if (e == 't') {
+                    v.append('\t');
+                } else {
+                    throw syntax("escape sequence \\" + e + " in a string literal is not documented by Redshift");
                 }
             } else {
                 v.append(d);

@@ -67,9 +67,6 @@ final class StatementRunner {
                 backend.query("COMMIT");
                 tagState = 'I';
             }
-            if (plan.readsCopyCount()) {
-                publishCopyCount();
-            }
             ensureDomains(plan.sql());
             if (plan.copy() != null) {
                 CopyHookup.Outcome outcome = copies.prepare(plan.copy());
@@ -117,7 +114,7 @@ final class StatementRunner {
         try {
             backend.query("SELECT set_config('b2r.last_copy_count', $1, false)", Long.toString(lastCopyCount));
         } catch (RedshiftException e) {
-            throw new IllegalStateException("cannot publish the COPY count", e);
+            throw new IllegalStateException("cannot publish the COPY count: " + e.getMessage(), e);
         }
     }
 

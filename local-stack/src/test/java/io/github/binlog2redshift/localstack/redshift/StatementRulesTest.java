@@ -27,7 +27,8 @@ class StatementRulesTest {
 
     @Test
     void literalsAreReadWithRedshiftsBackslashEscapes() {
-        assertThat(plan("SELECT 'it\\'s', '\\N'").sql()).isEqualTo("SELECT 'it''s', 'N'");
+        assertThat(plan("SELECT 'it\\'s', 'a\\\\N', '\\101'").sql()).isEqualTo("SELECT 'it''s', 'a\\N', 'A'");
+        assertThat(plan("SELECT '\\N'").refusal()).hasMessageContaining("escape sequence");
     }
 
     @Test
