@@ -23,25 +23,22 @@ final class ColumnStatements {
 
     /**
      * A type change by copy, for types Redshift cannot ALTER in place: add a column of the new
-     * type, copy with a cast, drop the old column, give the new one the old name. The column moves
-     * to the end of the table.
+     * type, copy {@code value} (the old column converted, see {@link SqlDialect#rebuildColumn}),
+     * drop the old column, give the new one the old name. The column moves to the end of the table.
      */
-    static ColumnRebuild rebuild(TargetTable t, String column, String type) {
+    static ColumnRebuild rebuild(TargetTable t, String column, String type, String value) {
         String temp = column + ReservedNames.RETYPE_SUFFIX;
         return new ColumnRebuild(
                 temp,
                 "ALTER TABLE " + table(t) + " ADD COLUMN " + ident(temp) + " " + type,
-                "UPDATE "
-                        + table(t)
-                        + " SET "
-                        + ident(temp)
-                        + " = CAST("
-                        + ident(column)
-                        + " AS "
-                        + type
-                        + ")",
+                "UPDATE " + table(t) + " SET " + ident(temp) + " = " + value,
                 dropColumn(t, column),
                 renameColumn(t, temp, column));
+    }
+
+    /** {@code CAST("column" AS type)}. */
+    static String cast(String column, String type) {
+        return "CAST(" + ident(column) + " AS " + type + ")";
     }
 
     static String truncate(TargetTable t) {

@@ -8,6 +8,7 @@ import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.internal.SqlText;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Amazon Redshift. Primary keys are declared but informational (Redshift does not enforce them);
@@ -95,14 +96,73 @@ public final class RedshiftDialect implements SqlDialect {
     /**
      * Redshift's ALTER COLUMN TYPE only widens VARCHAR ("ALTER COLUMN column_name TYPE
      * updated_varchar_data_type_size", Redshift ALTER TABLE reference), and not inside a
-     * transaction block; every other change is made by copy.
+     * transaction block; every other change (a CHAR column too) is made by copy.
      */
     @Override
     public boolean altersTypeInPlace(ColumnType from, ColumnType to) {
         return from.family() == ColumnType.Family.TEXT
                 && to.family() == ColumnType.Family.TEXT
                 && from.size() != null
-                && to.size() != null;
+                && to.size() != null
+                && !isChar(from)
+                && !isChar(to);
+    }
+
+    /**
+     * The copy of a type change converts each value with a plain CAST except where Redshift's CAST
+     * does not give the value's text:
+     *
+     * <ul>
+     *   <li>SUPER to text: a cast reads only scalars (an object or array gives NULL);
+     *       JSON_SERIALIZE writes any value as its JSON text
+     *       (https://docs.aws.amazon.com/redshift/latest/dg/JSON_SERIALIZE.html). It turns SQL
+     *       NULL into the text {@code null}, hence the CASE. A value whose text is longer than
+     *       VARCHAR's 65,535 bytes fails the change (JSON_SERIALIZE "returns an error when the JSON
+     *       format exceeds the VARCHAR limit");
+     *   <li>BOOLEAN to text: Redshift has no cast from BOOLEAN to a character type; the CASE
+     *       writes {@code true}/{@code false}, as PostgreSQL's cast does.
+     * </ul>
+     *
+     * The other conversions the sink makes by copy are documented casts: between numeric types
+     * (integer widening, integer or decimal to a wider DECIMAL, REAL to DOUBLE PRECISION), numbers,
+     * dates and timestamps to VARCHAR (CAST and CONVERT references), VARBYTE to a wider VARBYTE and
+     * VARBYTE to VARCHAR, which reads the bytes as UTF-8 (VARBYTE type reference), as MySQL's own
+     * VARBINARY-to-VARCHAR change does, and CHAR to VARCHAR.
+     */
+    @Override
+    public ColumnRebuild rebuildColumn(
+            TargetTable table, String column, ColumnType from, String type) {
+        return ColumnStatements.rebuild(table, column, type, copyValue(column, from, type));
+    }
+
+    static String copyValue(String column, ColumnType from, String type) {
+        boolean toText = ColumnType.parse(type).family() == ColumnType.Family.TEXT;
+        if (toText && from.family() == ColumnType.Family.JSON) {
+            return "CASE WHEN "
+                    + ident(column)
+                    + " IS NULL THEN NULL ELSE JSON_SERIALIZE("
+                    + ident(column)
+                    + ") END";
+        }
+        if (toText && from.family() == ColumnType.Family.BOOLEAN) {
+            return "CASE WHEN "
+                    + ident(column)
+                    + " THEN 'true' WHEN NOT "
+                    + ident(column)
+                    + " THEN 'false' END";
+        }
+        return ColumnStatements.cast(column, type);
+    }
+
+    /** CHAR(n) (also {@code character(n)} as the catalog spells it): not a VARCHAR. */
+    private static boolean isChar(ColumnType t) {
+        String text = t.text().trim().toUpperCase(Locale.ROOT);
+        int paren = text.indexOf('(');
+        String base = (paren < 0 ? text : text.substring(0, paren)).trim();
+        return base.equals("CHAR")
+                || base.equals("CHARACTER")
+                || base.equals("BPCHAR")
+                || base.equals("NCHAR");
     }
 
     /**

@@ -68,9 +68,14 @@ public interface SqlDialect extends Serializable {
     /** {@code ALTER TABLE ... ALTER COLUMN ... TYPE}, for {@link #altersTypeInPlace} changes. */
     String alterColumnType(TargetTable table, String column, String type);
 
-    /** The statements of a type change by copy. */
-    default ColumnRebuild rebuildColumn(TargetTable table, String column, String type) {
-        return ColumnStatements.rebuild(table, column, type);
+    /**
+     * The statements of a type change by copy of {@code column}, now of type {@code from}, to
+     * {@code type}: by default a plain CAST of each value.
+     */
+    default ColumnRebuild rebuildColumn(
+            TargetTable table, String column, ColumnType from, String type) {
+        return ColumnStatements.rebuild(
+                table, column, type, ColumnStatements.cast(column, type));
     }
 
     default String dropColumn(TargetTable table, String column) {

@@ -125,7 +125,7 @@ final class ColumnEvolver {
                     () -> hasType(c, t, ct.column(), to));
             return;
         }
-        ColumnRebuild r = dialect.rebuildColumn(t, ct.column(), ct.to());
+        ColumnRebuild r = dialect.rebuildColumn(t, ct.column(), ct.from(), ct.to());
         if (type(c, t, r.tempColumn()).isEmpty()) {
             idempotent(c, r.addTemp(), () -> type(c, t, r.tempColumn()).isPresent());
         }

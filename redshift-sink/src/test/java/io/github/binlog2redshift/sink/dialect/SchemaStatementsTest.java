@@ -104,7 +104,7 @@ class SchemaStatementsTest {
         assertThat(pg.alterColumnType(T, "n", "NUMERIC(14,4)"))
                 .isEqualTo(
                         "ALTER TABLE \"shop\".\"orders\" ALTER COLUMN \"n\" TYPE NUMERIC(14,4) USING \"n\"::NUMERIC(14,4)");
-        assertThat(rs.rebuildColumn(T, "n", "BIGINT"))
+        assertThat(rs.rebuildColumn(T, "n", int4, "BIGINT"))
                 .isEqualTo(
                         new ColumnRebuild(
                                 "n__b2r_new",
@@ -112,12 +112,47 @@ class SchemaStatementsTest {
                                 "UPDATE \"shop\".\"orders\" SET \"n__b2r_new\" = CAST(\"n\" AS BIGINT)",
                                 "ALTER TABLE \"shop\".\"orders\" DROP COLUMN \"n\"",
                                 "ALTER TABLE \"shop\".\"orders\" RENAME COLUMN \"n__b2r_new\" TO \"n\""));
+        assertThat(rs.altersTypeInPlace(ColumnType.parse("CHAR(1)"), v300)).isFalse();
+        assertThat(rs.altersTypeInPlace(ColumnType.fromCatalog("character", 1, null, null, null), v300))
+                .isFalse();
+        assertThat(rs.altersTypeInPlace(ColumnType.fromCatalog("character varying", 20, null, null, null), v300))
+                .isTrue();
         assertThat(rs.changesKeyColumnTypes()).isFalse();
         assertThat(pg.changesKeyColumnTypes()).isTrue();
         assertThat(rs.unboundedText()).isEqualTo("VARCHAR(65535)");
         assertThat(pg.unboundedText()).isEqualTo("TEXT");
         assertThat(rs.decimalType(38, 4)).isEqualTo("DECIMAL(38,4)");
         assertThat(pg.decimalType(40, 4)).isEqualTo("NUMERIC(40,4)");
+    }
+
+    /**
+     * Redshift's CAST does not give the text of a SUPER object or array (JSON_SERIALIZE does) and
+     * has no BOOLEAN-to-VARCHAR cast; every other value is cast (issue 12, fault 6).
+     */
+    @Test
+    void redshiftCopiesSuperAndBooleanToTextWithoutACast() {
+        String text = rs.unboundedText();
+        assertThat(rs.rebuildColumn(T, "doc", ColumnType.parse("SUPER"), text).copy())
+                .isEqualTo(
+                        "UPDATE \"shop\".\"orders\" SET \"doc__b2r_new\" = CASE WHEN \"doc\" IS NULL"
+                                + " THEN NULL ELSE JSON_SERIALIZE(\"doc\") END");
+        assertThat(rs.rebuildColumn(T, "paid", ColumnType.parse("BOOLEAN"), text).copy())
+                .isEqualTo(
+                        "UPDATE \"shop\".\"orders\" SET \"paid__b2r_new\" = CASE WHEN \"paid\""
+                                + " THEN 'true' WHEN NOT \"paid\" THEN 'false' END");
+        for (String from :
+                List.of(
+                        "SMALLINT", "BIGINT", "DECIMAL(10,2)", "DOUBLE PRECISION", "DATE",
+                        "TIMESTAMP", "TIMESTAMPTZ", "VARBYTE(16)", "CHAR(1)")) {
+            assertThat(rs.rebuildColumn(T, "c", ColumnType.parse(from), text).copy())
+                    .as(from)
+                    .endsWith(" = CAST(\"c\" AS VARCHAR(65535))");
+        }
+        assertThat(rs.rebuildColumn(T, "c", ColumnType.parse("INTEGER"), "DECIMAL(12,2)").copy())
+                .endsWith(" = CAST(\"c\" AS DECIMAL(12,2))");
+        // PostgreSQL changes types in place (USING c::type), never by copy; its default is a CAST.
+        assertThat(pg.rebuildColumn(T, "doc", ColumnType.parse("JSONB"), "TEXT").copy())
+                .endsWith(" = CAST(\"doc\" AS TEXT)");
     }
 
     @Test
