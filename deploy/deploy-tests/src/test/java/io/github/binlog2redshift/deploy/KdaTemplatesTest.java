@@ -5,20 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The Managed Flink (KDA) application JSON files and the CloudFormation template. */
+/**
+ * The Managed Flink (KDA) application JSON files and the CloudFormation template. No offline
+ * CloudFormation linter can be installed here (cfn-lint is a Python package), so this test checks
+ * the template's structure itself: references, conditions, defaults, property keys and grants.
+ */
 class KdaTemplatesTest {
 
     private static final String CFN = "kda/binlog2redshift-kda.cfn.yaml";
-    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
+
+    private static CfnTemplate template() {
+        return new CfnTemplate(Templates.yaml(CFN));
+    }
 
     @Test
     void everyJsonAndYamlFileParses() {
@@ -30,18 +37,21 @@ class KdaTemplatesTest {
         }
     }
 
+    /**
+     * FLINK-1_20 for Flink 1.20.x: the runtime the jars are built against (Java 11: JobJarTest).
+     */
+    private static String runtime() {
+        String[] v = System.getProperty("flink.version").split("\\.");
+        return "FLINK-" + v[0] + "_" + v[1];
+    }
+
     @ParameterizedTest
     @CsvSource({"cdc-source", "redshift-sink"})
     void cliApplicationJson(String job) {
         JsonNode app = Templates.json("kda/" + job + "-application.json");
-        assertThat(app.path("RuntimeEnvironment").asText()).isEqualTo("FLINK-1_20");
+        assertThat(app.path("RuntimeEnvironment").asText()).isEqualTo(runtime());
         JsonNode conf = app.path("ApplicationConfiguration");
         assertThat(conf.at("/ApplicationSnapshotConfiguration/SnapshotsEnabled").asBoolean())
-                .isTrue();
-        assertThat(
-                        conf.at(
-                                        "/FlinkApplicationConfiguration/CheckpointConfiguration/CheckpointingEnabled")
-                                .asBoolean())
                 .isTrue();
         assertThat(
                         conf.at(
@@ -50,20 +60,63 @@ class KdaTemplatesTest {
                 .endsWith(".jar")
                 .contains(job + "-job-");
         assertPropertyGroupsUseKnownKeys(job, conf.at("/EnvironmentProperties/PropertyGroups"));
+        // account-specific values are all REPLACE_ME placeholders: one grep finds them
+        assertThat(Templates.text("kda/" + job + "-application.json"))
+                .doesNotContain("111122223333", "example");
+    }
+
+    /** The CLI files describe the same application as the template, minus the roles it creates. */
+    @ParameterizedTest
+    @CsvSource({"CdcSourceApplication, cdc-source", "RedshiftSinkApplication, redshift-sink"})
+    void cliApplicationJsonMatchesTheTemplate(String resource, String job) {
+        JsonNode cli = Templates.json("kda/" + job + "-application.json");
+        JsonNode cfn = template().root().path("Resources").path(resource).path("Properties");
+        for (String field : List.of("RuntimeEnvironment", "ApplicationMode")) {
+            assertThat(cli.path(field)).as(field).isEqualTo(cfn.path(field));
+        }
+        for (String path :
+                List.of(
+                        "/FlinkApplicationConfiguration/CheckpointConfiguration",
+                        "/FlinkApplicationConfiguration/MonitoringConfiguration",
+                        "/ApplicationSnapshotConfiguration",
+                        "/ApplicationCodeConfiguration/CodeContentType")) {
+            assertThat(cli.path("ApplicationConfiguration").at(path))
+                    .as(path)
+                    .isEqualTo(cfn.path("ApplicationConfiguration").at(path));
+        }
+        String groups =
+                "/ApplicationConfiguration/EnvironmentProperties/PropertyGroups/0/PropertyMap";
+        Set<String> cliKeys = keys(cli.at(groups));
+        Set<String> cfnKeys = keys(cfn.at(groups));
+        assertThat(cfnKeys).containsAll(cliKeys);
+        Set<String> always = new HashSet<>();
+        cfn.at(groups)
+                .fields()
+                .forEachRemaining(
+                        e -> {
+                            if (!e.getValue().has("Fn::If")) {
+                                always.add(e.getKey());
+                            }
+                        });
+        assertThat(cliKeys).containsAll(always);
     }
 
     @ParameterizedTest
     @CsvSource({"CdcSourceApplication, cdc-source", "RedshiftSinkApplication, redshift-sink"})
     void cloudFormationApplication(String resource, String job) {
-        JsonNode app = Templates.yaml(CFN).path("Resources").path(resource);
+        JsonNode app = template().root().path("Resources").path(resource);
         assertThat(app.path("Type").asText()).isEqualTo("AWS::KinesisAnalyticsV2::Application");
         JsonNode props = app.path("Properties");
-        assertThat(props.path("RuntimeEnvironment").asText()).isEqualTo("FLINK-1_20");
+        assertThat(props.path("RuntimeEnvironment").asText()).isEqualTo(runtime());
         assertThat(
                         props.at(
                                         "/RunConfiguration/ApplicationRestoreConfiguration/ApplicationRestoreType")
                                 .asText())
                 .isEqualTo("RESTORE_FROM_LATEST_SNAPSHOT");
+        assertThat(
+                        props.at("/RunConfiguration/FlinkRunConfiguration/AllowNonRestoredState")
+                                .asBoolean(true))
+                .isFalse();
         assertThat(
                         props.at(
                                         "/ApplicationConfiguration/ApplicationSnapshotConfiguration/SnapshotsEnabled")
@@ -79,15 +132,110 @@ class KdaTemplatesTest {
         for (JsonNode group : groups) {
             assertThat(group.path("PropertyGroupId").asText())
                     .isIn("FlinkApplicationProperties", "FlinkAppProperties");
-            List<String> keys = new ArrayList<>();
-            group.path("PropertyMap").fieldNames().forEachRemaining(keys::add);
-            assertThat(keys).isNotEmpty().allMatch(known::isKnown, "a " + known + " key");
+            assertThat(keys(group.path("PropertyMap")))
+                    .isNotEmpty()
+                    .allMatch(known::isKnown, "a " + known + " key")
+                    .noneMatch(k -> k.endsWith("password"));
+        }
+    }
+
+    @Test
+    void templateUsesLongFormIntrinsicsAndDefinesEverythingItReferences() {
+        assertThat(Templates.text(CFN))
+                .doesNotContainPattern("!(Ref|Sub|GetAtt|Join|If|Select|Split|Equals|Not)\\b");
+        CfnTemplate t = template();
+        Set<String> defined = new HashSet<>(t.names("Parameters"));
+        defined.addAll(t.names("Resources"));
+        t.names("Conditions").forEach(c -> defined.add("Condition:" + c));
+        List<String> referenced = new ArrayList<>();
+        for (String section : List.of("Conditions", "Resources", "Outputs")) {
+            referenced.addAll(CfnTemplate.references(t.root().path(section)));
+        }
+        assertThat(referenced)
+                .isNotEmpty()
+                .allMatch(r -> defined.contains(r) || r.startsWith("AWS::"), "defined");
+        // and nothing is defined for nothing
+        assertThat(referenced).containsAll(t.names("Parameters"));
+        t.names("Conditions").forEach(c -> assertThat(referenced).contains("Condition:" + c));
+        List<String> grouped = new ArrayList<>();
+        t.root()
+                .at("/Metadata/AWS::CloudFormation::Interface/ParameterGroups")
+                .forEach(g -> g.path("Parameters").forEach(p -> grouped.add(p.asText())));
+        assertThat(grouped)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(t.names("Parameters"));
+    }
+
+    /** An optional parameter left empty must set no property at all, not an empty one. */
+    @Test
+    void optionalParametersLeftEmptyLeaveNoTrace() {
+        CfnTemplate t = template();
+        assertThat(t.optionalParameters()).isNotEmpty();
+        Map<String, String> required = new HashMap<>();
+        t.requiredParameters().forEach(p -> required.put(p, "value"));
+        for (String optional : t.optionalParameters()) {
+            Map<String, String> empty = new HashMap<>(required);
+            empty.put(optional, "");
+            assertThat(CfnTemplate.references(t.deployedWith(empty)))
+                    .as("deployed with %s empty", optional)
+                    .doesNotContain(optional);
+            Map<String, String> set = new HashMap<>(required);
+            set.put(optional, "value");
+            assertThat(CfnTemplate.references(t.deployedWith(set)))
+                    .as("deployed with %s set", optional)
+                    .contains(optional);
+        }
+    }
+
+    /** A default is either a working value or absent (the deployment must supply one). */
+    @Test
+    void noDefaultThatCanOnlyFail() {
+        assertThat(Templates.text(CFN)).doesNotContain("111122223333", "REPLACE_ME", "example");
+        template()
+                .root()
+                .path("Parameters")
+                .fields()
+                .forEachRemaining(
+                        e -> {
+                            JsonNode d = e.getValue().get("Default");
+                            JsonNode pattern = e.getValue().get("AllowedPattern");
+                            if (d != null && pattern != null) {
+                                assertThat(d.asText())
+                                        .as("default of %s", e.getKey())
+                                        .matches(pattern.asText());
+                            }
+                            assertThat(e.getValue().has("NoEcho"))
+                                    .as("%s: secrets come from Secrets Manager", e.getKey())
+                                    .isFalse();
+                        });
+    }
+
+    /** What a job's properties name (topics, group, secrets), its role grants. */
+    @ParameterizedTest
+    @CsvSource({
+        "CdcSourceApplication, CdcSourceRole, kafka.topic kafka.dead-letter-topic"
+                + " kafka.transactional-id-prefix source.secret-id",
+        "RedshiftSinkApplication, RedshiftSinkRole, kafka.topics sink.dead-letter.topic"
+                + " kafka.group-id sink.redshift.secret-id"
+    })
+    void rolesGrantWhatThePropertiesName(String application, String role, String keys) {
+        JsonNode resources = template().root().path("Resources");
+        JsonNode properties =
+                resources
+                        .path(application)
+                        .at(
+                                "/Properties/ApplicationConfiguration/EnvironmentProperties/PropertyGroups/0/PropertyMap");
+        List<String> granted = CfnTemplate.references(resources.path(role).path("Properties"));
+        for (String key : keys.split(" ")) {
+            String parameter = properties.path(key).path("Ref").asText();
+            assertThat(parameter).as("%s is a parameter", key).isNotEmpty();
+            assertThat(granted).as("%s grants %s", role, key).contains(parameter);
         }
     }
 
     @Test
     void rolesGrantWhatTheJobsNeed() {
-        JsonNode resources = Templates.yaml(CFN).path("Resources");
+        JsonNode resources = template().root().path("Resources");
         assertThat(actions(resources.path("CdcSourceRole")))
                 .contains(
                         "kafka-cluster:Connect",
@@ -96,7 +244,8 @@ class KdaTemplatesTest {
                         "kafka-cluster:DescribeTopic",
                         "kafka-cluster:WriteData",
                         "kafka-cluster:DescribeTransactionalId",
-                        "kafka-cluster:AlterTransactionalId");
+                        "kafka-cluster:AlterTransactionalId",
+                        "secretsmanager:GetSecretValue");
         assertThat(actions(resources.path("RedshiftSinkRole")))
                 .contains(
                         "kafka-cluster:Connect",
@@ -116,7 +265,8 @@ class KdaTemplatesTest {
                         "logs:DescribeLogStreams",
                         "ec2:CreateNetworkInterface",
                         "ec2:DeleteNetworkInterface",
-                        "ec2:DescribeSubnets");
+                        "ec2:DescribeSubnets",
+                        "kms:Decrypt");
         assertThat(actions(resources.path("RedshiftCopyRole")))
                 .contains("s3:GetObject", "s3:ListBucket");
         assertThat(
@@ -136,42 +286,10 @@ class KdaTemplatesTest {
         }
     }
 
-    @Test
-    void templateUsesLongFormIntrinsicsAndDefinesEverythingItReferences() {
-        assertThat(Templates.text(CFN))
-                .doesNotContainPattern("!(Ref|Sub|GetAtt|Join|If|Select)\\b");
-        JsonNode template = Templates.yaml(CFN);
-        Set<String> defined = new HashSet<>();
-        template.path("Parameters").fieldNames().forEachRemaining(defined::add);
-        template.path("Resources").fieldNames().forEachRemaining(defined::add);
-        List<String> referenced = new ArrayList<>();
-        collectReferences(template.path("Resources"), referenced);
-        collectReferences(template.path("Outputs"), referenced);
-        assertThat(referenced)
-                .isNotEmpty()
-                .allMatch(r -> defined.contains(r) || r.startsWith("AWS::"), "defined");
-    }
-
-    private static void collectReferences(JsonNode node, List<String> out) {
-        if (node.isObject()) {
-            node.fields()
-                    .forEachRemaining(
-                            e -> {
-                                switch (e.getKey()) {
-                                    case "Ref" -> out.add(e.getValue().asText());
-                                    case "Fn::GetAtt" -> out.add(e.getValue().get(0).asText());
-                                    case "Fn::Sub" -> {
-                                        Matcher m = SUB_VARIABLE.matcher(e.getValue().asText());
-                                        while (m.find()) {
-                                            out.add(m.group(1).split("\\.")[0]);
-                                        }
-                                    }
-                                    default -> collectReferences(e.getValue(), out);
-                                }
-                            });
-        } else if (node.isArray()) {
-            node.forEach(n -> collectReferences(n, out));
-        }
+    private static Set<String> keys(JsonNode map) {
+        Set<String> out = new HashSet<>();
+        map.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     /** Every IAM action granted in a role or managed policy resource. */

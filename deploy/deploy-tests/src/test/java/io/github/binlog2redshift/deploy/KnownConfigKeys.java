@@ -1,64 +1,39 @@
 package io.github.binlog2redshift.deploy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import io.github.binlog2redshift.config.OptionCatalog;
+import io.github.binlog2redshift.config.SinkOptions;
+import io.github.binlog2redshift.config.SourceOptions;
 
 /**
- * The option keys one job accepts. A key ending in {@code .*} is a prefix of pass-through keys.
- *
- * <p>TODO(config landed): read {@code SourceOptions.ALL} / {@code SinkOptions.ALL} (an {@code
- * OptionCatalog}, {@code find(key).isPresent()}) instead of the copied lists in {@code
- * config-keys/}, so a renamed option fails this test instead of a deployment.
+ * The option keys one job accepts, straight from the job's option catalogue, so a renamed or
+ * removed option fails these tests instead of a deployment.
  */
 final class KnownConfigKeys {
 
-    private final String job;
-    private final List<String> keys;
+    private final OptionCatalog catalog;
 
-    private KnownConfigKeys(String job, List<String> keys) {
-        this.job = job;
-        this.keys = keys;
+    private KnownConfigKeys(OptionCatalog catalog) {
+        this.catalog = catalog;
     }
 
     /**
      * @param job {@code cdc-source} or {@code redshift-sink}
      */
     static KnownConfigKeys of(String job) {
-        String resource = "/config-keys/" + job + ".txt";
-        try (InputStream in = KnownConfigKeys.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No key list " + resource);
-            }
-            List<String> keys =
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                            .lines()
-                            .map(String::trim)
-                            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                            .toList();
-            return new KnownConfigKeys(job, keys);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return switch (job) {
+            case "cdc-source" -> new KnownConfigKeys(SourceOptions.ALL);
+            case "redshift-sink" -> new KnownConfigKeys(SinkOptions.ALL);
+            default -> throw new IllegalArgumentException("No job " + job);
+        };
     }
 
+    /** A key of the catalogue, or under one of its prefix options (kafka.properties.*). */
     boolean isKnown(String key) {
-        for (String k : keys) {
-            boolean prefix = k.endsWith(".*");
-            if (prefix
-                    ? key.startsWith(k.substring(0, k.length() - 1))
-                            && key.length() > k.length() - 1
-                    : key.equals(k)) {
-                return true;
-            }
-        }
-        return false;
+        return catalog.find(key).isPresent();
     }
 
     @Override
     public String toString() {
-        return job + " options";
+        return catalog.jobName() + " options";
     }
 }

@@ -98,8 +98,7 @@ class KubernetesManifestsTest {
         assertThat(binding.at("/roleRef/name").asText())
                 .isEqualTo(role.at("/metadata/name").asText());
         assertThat(allowed(role, "", "pods")).contains("create", "delete", "watch");
-        assertThat(allowed(role, "", "configmaps"))
-                .contains("create", "update", "delete", "watch");
+        assertThat(allowed(role, "", "configmaps")).contains("create", "update", "delete", "watch");
         assertThat(allowed(role, "apps", "deployments")).contains("get", "update");
     }
 
