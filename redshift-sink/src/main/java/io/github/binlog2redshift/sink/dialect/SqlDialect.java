@@ -169,6 +169,20 @@ public interface SqlDialect extends Serializable {
     }
 
     /**
+     * One row when the schema exists: whether this user may use it (USAGE); binds the schema.
+     * {@code pg_namespace} lists every schema; {@code information_schema.schemata} would not do: on
+     * Redshift it lists only the schemas the user owns, so {@code public} (the superuser's) would
+     * look missing right after {@code CREATE SCHEMA IF NOT EXISTS} succeeded. HAS_SCHEMA_PRIVILEGE
+     * is documented for Redshift
+     * (https://docs.aws.amazon.com/redshift/latest/dg/r_HAS_SCHEMA_PRIVILEGE.html) as for
+     * PostgreSQL.
+     */
+    default String selectSchema() {
+        return "SELECT has_schema_privilege(nspname, 'USAGE') FROM pg_namespace"
+                + " WHERE nspname = ?";
+    }
+
+    /**
      * Adds a nullable column: columns are never dropped or narrowed automatically, and a NOT NULL
      * column could not be added to a table that has rows.
      */

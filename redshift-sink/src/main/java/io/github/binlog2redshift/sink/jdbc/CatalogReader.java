@@ -57,13 +57,29 @@ final class CatalogReader {
         return !columns(c, t).isEmpty();
     }
 
+    /**
+     * True when {@code schema} exists and this user may use it (see {@link
+     * SqlDialect#selectSchema}); an existing schema without USAGE fails, naming the grant.
+     */
     boolean schemaExists(Connection c, String schema) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(dialect.selectSchema())) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                if (!rs.next()) {
+                    return false;
+                }
+                if (!rs.getBoolean(1)) {
+                    throw new SQLException(
+                            "schema "
+                                    + schema
+                                    + " exists but user "
+                                    + c.getMetaData().getUserName()
+                                    + " has no USAGE privilege on it: GRANT USAGE, CREATE ON SCHEMA "
+                                    + schema
+                                    + " TO that user",
+                            "42501");
+                }
+                return true;
             }
         }
     }

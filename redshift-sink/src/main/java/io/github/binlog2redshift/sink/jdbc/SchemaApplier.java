@@ -259,7 +259,11 @@ public final class SchemaApplier {
         if (readySchemas.contains(schema)) {
             return;
         }
-        idempotent(c, dialect.createSchema(schema), () -> catalog.schemaExists(c, schema));
+        // Checked first: a user granted a schema it does not own (Redshift's public belongs to the
+        // superuser) need not be allowed to create schemas at all.
+        if (!catalog.schemaExists(c, schema)) {
+            idempotent(c, dialect.createSchema(schema), () -> catalog.schemaExists(c, schema));
+        }
         TargetTable ledger = new TargetTable(schema, ReservedNames.LEDGER_TABLE);
         idempotent(c, dialect.createLedger(schema), () -> catalog.exists(c, ledger));
         TargetTable log = new TargetTable(schema, ReservedNames.SCHEMA_LOG_TABLE);

@@ -71,6 +71,19 @@ class RedshiftDialectTest {
                                 + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position");
     }
 
+    /**
+     * Redshift's information_schema.schemata lists only the schemas the user owns: {@code public}
+     * would never be found (issue 12, fault 3). pg_namespace lists them all.
+     */
+    @Test
+    void schemaCheckSeesSchemasOwnedByOthers() {
+        assertThat(dialect.selectSchema())
+                .isEqualTo(
+                        "SELECT has_schema_privilege(nspname, 'USAGE') FROM pg_namespace"
+                                + " WHERE nspname = ?")
+                .doesNotContain("information_schema");
+    }
+
     @Test
     void copyWithIamRoleAndDefaults() {
         assertThat(
