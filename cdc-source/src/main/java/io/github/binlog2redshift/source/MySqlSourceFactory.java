@@ -28,7 +28,8 @@ public final class MySqlSourceFactory {
                         .splitSize(config.chunkSize())
                         .includeSchemaChanges(true)
                         .startupOptions(startupOptions(config.startup()))
-                        .debeziumProperties(debeziumProperties())
+                        .debeziumProperties(debeziumProperties(config))
+                        .jdbcProperties(MySqlTlsProperties.jdbcUrlParameters(config.mysql().tls()))
                         .deserializer(new ChangeEventDeserializer(config.tablePkOverrides()));
         b.tableList(tableList(config));
         config.serverId().ifPresent(ids -> b.serverId(ids.toString()));
@@ -40,6 +41,13 @@ public final class MySqlSourceFactory {
                     e.getValue());
         }
         return b.build();
+    }
+
+    /** {@link #debeziumProperties()} plus the binlog client's TLS ({@code source.ssl.*}). */
+    public static Properties debeziumProperties(SourceConfig config) {
+        Properties p = debeziumProperties();
+        p.putAll(MySqlTlsProperties.debezium(config.mysql().tls()));
+        return p;
     }
 
     /**

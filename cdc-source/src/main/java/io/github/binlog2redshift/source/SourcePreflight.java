@@ -70,7 +70,7 @@ public final class SourcePreflight {
     }
 
     private static Connection connect(SourceConfig config) throws SQLException {
-        Properties p = new Properties();
+        Properties p = MySqlTlsProperties.jdbc(config.mysql().tls());
         p.setProperty("user", config.mysql().username());
         p.setProperty("password", config.mysql().password().reveal());
         p.setProperty("connectTimeout", "10000");

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The cdc-source job's options (MySQL binlog -> Kafka). {@link #ALL} is the full catalogue,
- * including {@link KafkaOptions}, {@link KafkaProducerOptions} and {@link PipelineOptions}; the
- * typed view is {@link io.github.binlog2redshift.config.source.SourceConfig}.
+ * including {@link MySqlTlsOptions}, {@link KafkaOptions}, {@link KafkaProducerOptions} and {@link
+ * PipelineOptions}; the typed view is {@link io.github.binlog2redshift.config.source.SourceConfig}.
  */
 public final class SourceOptions {
 
@@ -183,6 +183,7 @@ public final class SourceOptions {
                     "cdc-source",
                     SourceLegacyKeys.table(),
                     OWN,
+                    MySqlTlsOptions.ALL,
                     KafkaOptions.SHARED,
                     KafkaProducerOptions.ALL,
                     PipelineOptions.ALL);

@@ -36,14 +36,21 @@ public final class MySqlConnection {
     private final String username;
     private final Secret password;
     private final ZoneId serverTimeZone;
+    private final MySqlTls tls;
 
     public MySqlConnection(
-            String hostname, int port, String username, Secret password, ZoneId serverTimeZone) {
-        this.hostname = hostname;
+            String hostname,
+            int port,
+            String username,
+            Secret password,
+            ZoneId serverTimeZone,
+            MySqlTls tls) {
+        this.hostname = Objects.requireNonNull(hostname, "hostname");
         this.port = port;
-        this.username = username;
-        this.password = password;
-        this.serverTimeZone = serverTimeZone;
+        this.username = Objects.requireNonNull(username, "username");
+        this.password = Objects.requireNonNull(password, "password");
+        this.serverTimeZone = Objects.requireNonNull(serverTimeZone, "serverTimeZone");
+        this.tls = Objects.requireNonNull(tls, "tls");
     }
 
     /**
@@ -53,6 +60,7 @@ public final class MySqlConnection {
      */
     public static MySqlConnection from(Settings s, SecretReader secrets) {
         ZoneId timeZone = s.get(SERVER_TIME_ZONE);
+        MySqlTls tls = MySqlTls.from(s);
         Optional<String> secretId = s.getOptional(SECRET_ID);
         if (secretId.isEmpty()) {
             ConfigConstraints.forbid(s, SECRET_REGION, "source.secret-id is not set");
@@ -61,7 +69,8 @@ public final class MySqlConnection {
                     s.get(PORT),
                     s.get(USERNAME),
                     new Secret(s.get(PASSWORD)),
-                    timeZone);
+                    timeZone,
+                    tls);
         }
         String id = secretId.get();
         DatabaseSecret secret =
@@ -88,7 +97,7 @@ public final class MySqlConnection {
                 "MySQL connection from secret '{}' (fields present: {}), options filling the rest",
                 id,
                 secret.presentFields());
-        return new MySqlConnection(host, port, user, new Secret(password), timeZone);
+        return new MySqlConnection(host, port, user, new Secret(password), timeZone, tls);
     }
 
     private static String pick(
@@ -160,6 +169,11 @@ public final class MySqlConnection {
         return serverTimeZone;
     }
 
+    /** TLS of every connection to the server. */
+    public MySqlTls tls() {
+        return tls;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof MySqlConnection)) {
@@ -170,12 +184,13 @@ public final class MySqlConnection {
                 && port == other.port
                 && Objects.equals(username, other.username)
                 && Objects.equals(password, other.password)
-                && Objects.equals(serverTimeZone, other.serverTimeZone);
+                && Objects.equals(serverTimeZone, other.serverTimeZone)
+                && tls.equals(other.tls);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(hostname, port, username, password, serverTimeZone);
+        return Objects.hash(hostname, port, username, password, serverTimeZone, tls);
     }
 
     @Override
@@ -190,6 +205,8 @@ public final class MySqlConnection {
                 + password
                 + ", serverTimeZone="
                 + serverTimeZone
+                + ", tls="
+                + tls
                 + "]";
     }
 }
