@@ -90,7 +90,9 @@ public final class JobCommandLine {
         arguments.configFile().ifPresent(f -> sources.add(PropertiesFileSource.read(f)));
         sources.addAll(kdaSources(arguments));
         sources.add(arguments.settings());
-        return Optional.of(new ConfigLoader(catalog).merge(sources));
+        Settings merged = new ConfigLoader(catalog).merge(sources);
+        CommandLineSecrets.warnings(catalog, merged).forEach(LOG::warn);
+        return Optional.of(merged);
     }
 
     private List<Settings> kdaSources(CommandLineSpec.Arguments arguments) {

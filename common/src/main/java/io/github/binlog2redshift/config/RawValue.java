@@ -33,13 +33,18 @@ public final class RawValue {
         return origin;
     }
 
-    /** The value quoted for a message, or {@link #MASK} for secrets. */
+    /**
+     * The value quoted for a message, or {@link #MASK} for secrets; credentials embedded in a URL
+     * are masked either way (see {@link SecretText}).
+     */
     public String display(boolean secret) {
         if (secret) {
             return MASK;
         }
+        // A URL may embed a password although the option as a whole is not secret.
+        String masked = SecretText.mask(value);
         // Long JSON values would drown the message; the origin tells where to read the rest.
-        String shown = value.length() > 200 ? value.substring(0, 200) + "..." : value;
+        String shown = masked.length() > 200 ? masked.substring(0, 200) + "..." : masked;
         return "'" + shown + "'";
     }
 

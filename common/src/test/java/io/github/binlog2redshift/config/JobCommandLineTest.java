@@ -86,7 +86,11 @@ class JobCommandLineTest {
         assertThatThrownBy(() -> load(with("--source.hostnmae=x")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(
-                        "Unknown command-line argument '--source.hostnmae=x'; did you mean '--source.hostname'?");
+                        "Unknown command-line argument '--source.hostnmae' (value not shown); did you mean '--source.hostname'?");
+        // A misspelt secret key must not put the secret into the error.
+        assertThatThrownBy(() -> load(with("--source.pasword=hunter2")))
+                .hasMessageContaining("'--source.pasword' (value not shown)")
+                .hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> load(with("stray")))
                 .hasMessageContaining("Unknown command-line argument 'stray'");
     }

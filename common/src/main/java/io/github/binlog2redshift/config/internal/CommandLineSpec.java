@@ -181,10 +181,12 @@ public final class CommandLineSpec {
                         KeySuggestions.closest(key, knownKeys())
                                 .map(s -> "; did you mean '--" + s + "'?")
                                 .orElse("");
+                // The key only: the value of a misspelt --source.pasword=... is a password.
                 throw new ConfigException(
                         "Unknown command-line argument '"
-                                + token
+                                + (token.startsWith("--") ? "--" + key : key)
                                 + "'"
+                                + (eq > 0 ? " (value not shown)" : "")
                                 + hint
                                 + " Run with --help.");
             }
