@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.config;
 
+import io.github.binlog2redshift.config.sink.RedshiftAuth;
 import java.util.List;
 
 /** How the redshift-sink job reaches the target database and authorizes COPY. */
@@ -47,8 +48,57 @@ public final class RedshiftOptions {
     public static final ConfigOption<String> SECRET_ID =
             ConfigOption.key("sink.redshift.secret-id", ValueType.string())
                     .description(
-                            "AWS Secrets Manager secret (JSON with username, password and optionally"
-                                    + " host, port, database); excludes username/password.")
+                            "AWS Secrets Manager secret, in any layout Redshift, Redshift"
+                                    + " Serverless or RDS creates: username and password, optionally"
+                                    + " host, port and dbname (host, port and database options fill"
+                                    + " what it lacks); excludes username/password.")
+                    .build();
+
+    public static final ConfigOption<RedshiftAuth> AUTH =
+            ConfigOption.key("sink.redshift.auth", ValueType.enumOf(RedshiftAuth.class))
+                    .defaultValue(RedshiftAuth.PASSWORD)
+                    .description(
+                            "PASSWORD: username/password or secret-id. IAM (Redshift only): the"
+                                    + " driver gets temporary credentials for the job's IAM role"
+                                    + " (jdbc:redshift:iam:), from cluster-id or workgroup.")
+                    .build();
+
+    public static final ConfigOption<String> CLUSTER_ID =
+            ConfigOption.key("sink.redshift.cluster-id", ValueType.string())
+                    .description(
+                            "IAM auth, provisioned cluster identifier: with sink.redshift.region"
+                                    + " instead of a host (the driver calls DescribeClusters), or"
+                                    + " beside a custom endpoint host.")
+                    .build();
+
+    public static final ConfigOption<String> WORKGROUP =
+            ConfigOption.key("sink.redshift.workgroup", ValueType.string())
+                    .description(
+                            "IAM auth, Redshift Serverless workgroup: with sink.redshift.region"
+                                    + " instead of a host (the driver calls GetWorkgroup), or beside a"
+                                    + " custom endpoint host.")
+                    .build();
+
+    public static final ConfigOption<String> DB_USER =
+            ConfigOption.key("sink.redshift.db-user", ValueType.string())
+                    .description(
+                            "IAM auth on a provisioned cluster: the database user to log in as"
+                                    + " (DbUser). Serverless maps the IAM role to IAMR:<role>.")
+                    .build();
+
+    public static final ConfigOption<Boolean> AUTO_CREATE =
+            ConfigOption.key("sink.redshift.auto-create", ValueType.bool())
+                    .defaultValue(false)
+                    .description(
+                            "IAM auth on a provisioned cluster: create sink.redshift.db-user if it"
+                                    + " does not exist (AutoCreate).")
+                    .build();
+
+    public static final ConfigOption<List<String>> DB_GROUPS =
+            ConfigOption.key("sink.redshift.db-groups", ValueType.listOf(ValueType.string()))
+                    .description(
+                            "IAM auth on a provisioned cluster: database groups the user joins for"
+                                    + " the session (DbGroups).")
                     .build();
 
     public static final ConfigOption<String> SCHEMA =
@@ -73,7 +123,8 @@ public final class RedshiftOptions {
             ConfigOption.key("sink.redshift.region", ValueType.string())
                     .defaultText("the region of the Redshift cluster")
                     .description(
-                            "Region of the staging bucket (COPY ... REGION), and of the secret.")
+                            "Region of the staging bucket (COPY ... REGION), of the secret, and of"
+                                    + " the cluster or workgroup in the IAM forms without a host.")
                     .build();
 
     public static final ConfigOption<String> ACCESS_KEY_ID =
@@ -96,6 +147,12 @@ public final class RedshiftOptions {
                     USERNAME,
                     PASSWORD,
                     SECRET_ID,
+                    AUTH,
+                    CLUSTER_ID,
+                    WORKGROUP,
+                    DB_USER,
+                    AUTO_CREATE,
+                    DB_GROUPS,
                     SCHEMA,
                     SSL,
                     IAM_ROLE,

@@ -5,7 +5,6 @@ import io.github.binlog2redshift.config.SinkOptions;
 import io.github.binlog2redshift.config.sink.SinkConfig;
 import io.github.binlog2redshift.sink.internal.SinkConfigMapping;
 import io.github.binlog2redshift.sink.jdbc.ConnectionProvider;
-
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**

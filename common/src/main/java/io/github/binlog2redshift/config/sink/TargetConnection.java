@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.config.sink;
 
+import static io.github.binlog2redshift.config.RedshiftOptions.AUTH;
 import static io.github.binlog2redshift.config.RedshiftOptions.DATABASE;
 import static io.github.binlog2redshift.config.RedshiftOptions.HOST;
 import static io.github.binlog2redshift.config.RedshiftOptions.JDBC_URL;
@@ -10,7 +11,6 @@ import static io.github.binlog2redshift.config.RedshiftOptions.SECRET_ID;
 import static io.github.binlog2redshift.config.RedshiftOptions.SSL;
 import static io.github.binlog2redshift.config.RedshiftOptions.USERNAME;
 
-import io.github.binlog2redshift.config.ConfigConstraints;
 import io.github.binlog2redshift.config.Secret;
 import io.github.binlog2redshift.config.Settings;
 import java.util.Objects;
@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * How the sink reaches the target database. Either {@link #jdbcUrl()} or {@link #host()}/{@link
- * #database()} locate it (or the Secrets Manager secret does); credentials are either {@link
- * #username()}/{@link #password()} or {@link #secretId()}.
+ * #database()} locate it (or the Secrets Manager secret does, or with IAM a cluster id or
+ * workgroup); credentials are {@link #username()}/{@link #password()}, {@link #secretId()}, or IAM
+ * ({@link #iam()}). The combinations are checked by {@code TargetConnectionRules}.
  */
 public final class TargetConnection {
 
@@ -33,6 +34,8 @@ public final class TargetConnection {
     private final Optional<String> secretId;
     private final String schema;
     private final boolean ssl;
+    private final RedshiftAuth auth;
+    private final Optional<RedshiftIam> iam;
 
     private TargetConnection(
             TargetKind kind,
@@ -44,7 +47,9 @@ public final class TargetConnection {
             Optional<Secret> password,
             Optional<String> secretId,
             String schema,
-            boolean ssl) {
+            boolean ssl,
+            RedshiftAuth auth,
+            Optional<RedshiftIam> iam) {
         this.kind = kind;
         this.jdbcUrl = jdbcUrl;
         this.host = host;
@@ -55,6 +60,8 @@ public final class TargetConnection {
         this.secretId = secretId;
         this.schema = schema;
         this.ssl = ssl;
+        this.auth = auth;
+        this.iam = iam;
     }
 
     /** REDSHIFT or POSTGRES. */
@@ -107,42 +114,22 @@ public final class TargetConnection {
         return ssl;
     }
 
+    /** How the sink logs in. */
+    public RedshiftAuth auth() {
+        return auth;
+    }
+
+    /** The IAM settings, present exactly when {@link #auth()} is IAM. */
+    public Optional<RedshiftIam> iam() {
+        return iam;
+    }
+
     static TargetConnection from(Settings s, TargetKind kind) {
-        ConfigConstraints.atMostOne(s, SECRET_ID, USERNAME);
-        ConfigConstraints.atMostOne(s, SECRET_ID, PASSWORD);
-        ConfigConstraints.atMostOne(s, JDBC_URL, HOST);
-        ConfigConstraints.atMostOne(s, JDBC_URL, DATABASE);
-        // The URL carries port and TLS settings too; a second value would be ignored silently.
-        ConfigConstraints.atMostOne(s, JDBC_URL, PORT);
-        ConfigConstraints.atMostOne(s, JDBC_URL, SSL);
-        boolean viaSecret = s.isSet(SECRET_ID);
-        if (!viaSecret) {
-            ConfigConstraints.allOrNone(s, USERNAME, PASSWORD);
-            s.require(
-                    USERNAME, "set it with sink.redshift.password, or set sink.redshift.secret-id");
-        }
-        if (!s.isSet(JDBC_URL) && !viaSecret) {
-            s.require(HOST, "set it (with sink.redshift.database) or sink.jdbc.url");
-            s.require(DATABASE, "set it (with sink.redshift.host) or sink.jdbc.url");
-        }
-        Optional<String> url = s.getOptional(JDBC_URL);
-        if (url.isPresent()) {
-            String u = url.get();
-            boolean ok =
-                    u.startsWith("jdbc:postgresql:")
-                            || (kind == TargetKind.REDSHIFT && u.startsWith("jdbc:redshift:"));
-            if (!ok) {
-                throw ConfigConstraints.invalid(
-                        s,
-                        JDBC_URL,
-                        kind == TargetKind.REDSHIFT
-                                ? "a jdbc:redshift: or jdbc:postgresql: URL"
-                                : "a jdbc:postgresql: URL (sink.target is POSTGRES)");
-            }
-        }
+        TargetConnectionRules.check(s, kind);
+        RedshiftAuth auth = s.get(AUTH);
         return new TargetConnection(
                 kind,
-                url,
+                s.getOptional(JDBC_URL),
                 s.getOptional(HOST),
                 s.get(PORT),
                 s.getOptional(DATABASE),
@@ -150,7 +137,9 @@ public final class TargetConnection {
                 s.getOptional(PASSWORD).map(Secret::new),
                 s.getOptional(SECRET_ID),
                 s.get(SCHEMA),
-                s.get(SSL));
+                s.get(SSL),
+                auth,
+                auth == RedshiftAuth.IAM ? Optional.of(RedshiftIam.from(s)) : Optional.empty());
     }
 
     @Override
@@ -168,13 +157,16 @@ public final class TargetConnection {
                 && Objects.equals(password, other.password)
                 && Objects.equals(secretId, other.secretId)
                 && Objects.equals(schema, other.schema)
-                && ssl == other.ssl;
+                && ssl == other.ssl
+                && auth == other.auth
+                && iam.equals(other.iam);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(
-                kind, jdbcUrl, host, port, database, username, password, secretId, schema, ssl);
+                kind, jdbcUrl, host, port, database, username, password, secretId, schema, ssl,
+                auth, iam);
     }
 
     @Override
@@ -199,6 +191,10 @@ public final class TargetConnection {
                 + schema
                 + ", ssl="
                 + ssl
+                + ", auth="
+                + auth
+                + ", iam="
+                + iam
                 + "]";
     }
 }

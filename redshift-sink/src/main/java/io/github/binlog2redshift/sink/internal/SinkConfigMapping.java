@@ -2,6 +2,7 @@ package io.github.binlog2redshift.sink.internal;
 
 import io.github.binlog2redshift.config.Secret;
 import io.github.binlog2redshift.config.sink.CopyAuthorization;
+import io.github.binlog2redshift.config.sink.RedshiftIam;
 import io.github.binlog2redshift.config.sink.SinkConfig;
 import io.github.binlog2redshift.config.sink.StagingFormat;
 import io.github.binlog2redshift.config.sink.TargetConnection;
@@ -9,10 +10,10 @@ import io.github.binlog2redshift.config.sink.TargetKind;
 import io.github.binlog2redshift.sink.WarehouseSinkBuilder;
 import io.github.binlog2redshift.sink.dialect.CopyOptions;
 import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
+import io.github.binlog2redshift.sink.jdbc.RedshiftIamAuth;
 import io.github.binlog2redshift.sink.jdbc.RetryPolicy;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
 import io.github.binlog2redshift.sink.route.TableModes;
-
 import java.time.Duration;
 
 /** The typed job configuration ({@code sink.*} keys) applied to a {@link WarehouseSinkBuilder}. */
@@ -26,6 +27,24 @@ public final class SinkConfigMapping {
     /** Where and as whom the sink connects ({@code sink.jdbc.url}, {@code sink.redshift.*}). */
     public static ConnectionSettings connection(SinkConfig config) {
         TargetConnection c = config.connection();
+        String region = config.copyAuthorization().region().orElse(null);
+        if (c.iam().isPresent()) {
+            RedshiftIam iam = c.iam().get();
+            return ConnectionSettings.redshiftIam(
+                    c.jdbcUrl().orElse(null),
+                    c.host().orElse(null),
+                    c.port(),
+                    c.database().orElse(null),
+                    region,
+                    c.ssl(),
+                    iam.serverless()
+                            ? RedshiftIamAuth.serverless(iam.workgroup().orElse(null))
+                            : RedshiftIamAuth.provisioned(
+                                    iam.clusterId().orElse(null),
+                                    iam.dbUser().orElse(null),
+                                    iam.autoCreate(),
+                                    iam.dbGroups()));
+        }
         return new ConnectionSettings(
                 c.kind() == TargetKind.REDSHIFT ? WarehouseKind.REDSHIFT : WarehouseKind.POSTGRES,
                 c.jdbcUrl().orElse(null),
@@ -35,7 +54,7 @@ public final class SinkConfigMapping {
                 c.username().orElse(null),
                 c.password().map(Secret::reveal).orElse(null),
                 c.secretId().orElse(null),
-                config.copyAuthorization().region().orElse(null),
+                region,
                 c.ssl());
     }
 

@@ -1,8 +1,5 @@
 package io.github.binlog2redshift.sink.jdbc;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.sql.Connection;
@@ -14,6 +11,8 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens warehouse connections: pgjdbc for PostgreSQL, the Redshift driver for Redshift. A secret id
@@ -66,25 +65,8 @@ public final class ConnectionProvider implements Serializable {
     }
 
     public Connection open() throws SQLException, IOException {
-        ConnectionSettings s = resolve();
-        Properties props = new Properties();
-        props.setProperty("user", s.user());
-        if (s.password() != null) {
-            props.setProperty("password", s.password());
-        }
-        String url;
-        if (s.jdbcUrl() != null) {
-            url = s.jdbcUrl();
-        } else if (s.kind() == WarehouseKind.POSTGRES) {
-            url = "jdbc:postgresql://" + s.host() + ":" + s.port() + "/" + s.database();
-            props.setProperty("sslmode", s.ssl() ? "require" : "disable");
-            props.setProperty("ApplicationName", "binlog2redshift");
-        } else {
-            url = "jdbc:redshift://" + s.host() + ":" + s.port() + "/" + s.database();
-            props.setProperty("ssl", Boolean.toString(s.ssl()));
-            props.setProperty("ApplicationName", "binlog2redshift");
-        }
-        return connect(url, props);
+        ConnectionRequest request = ConnectionRequest.of(resolve());
+        return connect(request.url(), request.properties());
     }
 
     /**

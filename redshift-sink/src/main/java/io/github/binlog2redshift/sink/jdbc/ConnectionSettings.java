@@ -1,12 +1,7 @@
 package io.github.binlog2redshift.sink.jdbc;
 
-import io.github.binlog2redshift.config.ConfigException;
-
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-
 import javax.annotation.Nullable;
 
 /**
@@ -32,6 +27,7 @@ public final class ConnectionSettings implements Serializable {
     @Nullable private final String secretId;
     @Nullable private final String region;
     private final boolean ssl;
+    @Nullable private final RedshiftIamAuth iam;
 
     public ConnectionSettings(
             WarehouseKind kind,
@@ -44,19 +40,38 @@ public final class ConnectionSettings implements Serializable {
             @Nullable String secretId,
             @Nullable String region,
             boolean ssl) {
+        this(kind, jdbcUrl, host, port, database, user, password, secretId, region, ssl, null);
+    }
+
+    private ConnectionSettings(
+            WarehouseKind kind,
+            @Nullable String jdbcUrl,
+            @Nullable String host,
+            int port,
+            @Nullable String database,
+            @Nullable String user,
+            @Nullable String password,
+            @Nullable String secretId,
+            @Nullable String region,
+            boolean ssl,
+            @Nullable RedshiftIamAuth iam) {
         Objects.requireNonNull(kind, "kind");
-        boolean located = jdbcUrl != null || (host != null && database != null);
-        if (secretId == null && (!located || user == null)) {
-            throw new IllegalArgumentException(
-                    "a "
-                            + kind
-                            + " connection needs either a secret id, or a JDBC URL or host and"
-                            + " database, and a user; got host="
-                            + host
-                            + ", database="
-                            + database
-                            + ", user="
-                            + user);
+        if (iam != null) {
+            checkIam(kind, jdbcUrl, host, database, password, secretId, iam);
+        } else {
+            boolean located = jdbcUrl != null || (host != null && database != null);
+            if (secretId == null && (!located || user == null)) {
+                throw new IllegalArgumentException(
+                        "a "
+                                + kind
+                                + " connection needs either a secret id, or a JDBC URL or host and"
+                                + " database, and a user; got host="
+                                + host
+                                + ", database="
+                                + database
+                                + ", user="
+                                + user);
+            }
         }
         this.kind = kind;
         this.jdbcUrl = jdbcUrl;
@@ -68,6 +83,60 @@ public final class ConnectionSettings implements Serializable {
         this.secretId = secretId;
         this.region = region;
         this.ssl = ssl;
+        this.iam = iam;
+    }
+
+    private static void checkIam(
+            WarehouseKind kind,
+            @Nullable String jdbcUrl,
+            @Nullable String host,
+            @Nullable String database,
+            @Nullable String password,
+            @Nullable String secretId,
+            RedshiftIamAuth iam) {
+        boolean named = host != null || iam.clusterId() != null || iam.workgroup() != null;
+        if (kind != WarehouseKind.REDSHIFT
+                || password != null
+                || secretId != null
+                || (jdbcUrl == null && (database == null || !named))) {
+            throw new IllegalArgumentException(
+                    "IAM authentication needs a REDSHIFT target without password or secret, and a"
+                            + " JDBC URL or a database with a host, cluster id or workgroup; got "
+                            + kind
+                            + ", host="
+                            + host
+                            + ", database="
+                            + database
+                            + ", "
+                            + iam);
+        }
+    }
+
+    /**
+     * Redshift with IAM authentication: located by {@code jdbcUrl}, or {@code database} with a
+     * {@code host} (the cluster or workgroup endpoint) and/or the cluster id or workgroup of {@code
+     * iam}; {@code region} is where the driver looks them up when there is no host.
+     */
+    public static ConnectionSettings redshiftIam(
+            @Nullable String jdbcUrl,
+            @Nullable String host,
+            int port,
+            @Nullable String database,
+            @Nullable String region,
+            boolean ssl,
+            RedshiftIamAuth iam) {
+        return new ConnectionSettings(
+                WarehouseKind.REDSHIFT,
+                jdbcUrl,
+                host,
+                port,
+                database,
+                null,
+                null,
+                null,
+                region,
+                ssl,
+                Objects.requireNonNull(iam, "iam"));
     }
 
     /** Plain host/user/password settings. */
@@ -85,75 +154,13 @@ public final class ConnectionSettings implements Serializable {
 
     /**
      * These settings with the fields the secret holds taken from it; the explicit fields fill what
-     * it lacks. Checked here, once for every secret layout, because a secret with only {@code
-     * username} and {@code password} (Redshift's and RDS's managed secrets) used to yield {@code
-     * jdbc:redshift://null:5439/null}.
+     * it lacks.
      *
-     * @throws ConfigException when credentials, host or database are still missing; the message
-     *     names the secret's keys and the options that supply them
+     * @throws io.github.binlog2redshift.config.ConfigException when credentials, host or database
+     *     are still missing; the message names the secret's keys and the options that supply them
      */
     public ConnectionSettings resolvedWith(SecretValues s) {
-        String h = s.host() != null ? s.host() : host;
-        String db = s.database() != null ? s.database() : database;
-        List<String> gaps = new ArrayList<>();
-        if (s.username() == null) {
-            gaps.add("username");
-        }
-        if (s.password() == null) {
-            gaps.add("password");
-        }
-        if (!gaps.isEmpty()) {
-            throw new ConfigException(
-                    "Secret '"
-                            + secretId
-                            + "' (sink.redshift.secret-id) has no "
-                            + String.join(" and no ", gaps)
-                            + "; a secret must hold both, as sink.redshift.username and password"
-                            + " cannot be combined with sink.redshift.secret-id");
-        }
-        if (jdbcUrl == null && (h == null || db == null)) {
-            throw new ConfigException(locationGap(s, h == null, db == null));
-        }
-        return new ConnectionSettings(
-                kind,
-                jdbcUrl,
-                h,
-                s.port() != null ? s.port() : port,
-                db,
-                s.username(),
-                s.password(),
-                null,
-                region,
-                ssl);
-    }
-
-    private String locationGap(SecretValues s, boolean noHost, boolean noDatabase) {
-        List<String> keys = new ArrayList<>();
-        List<String> options = new ArrayList<>();
-        if (noHost) {
-            keys.add("host");
-            options.add("sink.redshift.host (the cluster or workgroup endpoint)");
-        }
-        if (noDatabase) {
-            keys.add("dbname");
-            options.add("sink.redshift.database");
-        }
-        return "The "
-                + kind
-                + " connection is incomplete: secret '"
-                + secretId
-                + "' (sink.redshift.secret-id) has no "
-                + String.join(" and no ", keys)
-                + (noHost && noDatabase ? ", and neither is set" : ", and it is not set")
-                + "; set "
-                + String.join(" and ", options)
-                + ", or sink.jdbc.url"
-                + (s.clusterId() != null
-                        ? ". The secret belongs to cluster '"
-                                + s.clusterId()
-                                + "', whose endpoint the Redshift console shows"
-                        : "")
-                + ".";
+        return SecretResolution.resolve(this, s);
     }
 
     public WarehouseKind kind() {
@@ -203,6 +210,12 @@ public final class ConnectionSettings implements Serializable {
         return ssl;
     }
 
+    /** IAM authentication, or null for user and password. */
+    @Nullable
+    public RedshiftIamAuth iam() {
+        return iam;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ConnectionSettings)) {
@@ -218,13 +231,14 @@ public final class ConnectionSettings implements Serializable {
                 && Objects.equals(password, other.password)
                 && Objects.equals(secretId, other.secretId)
                 && Objects.equals(region, other.region)
-                && ssl == other.ssl;
+                && ssl == other.ssl
+                && Objects.equals(iam, other.iam);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(
-                kind, jdbcUrl, host, port, database, user, password, secretId, region, ssl);
+                kind, jdbcUrl, host, port, database, user, password, secretId, region, ssl, iam);
     }
 
     @Override
@@ -247,6 +261,8 @@ public final class ConnectionSettings implements Serializable {
                 + secretId
                 + ", ssl="
                 + ssl
+                + ", iam="
+                + iam
                 + "]";
     }
 }

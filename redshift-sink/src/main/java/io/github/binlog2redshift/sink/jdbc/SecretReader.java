@@ -1,14 +1,12 @@
 package io.github.binlog2redshift.sink.jdbc;
 
+import java.io.IOException;
+import java.io.Serializable;
+import javax.annotation.Nullable;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
-
-import java.io.IOException;
-import java.io.Serializable;
-
-import javax.annotation.Nullable;
 
 /**
  * Reads the string of a Secrets Manager secret. An interface so that tests can hand a secret's JSON
