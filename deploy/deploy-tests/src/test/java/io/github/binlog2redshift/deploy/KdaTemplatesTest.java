@@ -1,14 +1,17 @@
 package io.github.binlog2redshift.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +19,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Managed Flink (KDA) application JSON files and the CloudFormation template. No offline
- * CloudFormation linter can be installed here (cfn-lint is a Python package), so this test checks
- * the template's structure itself: references, conditions, defaults, property keys and grants.
+ * CloudFormation linter can be installed here (cfn-lint is a Python package; npm's "cfn-lint" is a
+ * retired, unrelated project), so the template is checked against the CloudFormation resource
+ * specification the AWS CDK publishes on npm ({@link CfnResourceSpec}: resource types, property
+ * names and types, allowed values, required properties), and its structure by this test itself:
+ * references, conditions, defaults, property keys and grants.
  */
 class KdaTemplatesTest {
 
@@ -137,6 +143,34 @@ class KdaTemplatesTest {
                     .allMatch(known::isKnown, "a " + known + " key")
                     .noneMatch(k -> k.endsWith("password"));
         }
+    }
+
+    @Test
+    void everyResourceMatchesTheCloudFormationResourceSpecification() {
+        Optional<CfnResourceSpec> spec = CfnResourceSpec.installed();
+        assumeTrue(
+                spec.isPresent(),
+                "@aws-cdk/aws-service-spec is not installed (./test installs it with npm); skipped");
+        assertThat(spec.get().problems(template().root())).isEmpty();
+        // the check itself: a misspelt property, a missing required one, a value not allowed
+        ObjectNode broken = template().root().deepCopy();
+        ObjectNode app = (ObjectNode) broken.at("/Resources/CdcSourceApplication/Properties");
+        app.set("RuntimeEnviroment", app.remove("RuntimeEnvironment"));
+        app.put("ApplicationMode", "BATCH");
+        ((ObjectNode)
+                        app.at(
+                                "/ApplicationConfiguration/FlinkApplicationConfiguration/ParallelismConfiguration"))
+                .put("ParallelismPerKpu", 1);
+        assertThat(spec.get().problems(broken))
+                .containsExactlyInAnyOrder(
+                        "CdcSourceApplication.Properties.RuntimeEnviroment: unknown property",
+                        "CdcSourceApplication.Properties.RuntimeEnvironment: required property"
+                                + " missing",
+                        "CdcSourceApplication.Properties.ApplicationMode: 'BATCH' is not one of"
+                                + " [INTERACTIVE, STREAMING]",
+                        "CdcSourceApplication.Properties.ApplicationConfiguration"
+                                + ".FlinkApplicationConfiguration.ParallelismConfiguration"
+                                + ".ParallelismPerKpu: unknown property");
     }
 
     @Test

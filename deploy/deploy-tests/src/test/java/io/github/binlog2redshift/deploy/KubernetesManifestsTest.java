@@ -1,19 +1,90 @@
 package io.github.binlog2redshift.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
+import org.apache.flink.kubernetes.operator.api.spec.UpgradeMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The FlinkDeployment manifests for the Flink Kubernetes operator and the image they run. */
+/**
+ * The FlinkDeployment manifests for the Flink Kubernetes operator, the image they run, and the RBAC
+ * and Secret manifests beside them. Each document is read into the operator's and fabric8's model
+ * classes, strictly (the schema check: {@link KubernetesModel}); yamllint runs over them in {@link
+ * YamlLintTest}.
+ */
 class KubernetesManifestsTest {
 
     private static String manifest(PackagedJob job) {
         return "kubernetes/" + job.jobModule + ".yaml";
+    }
+
+    @Test
+    void everyManifestMatchesTheOperatorAndKubernetesModels() {
+        List<Path> manifests =
+                Templates.all(".yaml", ".yml").stream()
+                        .filter(p -> p.startsWith(Templates.file("kubernetes")))
+                        .toList();
+        assertThat(manifests)
+                .contains(
+                        Templates.file("kubernetes/rbac.yaml"),
+                        Templates.file("kubernetes/secrets.example.yaml"));
+        List<String> kinds = new ArrayList<>();
+        for (Path manifest : manifests) {
+            for (JsonNode doc : Templates.yamlDocuments(manifest)) {
+                HasMetadata model = KubernetesModel.read(doc);
+                assertThat(model.getMetadata().getName()).as(manifest.toString()).isNotBlank();
+                kinds.add(model.getKind());
+            }
+        }
+        assertThat(kinds)
+                .contains("FlinkDeployment", "ServiceAccount", "Role", "RoleBinding", "Secret");
+    }
+
+    @ParameterizedTest
+    @EnumSource(PackagedJob.class)
+    void theOperatorReadsTheDeploymentAsIntended(PackagedJob job) {
+        FlinkDeployment d = (FlinkDeployment) KubernetesModel.read(Templates.yaml(manifest(job)));
+        assertThat(d.getSpec().getFlinkVersion()).isEqualTo(FlinkVersion.v1_20);
+        assertThat(d.getSpec().getJob().getUpgradeMode()).isEqualTo(UpgradeMode.SAVEPOINT);
+        assertThat(d.getSpec().getJob().getArgs()).isNotEmpty();
+        assertThat(d.getSpec().getPodTemplate().getSpec().getContainers()).hasSize(1);
+    }
+
+    /** The check itself: misspelt or misplaced fields, wrong kinds and versions all fail. */
+    @Test
+    void theModelCheckRejectsWhatTheOperatorWouldNot() {
+        JsonNode deployment = Templates.yaml(manifest(PackagedJob.values()[0]));
+        assertRejected(deployment, d -> ((ObjectNode) d.at("/spec/job")).put("parallelizm", 2));
+        assertRejected(
+                deployment,
+                d -> ((ObjectNode) d.at("/spec/podTemplate/spec/containers/0")).put("envv", "x"));
+        assertRejected(deployment, d -> ((ObjectNode) d.at("/spec")).put("flinkVersion", "v1_99"));
+        assertRejected(deployment, d -> ((ObjectNode) d).put("apiVersion", "flink.apache.org/v1"));
+        JsonNode role =
+                Templates.yamlDocuments(Templates.file("kubernetes/rbac.yaml")).stream()
+                        .filter(d -> d.path("kind").asText().equals("Role"))
+                        .findFirst()
+                        .orElseThrow();
+        assertRejected(role, r -> ((ObjectNode) r.at("/rules/0")).put("verb", "get"));
+        assertRejected(role, r -> ((ObjectNode) r).put("kind", "Rolle"));
+    }
+
+    private static void assertRejected(JsonNode doc, Consumer<JsonNode> change) {
+        JsonNode copy = doc.deepCopy();
+        change.accept(copy);
+        assertThatThrownBy(() -> KubernetesModel.read(copy))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,39 +15,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The YARN scripts: shellcheck-clean, and the flink command lines they build (--dry-run). */
 class YarnScriptsTest {
 
-    record Result(int exitCode, String output) {}
-
-    private static Result run(Path dir, List<String> command) throws Exception {
-        Process p =
-                new ProcessBuilder(command)
-                        .directory(dir.toFile())
-                        .redirectErrorStream(true)
-                        .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), out);
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Test
     void shellcheckFindsNothing() throws Exception {
         assumeTrue(
-                onPath("shellcheck"),
+                ExternalTool.onPath("shellcheck"),
                 "shellcheck is not installed (Debian: apt-get install -y shellcheck); skipped");
         List<String> command = new ArrayList<>(List.of("shellcheck", "-x"));
         for (Path script : Templates.all(".sh")) {
             command.add(script.toString());
         }
         assertThat(command).hasSizeGreaterThan(2);
-        Result r = run(DeployDir.root().resolve("yarn"), command);
+        ExternalTool.Result r = ExternalTool.run(DeployDir.root().resolve("yarn"), command);
         assertThat(r.exitCode()).as(r.output()).isZero();
     }
 
@@ -104,8 +80,8 @@ class YarnScriptsTest {
 
     @Test
     void missingCheckpointDirIsAnError() throws Exception {
-        Result r =
-                run(
+        ExternalTool.Result r =
+                ExternalTool.run(
                         DeployDir.root().resolve("yarn"),
                         List.of("bash", "run-cdc-source.sh", "--dry-run"));
         assertThat(r.exitCode()).isEqualTo(2);
@@ -117,7 +93,7 @@ class YarnScriptsTest {
         command.add("run-" + job.jobModule + ".sh");
         command.addAll(List.of("--dry-run", "--jar", "x.jar"));
         command.addAll(List.of(args));
-        Result r = run(DeployDir.root().resolve("yarn"), command);
+        ExternalTool.Result r = ExternalTool.run(DeployDir.root().resolve("yarn"), command);
         assertThat(r.exitCode()).as(r.output()).isZero();
         return r.output().trim();
     }
