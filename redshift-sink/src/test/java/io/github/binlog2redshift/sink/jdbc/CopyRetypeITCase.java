@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ColumnDef;
-import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.LocalStack;
+import io.github.binlog2redshift.localstack.Warehouse;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.ColumnType;
@@ -22,14 +23,16 @@ import io.github.binlog2redshift.sink.dialect.TableShape;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The type change by copy that Redshift needs for everything but VARCHAR widening (add a column,
- * copy with a cast, drop, rename), run on PostgreSQL through a dialect that refuses in-place
- * changes, including a resume after a failover left the temporary column behind.
+ * copy with a cast, drop, rename), including a resume after a failover left the temporary column
+ * behind: on Redshift through its own dialect, on PostgreSQL through one that refuses in-place
+ * changes.
  */
 @ExtendWith(LocalStackExtension.class)
 class CopyRetypeITCase {
@@ -48,13 +51,17 @@ class CopyRetypeITCase {
 
     @TempDir Path dir;
 
-    @Test
-    void widensByCopyAndResumesFromALeftoverTemporaryColumn(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void widensByCopyAndResumesFromALeftoverTemporaryColumn(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s =
-                Evolving.session(db, new CopyRetyping(), SchemaPolicy.defaults())) {
+                Evolving.session(
+                        db, db.either(new CopyRetyping(), db.dialect()), SchemaPolicy.defaults())) {
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             1,
                             TableMode.defaults(),
@@ -70,7 +77,7 @@ class CopyRetypeITCase {
             }
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             2,
                             TableMode.defaults(),

@@ -12,15 +12,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ColumnDef;
-import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.LocalStack;
+import io.github.binlog2redshift.localstack.Warehouse;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
-import io.github.binlog2redshift.sink.dialect.PostgresDialect;
 import io.github.binlog2redshift.sink.dialect.TableMode;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A table's DDL reaches one sink subtask (its dedupe key is the table), its rows reach all of them,
@@ -38,14 +39,21 @@ class CrossSubtaskDdlITCase {
 
     @TempDir Path dir;
 
-    @Test
-    void aRenamedColumnAddedFirstByAnotherSubtasksRowsIsMergedIntoIt(PostgresDatabase db)
-            throws Exception {
+    /** VARCHAR(10) in each target's mapping: 10 characters, or 40 bytes of UTF-8 on Redshift. */
+    static String handle(SinkTarget db) {
+        return db.either("handle character varying(10)", "handle character varying(40)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void aRenamedColumnAddedFirstByAnotherSubtasksRowsIsMergedIntoIt(
+            Warehouse warehouse, LocalStack stack) throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         TableMode m = TableMode.defaults();
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             1,
                             m,
@@ -55,7 +63,7 @@ class CrossSubtaskDdlITCase {
             // Subtask A: a row written after the rename, committed before subtask B's DDL.
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             2,
                             m,
@@ -63,7 +71,7 @@ class CrossSubtaskDdlITCase {
             // Subtask B: the rename itself.
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             2,
                             m,
@@ -75,19 +83,20 @@ class CrossSubtaskDdlITCase {
                                             PK),
                                     upsert(AFTER, PK, 22, row("id", 3, "handle", "h3")))));
         }
-        assertThat(columns(db, ORDERS))
-                .containsExactly("id integer", "handle character varying(10)");
+        assertThat(columns(db, ORDERS)).containsExactly("id integer", handle(db));
         assertThat(Rows.of(db, ORDERS)).containsExactly("1|n1", "2|h2", "3|h3");
     }
 
-    @Test
-    void rowsStagedUnderTheOldNameAndCommittedAfterTheRenameLoadIntoTheNewName(PostgresDatabase db)
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void rowsStagedUnderTheOldNameAndCommittedAfterTheRenameLoadIntoTheNewName(
+            Warehouse warehouse, LocalStack stack) throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         TableMode m = TableMode.defaults();
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             1,
                             m,
@@ -95,7 +104,7 @@ class CrossSubtaskDdlITCase {
             // Subtask B: the rename.
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             2,
                             m,
@@ -108,31 +117,29 @@ class CrossSubtaskDdlITCase {
             // Subtask A: a row changed before the rename, committed after it.
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             2,
                             m,
                             List.of(upsert(BEFORE, PK, 19, row("id", 2, "nick", "n2")))));
         }
-        assertThat(columns(db, ORDERS))
-                .containsExactly("id integer", "handle character varying(10)");
+        assertThat(columns(db, ORDERS)).containsExactly("id integer", handle(db));
         assertThat(Rows.of(db, ORDERS)).containsExactly("1|n1", "2|n2");
     }
 
-    @Test
-    void aColumnRenamedBehindACachedShapeLoadsIntoTheNewName(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void aColumnRenamedBehindACachedShapeLoadsIntoTheNewName(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         TableMode m = TableMode.defaults();
         try (WarehouseSession a =
-                        session(
-                                db,
-                                new PostgresDialect(),
-                                SchemaPolicy.defaults(),
-                                new ShapeCache());
+                        session(db, db.dialect(), SchemaPolicy.defaults(), new ShapeCache());
                 WarehouseSession b = session(db, SchemaPolicy.defaults())) {
             // Subtask A verifies and caches the shape with "nick".
             a.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             1,
                             m,
@@ -140,7 +147,7 @@ class CrossSubtaskDdlITCase {
             // Subtask B renames it.
             b.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             2,
                             m,
@@ -153,25 +160,26 @@ class CrossSubtaskDdlITCase {
             // A's next rows, staged under the old name, meet its stale cached shape.
             a.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             2,
                             m,
                             List.of(upsert(BEFORE, PK, 19, row("id", 2, "nick", "n2")))));
         }
-        assertThat(columns(db, ORDERS))
-                .containsExactly("id integer", "handle character varying(10)");
+        assertThat(columns(db, ORDERS)).containsExactly("id integer", handle(db));
         assertThat(Rows.of(db, ORDERS)).containsExactly("1|n1", "2|n2");
     }
 
-    @Test
-    void aTruncateEmptiesOnlyRowsOfEarlierChangesWhicheverSubtaskCommitsFirst(PostgresDatabase db)
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void aTruncateEmptiesOnlyRowsOfEarlierChangesWhicheverSubtaskCommitsFirst(
+            Warehouse warehouse, LocalStack stack) throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         TableMode m = TableMode.defaults();
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             1,
                             m,
@@ -181,23 +189,17 @@ class CrossSubtaskDdlITCase {
             // Subtask A: an insert after the TRUNCATE, committed before it.
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             2,
                             m,
                             List.of(upsert(BEFORE, PK, 31, row("id", 4, "nick", "d")))));
             // Subtask B: the TRUNCATE.
-            s.apply(
-                    stage(
-                            dir,
-                            ORDERS,
-                            2,
-                            m,
-                            List.of(ddl("TRUNCATE TABLE orders", 30, BEFORE, PK))));
+            s.apply(stage(db, ORDERS, 2, m, List.of(ddl("TRUNCATE TABLE orders", 30, BEFORE, PK))));
             // Subtask C: an update before the TRUNCATE, committed after it.
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             2,
                             m,

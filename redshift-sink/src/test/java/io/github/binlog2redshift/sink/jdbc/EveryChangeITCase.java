@@ -12,7 +12,8 @@ import io.github.binlog2redshift.config.sink.DeleteHandling;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
-import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.LocalStack;
+import io.github.binlog2redshift.localstack.Warehouse;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
 import io.github.binlog2redshift.sink.StagedChange;
 import io.github.binlog2redshift.sink.TargetTable;
@@ -29,14 +30,15 @@ import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * History and keyless tables get every change of an interval: changes go through the dedupe
  * operator as the router marks them, are staged by the writer's {@code TableStaging} and applied to
- * a real PostgreSQL.
+ * each real target.
  */
 @ExtendWith(LocalStackExtension.class)
 class EveryChangeITCase {
@@ -85,9 +87,11 @@ class EveryChangeITCase {
         }
     }
 
-    @Test
-    void historyHasEveryChangeWithItsOpAndPositionAndTheTargetTheNewest(PostgresDatabase db)
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void historyHasEveryChangeWithItsOpAndPositionAndTheTargetTheNewest(
+            Warehouse warehouse, LocalStack stack) throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         TableMode d = TableMode.defaults();
         TableMode history =
                 new TableMode(
@@ -108,9 +112,9 @@ class EveryChangeITCase {
                         insert(pk, 15, 2, "y"));
         List<ChangeEvent> batch2 = List.of(delete(pk, 20, 1, "c"), update(21, 2, "z"));
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
-            s.apply(stage(dir, ORDERS, 1, history, dedupe(ORDERS, batch1)));
+            s.apply(stage(db, ORDERS, 1, history, dedupe(ORDERS, batch1)));
             assertThat(Rows.of(db, ORDERS)).containsExactly("1|c", "2|y");
-            s.apply(stage(dir, ORDERS, 2, history, dedupe(ORDERS, batch2)));
+            s.apply(stage(db, ORDERS, 2, history, dedupe(ORDERS, batch2)));
             assertThat(Rows.of(db, ORDERS)).containsExactly("2|z");
         }
         assertThat(
@@ -129,9 +133,11 @@ class EveryChangeITCase {
                         "2|z|u|" + pos(21).sortKey());
     }
 
-    @Test
-    void aKeylessTableGetsEveryInsertIncludingExactDuplicates(PostgresDatabase db)
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void aKeylessTableGetsEveryInsertIncludingExactDuplicates(Warehouse warehouse, LocalStack stack)
             throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         List<String> none = List.of();
         List<ChangeEvent> batch =
                 List.of(
@@ -141,7 +147,7 @@ class EveryChangeITCase {
                         delete(none, 33, 2, "other"),
                         insert(none, 34, 1, "same"));
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
-            s.apply(stage(dir, LOG, 1, TableMode.defaults(), dedupe(LOG, batch)));
+            s.apply(stage(db, LOG, 1, TableMode.defaults(), dedupe(LOG, batch)));
         }
         assertThat(Rows.query(db, "SELECT id, note, _b2r_op AS op FROM shop.log ORDER BY _b2r_pos"))
                 .containsExactly("1|same|c", "1|same|c", "2|other|c", "2|other|d", "1|same|c");

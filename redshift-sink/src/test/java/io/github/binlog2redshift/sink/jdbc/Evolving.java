@@ -3,14 +3,11 @@ package io.github.binlog2redshift.sink.jdbc;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
-import io.github.binlog2redshift.localstack.PostgresDatabase;
 import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.TargetTable;
-import io.github.binlog2redshift.sink.dialect.PostgresDialect;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import io.github.binlog2redshift.sink.dialect.TableMode;
 import io.github.binlog2redshift.sink.internal.TableStaging;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -46,46 +43,47 @@ final class Evolving {
     }
 
     static TableCommittable stage(
-            Path dir, TargetTable t, long checkpoint, TableMode mode, List<ChangeEvent> events)
+            SinkTarget target,
+            TargetTable t,
+            long checkpoint,
+            TableMode mode,
+            List<ChangeEvent> events)
             throws Exception {
-        TableStaging s = new TableStaging(t, dir.toUri().toString(), 0, true, "\\x", mode);
+        TableStaging s = staging(target, t, mode);
         for (ChangeEvent e : events) {
             s.add(e);
         }
         return s.finish().withCheckpointId(checkpoint);
     }
 
-    static WarehouseSession session(PostgresDatabase db, SchemaPolicy policy) {
-        return session(db, new PostgresDialect(), policy);
+    /** The writer's staging of one table into the target's staging directory. */
+    static TableStaging staging(SinkTarget target, TargetTable t, TableMode mode) {
+        return new TableStaging(
+                t, target.stagingUri(), 0, true, target.dialect().binaryPrefix(), mode);
     }
 
-    static WarehouseSession session(PostgresDatabase db, SqlDialect dialect, SchemaPolicy policy) {
+    static WarehouseSession session(SinkTarget db, SchemaPolicy policy) {
+        return session(db, db.dialect(), policy);
+    }
+
+    static WarehouseSession session(SinkTarget db, SqlDialect dialect, SchemaPolicy policy) {
         return session(db, dialect, policy, null);
     }
 
     /** With {@code shapes}: a committer's session that caches verified table shapes. */
     static WarehouseSession session(
-            PostgresDatabase db, SqlDialect dialect, SchemaPolicy policy, ShapeCache shapes) {
-        var settings =
-                ConnectionSettings.of(
-                        WarehouseKind.POSTGRES,
-                        db.host(),
-                        db.port(),
-                        db.name(),
-                        db.user(),
-                        db.password(),
-                        false);
+            SinkTarget db, SqlDialect dialect, SchemaPolicy policy, ShapeCache shapes) {
         var executor =
                 new MergeExecutor(
                         dialect,
-                        new PostgresStageLoader(new PostgresDialect()),
+                        db.stageLoader(),
                         "job-1",
                         false,
                         policy,
                         shapes,
                         MergeExecutor.StepHook.NONE);
         return new WarehouseSession(
-                new ConnectionProvider(settings),
+                new ConnectionProvider(db.connection()),
                 executor,
                 new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(50)));
     }
@@ -100,7 +98,7 @@ final class Evolving {
     }
 
     /** {@code name type} per column, in table order, e.g. {@code note character varying(300)}. */
-    static List<String> columns(PostgresDatabase db, TargetTable t) throws SQLException {
+    static List<String> columns(SinkTarget db, TargetTable t) throws SQLException {
         return Rows.query(
                 db,
                 "SELECT column_name || ' ' || data_type"
@@ -111,6 +109,7 @@ final class Evolving {
                         + t.schema()
                         + "' AND table_name = '"
                         + t.name()
-                        + "' AND column_name NOT LIKE '\\_b2r\\_%' ORDER BY ordinal_position");
+                        // no LIKE escape: backslashes in literals differ between the targets
+                        + "' AND left(column_name, 5) <> '_b2r_' ORDER BY ordinal_position");
     }
 }

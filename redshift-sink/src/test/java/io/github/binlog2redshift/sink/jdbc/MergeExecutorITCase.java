@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
-import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.LocalStack;
+import io.github.binlog2redshift.localstack.Warehouse;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
 import io.github.binlog2redshift.sink.StagedFile;
 import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.TargetTable;
-import io.github.binlog2redshift.sink.dialect.PostgresDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,8 +24,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The merge plan against a real PostgreSQL: ordering, deletes, the ledger, rollback. */
+/** The merge plan against each real target: ordering, deletes, the ledger, rollback. */
 @ExtendWith(LocalStackExtension.class)
 class MergeExecutorITCase {
 
@@ -45,60 +47,54 @@ class MergeExecutorITCase {
         return m;
     }
 
-    static WarehouseSession session(PostgresDatabase db, MergeExecutor.StepHook hook) {
-        var settings =
-                ConnectionSettings.of(
-                        WarehouseKind.POSTGRES,
-                        db.host(),
-                        db.port(),
-                        db.name(),
-                        db.user(),
-                        db.password(),
-                        false);
-        var dialect = new PostgresDialect();
-        var executor =
-                new MergeExecutor(dialect, new PostgresStageLoader(dialect), "job-1", false, hook);
+    static WarehouseSession session(SinkTarget db, MergeExecutor.StepHook hook) {
+        var executor = new MergeExecutor(db.dialect(), db.stageLoader(), "job-1", false, hook);
         return new WarehouseSession(
-                new ConnectionProvider(settings),
+                new ConnectionProvider(db.connection()),
                 executor,
                 new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)));
     }
 
-    @Test
-    void insertUpdateDeleteAndReinsertOfOneKey(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void insertUpdateDeleteAndReinsertOfOneKey(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s = session(db, MergeExecutor.StepHook.NONE)) {
-            s.apply(stage(dir, ORDERS, 1, List.of(upsert(COLS, PK, 10, row(1, "new")))));
+            s.apply(stage(db, ORDERS, 1, List.of(upsert(COLS, PK, 10, row(1, "new")))));
             assertThat(Rows.of(db, ORDERS)).containsExactly("1|new");
-            s.apply(stage(dir, ORDERS, 2, List.of(upsert(COLS, PK, 20, row(1, "paid")))));
+            s.apply(stage(db, ORDERS, 2, List.of(upsert(COLS, PK, 20, row(1, "paid")))));
             assertThat(Rows.of(db, ORDERS)).containsExactly("1|paid");
             ApplyResult deleted =
-                    s.apply(stage(dir, ORDERS, 3, List.of(delete(COLS, PK, 30, row(1, "paid")))));
+                    s.apply(stage(db, ORDERS, 3, List.of(delete(COLS, PK, 30, row(1, "paid")))));
             assertThat(deleted.rowsApplied()).isEqualTo(1);
             assertThat(Rows.of(db, ORDERS)).isEmpty();
-            s.apply(stage(dir, ORDERS, 4, List.of(upsert(COLS, PK, 40, row(1, "again")))));
+            s.apply(stage(db, ORDERS, 4, List.of(upsert(COLS, PK, 40, row(1, "again")))));
             assertThat(Rows.of(db, ORDERS)).containsExactly("1|again");
             assertThat(Rows.count(db, "SELECT count(*) FROM shop._b2r_commit_ledger")).isEqualTo(4);
         }
     }
 
-    @Test
-    void olderStagedRowsNeverOverwriteNewerOnesNorResurrectDeletedKeys(PostgresDatabase db)
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void olderStagedRowsNeverOverwriteNewerOnesNorResurrectDeletedKeys(
+            Warehouse warehouse, LocalStack stack) throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s = session(db, MergeExecutor.StepHook.NONE)) {
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             1,
                             List.of(
                                     upsert(COLS, PK, 50, row(1, "newest")),
                                     upsert(COLS, PK, 10, row(2, "two")))));
-            s.apply(stage(dir, ORDERS, 2, List.of(delete(COLS, PK, 60, row(2, "two")))));
+            s.apply(stage(db, ORDERS, 2, List.of(delete(COLS, PK, 60, row(2, "two")))));
             // A replay of older changes (e.g. a restore from an older checkpoint):
             ApplyResult replay =
                     s.apply(
                             stage(
-                                    dir,
+                                    db,
                                     ORDERS,
                                     3,
                                     List.of(
@@ -109,8 +105,11 @@ class MergeExecutorITCase {
         }
     }
 
-    @Test
-    void withoutSourcePositionsTheLaterBatchWins(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void withoutSourcePositionsTheLaterBatchWins(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         var zero =
                 new io.github.binlog2redshift.event.SourcePosition(
                         0, null, 0, 0, 0, null, false, 0);
@@ -118,7 +117,7 @@ class MergeExecutorITCase {
         try (WarehouseSession s = session(db, MergeExecutor.StepHook.NONE)) {
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             1,
                             List.of(
@@ -126,7 +125,7 @@ class MergeExecutorITCase {
                                     ChangeEvent.insert(src, row(2, "two"), zero, 0, PK, COLS))));
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             2,
                             List.of(
@@ -136,7 +135,7 @@ class MergeExecutorITCase {
             assertThat(Rows.of(db, ORDERS)).containsExactly("1|second");
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             3,
                             List.of(ChangeEvent.insert(src, row(2, "back"), zero, 0, PK, COLS))));
@@ -144,11 +143,15 @@ class MergeExecutorITCase {
         }
     }
 
+    /**
+     * PostgreSQL only: the writer keeps copies of small files for the PostgreSQL loader alone;
+     * Redshift's COPY reads every file from S3 itself.
+     */
     @Test
-    void aFileWithKeptBytesIsLoadedFromThemNotFromTheFileSystem(PostgresDatabase db)
-            throws Exception {
+    void aFileWithKeptBytesIsLoadedFromThemNotFromTheFileSystem(LocalStack stack) throws Exception {
+        SinkTarget db = SinkTarget.create(Warehouse.POSTGRES, stack, dir);
         TableCommittable staged =
-                stage(dir, ORDERS, 1, List.of(upsert(COLS, PK, 10, row(1, "kept"))));
+                stage(db, ORDERS, 1, List.of(upsert(COLS, PK, 10, row(1, "kept"))));
         StagedFile file = staged.files().get(0);
         Path onDisk = Path.of(java.net.URI.create(file.path()));
         byte[] bytes = Files.readAllBytes(onDisk);
@@ -174,11 +177,14 @@ class MergeExecutorITCase {
         assertThat(Rows.of(db, ORDERS)).containsExactly("1|kept");
     }
 
-    @Test
-    void aCommittableAppliedTwiceIsSkippedByTheLedger(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void aCommittableAppliedTwiceIsSkippedByTheLedger(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s = session(db, MergeExecutor.StepHook.NONE)) {
             TableCommittable batch =
-                    stage(dir, ORDERS, 5, List.of(upsert(COLS, PK, 10, row(1, "once"))));
+                    stage(db, ORDERS, 5, List.of(upsert(COLS, PK, 10, row(1, "once"))));
             assertThat(s.apply(batch).alreadyApplied()).isFalse();
             try (Connection c = db.connect()) {
                 c.createStatement().execute("UPDATE shop.orders SET note = 'edited by hand'");
@@ -190,14 +196,17 @@ class MergeExecutorITCase {
         }
     }
 
-    @Test
-    void aFailureInsideTheTransactionRollsBackEverything(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void aFailureInsideTheTransactionRollsBackEverything(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s = session(db, MergeExecutor.StepHook.NONE)) {
-            s.apply(stage(dir, ORDERS, 1, List.of(upsert(COLS, PK, 10, row(1, "kept")))));
+            s.apply(stage(db, ORDERS, 1, List.of(upsert(COLS, PK, 10, row(1, "kept")))));
         }
         TableCommittable batch =
                 stage(
-                        dir,
+                        db,
                         ORDERS,
                         2,
                         List.of(
@@ -225,23 +234,21 @@ class MergeExecutorITCase {
         assertThat(Rows.of(db, ORDERS)).containsExactly("1|lost");
     }
 
-    @Test
-    void aKilledConnectionIsRetriedOnANewOne(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void aKilledConnectionIsRetriedOnANewOne(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         int[] kills = {0};
         MergeExecutor.StepHook killOnce =
                 step -> {
                     if (step.equals("delete-older") && kills[0]++ == 0) {
-                        try (Connection admin = db.connect()) {
-                            admin.createStatement()
-                                    .execute(
-                                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                                                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
-                        }
+                        db.terminateOtherSessions();
                     }
                 };
         try (WarehouseSession s = session(db, killOnce)) {
             ApplyResult r =
-                    s.apply(stage(dir, ORDERS, 1, List.of(upsert(COLS, PK, 10, row(1, "a")))));
+                    s.apply(stage(db, ORDERS, 1, List.of(upsert(COLS, PK, 10, row(1, "a")))));
             assertThat(r.attempts()).isEqualTo(2);
         }
         assertThat(Rows.of(db, ORDERS)).containsExactly("1|a");

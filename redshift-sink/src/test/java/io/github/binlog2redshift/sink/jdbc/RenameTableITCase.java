@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
-import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.LocalStack;
+import io.github.binlog2redshift.localstack.Warehouse;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
 import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.TargetTable;
@@ -19,11 +20,12 @@ import io.github.binlog2redshift.sink.dialect.TableMode;
 import io.github.binlog2redshift.sink.internal.TableStaging;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A source RENAME TABLE followed on a real PostgreSQL, under both policies. */
+/** A source RENAME TABLE followed on each real target, under both policies. */
 @ExtendWith(LocalStackExtension.class)
 class RenameTableITCase {
 
@@ -39,10 +41,10 @@ class RenameTableITCase {
     @TempDir Path dir;
 
     /** The old name's rows: 1 and 2 inserted, 2 deleted (a tombstone). */
-    void loadOldName(WarehouseSession s) throws Exception {
+    void loadOldName(SinkTarget db, WarehouseSession s) throws Exception {
         s.apply(
                 Evolving.stage(
-                        dir,
+                        db,
                         OLD,
                         1,
                         TableMode.defaults(),
@@ -53,23 +55,24 @@ class RenameTableITCase {
     }
 
     /** The rename and a row of the new name, staged as the writer stages them. */
-    TableCommittable renamed(long checkpoint, long position) throws Exception {
-        TableStaging staging =
-                new TableStaging(NEW, dir.toUri().toString(), 0, true, "\\x", TableMode.defaults());
+    TableCommittable renamed(SinkTarget db, long checkpoint, long position) throws Exception {
+        TableStaging staging = Evolving.staging(db, NEW, TableMode.defaults());
         ChangeEvent rename = ddl("RENAME TABLE orders TO orders_v2", position, COLS, PK);
         staging.add(rename, OLD);
         staging.add(upsert(COLS, PK, position + 1, row("id", 3, "note", "three")));
         return staging.finish().withCheckpointId(checkpoint);
     }
 
-    @Test
-    void followRenamesTheTargetAndItsTombstonesOnceAndCopiesFindItDone(PostgresDatabase db)
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void followRenamesTheTargetAndItsTombstonesOnceAndCopiesFindItDone(
+            Warehouse warehouse, LocalStack stack) throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
-            loadOldName(s);
-            s.apply(renamed(2, 20));
+            loadOldName(db, s);
+            s.apply(renamed(db, 2, 20));
             // The copy another subtask (or a replay) brings: already done, nothing fails.
-            s.apply(renamed(3, 20));
+            s.apply(renamed(db, 3, 20));
         }
         assertThat(Rows.query(db, TABLES)).containsExactly("orders_v2", "orders_v2_b2r_deleted");
         assertThat(Rows.of(db, NEW)).containsExactly("1|one", "3|three");
@@ -77,31 +80,36 @@ class RenameTableITCase {
                 .containsExactly("2");
     }
 
-    @Test
-    void ignoreKeepsTheOldTargetAndLoadsTheNewNameIntoANewOne(PostgresDatabase db)
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void ignoreKeepsTheOldTargetAndLoadsTheNewNameIntoANewOne(Warehouse warehouse, LocalStack stack)
             throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         SchemaPolicy ignore =
                 SchemaPolicy.defaults().withRenameTable(SchemaPolicy.RenameTable.IGNORE);
         try (WarehouseSession s = session(db, ignore)) {
-            loadOldName(s);
-            s.apply(renamed(2, 20));
+            loadOldName(db, s);
+            s.apply(renamed(db, 2, 20));
         }
         assertThat(Rows.of(db, OLD)).containsExactly("1|one");
         assertThat(Rows.of(db, NEW)).containsExactly("3|three");
     }
 
-    @Test
-    void whenTheNewTargetExistsAlreadyBothAreKept(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void whenTheNewTargetExistsAlreadyBothAreKept(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
-            loadOldName(s);
+            loadOldName(db, s);
             s.apply(
                     Evolving.stage(
-                            dir,
+                            db,
                             NEW,
                             2,
                             TableMode.defaults(),
                             List.of(upsert(COLS, PK, 21, row("id", 4, "note", "four")))));
-            s.apply(renamed(3, 20));
+            s.apply(renamed(db, 3, 20));
         }
         assertThat(Rows.of(db, OLD)).containsExactly("1|one");
         assertThat(Rows.of(db, NEW)).containsExactly("3|three", "4|four");

@@ -1,6 +1,5 @@
 package io.github.binlog2redshift.sink.jdbc;
 
-import io.github.binlog2redshift.localstack.PostgresDatabase;
 import io.github.binlog2redshift.sink.TargetTable;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,19 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a table back as {@code v1|v2|...} lines ordered by its first column, hidden ones left out.
+ * Reads a table back as {@code v1|v2|...} lines ordered by its first column, hidden ones left out,
+ * through the target's own driver.
  */
 final class Rows {
 
     private Rows() {}
 
-    static List<String> of(PostgresDatabase db, TargetTable t) throws SQLException {
+    static List<String> of(SinkTarget db, TargetTable t) throws SQLException {
         return query(
                 db,
                 "SELECT * FROM " + quote(t.schema()) + "." + quote(t.name()) + " ORDER BY 1, 2");
     }
 
-    static List<String> query(PostgresDatabase db, String sql) throws SQLException {
+    static List<String> query(SinkTarget db, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = db.connect();
                 ResultSet rs = c.createStatement().executeQuery(sql)) {
@@ -47,7 +47,7 @@ final class Rows {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
-    static long count(PostgresDatabase db, String sql) throws SQLException {
+    static long count(SinkTarget db, String sql) throws SQLException {
         try (Connection c = db.connect();
                 ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();

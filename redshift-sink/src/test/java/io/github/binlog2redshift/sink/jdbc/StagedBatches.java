@@ -10,7 +10,6 @@ import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.internal.StagedRowEncoder;
 import io.github.binlog2redshift.sink.internal.StagingFile;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +37,19 @@ final class StagedBatches {
         return ChangeEvent.delete(SOURCE, before, pos(position), 0, pk, cols);
     }
 
+    /** One gzip file of {@code events} under the target's staging directory. */
     static TableCommittable stage(
-            Path dir, TargetTable table, long checkpoint, List<ChangeEvent> events)
+            SinkTarget target, TargetTable table, long checkpoint, List<ChangeEvent> events)
             throws IOException {
         String stagingId = "s0-" + UUID.randomUUID();
         List<ColumnDef> cols = events.get(events.size() - 1).columns();
         List<String> names = cols.stream().map(ColumnDef::name).toList();
-        String uri = dir.resolve(stagingId + "-0.csv.gz").toUri().toString();
+        String uri = target.stagingUri() + stagingId + "-0.csv.gz";
+        String binaryPrefix = target.dialect().binaryPrefix();
         StagedFile file;
         try (StagingFile f = new StagingFile(uri, names, true)) {
             for (ChangeEvent e : events) {
-                f.write(StagedRowEncoder.fields(e, cols, "\\x"));
+                f.write(StagedRowEncoder.fields(e, cols, binaryPrefix));
             }
             file = f.finish();
         }

@@ -16,17 +16,19 @@ import io.github.binlog2redshift.config.sink.DeleteArchive;
 import io.github.binlog2redshift.config.sink.DeleteHandling;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ColumnDef;
-import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.LocalStack;
+import io.github.binlog2redshift.localstack.Warehouse;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
 import io.github.binlog2redshift.sink.dialect.TableMode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Each per-table mode of a {@code sink.tables} rule, against a real PostgreSQL. */
+/** Each per-table mode of a {@code sink.tables} rule, against each real target. */
 @ExtendWith(LocalStackExtension.class)
 class TableModesITCase {
 
@@ -42,10 +44,11 @@ class TableModesITCase {
     }
 
     /** Checkpoint 1 inserts 1 and 2; checkpoint 2 updates 1 and deletes 2 (at position 30). */
-    void insertUpdateDelete(WarehouseSession s, TableMode mode, List<String> pk) throws Exception {
+    void insertUpdateDelete(SinkTarget db, WarehouseSession s, TableMode mode, List<String> pk)
+            throws Exception {
         s.apply(
                 stage(
-                        dir,
+                        db,
                         ORDERS,
                         1,
                         mode,
@@ -54,7 +57,7 @@ class TableModesITCase {
                                 upsert(COLS, pk, 11, row("id", 2, "note", "two")))));
         s.apply(
                 stage(
-                        dir,
+                        db,
                         ORDERS,
                         2,
                         mode,
@@ -63,26 +66,31 @@ class TableModesITCase {
                                 delete(COLS, pk, 30, row("id", 2, "note", "two")))));
     }
 
-    @Test
-    void skipDeleteKeepsRowsDeletedAtTheSource(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void skipDeleteKeepsRowsDeletedAtTheSource(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
-            insertUpdateDelete(s, mode(DeleteHandling.SKIP, DeleteArchive.NONE, false), PK);
+            insertUpdateDelete(db, s, mode(DeleteHandling.SKIP, DeleteArchive.NONE, false), PK);
             assertThat(Rows.of(db, ORDERS)).containsExactly("1|uno", "2|two");
         }
     }
 
-    @Test
-    void softDeleteFlagsTheRowWithTheSourceTimeAndAReinsertClearsIt(PostgresDatabase db)
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void softDeleteFlagsTheRowWithTheSourceTimeAndAReinsertClearsIt(
+            Warehouse warehouse, LocalStack stack) throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         TableMode soft = mode(DeleteHandling.SOFT, DeleteArchive.NONE, false);
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
-            insertUpdateDelete(s, soft, PK);
+            insertUpdateDelete(db, s, soft, PK);
             String q =
                     "SELECT id, note, _b2r_deleted AS deleted, _b2r_deleted_at = _b2r_ts AS at_source_time FROM shop.orders ORDER BY id";
             assertThat(Rows.query(db, q)).containsExactly("1|uno|f|null", "2|two|t|t");
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             3,
                             soft,
@@ -91,10 +99,13 @@ class TableModesITCase {
         }
     }
 
-    @Test
-    void saveDeleteAlsoArchivesDeletedRows(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void saveDeleteAlsoArchivesDeletedRows(Warehouse warehouse, LocalStack stack) throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
-            insertUpdateDelete(s, mode(DeleteHandling.APPLY, DeleteArchive.ALSO_SAVE, false), PK);
+            insertUpdateDelete(
+                    db, s, mode(DeleteHandling.APPLY, DeleteArchive.ALSO_SAVE, false), PK);
             assertThat(Rows.of(db, ORDERS)).containsExactly("1|uno");
             assertThat(
                             Rows.query(
@@ -104,10 +115,14 @@ class TableModesITCase {
         }
     }
 
-    @Test
-    void onlySaveDeleteWritesOnlyTheArchive(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void onlySaveDeleteWritesOnlyTheArchive(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
-            insertUpdateDelete(s, mode(DeleteHandling.APPLY, DeleteArchive.ONLY_SAVE, false), PK);
+            insertUpdateDelete(
+                    db, s, mode(DeleteHandling.APPLY, DeleteArchive.ONLY_SAVE, false), PK);
             assertThat(
                             Rows.count(
                                     db,
@@ -117,10 +132,13 @@ class TableModesITCase {
         }
     }
 
-    @Test
-    void historyAppendsEveryStagedChangeWithItsOperation(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void historyAppendsEveryStagedChangeWithItsOperation(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
-            insertUpdateDelete(s, mode(DeleteHandling.APPLY, DeleteArchive.NONE, true), PK);
+            insertUpdateDelete(db, s, mode(DeleteHandling.APPLY, DeleteArchive.NONE, true), PK);
             assertThat(Rows.of(db, ORDERS)).containsExactly("1|uno");
             assertThat(
                             Rows.query(
@@ -130,10 +148,13 @@ class TableModesITCase {
         }
     }
 
-    @Test
-    void aTableWithoutKeyIsAnAppendOnlyChangeLog(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void aTableWithoutKeyIsAnAppendOnlyChangeLog(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
-            insertUpdateDelete(s, TableMode.defaults(), List.of());
+            insertUpdateDelete(db, s, TableMode.defaults(), List.of());
             assertThat(
                             Rows.query(
                                     db,
@@ -142,9 +163,11 @@ class TableModesITCase {
         }
     }
 
-    @Test
-    void ignoreDdlWritesOnlyTheUserTablesColumnsCastToItsTypesAndNeverAltersIt(PostgresDatabase db)
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void ignoreDdlWritesOnlyTheUserTablesColumnsCastToItsTypesAndNeverAltersIt(
+            Warehouse warehouse, LocalStack stack) throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         TableMode user = TableMode.defaults().withIgnoreDdl(true);
         var v2 =
                 List.of(
@@ -156,7 +179,7 @@ class TableModesITCase {
                             () ->
                                     s.apply(
                                             stage(
-                                                    dir,
+                                                    db,
                                                     ORDERS,
                                                     1,
                                                     user,
@@ -169,14 +192,18 @@ class TableModesITCase {
                     .hasMessageContaining(
                             "table shop.orders does not exist; its table rule sets ignore_ddl");
             try (Connection c = db.connect()) {
+                // The user's own table, in each target's SQL: Redshift's current time is GETDATE().
                 c.createStatement()
                         .execute(
-                                "CREATE TABLE shop.orders (id BIGINT PRIMARY KEY, note TEXT, loaded_at TIMESTAMPTZ DEFAULT now())");
+                                "CREATE TABLE shop.orders (id BIGINT PRIMARY KEY, note TEXT,"
+                                        + " loaded_at TIMESTAMPTZ DEFAULT "
+                                        + db.either("now()", "GETDATE()")
+                                        + ")");
             }
-            insertUpdateDelete(s, user, PK);
+            insertUpdateDelete(db, s, user, PK);
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             3,
                             user,
@@ -189,7 +216,10 @@ class TableModesITCase {
                                             row("id", 3, "note", "three", "extra", 9)))));
             assertThat(columns(db, ORDERS))
                     .containsExactly(
-                            "id bigint", "note text", "loaded_at timestamp with time zone");
+                            "id bigint",
+                            // Redshift's TEXT is VARCHAR(256) (Redshift "Character types").
+                            db.either("note text", "note character varying(256)"),
+                            "loaded_at timestamp with time zone");
             assertThat(
                             Rows.query(
                                     db,
@@ -198,8 +228,11 @@ class TableModesITCase {
         }
     }
 
-    @Test
-    void optInTruncationLandsWithItsMarkerColumn(PostgresDatabase db) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void optInTruncationLandsWithItsMarkerColumn(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         var guard =
                 new io.github.binlog2redshift.sink.ingest.ValueGuard(
                         new io.github.binlog2redshift.sink.dialect.RedshiftDialect(),
@@ -210,7 +243,7 @@ class TableModesITCase {
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
             s.apply(
                     stage(
-                            dir,
+                            db,
                             ORDERS,
                             1,
                             TableMode.defaults(),

@@ -8,7 +8,8 @@ import static io.github.binlog2redshift.sink.jdbc.StagedBatches.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.LocalStack;
+import io.github.binlog2redshift.localstack.Warehouse;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
 import io.github.binlog2redshift.sink.StagedFile;
 import io.github.binlog2redshift.sink.TableCommittable;
@@ -19,9 +20,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Committer.CommitRequest;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The committer: per-table checkpoint order, tables in parallel, safe twice, failures named. */
 @ExtendWith(LocalStackExtension.class)
@@ -53,21 +55,23 @@ class WarehouseCommitterITCase {
         public void signalAlreadyCommitted() {}
     }
 
-    WarehouseCommitter committer(PostgresDatabase db) {
+    WarehouseCommitter committer(SinkTarget db) {
         return new WarehouseCommitter(
                 () -> MergeExecutorITCase.session(db, MergeExecutor.StepHook.NONE),
                 2,
                 new UnregisteredMetricsGroup());
     }
 
-    @Test
-    void appliesEachTableInCheckpointOrderAndIsSafeToCallTwice(PostgresDatabase db)
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void appliesEachTableInCheckpointOrderAndIsSafeToCallTwice(
+            Warehouse warehouse, LocalStack stack) throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         List<CommitRequest<TableCommittable>> requests =
                 List.of(
-                        new Request(stage(dir, A, 2, List.of(upsert(COLS, PK, 20, row(1, "a2"))))),
-                        new Request(stage(dir, B, 1, List.of(upsert(COLS, PK, 10, row(1, "b1"))))),
-                        new Request(stage(dir, A, 1, List.of(upsert(COLS, PK, 10, row(1, "a1"))))));
+                        new Request(stage(db, A, 2, List.of(upsert(COLS, PK, 20, row(1, "a2"))))),
+                        new Request(stage(db, B, 1, List.of(upsert(COLS, PK, 10, row(1, "b1"))))),
+                        new Request(stage(db, A, 1, List.of(upsert(COLS, PK, 10, row(1, "a1"))))));
         try (WarehouseCommitter c = committer(db)) {
             c.commit(requests);
             c.commit(requests);
@@ -82,10 +86,13 @@ class WarehouseCommitterITCase {
                 .containsExactly("shop.a|1", "shop.a|2", "shop.b|1");
     }
 
-    @Test
-    void aFailingTableFailsTheCommitByNameWhileOthersApply(PostgresDatabase db) throws Exception {
-        TableCommittable good = stage(dir, A, 7, List.of(upsert(COLS, PK, 10, row(1, "ok"))));
-        TableCommittable staged = stage(dir, B, 7, List.of(upsert(COLS, PK, 10, row(1, "x"))));
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void aFailingTableFailsTheCommitByNameWhileOthersApply(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
+        TableCommittable good = stage(db, A, 7, List.of(upsert(COLS, PK, 10, row(1, "ok"))));
+        TableCommittable staged = stage(db, B, 7, List.of(upsert(COLS, PK, 10, row(1, "x"))));
         TableCommittable lost =
                 new TableCommittable(
                         B,
@@ -94,7 +101,7 @@ class WarehouseCommitterITCase {
                         0,
                         List.of(
                                 new StagedFile(
-                                        dir.resolve("missing.csv.gz").toUri().toString(),
+                                        db.stagingUri() + "missing.csv.gz",
                                         List.of("id", "note"),
                                         1)),
                         staged.maxSourcePosition(),
