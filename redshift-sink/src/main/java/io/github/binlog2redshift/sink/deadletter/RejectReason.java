@@ -19,6 +19,11 @@ public enum RejectReason {
     OVERSIZE_VALUE,
     /** A value no warehouse column can hold: a NUL character, a date with a zero part. */
     INVALID_VALUE,
+    /**
+     * Two columns of one change whose names are one name in the warehouse (Redshift folds names
+     * to lower case and the sink cuts them to 127 bytes), which cannot hold both.
+     */
+    NAME_COLLISION,
     /** Anything else that does not form a consistent change event. */
     MALFORMED;
 

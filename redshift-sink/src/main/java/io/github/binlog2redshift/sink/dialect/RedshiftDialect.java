@@ -33,6 +33,12 @@ public final class RedshiftDialect implements SqlDialect {
         return RedshiftTypes.of(column);
     }
 
+    /** Folded to lower case and at most 127 bytes: see {@link RedshiftNames}. */
+    @Override
+    public String storedName(String name, NameKind kind) {
+        return RedshiftNames.stored(name, kind);
+    }
+
     @Override
     public String createTable(TableShape shape, TableMode mode) {
         return TableStatements.createTarget(

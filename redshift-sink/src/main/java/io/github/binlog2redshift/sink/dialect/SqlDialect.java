@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * The SQL text of the apply for one warehouse. Stateless: every method returns statements (with
  * {@code ?} placeholders where values are bound) and runs nothing; {@code jdbc.MergeExecutor} runs
- * them. Identifiers are always quoted, so names keep their MySQL case and may contain any
- * character.
+ * them. Identifiers are always quoted, so names may contain any character; their case is kept
+ * where the warehouse keeps it ({@link #storedName}).
  *
  * <p>Both warehouses share most statements (the defaults here); {@link RedshiftDialect} and {@link
  * PostgresDialect} differ in column types, table options, the clock and the load.
@@ -22,6 +22,17 @@ public interface SqlDialect extends Serializable {
 
     /** The warehouse type of a MySQL column. */
     String columnType(ColumnDef column);
+
+    /**
+     * The name a schema, table or column the sink names {@code name} has in the warehouse: what
+     * the sink creates, looks up in the catalog and writes to must all be this name. PostgreSQL
+     * keeps a quoted name as written (the default); Redshift folds and limits it ({@link
+     * RedshiftNames}). Applied to a whole committable by the committer ({@code
+     * jdbc.WarehouseNames}); source names that become equal here are refused at ingest.
+     */
+    default String storedName(String name, NameKind kind) {
+        return name;
+    }
 
     /**
      * {@code CREATE TABLE IF NOT EXISTS} for the target: source columns, then the hidden ones (see

@@ -6,12 +6,14 @@ import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.event.Op;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
+import io.github.binlog2redshift.sink.dialect.NameKind;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
 import io.github.binlog2redshift.sink.format.RejectedRecordException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ import java.util.Map;
  *       _b2r_truncated};
  *   <li>text with a NUL character, which neither warehouse stores: dead-lettered ({@code
  *       invalid_value});
+ *   <li>two columns whose names are one name in the warehouse (on Redshift {@code Id} and {@code
+ *       id}, see {@link SqlDialect#storedName}): dead-lettered ({@code name_collision});
  *   <li>a date with a zero month or day or year 0 (MySQL allows them without NO_ZERO_IN_DATE),
  *       which neither warehouse can represent: dead-lettered ({@code invalid_value}). The all-zero
  *       date {@code 0000-00-00} is MySQL's "no date" and is staged as NULL (docs/apply.md).
@@ -51,6 +55,7 @@ public final class ValueGuard implements Serializable {
         if (e.op() == Op.SCHEMA_CHANGE || e.columns().isEmpty()) {
             return untyped(target, e);
         }
+        distinctNames(target, e);
         Map<String, Object> image = e.keyImage();
         Map<String, Object> cut = null;
         List<String> truncated = new ArrayList<>();
@@ -100,6 +105,34 @@ public final class ValueGuard implements Serializable {
         ChangeEvent typed = ValueCuts.withColumns(e, cols);
         ChangeEvent checked = check(target, typed);
         return checked == typed ? e : checked;
+    }
+
+    /**
+     * Every column keeps a name of its own in the warehouse ({@link SqlDialect#storedName}): on
+     * Redshift {@code Id} and {@code id} are one column.
+     */
+    private void distinctNames(TargetTable target, ChangeEvent e) {
+        Map<String, String> seen = new HashMap<>();
+        for (ColumnDef c : e.columns()) {
+            String stored = dialect.storedName(c.name(), NameKind.COLUMN);
+            String other = seen.putIfAbsent(stored, c.name());
+            if (other != null && !other.equals(c.name())) {
+                throw new RejectedRecordException(
+                        RejectReason.NAME_COLLISION,
+                        "table "
+                                + target
+                                + " at "
+                                + e.source().sortKey()
+                                + ": columns '"
+                                + other
+                                + "' and '"
+                                + c.name()
+                                + "' would both be column '"
+                                + stored
+                                + "' in the warehouse (its names are folded to lower case and cut"
+                                + " to 127 bytes), which cannot hold both: rename one at the source");
+            }
+        }
     }
 
     private static void validText(

@@ -100,12 +100,15 @@ public final class MergeExecutor {
     }
 
     /**
-     * Applies {@code b}. When its table's shape came from the {@link ShapeCache} and the apply
+     * Applies {@code staged}. When its table's shape came from the {@link ShapeCache} and the apply
      * failed as a stale shape would (the table changed behind this committer: {@link
      * ShapeCache#isSchemaError}), the entry is dropped and the apply runs once more through the
      * catalog; the failed attempt was rolled back whole. Any failure drops the table's entry.
+     * Everything runs on {@code staged} in the warehouse's names ({@link WarehouseNames}).
      */
-    public ApplyResult apply(Connection c, TableCommittable b) throws SQLException, IOException {
+    public ApplyResult apply(Connection c, TableCommittable staged)
+            throws SQLException, IOException {
+        TableCommittable b = WarehouseNames.of(staged, dialect);
         boolean fromCache = schema.cached(b) != null;
         try {
             return applyOnce(c, b, fromCache);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
@@ -231,6 +232,72 @@ public final class DdlText {
             return id.substring(1, id.length() - 1).replace("``", "`");
         }
         return id;
+    }
+
+    /**
+     * {@code ddl} with every name (bare or back-quoted) replaced by {@code names.apply(name)};
+     * string literals and comments are kept as they are. Keywords are names to this scan, so
+     * {@code names} must keep a keyword a keyword (folding its case does). The committer uses it
+     * to speak of columns by their warehouse names ({@code jdbc.WarehouseNames}): the renames and
+     * drops {@link #parse} finds in the result are warehouse names.
+     */
+    public static String mapNames(String ddl, UnaryOperator<String> names) {
+        StringBuilder out = new StringBuilder(ddl.length());
+        int i = 0;
+        while (i < ddl.length()) {
+            char c = ddl.charAt(i);
+            int end;
+            if (c == '\'' || c == '"') {
+                end = i + 1;
+                while (end < ddl.length() && ddl.charAt(end) != c) {
+                    end += ddl.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(end + 1, ddl.length());
+                out.append(ddl, i, end);
+            } else if (c == '`') {
+                end = ddl.indexOf('`', i + 1);
+                while (end >= 0 && end + 1 < ddl.length() && ddl.charAt(end + 1) == '`') {
+                    end = ddl.indexOf('`', end + 2);
+                }
+                if (end < 0) {
+                    end = ddl.length(); // unterminated: not a name, kept
+                    out.append(ddl, i, end);
+                } else {
+                    end++;
+                    String name = unquote(ddl.substring(i, end));
+                    out.append('`').append(names.apply(name).replace("`", "``")).append('`');
+                }
+            } else if (c == '#' || (c == '-' && ddl.startsWith("-- ", i))) {
+                end = ddl.indexOf('\n', i);
+                end = end < 0 ? ddl.length() : end;
+                out.append(ddl, i, end);
+            } else if (c == '/' && ddl.startsWith("/*", i)) {
+                end = ddl.indexOf("*/", i + 2);
+                end = end < 0 ? ddl.length() : end + 2;
+                out.append(ddl, i, end);
+            } else if (isNameChar(c)) {
+                end = i + 1;
+                while (end < ddl.length() && isNameChar(ddl.charAt(end))) {
+                    end++;
+                }
+                out.append(names.apply(ddl.substring(i, end)));
+            } else {
+                end = i + 1;
+                out.append(c);
+            }
+            i = end;
+        }
+        return out.toString();
+    }
+
+    /** A character of a bare name, as {@code ID} has it: ASCII letters, digits, _, $, non-ASCII. */
+    private static boolean isNameChar(char c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '_'
+                || c == '$'
+                || c >= 0x80;
     }
 
     /** Removes comments and quoted strings (kept as {@code ''}), leaving back-quoted names. */

@@ -119,4 +119,23 @@ class ValueGuardTest {
                         TableId.of("shop", "orders"), m, POS, 0, List.of("id"), List.of());
         assertThatThrownBy(() -> redshift.check(T, e)).hasMessageContaining("column 'blob'");
     }
+
+    /** Issue 12, fault 1: Redshift folds names, so {@code Id} and {@code id} would be one column. */
+    @Test
+    void columnsThatAreOneNameInRedshiftAreDeadLettered() {
+        ColumnDef upper = ColumnDef.of("ID", "INT", null, null, true);
+        assertThatThrownBy(() -> redshift.check(T, event(upper, 6)))
+                .isInstanceOf(RejectedRecordException.class)
+                .satisfies(
+                        e ->
+                                assertThat(((RejectedRecordException) e).reason())
+                                        .isEqualTo(RejectReason.NAME_COLLISION))
+                .hasMessageContaining("columns 'id' and 'ID' would both be column 'id'");
+        assertThat(
+                        new ValueGuard(new PostgresDialect(), Oversize.DEAD_LETTER)
+                                .check(T, event(upper, 6)))
+                .isEqualTo(event(upper, 6));
+        ColumnDef other = ColumnDef.of("userId", "INT", null, null, true);
+        assertThat(redshift.check(T, event(other, 6))).isEqualTo(event(other, 6));
+    }
 }

@@ -59,4 +59,25 @@ class DdlTextTest {
                 .isEqualTo("a '''' `q``r` \nb   ''");
         assertThat(DdlText.parse("ALTER TABLE t ADD COLUMN x INT").drops()).isEqualTo(List.of());
     }
+
+    /** Issue 12, fault 1: the committer reads a DDL in the warehouse's (folded) names. */
+    @Test
+    void namesAreMappedOutsideStringsAndComments() {
+        String ddl =
+                "ALTER TABLE `Shop`.`Orders` CHANGE `userId` `UserName` VARCHAR(20)"
+                        + " COMMENT 'Keep Case', RENAME COLUMN Note TO `Re``mark` /* Keep */ -- X";
+        String folded = DdlText.mapNames(ddl, n -> n.toLowerCase(java.util.Locale.ROOT));
+        assertThat(folded)
+                .isEqualTo(
+                        "alter table `shop`.`orders` change `userid` `username` varchar(20)"
+                                + " comment 'Keep Case', rename column note to `re``mark` /* Keep */ -- X");
+        assertThat(DdlText.parse(folded).renames())
+                .containsOnly(Map.entry("userid", "username"), Map.entry("note", "re`mark"));
+        assertThat(DdlText.mapNames(ddl, n -> n)).isEqualTo(ddl);
+        assertThat(DdlText.mapNames("ALTER TABLE t ADD `unterminated", n -> n.toUpperCase()))
+                .isEqualTo("ALTER TABLE T ADD `unterminated");
+        // A rename that only changes case is no rename in a warehouse that folds names.
+        String caseOnly = DdlText.mapNames("ALTER TABLE t CHANGE userId userid INT", String::toLowerCase);
+        assertThat(DdlText.parse(caseOnly).renames()).isEmpty();
+    }
 }
