@@ -17,6 +17,8 @@ public enum RejectReason {
     MISSING_KEY_VALUE,
     /** A value longer than its warehouse column holds (sink.oversize-values=DEAD_LETTER). */
     OVERSIZE_VALUE,
+    /** A row whose staged form is longer than the warehouse's load reads (Redshift COPY: 4 MB). */
+    OVERSIZE_ROW,
     /** A value no warehouse column can hold: a NUL character, a date with a zero part. */
     INVALID_VALUE,
     /**

@@ -84,6 +84,17 @@ public final class RedshiftDialect implements SqlDialect {
         }
     }
 
+    /**
+     * "The maximum size of a single input row from any source is 4 MB" (COPY data sources,
+     * https://docs.aws.amazon.com/redshift/latest/dg/copy-parameters-data-source.html); a longer
+     * row fails the whole COPY, and so the commit, on every attempt. MB as Redshift's other limits
+     * count it (SUPER's 16 MB is 16,777,216 bytes).
+     */
+    @Override
+    public long maxRowBytes() {
+        return RedshiftTypes.MAX_COPY_ROW_BYTES;
+    }
+
     @Override
     public String unboundedText() {
         return "VARCHAR(" + RedshiftTypes.MAX_VARCHAR_BYTES + ")";

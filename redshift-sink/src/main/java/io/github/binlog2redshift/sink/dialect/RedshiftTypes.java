@@ -25,6 +25,9 @@ public final class RedshiftTypes {
     /** Redshift's SUPER limit per value: 16 MB. */
     public static final long MAX_SUPER_BYTES = 16L * 1024 * 1024;
 
+    /** The most bytes COPY reads for one input row: 4 MB. */
+    public static final long MAX_COPY_ROW_BYTES = 4L * 1024 * 1024;
+
     /** Redshift's DECIMAL precision limit. */
     public static final int MAX_DECIMAL_PRECISION = 38;
 

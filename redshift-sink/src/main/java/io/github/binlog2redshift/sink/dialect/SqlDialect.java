@@ -58,6 +58,15 @@ public interface SqlDialect extends Serializable {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * The most bytes one staged row may have (its CSV line: every field quoted, quotes doubled,
+     * binary values as hex), {@link Long#MAX_VALUE} when the load has no limit below what a
+     * change event can carry.
+     */
+    default long maxRowBytes() {
+        return Long.MAX_VALUE;
+    }
+
     /** The widest text column: Redshift VARCHAR(65535) (bytes), PostgreSQL TEXT. */
     String unboundedText();
 

@@ -29,6 +29,9 @@ import java.util.Map;
  *       {@link Oversize#TRUNCATE}, cut to fit (on a UTF-8 character boundary; a JSON value, which a
  *       cut would make invalid, becomes NULL) and the column named in the row's {@code
  *       _b2r_truncated};
+ *   <li>a row whose staged form is longer than one load reads (Redshift COPY: 4 MB per row,
+ *       binary values counting twice as hex): dead-lettered ({@code oversize_row}), whatever
+ *       {@link Oversize} says, after any cuts;
  *   <li>text with a NUL character, which neither warehouse stores: dead-lettered ({@code
  *       invalid_value});
  *   <li>two columns whose names are one name in the warehouse (on Redshift {@code Id} and {@code
@@ -92,7 +95,39 @@ public final class ValueGuard implements Serializable {
             cut.put(c.name(), ValueCuts.cut(s, t, (int) Math.min(max, Integer.MAX_VALUE)));
             truncated.add(c.name());
         }
-        return cut == null ? e : ValueCuts.withTruncated(e, cut, truncated);
+        ChangeEvent checked = cut == null ? e : ValueCuts.withTruncated(e, cut, truncated);
+        fitsTheLoad(target, checked);
+        return checked;
+    }
+
+    /**
+     * The whole staged row must fit what one load reads ({@link SqlDialect#maxRowBytes}: Redshift's
+     * COPY reads at most 4 MB per row, and a longer one would fail the COPY, and so the table's
+     * commit, on every attempt). Many wide values add up; binary values count twice (hex).
+     */
+    private void fitsTheLoad(TargetTable target, ChangeEvent e) {
+        long max = dialect.maxRowBytes();
+        if (max == Long.MAX_VALUE) {
+            return;
+        }
+        long size = StagedRowSize.of(e, dialect.binaryPrefix(), max);
+        if (size > max) {
+            throw new RejectedRecordException(
+                    RejectReason.OVERSIZE_ROW,
+                    "table "
+                            + target
+                            + ", key ["
+                            + keyText(e)
+                            + "] at "
+                            + e.source().sortKey()
+                            + ": the row is "
+                            + size
+                            + " bytes as staged (CSV, binary values as hex), more than the "
+                            + max
+                            + " one row may have in the warehouse's load (Redshift COPY: \"The"
+                            + " maximum size of a single input row from any source is 4 MB\","
+                            + " https://docs.aws.amazon.com/redshift/latest/dg/copy-parameters-data-source.html)");
+        }
     }
 
     /** Inputs without column types are staged as LONGTEXT: the text checks still apply. */
@@ -165,11 +200,6 @@ public final class ValueGuard implements Serializable {
 
     private static RejectedRecordException reject(
             RejectReason r, TargetTable target, ChangeEvent e, ColumnDef c, String what) {
-        Map<String, Object> image = e.keyImage();
-        StringBuilder key = new StringBuilder();
-        for (String k : e.primaryKey()) {
-            key.append(key.length() == 0 ? "" : ", ").append(k).append('=').append(image.get(k));
-        }
         return new RejectedRecordException(
                 r,
                 "table "
@@ -177,11 +207,20 @@ public final class ValueGuard implements Serializable {
                         + ", column '"
                         + c.name()
                         + "', key ["
-                        + key
+                        + keyText(e)
                         + "] at "
                         + e.source().sortKey()
                         + ": the value "
                         + what);
+    }
+
+    private static String keyText(ChangeEvent e) {
+        Map<String, Object> image = e.keyImage();
+        StringBuilder key = new StringBuilder();
+        for (String k : e.primaryKey()) {
+            key.append(key.length() == 0 ? "" : ", ").append(k).append('=').append(image.get(k));
+        }
+        return key.toString();
     }
 
     /** UTF-8 length, counted only as far as needed to know it exceeds {@code max}. */

@@ -138,4 +138,92 @@ class ValueGuardTest {
         ColumnDef other = ColumnDef.of("userId", "INT", null, null, true);
         assertThat(redshift.check(T, event(other, 6))).isEqualTo(event(other, 6));
     }
+
+    static ChangeEvent wide(List<ColumnDef> cols, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", 5);
+        List<ColumnDef> all = new java.util.ArrayList<>(List.of(ID));
+        for (ColumnDef c : cols) {
+            m.put(c.name(), value);
+            all.add(c);
+        }
+        return ChangeEvent.insert(
+                TableId.of("shop", "orders"), m, POS, 0, List.of("id"), all);
+    }
+
+    /**
+     * Issue 12, fault 5: Redshift's COPY reads at most 4 MB per row; each value fitting its column
+     * is not enough (binary is staged as hex, twice its size; wide columns add up).
+     */
+    @Test
+    void rowsLongerThanCopyReadsAreDeadLetteredWhateverTheirValues() {
+        ColumnDef blob = ColumnDef.of("pic", "LONGBLOB", null, null, true);
+        String big = Base64.getEncoder().encodeToString(new byte[2_500_000]); // 5,000,000 as hex
+        assertThatThrownBy(() -> redshift.check(T, event(blob, big)))
+                .isInstanceOf(RejectedRecordException.class)
+                .satisfies(
+                        e ->
+                                assertThat(((RejectedRecordException) e).reason())
+                                        .isEqualTo(RejectReason.OVERSIZE_ROW))
+                .hasMessageStartingWith(
+                        "table shop.orders, key [id=5] at "
+                                + POS.sortKey()
+                                + ": the row is 5000")
+                .hasMessageContaining("more than the 4194304 one row may have")
+                .hasMessageContaining("copy-parameters-data-source.html");
+        assertThatThrownBy(() -> cutting.check(T, event(blob, big)))
+                .satisfies(
+                        e ->
+                                assertThat(((RejectedRecordException) e).reason())
+                                        .isEqualTo(RejectReason.OVERSIZE_ROW));
+        String fits = Base64.getEncoder().encodeToString(new byte[2_000_000]);
+        assertThat(redshift.check(T, event(blob, fits))).isEqualTo(event(blob, fits));
+
+        List<ColumnDef> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            texts.add(ColumnDef.of("t" + i, "TEXT", null, null, true));
+        }
+        String wideText = "x".repeat(60_000); // each fits VARCHAR(65535); 70 of them do not
+        assertThatThrownBy(() -> redshift.check(T, wide(texts, wideText)))
+                .satisfies(
+                        e ->
+                                assertThat(((RejectedRecordException) e).reason())
+                                        .isEqualTo(RejectReason.OVERSIZE_ROW));
+        assertThat(
+                        new ValueGuard(new PostgresDialect(), Oversize.DEAD_LETTER)
+                                .check(T, wide(texts, wideText)))
+                .isNotNull();
+    }
+
+    /** The size the guard computes is the staged line's, byte for byte. */
+    @Test
+    void stagedRowSizeIsTheCsvLinesSize() {
+        ColumnDef note = ColumnDef.of("note", "VARCHAR", 100, null, true);
+        ColumnDef ts = ColumnDef.of("at", "TIMESTAMP", null, null, true);
+        ColumnDef bin = ColumnDef.of("b", "VARBINARY", 10, null, true);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", 5);
+        m.put("note", "say \"hé\", ok");
+        m.put("at", "2024-01-31T12:34:56.123Z");
+        m.put("b", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}));
+        ChangeEvent e =
+                ChangeEvent.insert(
+                        TableId.of("shop", "orders"),
+                        m,
+                        POS,
+                        0,
+                        List.of("id"),
+                        List.of(ID, note, ts, bin, ColumnDef.of("gone", "INT", null, null, true)));
+        for (String prefix : List.of("", "\\x")) {
+            StringBuilder line = new StringBuilder();
+            io.github.binlog2redshift.sink.internal.CsvLine.append(
+                    line,
+                    io.github.binlog2redshift.sink.internal.StagedRowEncoder.fields(
+                            e, e.columns(), prefix));
+            long bytes = line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            assertThat(StagedRowSize.exact(e, prefix)).isEqualTo(bytes);
+            assertThat(StagedRowSize.of(e, prefix, 0)).isEqualTo(bytes);
+            assertThat(StagedRowSize.of(e, prefix, Long.MAX_VALUE - 1)).isGreaterThanOrEqualTo(bytes);
+        }
+    }
 }
