@@ -29,6 +29,14 @@ public enum Warehouse {
     }
 
     /**
+     * What holds on this warehouse where the two differ by design (type mapping, SQL spelling,
+     * catalog text): {@code postgres} on PostgreSQL, {@code redshift} on Redshift.
+     */
+    public <T> T either(T postgres, T redshift) {
+        return this == REDSHIFT ? redshift : postgres;
+    }
+
+    /**
      * {@code postgres} for POSTGRES and so on: the spelling of verify's and run-local's options.
      */
     public String optionValue() {
