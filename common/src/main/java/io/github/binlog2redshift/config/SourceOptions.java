@@ -155,6 +155,16 @@ public final class SourceOptions {
                             "Per-table key columns and string truncation, first match wins; db and table are regexes matched against the whole name. See the example.")
                     .build();
 
+    public static final ConfigOption<Boolean> ALLOW_EXPIRED_TRANSACTIONS =
+            ConfigOption.key("source.allow-expired-transactions", ValueType.bool())
+                    .defaultValue(false)
+                    .description(
+                            "EXACTLY_ONCE: start from a checkpoint older than the Kafka transaction"
+                                    + " timeout, whose pre-committed transaction the broker has"
+                                    + " aborted (its changes may be lost). Without it such a"
+                                    + " restore fails; see docs/cdc-source.md.")
+                    .build();
+
     public static final List<ConfigOption<?>> OWN =
             List.of(
                     HOSTNAME,
@@ -175,7 +185,8 @@ public final class SourceOptions {
                     SNAPSHOT_CHUNK_SIZE,
                     PARALLELISM,
                     CHUNK_KEY_COLUMNS,
-                    TABLE_PK_OVERRIDES);
+                    TABLE_PK_OVERRIDES,
+                    ALLOW_EXPIRED_TRANSACTIONS);
 
     /** Everything the cdc-source job reads. */
     public static final OptionCatalog ALL =

@@ -1,7 +1,9 @@
 package io.github.binlog2redshift.source.kafka;
 
+import io.github.binlog2redshift.config.ConfigException;
 import io.github.binlog2redshift.config.source.DeliveryGuarantee;
 import io.github.binlog2redshift.config.source.KafkaProducerSettings;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -45,6 +47,26 @@ public final class ChangeEventKafkaSink {
                     org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE);
         }
         return builder.build();
+    }
+
+    /**
+     * The producer's {@code transaction.timeout.ms} (ours or the user's), or Kafka's default of one
+     * minute when neither sets it (AT_LEAST_ONCE).
+     */
+    public static Duration transactionTimeout(Properties producerProperties) {
+        String text = producerProperties.getProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+        if (text == null) {
+            return Duration.ofMinutes(1);
+        }
+        try {
+            return Duration.ofMillis(Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            throw new ConfigException(
+                    "Invalid value for 'kafka.properties.transaction.timeout.ms': expected"
+                            + " milliseconds, got '"
+                            + text
+                            + "'");
+        }
     }
 
     /**

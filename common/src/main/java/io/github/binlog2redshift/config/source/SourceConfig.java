@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.config.source;
 
+import static io.github.binlog2redshift.config.SourceOptions.ALLOW_EXPIRED_TRANSACTIONS;
 import static io.github.binlog2redshift.config.SourceOptions.CHUNK_KEY_COLUMNS;
 import static io.github.binlog2redshift.config.SourceOptions.DATABASE_LIST;
 import static io.github.binlog2redshift.config.SourceOptions.PARALLELISM;
@@ -37,6 +38,7 @@ public final class SourceConfig {
     private final OptionalInt sourceParallelism;
     private final List<TablePkOverride> tablePkOverrides;
     private final KafkaProducerSettings kafka;
+    private final boolean allowExpiredTransactions;
     private final PipelineConfig pipeline;
 
     private SourceConfig(
@@ -50,6 +52,7 @@ public final class SourceConfig {
             OptionalInt sourceParallelism,
             List<TablePkOverride> tablePkOverrides,
             KafkaProducerSettings kafka,
+            boolean allowExpiredTransactions,
             PipelineConfig pipeline) {
         this.mysql = mysql;
         this.databaseList = databaseList;
@@ -61,6 +64,7 @@ public final class SourceConfig {
         this.sourceParallelism = sourceParallelism;
         this.tablePkOverrides = tablePkOverrides;
         this.kafka = kafka;
+        this.allowExpiredTransactions = allowExpiredTransactions;
         this.pipeline = pipeline;
     }
 
@@ -114,6 +118,11 @@ public final class SourceConfig {
         return kafka;
     }
 
+    /** Whether to restore a checkpoint older than the Kafka transaction timeout (EXACTLY_ONCE). */
+    public boolean allowExpiredTransactions() {
+        return allowExpiredTransactions;
+    }
+
     /** Flink execution settings. */
     public PipelineConfig pipeline() {
         return pipeline;
@@ -161,6 +170,7 @@ public final class SourceConfig {
                 parallelism,
                 s.get(TABLE_PK_OVERRIDES),
                 KafkaProducerSettings.from(s),
+                s.get(ALLOW_EXPIRED_TRANSACTIONS),
                 pipeline);
     }
 
@@ -192,6 +202,7 @@ public final class SourceConfig {
                 && Objects.equals(sourceParallelism, other.sourceParallelism)
                 && Objects.equals(tablePkOverrides, other.tablePkOverrides)
                 && Objects.equals(kafka, other.kafka)
+                && allowExpiredTransactions == other.allowExpiredTransactions
                 && Objects.equals(pipeline, other.pipeline);
     }
 
@@ -208,6 +219,7 @@ public final class SourceConfig {
                 sourceParallelism,
                 tablePkOverrides,
                 kafka,
+                allowExpiredTransactions,
                 pipeline);
     }
 
@@ -233,6 +245,8 @@ public final class SourceConfig {
                 + tablePkOverrides
                 + ", kafka="
                 + kafka
+                + ", allowExpiredTransactions="
+                + allowExpiredTransactions
                 + ", pipeline="
                 + pipeline
                 + "]";
