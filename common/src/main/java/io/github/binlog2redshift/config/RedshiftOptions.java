@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.config;
 
 import io.github.binlog2redshift.config.sink.RedshiftAuth;
+import io.github.binlog2redshift.config.sink.SslMode;
 import java.util.List;
 
 /** How the redshift-sink job reaches the target database and authorizes COPY. */
@@ -110,7 +111,26 @@ public final class RedshiftOptions {
     public static final ConfigOption<Boolean> SSL =
             ConfigOption.key("sink.redshift.ssl", ValueType.bool())
                     .defaultValue(true)
-                    .description("Use TLS for the JDBC connection.")
+                    .description("Use TLS for the JDBC connection; or set sink.redshift.ssl-mode.")
+                    .build();
+
+    public static final ConfigOption<SslMode> SSL_MODE =
+            ConfigOption.key("sink.redshift.ssl-mode", ValueType.enumOf(SslMode.class))
+                    .defaultText(
+                            "REQUIRE for POSTGRES, VERIFY_CA for REDSHIFT (the Redshift driver's);"
+                                    + " DISABLE when sink.redshift.ssl is false")
+                    .description(
+                            "TLS mode (the drivers' sslmode); excludes sink.redshift.ssl."
+                                    + " VERIFY_CA/VERIFY_FULL check the server certificate against"
+                                    + " sink.redshift.ssl-root-cert, else the JVM trust store.")
+                    .build();
+
+    public static final ConfigOption<String> SSL_ROOT_CERT =
+            ConfigOption.key("sink.redshift.ssl-root-cert", ValueType.string())
+                    .description(
+                            "PEM file of the root certificate(s) on every TaskManager, for"
+                                    + " VERIFY_CA/VERIFY_FULL (sslrootcert), e.g. the RDS CA"
+                                    + " bundle global-bundle.pem.")
                     .build();
 
     public static final ConfigOption<String> IAM_ROLE =
@@ -155,6 +175,8 @@ public final class RedshiftOptions {
                     DB_GROUPS,
                     SCHEMA,
                     SSL,
+                    SSL_MODE,
+                    SSL_ROOT_CERT,
                     IAM_ROLE,
                     REGION,
                     ACCESS_KEY_ID,

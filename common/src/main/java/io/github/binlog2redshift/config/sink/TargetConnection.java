@@ -8,7 +8,7 @@ import static io.github.binlog2redshift.config.RedshiftOptions.PASSWORD;
 import static io.github.binlog2redshift.config.RedshiftOptions.PORT;
 import static io.github.binlog2redshift.config.RedshiftOptions.SCHEMA;
 import static io.github.binlog2redshift.config.RedshiftOptions.SECRET_ID;
-import static io.github.binlog2redshift.config.RedshiftOptions.SSL;
+import static io.github.binlog2redshift.config.RedshiftOptions.SSL_ROOT_CERT;
 import static io.github.binlog2redshift.config.RedshiftOptions.USERNAME;
 
 import io.github.binlog2redshift.config.Secret;
@@ -33,7 +33,8 @@ public final class TargetConnection {
     private final Optional<Secret> password;
     private final Optional<String> secretId;
     private final String schema;
-    private final boolean ssl;
+    private final SslMode sslMode;
+    private final Optional<String> sslRootCert;
     private final RedshiftAuth auth;
     private final Optional<RedshiftIam> iam;
 
@@ -47,7 +48,8 @@ public final class TargetConnection {
             Optional<Secret> password,
             Optional<String> secretId,
             String schema,
-            boolean ssl,
+            SslMode sslMode,
+            Optional<String> sslRootCert,
             RedshiftAuth auth,
             Optional<RedshiftIam> iam) {
         this.kind = kind;
@@ -59,7 +61,8 @@ public final class TargetConnection {
         this.password = password;
         this.secretId = secretId;
         this.schema = schema;
-        this.ssl = ssl;
+        this.sslMode = sslMode;
+        this.sslRootCert = sslRootCert;
         this.auth = auth;
         this.iam = iam;
     }
@@ -111,7 +114,17 @@ public final class TargetConnection {
 
     /** Whether to use TLS. */
     public boolean ssl() {
-        return ssl;
+        return sslMode != SslMode.DISABLE;
+    }
+
+    /** The TLS mode in effect (see {@code sink.redshift.ssl-mode}). */
+    public SslMode sslMode() {
+        return sslMode;
+    }
+
+    /** Root certificate file for VERIFY_CA/VERIFY_FULL. */
+    public Optional<String> sslRootCert() {
+        return sslRootCert;
     }
 
     /** How the sink logs in. */
@@ -137,7 +150,8 @@ public final class TargetConnection {
                 s.getOptional(PASSWORD).map(Secret::new),
                 s.getOptional(SECRET_ID),
                 s.get(SCHEMA),
-                s.get(SSL),
+                TargetConnectionRules.sslMode(s, kind),
+                s.getOptional(SSL_ROOT_CERT),
                 auth,
                 auth == RedshiftAuth.IAM ? Optional.of(RedshiftIam.from(s)) : Optional.empty());
     }
@@ -157,7 +171,8 @@ public final class TargetConnection {
                 && Objects.equals(password, other.password)
                 && Objects.equals(secretId, other.secretId)
                 && Objects.equals(schema, other.schema)
-                && ssl == other.ssl
+                && sslMode == other.sslMode
+                && sslRootCert.equals(other.sslRootCert)
                 && auth == other.auth
                 && iam.equals(other.iam);
     }
@@ -165,8 +180,19 @@ public final class TargetConnection {
     @Override
     public int hashCode() {
         return Objects.hash(
-                kind, jdbcUrl, host, port, database, username, password, secretId, schema, ssl,
-                auth, iam);
+                kind,
+                jdbcUrl,
+                host,
+                port,
+                database,
+                username,
+                password,
+                secretId,
+                schema,
+                sslMode,
+                sslRootCert,
+                auth,
+                iam);
     }
 
     @Override
@@ -189,8 +215,10 @@ public final class TargetConnection {
                 + secretId
                 + ", schema="
                 + schema
-                + ", ssl="
-                + ssl
+                + ", sslMode="
+                + sslMode
+                + ", sslRootCert="
+                + sslRootCert
                 + ", auth="
                 + auth
                 + ", iam="

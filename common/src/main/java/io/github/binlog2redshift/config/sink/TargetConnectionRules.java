@@ -13,6 +13,8 @@ import static io.github.binlog2redshift.config.RedshiftOptions.PORT;
 import static io.github.binlog2redshift.config.RedshiftOptions.REGION;
 import static io.github.binlog2redshift.config.RedshiftOptions.SECRET_ID;
 import static io.github.binlog2redshift.config.RedshiftOptions.SSL;
+import static io.github.binlog2redshift.config.RedshiftOptions.SSL_MODE;
+import static io.github.binlog2redshift.config.RedshiftOptions.SSL_ROOT_CERT;
 import static io.github.binlog2redshift.config.RedshiftOptions.USERNAME;
 import static io.github.binlog2redshift.config.RedshiftOptions.WORKGROUP;
 
@@ -44,12 +46,44 @@ final class TargetConnectionRules {
         // The URL carries port and TLS settings too; a second value would be ignored silently.
         ConfigConstraints.atMostOne(s, JDBC_URL, PORT);
         ConfigConstraints.atMostOne(s, JDBC_URL, SSL);
+        ConfigConstraints.atMostOne(s, JDBC_URL, SSL_MODE);
+        ConfigConstraints.atMostOne(s, JDBC_URL, SSL_ROOT_CERT);
+        tls(s, kind);
         if (s.get(AUTH) == RedshiftAuth.IAM) {
             iam(s, kind);
         } else {
             password(s);
         }
         url(s, kind);
+    }
+
+    /**
+     * The TLS mode in effect: {@code sink.redshift.ssl-mode}, else what each driver did with {@code
+     * ssl=true} before the option existed (pgjdbc was given require; the Redshift driver's default
+     * for ssl=true is verify-ca).
+     */
+    static SslMode sslMode(Settings s, TargetKind kind) {
+        if (s.isSet(SSL_MODE)) {
+            return s.get(SSL_MODE);
+        }
+        if (!s.get(SSL)) {
+            return SslMode.DISABLE;
+        }
+        return kind == TargetKind.POSTGRES ? SslMode.REQUIRE : SslMode.VERIFY_CA;
+    }
+
+    private static void tls(Settings s, TargetKind kind) {
+        // ssl-mode supersedes the boolean; both at once could only disagree or repeat.
+        ConfigConstraints.atMostOne(s, SSL, SSL_MODE);
+        SslMode mode = sslMode(s, kind);
+        if (!mode.verifiesCertificate()) {
+            ConfigConstraints.forbid(
+                    s,
+                    SSL_ROOT_CERT,
+                    "the TLS mode is "
+                            + mode
+                            + " (only VERIFY_CA and VERIFY_FULL check the server certificate)");
+        }
     }
 
     private static void password(Settings s) {
@@ -88,6 +122,12 @@ final class TargetConnectionRules {
         if (!s.get(SSL)) {
             // The driver would raise it to verify-ca anyway: IAM credentials never travel in clear.
             throw ConfigConstraints.invalid(s, SSL, "true (IAM authentication requires TLS)");
+        }
+        if (sslMode(s, kind) == SslMode.DISABLE) {
+            throw ConfigConstraints.invalid(
+                    s,
+                    SSL_MODE,
+                    "REQUIRE, VERIFY_CA or VERIFY_FULL (IAM authentication requires TLS)");
         }
         ConfigConstraints.atMostOne(s, CLUSTER_ID, WORKGROUP);
         boolean serverless =

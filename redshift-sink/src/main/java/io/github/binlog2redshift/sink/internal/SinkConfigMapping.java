@@ -28,34 +28,41 @@ public final class SinkConfigMapping {
     public static ConnectionSettings connection(SinkConfig config) {
         TargetConnection c = config.connection();
         String region = config.copyAuthorization().region().orElse(null);
+        ConnectionSettings settings;
         if (c.iam().isPresent()) {
             RedshiftIam iam = c.iam().get();
-            return ConnectionSettings.redshiftIam(
-                    c.jdbcUrl().orElse(null),
-                    c.host().orElse(null),
-                    c.port(),
-                    c.database().orElse(null),
-                    region,
-                    c.ssl(),
-                    iam.serverless()
-                            ? RedshiftIamAuth.serverless(iam.workgroup().orElse(null))
-                            : RedshiftIamAuth.provisioned(
-                                    iam.clusterId().orElse(null),
-                                    iam.dbUser().orElse(null),
-                                    iam.autoCreate(),
-                                    iam.dbGroups()));
+            settings =
+                    ConnectionSettings.redshiftIam(
+                            c.jdbcUrl().orElse(null),
+                            c.host().orElse(null),
+                            c.port(),
+                            c.database().orElse(null),
+                            region,
+                            c.ssl(),
+                            iam.serverless()
+                                    ? RedshiftIamAuth.serverless(iam.workgroup().orElse(null))
+                                    : RedshiftIamAuth.provisioned(
+                                            iam.clusterId().orElse(null),
+                                            iam.dbUser().orElse(null),
+                                            iam.autoCreate(),
+                                            iam.dbGroups()));
+        } else {
+            settings =
+                    new ConnectionSettings(
+                            c.kind() == TargetKind.REDSHIFT
+                                    ? WarehouseKind.REDSHIFT
+                                    : WarehouseKind.POSTGRES,
+                            c.jdbcUrl().orElse(null),
+                            c.host().orElse(null),
+                            c.port(),
+                            c.database().orElse(null),
+                            c.username().orElse(null),
+                            c.password().map(Secret::reveal).orElse(null),
+                            c.secretId().orElse(null),
+                            region,
+                            c.ssl());
         }
-        return new ConnectionSettings(
-                c.kind() == TargetKind.REDSHIFT ? WarehouseKind.REDSHIFT : WarehouseKind.POSTGRES,
-                c.jdbcUrl().orElse(null),
-                c.host().orElse(null),
-                c.port(),
-                c.database().orElse(null),
-                c.username().orElse(null),
-                c.password().map(Secret::reveal).orElse(null),
-                c.secretId().orElse(null),
-                region,
-                c.ssl());
+        return settings.withTls(c.sslMode(), c.sslRootCert().orElse(null));
     }
 
     public static WarehouseSinkBuilder apply(SinkConfig config, WarehouseSinkBuilder builder) {

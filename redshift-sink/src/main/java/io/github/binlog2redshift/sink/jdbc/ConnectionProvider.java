@@ -2,6 +2,8 @@ package io.github.binlog2redshift.sink.jdbc;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -65,7 +67,15 @@ public final class ConnectionProvider implements Serializable {
     }
 
     public Connection open() throws SQLException, IOException {
-        ConnectionRequest request = ConnectionRequest.of(resolve());
+        ConnectionSettings s = resolve();
+        // The option is read where the job is submitted; the file must be on every TaskManager.
+        if (s.sslRootCert() != null && !Files.isReadable(Path.of(s.sslRootCert()))) {
+            throw new IOException(
+                    "sink.redshift.ssl-root-cert "
+                            + s.sslRootCert()
+                            + " is not a readable file on this TaskManager");
+        }
+        ConnectionRequest request = ConnectionRequest.of(s);
         return connect(request.url(), request.properties());
     }
 

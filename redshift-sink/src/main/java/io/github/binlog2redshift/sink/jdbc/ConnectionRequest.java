@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink.jdbc;
 
+import io.github.binlog2redshift.config.sink.SslMode;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -94,11 +95,26 @@ public final class ConnectionRequest {
         }
     }
 
+    /**
+     * Both drivers read {@code sslmode} and {@code sslrootcert} as libpq does. Without a root
+     * certificate, pgjdbc would look for {@code ~/.postgresql/root.crt}, which a TaskManager rarely
+     * has: its {@code DefaultJavaSSLFactory} checks against the JVM's trust store instead, and
+     * pgjdbc still checks the host name for verify-full. The Redshift driver uses the JVM's trust
+     * store by itself.
+     */
     private static void tls(ConnectionSettings s, Properties p) {
-        if (s.kind() == WarehouseKind.POSTGRES) {
-            p.setProperty("sslmode", s.ssl() ? "require" : "disable");
-        } else {
-            p.setProperty("ssl", Boolean.toString(s.ssl()));
+        SslMode mode = s.sslMode();
+        if (s.kind() == WarehouseKind.REDSHIFT) {
+            p.setProperty("ssl", Boolean.toString(mode != SslMode.DISABLE));
+            if (mode == SslMode.DISABLE) {
+                return;
+            }
+        }
+        p.setProperty("sslmode", mode.driverValue());
+        if (s.sslRootCert() != null) {
+            p.setProperty("sslrootcert", s.sslRootCert());
+        } else if (s.kind() == WarehouseKind.POSTGRES && mode.verifiesCertificate()) {
+            p.setProperty("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
         }
     }
 

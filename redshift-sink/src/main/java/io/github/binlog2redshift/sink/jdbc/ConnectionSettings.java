@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink.jdbc;
 
+import io.github.binlog2redshift.config.sink.SslMode;
 import java.io.Serializable;
 import java.util.Objects;
 import javax.annotation.Nullable;
@@ -26,7 +27,8 @@ public final class ConnectionSettings implements Serializable {
     @Nullable private final String password;
     @Nullable private final String secretId;
     @Nullable private final String region;
-    private final boolean ssl;
+    private final SslMode sslMode;
+    @Nullable private final String sslRootCert;
     @Nullable private final RedshiftIamAuth iam;
 
     public ConnectionSettings(
@@ -40,7 +42,19 @@ public final class ConnectionSettings implements Serializable {
             @Nullable String secretId,
             @Nullable String region,
             boolean ssl) {
-        this(kind, jdbcUrl, host, port, database, user, password, secretId, region, ssl, null);
+        this(
+                kind,
+                jdbcUrl,
+                host,
+                port,
+                database,
+                user,
+                password,
+                secretId,
+                region,
+                defaultMode(kind, ssl),
+                null,
+                null);
     }
 
     private ConnectionSettings(
@@ -53,26 +67,11 @@ public final class ConnectionSettings implements Serializable {
             @Nullable String password,
             @Nullable String secretId,
             @Nullable String region,
-            boolean ssl,
+            SslMode sslMode,
+            @Nullable String sslRootCert,
             @Nullable RedshiftIamAuth iam) {
-        Objects.requireNonNull(kind, "kind");
-        if (iam != null) {
-            checkIam(kind, jdbcUrl, host, database, password, secretId, iam);
-        } else {
-            boolean located = jdbcUrl != null || (host != null && database != null);
-            if (secretId == null && (!located || user == null)) {
-                throw new IllegalArgumentException(
-                        "a "
-                                + kind
-                                + " connection needs either a secret id, or a JDBC URL or host and"
-                                + " database, and a user; got host="
-                                + host
-                                + ", database="
-                                + database
-                                + ", user="
-                                + user);
-            }
-        }
+        ConnectionChecks.check(
+                kind, jdbcUrl, host, database, user, password, secretId, sslMode, sslRootCert, iam);
         this.kind = kind;
         this.jdbcUrl = jdbcUrl;
         this.host = host;
@@ -82,34 +81,9 @@ public final class ConnectionSettings implements Serializable {
         this.password = password;
         this.secretId = secretId;
         this.region = region;
-        this.ssl = ssl;
+        this.sslMode = sslMode;
+        this.sslRootCert = sslRootCert;
         this.iam = iam;
-    }
-
-    private static void checkIam(
-            WarehouseKind kind,
-            @Nullable String jdbcUrl,
-            @Nullable String host,
-            @Nullable String database,
-            @Nullable String password,
-            @Nullable String secretId,
-            RedshiftIamAuth iam) {
-        boolean named = host != null || iam.clusterId() != null || iam.workgroup() != null;
-        if (kind != WarehouseKind.REDSHIFT
-                || password != null
-                || secretId != null
-                || (jdbcUrl == null && (database == null || !named))) {
-            throw new IllegalArgumentException(
-                    "IAM authentication needs a REDSHIFT target without password or secret, and a"
-                            + " JDBC URL or a database with a host, cluster id or workgroup; got "
-                            + kind
-                            + ", host="
-                            + host
-                            + ", database="
-                            + database
-                            + ", "
-                            + iam);
-        }
     }
 
     /**
@@ -135,8 +109,31 @@ public final class ConnectionSettings implements Serializable {
                 null,
                 null,
                 region,
-                ssl,
+                defaultMode(WarehouseKind.REDSHIFT, ssl),
+                null,
                 Objects.requireNonNull(iam, "iam"));
+    }
+
+    /**
+     * What {@code ssl=true} meant before TLS modes: pgjdbc got require, Redshift verifies the CA.
+     */
+    private static SslMode defaultMode(WarehouseKind kind, boolean ssl) {
+        if (!ssl) {
+            return SslMode.DISABLE;
+        }
+        return kind == WarehouseKind.POSTGRES ? SslMode.REQUIRE : SslMode.VERIFY_CA;
+    }
+
+    /**
+     * These settings with another TLS mode.
+     *
+     * @param rootCert PEM file of the root certificates, only for VERIFY_CA and VERIFY_FULL; null
+     *     for the JVM's trust store
+     */
+    public ConnectionSettings withTls(SslMode mode, @Nullable String rootCert) {
+        return new ConnectionSettings(
+                kind, jdbcUrl, host, port, database, user, password, secretId, region, mode,
+                rootCert, iam);
     }
 
     /** Plain host/user/password settings. */
@@ -207,7 +204,17 @@ public final class ConnectionSettings implements Serializable {
     }
 
     public boolean ssl() {
-        return ssl;
+        return sslMode != SslMode.DISABLE;
+    }
+
+    public SslMode sslMode() {
+        return sslMode;
+    }
+
+    /** PEM file of the root certificates, or null for the JVM's trust store. */
+    @Nullable
+    public String sslRootCert() {
+        return sslRootCert;
     }
 
     /** IAM authentication, or null for user and password. */
@@ -231,14 +238,26 @@ public final class ConnectionSettings implements Serializable {
                 && Objects.equals(password, other.password)
                 && Objects.equals(secretId, other.secretId)
                 && Objects.equals(region, other.region)
-                && ssl == other.ssl
+                && sslMode == other.sslMode
+                && Objects.equals(sslRootCert, other.sslRootCert)
                 && Objects.equals(iam, other.iam);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(
-                kind, jdbcUrl, host, port, database, user, password, secretId, region, ssl, iam);
+                kind,
+                jdbcUrl,
+                host,
+                port,
+                database,
+                user,
+                password,
+                secretId,
+                region,
+                sslMode,
+                sslRootCert,
+                iam);
     }
 
     @Override
@@ -259,8 +278,10 @@ public final class ConnectionSettings implements Serializable {
                 + (password == null ? "null" : "****")
                 + ", secretId="
                 + secretId
-                + ", ssl="
-                + ssl
+                + ", sslMode="
+                + sslMode
+                + ", sslRootCert="
+                + sslRootCert
                 + ", iam="
                 + iam
                 + "]";

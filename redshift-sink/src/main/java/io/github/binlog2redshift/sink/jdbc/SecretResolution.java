@@ -37,16 +37,17 @@ final class SecretResolution {
             throw new ConfigException(locationGap(c, s, host == null, database == null));
         }
         return new ConnectionSettings(
-                c.kind(),
-                c.jdbcUrl(),
-                host,
-                s.port() != null ? s.port() : c.port(),
-                database,
-                s.username(),
-                s.password(),
-                null,
-                c.region(),
-                c.ssl());
+                        c.kind(),
+                        c.jdbcUrl(),
+                        host,
+                        s.port() != null ? s.port() : c.port(),
+                        database,
+                        s.username(),
+                        s.password(),
+                        null,
+                        c.region(),
+                        c.ssl())
+                .withTls(c.sslMode(), c.sslRootCert());
     }
 
     private static String locationGap(

@@ -10,6 +10,7 @@ import io.github.binlog2redshift.config.Origin;
 import io.github.binlog2redshift.config.Settings;
 import io.github.binlog2redshift.config.SinkOptions;
 import io.github.binlog2redshift.config.sink.SinkConfig;
+import io.github.binlog2redshift.config.sink.SslMode;
 import io.github.binlog2redshift.sink.internal.SinkConfigMapping;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +34,7 @@ class ConnectionRequestTest {
                     .map(p -> p.getName().toLowerCase(Locale.ROOT))
                     .collect(Collectors.toSet());
 
-    private static Map<Object, Object> props(ConnectionRequest r) {
+    static Map<Object, Object> props(ConnectionRequest r) {
         return new TreeMap<>(r.properties());
     }
 
@@ -42,7 +43,8 @@ class ConnectionRequestTest {
         return Driver.parseURL(r.url(), new RedshiftProperties(r.properties()));
     }
 
-    private static ConnectionRequest fromConfig(String... entries) {
+    /** The request for a sink configuration of {@code entries} (key=value) over a minimal one. */
+    static ConnectionRequest fromConfig(String... entries) {
         Map<String, String> m = new TreeMap<>();
         m.put("kafka.bootstrap-servers", "localhost:9092");
         m.put("kafka.topics", "cdc");
@@ -76,7 +78,10 @@ class ConnectionRequestTest {
                         ConnectionSettings.of(
                                 WarehouseKind.REDSHIFT, "rs", 5439, "dev", "u", "pw", false));
         assertThat(rs.url()).isEqualTo("jdbc:redshift://rs:5439/dev");
-        assertThat(props(rs)).containsEntry("ssl", "false").containsEntry("user", "u");
+        assertThat(props(rs))
+                .containsEntry("ssl", "false")
+                .containsEntry("user", "u")
+                .doesNotContainKey("sslmode");
         assertThat(rs.toString()).doesNotContain("pw").contains("password=****");
     }
 
@@ -120,6 +125,7 @@ class ConnectionRequestTest {
                                         "autocreate", "true",
                                         "dbgroups", "etl,readers",
                                         "ssl", "true",
+                                        "sslmode", "verify-ca",
                                         "ApplicationName", "binlog2redshift")));
         Properties seen = asDriverSees(r);
         assertThat(seen.getProperty("iamauth")).isEqualTo("true");
@@ -205,17 +211,24 @@ class ConnectionRequestTest {
                                 "sink.redshift.database=dev"),
                         ConnectionRequest.of(
                                 ConnectionSettings.of(
-                                        WarehouseKind.REDSHIFT, "h", 1, "d", "u", "p", true)));
+                                                WarehouseKind.REDSHIFT, "h", 1, "d", "u", "p", true)
+                                        .withTls(SslMode.VERIFY_FULL, "/etc/root.pem")));
         for (ConnectionRequest r : redshift) {
             for (Object key : r.properties().keySet()) {
                 assertThat(REDSHIFT_PROPERTIES).contains(key.toString().toLowerCase(Locale.ROOT));
             }
         }
-        ConnectionRequest pg =
-                ConnectionRequest.of(
-                        ConnectionSettings.of(WarehouseKind.POSTGRES, "h", 1, "d", "u", "p", true));
-        for (Object key : pg.properties().keySet()) {
-            assertThat(PGProperty.forName(key.toString())).as("pgjdbc knows %s", key).isNotNull();
+        for (String rootCert : new String[] {null, "/etc/root.pem"}) {
+            ConnectionRequest pg =
+                    ConnectionRequest.of(
+                            ConnectionSettings.of(
+                                            WarehouseKind.POSTGRES, "h", 1, "d", "u", "p", true)
+                                    .withTls(SslMode.VERIFY_FULL, rootCert));
+            for (Object key : pg.properties().keySet()) {
+                assertThat(PGProperty.forName(key.toString()))
+                        .as("pgjdbc knows %s", key)
+                        .isNotNull();
+            }
         }
     }
 }
