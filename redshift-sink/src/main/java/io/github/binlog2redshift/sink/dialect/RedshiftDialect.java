@@ -191,6 +191,17 @@ public final class RedshiftDialect implements SqlDialect {
         return false;
     }
 
+    /**
+     * From SVV_REDSHIFT_COLUMNS, which has every column the user can access with its {@code
+     * distkey} and {@code sortkey} (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_REDSHIFT_COLUMNS.html);
+     * PG_TABLE_DEF has them too but only for schemas on the search path.
+     */
+    @Override
+    public String selectLayoutColumns() {
+        return "SELECT column_name FROM svv_redshift_columns WHERE database_name = ?"
+                + " AND schema_name = ? AND table_name = ? AND (distkey OR sortkey <> 0)";
+    }
+
     @Override
     public String alterColumnType(TargetTable table, String column, String type) {
         return "ALTER TABLE "

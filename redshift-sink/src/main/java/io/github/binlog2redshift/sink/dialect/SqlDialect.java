@@ -8,6 +8,7 @@ import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.TargetTable;
 import java.io.Serializable;
 import java.util.List;
+import javax.annotation.Nullable;
 
 /**
  * The SQL text of the apply for one warehouse. Stateless: every method returns statements (with
@@ -224,6 +225,15 @@ public interface SqlDialect extends Serializable {
         return "SELECT column_name, data_type, character_maximum_length, numeric_precision,"
                 + " numeric_scale, datetime_precision FROM information_schema.columns"
                 + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position";
+    }
+
+    /**
+     * The names of the target's DISTKEY and SORTKEY columns; binds database, schema, table. Null
+     * when the warehouse has no such columns (PostgreSQL).
+     */
+    @Nullable
+    default String selectLayoutColumns() {
+        return null;
     }
 
     /** The plan that merges the staging table into the target (see {@link MergePlan}). */

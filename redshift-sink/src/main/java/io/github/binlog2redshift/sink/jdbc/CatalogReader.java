@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +46,32 @@ final class CatalogReader {
                 }
             }
         }
+        return out;
+    }
+
+    /**
+     * {@link #columns}, each marked when it is a DISTKEY or SORTKEY column ({@link
+     * SqlDialect#selectLayoutColumns}); for planning changes, which must not drop or copy those.
+     */
+    List<CatalogColumn> columnsWithLayout(Connection c, TargetTable t) throws SQLException {
+        List<CatalogColumn> cols = columns(c, t);
+        String sql = dialect.selectLayoutColumns();
+        if (sql == null || cols.isEmpty()) {
+            return cols;
+        }
+        Set<String> layout = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, c.getCatalog());
+            ps.setString(2, t.schema());
+            ps.setString(3, t.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    layout.add(rs.getString(1).trim());
+                }
+            }
+        }
+        List<CatalogColumn> out = new ArrayList<>(cols.size());
+        cols.forEach(col -> out.add(col.withLayoutKey(layout.contains(col.name()))));
         return out;
     }
 

@@ -51,7 +51,7 @@ final class TableEvolution {
             TargetTable table,
             boolean isTarget)
             throws SQLException {
-        List<CatalogColumn> cols = catalog.columns(c, table);
+        List<CatalogColumn> cols = catalog.columnsWithLayout(c, table);
         if (cols.isEmpty()) {
             String create =
                     isTarget
@@ -95,7 +95,7 @@ final class TableEvolution {
         List<SchemaAction> left =
                 SchemaEvolution.plan(
                         t,
-                        catalog.columns(c, t),
+                        catalog.columnsWithLayout(c, t),
                         shape.columns(),
                         DdlText.parse(""),
                         key,

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plans the column changes that bring an existing target table in line with its source table's
@@ -21,8 +23,16 @@ import java.util.stream.Collectors;
  * <p>Order: renames, drops (policy DROP only; never a key column), then per source column in source
  * order an add or a type change. Columns the target has and the source lacks are kept (policy KEEP,
  * or columns the text does not name as dropped): new rows hold NULL there.
+ *
+ * <p>Redshift cannot drop its tables' DISTKEY and SORTKEY columns ({@link
+ * CatalogColumn#layoutKey}), so none is ever dropped: a source DROP COLUMN of one keeps it (WARN),
+ * a rename onto a column rows added already keeps the old column too (WARN), and a type change of
+ * one fails with {@link IncompatibleSchemaChangeException} naming the column and what to do,
+ * instead of a statement that Redshift refuses on every attempt.
  */
 public final class SchemaEvolution {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaEvolution.class);
 
     private SchemaEvolution() {}
 
@@ -44,12 +54,24 @@ public final class SchemaEvolution {
             String to = r.getValue();
             if (have.containsKey(from) && !have.containsKey(to) && want.contains(to)) {
                 actions.add(new SchemaAction.RenameColumn(from, to));
-                have.put(to, new CatalogColumn(to, have.remove(from).type()));
+                CatalogColumn old = have.remove(from);
+                have.put(to, new CatalogColumn(to, old.type(), old.layoutKey()));
             } else if (have.containsKey(from)
                     && have.containsKey(to)
                     && want.contains(to)
                     && !want.contains(from)
                     && !key.contains(from)) {
+                if (have.get(from).layoutKey()) {
+                    LOG.warn(
+                            "Table {}: column '{}' renamed to '{}', which rows added already; '{}'"
+                                    + " is kept as it is: it is a DISTKEY or SORTKEY column, which"
+                                    + " Redshift cannot drop",
+                            table,
+                            from,
+                            to,
+                            from);
+                    continue;
+                }
                 actions.add(new SchemaAction.MergeRenamedColumn(from, to));
                 have.remove(from);
             }
@@ -57,6 +79,15 @@ public final class SchemaEvolution {
         if (policy.dropColumn() == SchemaPolicy.DropColumn.DROP) {
             for (String name : text.drops()) {
                 if (have.containsKey(name) && !want.contains(name) && !key.contains(name)) {
+                    if (have.get(name).layoutKey()) {
+                        LOG.warn(
+                                "Table {}: column '{}' dropped at the source is kept (new rows hold"
+                                        + " NULL): it is a DISTKEY or SORTKEY column, which Redshift"
+                                        + " cannot drop",
+                                table,
+                                name);
+                        continue;
+                    }
                     actions.add(new SchemaAction.DropColumn(name));
                     have.remove(name);
                 }
@@ -85,6 +116,18 @@ public final class SchemaEvolution {
                         "but it is a key column, which Redshift can neither ALTER nor drop"
                                 + " (PRIMARY KEY, DISTKEY, SORTKEY): recreate the table with the"
                                 + " new type (CREATE TABLE ... AS SELECT with a cast) and restart");
+            }
+            if (current.layoutKey()) {
+                throw IncompatibleSchemaChangeException.typeChange(
+                        table,
+                        c.name(),
+                        current.type().text(),
+                        to,
+                        "but it is the table's DISTKEY or a SORTKEY column, which Redshift can"
+                                + " neither drop (a change by copy drops the old column) nor"
+                                + " ALTER: give the table another key (ALTER TABLE ... ALTER"
+                                + " SORTKEY / ALTER DISTKEY) or recreate it with the new type"
+                                + " (CREATE TABLE ... AS SELECT with a cast), then restart");
             }
             actions.add(new SchemaAction.ChangeType(c.name(), current.type(), to));
         }

@@ -84,6 +84,16 @@ class RedshiftDialectTest {
                 .doesNotContain("information_schema");
     }
 
+    /** DISTKEY/SORTKEY columns come from a view that covers every schema (issue 12, fault 7). */
+    @Test
+    void layoutColumnsFromSvvRedshiftColumns() {
+        assertThat(dialect.selectLayoutColumns())
+                .isEqualTo(
+                        "SELECT column_name FROM svv_redshift_columns WHERE database_name = ?"
+                                + " AND schema_name = ? AND table_name = ? AND (distkey OR sortkey <> 0)");
+        assertThat(new PostgresDialect().selectLayoutColumns()).isNull();
+    }
+
     @Test
     void copyWithIamRoleAndDefaults() {
         assertThat(

@@ -196,4 +196,81 @@ class SchemaEvolutionTest {
                                 + " BIGINT, but it is a key column, which Redshift can neither ALTER nor drop (PRIMARY KEY, DISTKEY, SORTKEY):"
                                 + " recreate the table with the new type (CREATE TABLE ... AS SELECT with a cast) and restart");
     }
+
+    /**
+     * Issue 12, fault 7: Redshift refuses to drop a DISTKEY or SORTKEY column, so a drop, a merge
+     * of a renamed column and a type change (by copy, or even of a VARCHAR) of one would fail on
+     * every attempt. The plan keeps such columns and refuses their type changes, naming the fix.
+     */
+    @Test
+    void distAndSortKeyColumnsAreNeverDroppedNorRetyped() throws Exception {
+        SchemaPolicy drop =
+                new SchemaPolicy(
+                        SchemaPolicy.DropColumn.DROP,
+                        SchemaPolicy.TypeChange.FAIL,
+                        SchemaPolicy.DropTable.IGNORE,
+                        SchemaPolicy.TruncateTable.APPLY,
+                        SchemaPolicy.Oversize.DEAD_LETTER,
+                        SchemaPolicy.DistStyle.KEY);
+        List<CatalogColumn> cat =
+                List.of(
+                        new CatalogColumn("id", ColumnType.parse("INTEGER"), true),
+                        new CatalogColumn("region", ColumnType.parse("VARCHAR(80)"), true),
+                        new CatalogColumn("nick", ColumnType.parse("VARCHAR(10)"), true),
+                        new CatalogColumn("handle", ColumnType.parse("VARCHAR(10)")),
+                        new CatalogColumn("day", ColumnType.parse("DATE"), true),
+                        new CatalogColumn("qty", ColumnType.parse("SMALLINT"), true));
+        List<ColumnDef> source =
+                List.of(
+                        ColumnDef.of("id", "INT", null, null, false),
+                        ColumnDef.of("region", "VARCHAR", 20, null, true),
+                        ColumnDef.of("handle", "VARCHAR", 2, null, true),
+                        ColumnDef.of("qty", "SMALLINT", null, null, true));
+        assertThat(
+                        SchemaEvolution.plan(
+                                T,
+                                cat,
+                                source,
+                                DdlText.parse(
+                                        "ALTER TABLE orders RENAME COLUMN nick TO handle, DROP day"),
+                                List.of("id"),
+                                RS,
+                                drop))
+                .isEmpty();
+        // Without the layout, the same plan drops both (what Redshift refuses).
+        List<CatalogColumn> plain = new java.util.ArrayList<>();
+        cat.forEach(c -> plain.add(c.withLayoutKey(false)));
+        assertThat(
+                        SchemaEvolution.plan(
+                                T,
+                                plain,
+                                source,
+                                DdlText.parse(
+                                        "ALTER TABLE orders RENAME COLUMN nick TO handle, DROP day"),
+                                List.of("id"),
+                                RS,
+                                drop))
+                .containsExactly(
+                        new SchemaAction.MergeRenamedColumn("nick", "handle"),
+                        new SchemaAction.DropColumn("day"));
+        for (ColumnDef wider :
+                List.of(
+                        ColumnDef.of("qty", "INT", null, null, true),
+                        ColumnDef.of("region", "VARCHAR", 100, null, true))) {
+            assertThatThrownBy(
+                            () ->
+                                    SchemaEvolution.plan(
+                                            T,
+                                            cat,
+                                            List.of(source.get(0), wider),
+                                            DdlText.parse(""),
+                                            List.of("id"),
+                                            RS,
+                                            drop))
+                    .isInstanceOf(IncompatibleSchemaChangeException.class)
+                    .hasMessageContaining("column '" + wider.name() + "'")
+                    .hasMessageContaining("DISTKEY or a SORTKEY column")
+                    .hasMessageContaining("ALTER SORTKEY");
+        }
+    }
 }
