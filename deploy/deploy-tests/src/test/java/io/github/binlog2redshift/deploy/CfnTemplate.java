@@ -15,14 +15,22 @@ import java.util.regex.Pattern;
 
 /**
  * A CloudFormation template (long-form intrinsics only) read as a tree, with what the tests need of
- * CloudFormation's own processing: which names a node refers to, and the template as deployed with
- * given parameter values (conditions evaluated, {@code Fn::If} branches chosen, {@code
- * AWS::NoValue} and resources whose condition is false removed). Other intrinsics are left as they
- * are.
+ * CloudFormation's own processing ({@link CfnReferences} has the names a node refers to): which
+ * rules given parameter values break, the template as deployed with them (conditions evaluated,
+ * {@code Fn::If} branches chosen, {@code AWS::NoValue} and resources whose condition is false
+ * removed), and a deployed value as text ({@code Ref}, {@code Fn::Sub}, {@code Fn::GetAtt} filled
+ * in). Other intrinsics are left as they are.
  */
 final class CfnTemplate {
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
+
+    /** What the pseudo parameters are in these tests. */
+    private static final Map<String, String> PSEUDO =
+            Map.of(
+                    "AWS::Region", "eu-west-1",
+                    "AWS::AccountId", "123456789012",
+                    "AWS::Partition", "aws");
 
     private final JsonNode root;
 
@@ -71,66 +79,8 @@ final class CfnTemplate {
         return out;
     }
 
-    /**
-     * Every name the node refers to: {@code Ref}, {@code Fn::GetAtt}, the variables of {@code
-     * Fn::Sub} that its own variable map does not define, and conditions ({@code Fn::If}, {@code
-     * Condition}) prefixed with {@code "Condition:"}.
-     */
-    static List<String> references(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        collect(node, out);
-        return out;
-    }
-
-    private static void collect(JsonNode node, List<String> out) {
-        if (node.isArray()) {
-            node.forEach(n -> collect(n, out));
-            return;
-        }
-        if (!node.isObject()) {
-            return;
-        }
-        node.fields()
-                .forEachRemaining(
-                        e -> {
-                            JsonNode v = e.getValue();
-                            switch (e.getKey()) {
-                                case "Ref" -> out.add(v.asText());
-                                case "Fn::GetAtt" -> out.add(v.get(0).asText());
-                                case "Condition" -> {
-                                    if (v.isTextual()) {
-                                        out.add("Condition:" + v.asText());
-                                    } else {
-                                        collect(v, out); // an IAM policy statement's Condition
-                                    }
-                                }
-                                case "Fn::If" -> {
-                                    out.add("Condition:" + v.get(0).asText());
-                                    collect(v.get(1), out);
-                                    collect(v.get(2), out);
-                                }
-                                case "Fn::Sub" -> {
-                                    String text = v.isArray() ? v.get(0).asText() : v.asText();
-                                    Set<String> local = new HashSet<>();
-                                    if (v.isArray()) {
-                                        v.get(1).fieldNames().forEachRemaining(local::add);
-                                        collect(v.get(1), out);
-                                    }
-                                    Matcher m = SUB_VARIABLE.matcher(text);
-                                    while (m.find()) {
-                                        String name = m.group(1).split("\\.")[0];
-                                        if (!local.contains(name)) {
-                                            out.add(name);
-                                        }
-                                    }
-                                }
-                                default -> collect(v, out);
-                            }
-                        });
-    }
-
-    /** The resources and outputs as deployed with these parameter values (others: defaults). */
-    JsonNode deployedWith(Map<String, String> values) {
+    /** These parameter values over the defaults; a parameter without either maps to null. */
+    Map<String, String> parameters(Map<String, String> values) {
         Map<String, String> params = new LinkedHashMap<>();
         root.path("Parameters")
                 .fields()
@@ -140,6 +90,70 @@ final class CfnTemplate {
                             params.put(e.getKey(), d == null ? null : d.asText());
                         });
         params.putAll(values);
+        return params;
+    }
+
+    /** The AssertDescription of every rule assertion these parameter values break. */
+    List<String> brokenRules(Map<String, String> values) {
+        Map<String, String> params = parameters(values);
+        List<String> out = new ArrayList<>();
+        root.path("Rules")
+                .forEach(
+                        rule -> {
+                            JsonNode when = rule.get("RuleCondition");
+                            if (when == null || evaluate(when, params, Map.of())) {
+                                for (JsonNode a : rule.path("Assertions")) {
+                                    if (!evaluate(a.get("Assert"), params, Map.of())) {
+                                        out.add(a.path("AssertDescription").asText());
+                                    }
+                                }
+                            }
+                        });
+        return out;
+    }
+
+    /**
+     * A deployed scalar value as text: parameters from {@link #parameters}, pseudo parameters from
+     * {@link #PSEUDO}, a resource's Ref is its logical id and its Arn an IAM role ARN.
+     */
+    String render(JsonNode value, Map<String, String> values) {
+        Map<String, String> params = parameters(values);
+        if (value.has("Ref")) {
+            return lookup(value.get("Ref").asText(), params);
+        }
+        if (value.has("Fn::GetAtt")) {
+            return "arn:aws:iam::123456789012:role/" + value.get("Fn::GetAtt").get(0).asText();
+        }
+        if (value.has("Fn::Sub") && value.get("Fn::Sub").isTextual()) {
+            Matcher m = SUB_VARIABLE.matcher(value.get("Fn::Sub").asText());
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, Matcher.quoteReplacement(lookup(m.group(1), params)));
+            }
+            return m.appendTail(out).toString();
+        }
+        if (value.isContainerNode()) {
+            throw new IllegalArgumentException("Cannot render " + value);
+        }
+        return value.asText();
+    }
+
+    private String lookup(String name, Map<String, String> params) {
+        if (PSEUDO.containsKey(name)) {
+            return PSEUDO.get(name);
+        }
+        if (params.containsKey(name)) {
+            return params.get(name);
+        }
+        if (root.path("Resources").has(name)) {
+            return name;
+        }
+        throw new IllegalArgumentException("Undefined " + name);
+    }
+
+    /** The resources and outputs as deployed with these parameter values (others: defaults). */
+    JsonNode deployedWith(Map<String, String> values) {
+        Map<String, String> params = parameters(values);
         Map<String, Boolean> conditions = new LinkedHashMap<>();
         root.path("Conditions")
                 .fields()

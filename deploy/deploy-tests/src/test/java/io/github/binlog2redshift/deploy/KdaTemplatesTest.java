@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -66,6 +64,11 @@ class KdaTemplatesTest {
                 .endsWith(".jar")
                 .contains(job + "-job-");
         assertPropertyGroupsUseKnownKeys(job, conf.at("/EnvironmentProperties/PropertyGroups"));
+        // the job would start with it (up to the placeholders' values)
+        JobConfigs.load(
+                job,
+                conf.at("/EnvironmentProperties/PropertyGroups/0/PropertyMap"),
+                JsonNode::asText);
         // account-specific values are all REPLACE_ME placeholders: one grep finds them
         assertThat(Templates.text("kda/" + job + "-application.json"))
                 .doesNotContain("111122223333", "example");
@@ -182,8 +185,8 @@ class KdaTemplatesTest {
         defined.addAll(t.names("Resources"));
         t.names("Conditions").forEach(c -> defined.add("Condition:" + c));
         List<String> referenced = new ArrayList<>();
-        for (String section : List.of("Conditions", "Resources", "Outputs")) {
-            referenced.addAll(CfnTemplate.references(t.root().path(section)));
+        for (String section : List.of("Rules", "Conditions", "Resources", "Outputs")) {
+            referenced.addAll(CfnReferences.of(t.root().path(section)));
         }
         assertThat(referenced)
                 .isNotEmpty()
@@ -198,73 +201,6 @@ class KdaTemplatesTest {
         assertThat(grouped)
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(t.names("Parameters"));
-    }
-
-    /** An optional parameter left empty must set no property at all, not an empty one. */
-    @Test
-    void optionalParametersLeftEmptyLeaveNoTrace() {
-        CfnTemplate t = template();
-        assertThat(t.optionalParameters()).isNotEmpty();
-        Map<String, String> required = new HashMap<>();
-        t.requiredParameters().forEach(p -> required.put(p, "value"));
-        for (String optional : t.optionalParameters()) {
-            Map<String, String> empty = new HashMap<>(required);
-            empty.put(optional, "");
-            assertThat(CfnTemplate.references(t.deployedWith(empty)))
-                    .as("deployed with %s empty", optional)
-                    .doesNotContain(optional);
-            Map<String, String> set = new HashMap<>(required);
-            set.put(optional, "value");
-            assertThat(CfnTemplate.references(t.deployedWith(set)))
-                    .as("deployed with %s set", optional)
-                    .contains(optional);
-        }
-    }
-
-    /** A default is either a working value or absent (the deployment must supply one). */
-    @Test
-    void noDefaultThatCanOnlyFail() {
-        assertThat(Templates.text(CFN)).doesNotContain("111122223333", "REPLACE_ME", "example");
-        template()
-                .root()
-                .path("Parameters")
-                .fields()
-                .forEachRemaining(
-                        e -> {
-                            JsonNode d = e.getValue().get("Default");
-                            JsonNode pattern = e.getValue().get("AllowedPattern");
-                            if (d != null && pattern != null) {
-                                assertThat(d.asText())
-                                        .as("default of %s", e.getKey())
-                                        .matches(pattern.asText());
-                            }
-                            assertThat(e.getValue().has("NoEcho"))
-                                    .as("%s: secrets come from Secrets Manager", e.getKey())
-                                    .isFalse();
-                        });
-    }
-
-    /** What a job's properties name (topics, group, secrets), its role grants. */
-    @ParameterizedTest
-    @CsvSource({
-        "CdcSourceApplication, CdcSourceRole, kafka.topic kafka.dead-letter-topic"
-                + " kafka.transactional-id-prefix source.secret-id",
-        "RedshiftSinkApplication, RedshiftSinkRole, kafka.topics sink.dead-letter.topic"
-                + " kafka.group-id sink.redshift.secret-id"
-    })
-    void rolesGrantWhatThePropertiesName(String application, String role, String keys) {
-        JsonNode resources = template().root().path("Resources");
-        JsonNode properties =
-                resources
-                        .path(application)
-                        .at(
-                                "/Properties/ApplicationConfiguration/EnvironmentProperties/PropertyGroups/0/PropertyMap");
-        List<String> granted = CfnTemplate.references(resources.path(role).path("Properties"));
-        for (String key : keys.split(" ")) {
-            String parameter = properties.path(key).path("Ref").asText();
-            assertThat(parameter).as("%s is a parameter", key).isNotEmpty();
-            assertThat(granted).as("%s grants %s", role, key).contains(parameter);
-        }
     }
 
     @Test
