@@ -2,17 +2,21 @@ package io.github.binlog2redshift.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
-import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.Warehouse;
+import io.github.binlog2redshift.localstack.WarehouseDatabase;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
 import java.sql.Connection;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * verify against a real MariaDB and PostgreSQL: the test writes the same data into both (plausible
- * sink target types), checks that verify passes, then breaks the copy and checks the report.
+ * verify against a real MariaDB and each target, PostgreSQL and the local Redshift through its own
+ * driver: the test writes the same data into both (in the sink's target types), checks that verify
+ * passes, then breaks the copy and checks the report.
  */
 @ExtendWith(LocalStackExtension.class)
 class VerifyITCase {
@@ -22,15 +26,51 @@ class VerifyITCase {
                     + " amount DECIMAL(10,2), ratio FLOAT, created DATETIME(3), updated TIMESTAMP(6) NULL,"
                     + " active TINYINT(1), flag BIT(1), payload VARBINARY(16), doc JSON, note VARCHAR(50),"
                     + " code CHAR(4), day DATE, PRIMARY KEY (region, id))";
-    private static final String TARGET_ORDERS =
+
+    /** The source table in the sink's PostgreSQL types. */
+    private static final String PG_ORDERS =
             "(region VARCHAR(8) NOT NULL, id NUMERIC(20) NOT NULL, amount NUMERIC(10,2),"
                     + " ratio DOUBLE PRECISION, created TIMESTAMP(3), updated TIMESTAMPTZ, active BOOLEAN,"
                     + " flag BOOLEAN, payload BYTEA, doc JSONB, note TEXT, code CHAR(4), day DATE,"
                     + " _b2r_pos BIGINT, _b2r_deleted BOOLEAN, PRIMARY KEY (region, id))";
 
-    @Test
-    void equalCopyPassesThenEachInjectedDifferenceIsNamed(MySqlDatabase src, PostgresDatabase dst)
-            throws Exception {
+    private static final String PG_ORDERS_ROWS =
+            " ('eu', 1, 10.50, 1.100000023841858, '2024-01-31 12:34:56.123',"
+                    + "  '2024-01-31 14:34:56.123456+02', true, true, '\\x00ab', '{\"a\":[1,2.50],\"b\":1}',"
+                    + "  'hello', 'ab', '2024-02-29', 1, false),"
+                    + " ('eu', 18446744073709551615, -0.1, NULL, '2024-01-01 00:00:00', NULL,"
+                    + "  false, false, '\\x', '[]', '', 'x', NULL, 2, NULL),"
+                    + " ('us', 2, 5, 2.5, '1999-12-31 23:59:59.999', '2038-01-19 03:14:07+00',"
+                    + "  NULL, NULL, NULL, NULL, NULL, NULL, '2000-01-01', 3, false),"
+                    + " ('EU', 3, 0, 0, NULL, NULL, true, false, '\\xff', '{}', 'é ☃ \uD83D\uDE00', 'abcd',"
+                    + "  NULL, 4, false),";
+
+    /**
+     * The source table in the sink's Redshift types (docs/tables.md): VARCHAR lengths in bytes,
+     * TINYINT as SMALLINT, FLOAT as REAL, BINARY as VARBYTE, JSON as SUPER, CHAR as VARCHAR.
+     */
+    private static final String REDSHIFT_ORDERS =
+            "(region VARCHAR(32) NOT NULL, id DECIMAL(20,0) NOT NULL, amount DECIMAL(10,2),"
+                    + " ratio REAL, created TIMESTAMP, updated TIMESTAMPTZ, active SMALLINT,"
+                    + " flag BOOLEAN, payload VARBYTE(16), doc SUPER, note VARCHAR(200), code VARCHAR(16),"
+                    + " day DATE, _b2r_pos BIGINT, _b2r_deleted BOOLEAN, PRIMARY KEY (region, id))";
+
+    private static final String REDSHIFT_ORDERS_ROWS =
+            " ('eu', 1, 10.50, 1.1, '2024-01-31 12:34:56.123',"
+                    + "  '2024-01-31 14:34:56.123456+02', 1, true, FROM_HEX('00ab'),"
+                    + "  JSON_PARSE('{\"a\":[1,2.50],\"b\":1}'), 'hello', 'ab', '2024-02-29', 1, false),"
+                    + " ('eu', 18446744073709551615, -0.1, NULL, '2024-01-01 00:00:00', NULL,"
+                    + "  0, false, FROM_HEX(''), JSON_PARSE('[]'), '', 'x', NULL, 2, NULL),"
+                    + " ('us', 2, 5, 2.5, '1999-12-31 23:59:59.999', '2038-01-19 03:14:07+00',"
+                    + "  NULL, NULL, NULL, NULL, NULL, NULL, '2000-01-01', 3, false),"
+                    + " ('EU', 3, 0, 0, NULL, NULL, 1, false, FROM_HEX('ff'), JSON_PARSE('{}'),"
+                    + "  'é ☃ \uD83D\uDE00', 'abcd', NULL, 4, false),";
+
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void equalCopyPassesThenEachInjectedDifferenceIsNamed(
+            Warehouse warehouse, LocalStack stack, MySqlDatabase src) throws Exception {
+        WarehouseDatabase dst = warehouse.newDatabase(stack, "verify");
         String schema = src.name().toLowerCase();
         try (Connection my = src.connect()) {
             Sql.run(
@@ -45,23 +85,18 @@ class VerifyITCase {
                             + "  NULL, NULL, NULL, NULL, NULL, NULL, '2000-01-01'),"
                             + " ('EU', 3, 0.00, 0, NULL, NULL, 1, b'0', x'ff', '{}', 'é ☃ \uD83D\uDE00', 'abcd', NULL)");
         }
-        try (Connection pg = dst.connect()) {
+        try (Connection target = dst.connect()) {
             Sql.run(
-                    pg,
+                    target,
                     "CREATE SCHEMA \"" + schema + "\"",
-                    "CREATE TABLE \"" + schema + "\".orders " + TARGET_ORDERS,
+                    "CREATE TABLE \""
+                            + schema
+                            + "\".orders "
+                            + warehouse.either(PG_ORDERS, REDSHIFT_ORDERS),
                     "INSERT INTO \""
                             + schema
                             + "\".orders VALUES"
-                            + " ('eu', 1, 10.50, 1.100000023841858, '2024-01-31 12:34:56.123',"
-                            + "  '2024-01-31 14:34:56.123456+02', true, true, '\\x00ab', '{\"a\":[1,2.50],\"b\":1}',"
-                            + "  'hello', 'ab', '2024-02-29', 1, false),"
-                            + " ('eu', 18446744073709551615, -0.1, NULL, '2024-01-01 00:00:00', NULL,"
-                            + "  false, false, '\\x', '[]', '', 'x', NULL, 2, NULL),"
-                            + " ('us', 2, 5, 2.5, '1999-12-31 23:59:59.999', '2038-01-19 03:14:07+00',"
-                            + "  NULL, NULL, NULL, NULL, NULL, NULL, '2000-01-01', 3, false),"
-                            + " ('EU', 3, 0, 0, NULL, NULL, true, false, '\\xff', '{}', 'é ☃ \uD83D\uDE00', 'abcd',"
-                            + "  NULL, 4, false),"
+                            + warehouse.either(PG_ORDERS_ROWS, REDSHIFT_ORDERS_ROWS)
                             // deleted in the source, kept by the sink as a soft delete
                             + " ('eu', 99, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 5, true)");
         }
@@ -77,10 +112,10 @@ class VerifyITCase {
         assertThat(strict.exitCode()).isEqualTo(1);
         assertThat(strict.out()).contains("extra in target    (region='eu', id='99')");
 
-        try (Connection pg = dst.connect()) {
+        try (Connection target = dst.connect()) {
             String t = "\"" + schema + "\".orders";
             Sql.run(
-                    pg,
+                    target,
                     "UPDATE " + t + " SET amount = 10.60 WHERE region = 'eu' AND id = 1",
                     "UPDATE " + t + " SET note = NULL WHERE id = 18446744073709551615",
                     "DELETE FROM " + t + " WHERE region = 'us' AND id = 2",
@@ -100,9 +135,11 @@ class VerifyITCase {
                 .contains("extra in target    (region='zz', id='9')");
     }
 
-    @Test
-    void manyRowsOnlyTheDifferingChunkIsReadAgain(MySqlDatabase src, PostgresDatabase dst)
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void manyRowsOnlyTheDifferingChunkIsReadAgain(
+            Warehouse warehouse, LocalStack stack, MySqlDatabase src) throws Exception {
+        WarehouseDatabase dst = warehouse.newDatabase(stack, "verify");
         String schema = src.name().toLowerCase();
         try (Connection my = src.connect()) {
             Sql.run(
@@ -110,17 +147,34 @@ class VerifyITCase {
                     "CREATE TABLE big (id INT NOT NULL PRIMARY KEY, v VARCHAR(20), n DECIMAL(12,3))",
                     "INSERT INTO big SELECT seq, CONCAT('v', seq), seq * 1.5 FROM seq_1_to_20000");
         }
-        try (Connection pg = dst.connect()) {
+        try (Connection target = dst.connect()) {
+            String s = "\"" + schema + "\".";
+            // No generate_series: Redshift runs it on the leader node only, never into a table.
             Sql.run(
-                    pg,
+                    target,
                     "CREATE SCHEMA \"" + schema + "\"",
-                    "CREATE TABLE \""
-                            + schema
-                            + "\".big (id INT PRIMARY KEY, v VARCHAR(20), n NUMERIC(12,3))",
-                    "INSERT INTO \""
-                            + schema
-                            + "\".big SELECT g, 'v' || g, g * 1.5 FROM generate_series(1, 20000) g",
-                    "UPDATE \"" + schema + "\".big SET v = 'changed' WHERE id = 12345");
+                    "CREATE TABLE " + s + "digits (d INT)",
+                    "INSERT INTO "
+                            + s
+                            + "digits VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)",
+                    "CREATE TABLE "
+                            + s
+                            + "big (id INT PRIMARY KEY, v VARCHAR(20), n NUMERIC(12,3))",
+                    "INSERT INTO "
+                            + s
+                            + "big SELECT g, 'v' || CAST(g AS VARCHAR(10)), g * 1.5 FROM (SELECT"
+                            + " a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d + 1 AS g FROM "
+                            + s
+                            + "digits a, "
+                            + s
+                            + "digits b, "
+                            + s
+                            + "digits c, "
+                            + s
+                            + "digits e, "
+                            + s
+                            + "digits f) n WHERE g <= 20000",
+                    "UPDATE " + s + "big SET v = 'changed' WHERE id = 12345");
         }
         VerifyRun run =
                 VerifyRun.of(
@@ -137,9 +191,11 @@ class VerifyITCase {
                 .contains("changed            (id='12345')  v: source 'v12345', target 'changed'");
     }
 
-    @Test
-    void ignoreDdlAndSkipDeleteTurnDifferencesIntoNotes(MySqlDatabase src, PostgresDatabase dst)
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void ignoreDdlAndSkipDeleteTurnDifferencesIntoNotes(
+            Warehouse warehouse, LocalStack stack, MySqlDatabase src) throws Exception {
+        WarehouseDatabase dst = warehouse.newDatabase(stack, "verify");
         String schema = src.name().toLowerCase();
         try (Connection my = src.connect()) {
             Sql.run(
@@ -147,9 +203,9 @@ class VerifyITCase {
                     "CREATE TABLE m (id INT PRIMARY KEY, name VARCHAR(10), added INT)",
                     "INSERT INTO m VALUES (1, 'a', 10), (2, 'b', 20)");
         }
-        try (Connection pg = dst.connect()) {
+        try (Connection target = dst.connect()) {
             Sql.run(
-                    pg,
+                    target,
                     "CREATE SCHEMA \"" + schema + "\"",
                     "CREATE TABLE \""
                             + schema
@@ -186,9 +242,11 @@ class VerifyITCase {
                         "note: target columns not in the source, not compared: [legacy]");
     }
 
-    @Test
-    void errorsExitWithTwoAndNeverPrintThePassword(MySqlDatabase src, PostgresDatabase dst)
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void errorsExitWithTwoAndNeverPrintThePassword(
+            Warehouse warehouse, LocalStack stack, MySqlDatabase src) throws Exception {
+        WarehouseDatabase dst = warehouse.newDatabase(stack, "verify");
         try (Connection my = src.connect()) {
             Sql.run(my, "CREATE TABLE nokey (a INT)");
         }

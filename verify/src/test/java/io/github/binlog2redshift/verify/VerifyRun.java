@@ -1,7 +1,7 @@
 package io.github.binlog2redshift.verify;
 
 import io.github.binlog2redshift.localstack.MySqlDatabase;
-import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.WarehouseDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.List;
 /** Runs the verify command line against a test's databases and keeps its exit code and output. */
 record VerifyRun(int exitCode, String out, String err) {
 
-    static VerifyRun of(MySqlDatabase source, PostgresDatabase target, String... extraArgs) {
+    static VerifyRun of(MySqlDatabase source, WarehouseDatabase target, String... extraArgs) {
         List<String> args =
                 new ArrayList<>(
                         List.of(

@@ -99,7 +99,7 @@ public final class SinkTarget {
      * catalog spelling): {@code postgres} on PostgreSQL, {@code redshift} on Redshift.
      */
     public <T> T either(T postgres, T redshift) {
-        return kind() == Warehouse.REDSHIFT ? redshift : postgres;
+        return kind().either(postgres, redshift);
     }
 
     public WarehouseKind warehouseKind() {

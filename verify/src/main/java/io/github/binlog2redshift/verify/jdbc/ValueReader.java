@@ -11,7 +11,8 @@ import java.util.Base64;
 /**
  * Reads one column of the current row as canonical text. Text getters everywhere except binary and
  * BIT on the source, whose text form is not printable; on the warehouse the reader follows the
- * column's type (BYTEA, BIT strings, BOOLEAN, or base64 text as the event format carries binary).
+ * column's type (BYTEA or VARBYTE, BIT strings, BOOLEAN, or base64 text as the event format carries
+ * binary).
  */
 final class ValueReader {
 
@@ -29,7 +30,7 @@ final class ValueReader {
             return CanonicalValues.ofBytes(kind, rs.getBytes(index));
         }
         String type = column.targetType();
-        if (type.equals("bytea") || type.contains("varbyte")) {
+        if (binary(type)) {
             return CanonicalValues.ofBytes(kind, rs.getBytes(index));
         }
         String text = rs.getString(index);
@@ -47,5 +48,15 @@ final class ValueReader {
             }
         }
         return CanonicalValues.ofText(kind, column.scale(), text);
+    }
+
+    /**
+     * PostgreSQL's BYTEA, or Redshift's VARBYTE, which information_schema names {@code binary
+     * varying}; read as bytes, since each prints them in its own text form.
+     */
+    private static boolean binary(String targetType) {
+        return targetType.equals("bytea")
+                || targetType.equals("binary varying")
+                || targetType.contains("varbyte");
     }
 }
