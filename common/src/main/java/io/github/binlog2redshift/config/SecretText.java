@@ -6,14 +6,19 @@ import java.util.regex.Pattern;
 /**
  * Masks credentials inside values that are not secret as a whole: the password parameters of a JDBC
  * URL ({@code ?password=...}, {@code &trustCertificateKeyStorePassword=...}, Redshift's {@code
- * ;Password=...}) and the {@code user:password@} part of a URL. Applied to every non-secret value a
- * report or an error shows, so a URL-valued option cannot leak the password it embeds.
+ * ;Password=...} and {@code SecretAccessKey=...}) and the {@code user:password@} part of a URL.
+ * Applied to every non-secret value a report or an error shows, so a URL-valued option cannot leak
+ * the password it embeds.
  */
 public final class SecretText {
 
-    /** A query or property parameter whose name ends in password/pwd/secret/token, any case. */
+    /**
+     * A query or property parameter whose name ends in password/pwd/secret/token, any case, or the
+     * Redshift driver's SecretAccessKey (its IAM URLs may carry one, as AWS's own examples do).
+     */
     private static final Pattern PARAMETER =
-            Pattern.compile("(?i)([?&;][a-z0-9_.-]*(?:password|pwd|secret|token)=)[^&;#]*");
+            Pattern.compile(
+                    "(?i)([?&;][a-z0-9_.-]*(?:password|pwd|secret|token|secretaccesskey)=)[^&;#]*");
 
     /** {@code scheme://user:password@host}: the password part. */
     private static final Pattern USER_INFO = Pattern.compile("(://[^/:@?#\\s]*:)[^/@?#\\s]+@");

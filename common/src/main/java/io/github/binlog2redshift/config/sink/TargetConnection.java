@@ -12,6 +12,7 @@ import static io.github.binlog2redshift.config.RedshiftOptions.SSL_ROOT_CERT;
 import static io.github.binlog2redshift.config.RedshiftOptions.USERNAME;
 
 import io.github.binlog2redshift.config.Secret;
+import io.github.binlog2redshift.config.SecretText;
 import io.github.binlog2redshift.config.Settings;
 import java.util.Objects;
 import java.util.Optional;
@@ -200,7 +201,7 @@ public final class TargetConnection {
         return "TargetConnection[kind="
                 + kind
                 + ", jdbcUrl="
-                + jdbcUrl
+                + jdbcUrl.map(SecretText::mask)
                 + ", host="
                 + host
                 + ", port="

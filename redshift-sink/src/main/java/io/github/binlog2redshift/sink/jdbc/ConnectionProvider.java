@@ -1,5 +1,7 @@
 package io.github.binlog2redshift.sink.jdbc;
 
+import io.github.binlog2redshift.config.RawValue;
+import io.github.binlog2redshift.config.SecretText;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import javax.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +79,36 @@ public final class ConnectionProvider implements Serializable {
                             + " is not a readable file on this TaskManager");
         }
         ConnectionRequest request = ConnectionRequest.of(s);
-        return connect(request.url(), request.properties());
+        Properties props = request.properties();
+        try {
+            return connect(request.url(), props);
+        } catch (SQLException e) {
+            throw withoutSecrets(e, props.getProperty("password"));
+        }
+    }
+
+    /**
+     * The error with any password it quotes masked. DriverManager's "No suitable driver found for
+     * &lt;url&gt;" repeats the whole URL, and {@code sink.jdbc.url} may carry a password; the
+     * exception ends up in the job's logs and the Flink UI. An error that quotes nothing secret is
+     * returned as it is, keeping its class and causes.
+     */
+    static SQLException withoutSecrets(SQLException e, @Nullable String password) {
+        String message = e.getMessage();
+        if (message == null) {
+            return e;
+        }
+        String masked = SecretText.mask(message);
+        if (password != null && !password.isEmpty()) {
+            masked = masked.replace(password, RawValue.MASK);
+        }
+        if (masked.equals(message)) {
+            return e;
+        }
+        // Not chained: the original's message holds the secret; its stack trace is kept.
+        SQLException clean = new SQLException(masked, e.getSQLState(), e.getErrorCode());
+        clean.setStackTrace(e.getStackTrace());
+        return clean;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.binlog2redshift.sink.jdbc;
 
+import io.github.binlog2redshift.config.RawValue;
+import io.github.binlog2redshift.config.SecretText;
 import io.github.binlog2redshift.config.sink.SslMode;
 import java.util.Objects;
 import java.util.Properties;
@@ -129,11 +131,11 @@ public final class ConnectionRequest {
         return copy;
     }
 
-    /** URL and properties, without the password. */
+    /** URL and properties, without the password or any the URL carries. */
     @Override
     public String toString() {
         TreeMap<Object, Object> shown = new TreeMap<>(properties);
-        shown.computeIfPresent("password", (k, v) -> "****");
-        return "ConnectionRequest[url=" + url + ", properties=" + shown + "]";
+        shown.computeIfPresent("password", (k, v) -> RawValue.MASK);
+        return "ConnectionRequest[url=" + SecretText.mask(url) + ", properties=" + shown + "]";
     }
 }

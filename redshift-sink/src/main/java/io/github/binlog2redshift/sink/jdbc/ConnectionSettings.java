@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink.jdbc;
 
+import io.github.binlog2redshift.config.SecretText;
 import io.github.binlog2redshift.config.sink.SslMode;
 import java.io.Serializable;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import javax.annotation.Nullable;
  * any layout {@link SecretValues} reads. The secret's fields win; the explicit fields fill what it
  * leaves out, and {@link #resolvedWith} fails when host or database are still missing.
  *
- * <p>{@link #toString()} never shows the password.
+ * <p>{@link #toString()} never shows the password, nor one the JDBC URL carries.
  */
 public final class ConnectionSettings implements Serializable {
 
@@ -265,7 +266,7 @@ public final class ConnectionSettings implements Serializable {
         return "ConnectionSettings[kind="
                 + kind
                 + ", jdbcUrl="
-                + jdbcUrl
+                + (jdbcUrl == null ? null : SecretText.mask(jdbcUrl))
                 + ", host="
                 + host
                 + ", port="

@@ -82,7 +82,7 @@ class ConnectionRequestTest {
                 .containsEntry("ssl", "false")
                 .containsEntry("user", "u")
                 .doesNotContainKey("sslmode");
-        assertThat(rs.toString()).doesNotContain("pw").contains("password=****");
+        assertThat(rs.toString()).doesNotContain("pw").contains("password=<hidden>");
     }
 
     @Test
