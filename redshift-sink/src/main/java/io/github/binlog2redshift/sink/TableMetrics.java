@@ -6,13 +6,15 @@ import org.apache.flink.metrics.MetricGroup;
 
 /**
  * Per-table metrics of the committer, in a {@code table=<schema.table>} group: {@code rowsApplied},
- * {@code commitsSkipped} (found in the ledger), {@code lastCommitDurationMs} and {@code
- * lastAppliedSourceTimestampMs} (replication lag = now minus it).
+ * {@code commitsSkipped} (found in the ledger), {@code serializationConflicts} (attempts a
+ * serialization conflict rolled back and that were retried), {@code lastCommitDurationMs} and
+ * {@code lastAppliedSourceTimestampMs} (replication lag = now minus it).
  */
 final class TableMetrics {
 
     private final Counter rowsApplied;
     private final Counter commitsSkipped;
+    private final Counter serializationConflicts;
     private volatile long lastCommitDurationMs;
     private volatile long lastAppliedSourceTimestampMs;
 
@@ -20,12 +22,14 @@ final class TableMetrics {
         MetricGroup g = committerGroup.addGroup("table", table.toString());
         rowsApplied = g.counter("rowsApplied");
         commitsSkipped = g.counter("commitsSkipped");
+        serializationConflicts = g.counter("serializationConflicts");
         g.gauge("lastCommitDurationMs", () -> lastCommitDurationMs);
         g.gauge("lastAppliedSourceTimestampMs", () -> lastAppliedSourceTimestampMs);
     }
 
     void record(TableCommittable batch, ApplyResult result, long durationMs) {
         lastCommitDurationMs = durationMs;
+        serializationConflicts.inc(result.conflicts());
         if (result.alreadyApplied()) {
             commitsSkipped.inc();
             return;

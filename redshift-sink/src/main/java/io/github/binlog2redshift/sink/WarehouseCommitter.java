@@ -113,13 +113,15 @@ public final class WarehouseCommitter implements Committer<TableCommittable> {
                         .computeIfAbsent(b.table(), t -> new TableMetrics(metrics, t))
                         .record(b, r, ms);
                 LOG.info(
-                        "{}: staged {}, loaded {}, applied {} in {} ms ({} attempts{})",
+                        "{}: staged {}, loaded {}, applied {} in {} ms ({} attempts, {} serialization"
+                                + " conflicts{})",
                         b,
                         r.rowsStaged(),
                         r.rowsLoaded(),
                         r.rowsApplied(),
                         ms,
                         r.attempts(),
+                        r.conflicts(),
                         r.alreadyApplied() ? ", already in the ledger" : "");
             }
         } finally {

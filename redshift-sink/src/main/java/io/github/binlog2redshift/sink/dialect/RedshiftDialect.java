@@ -212,6 +212,34 @@ public final class RedshiftDialect implements SqlDialect {
                 + type;
     }
 
+    /**
+     * Each table's own ledger, {@code <table>_b2r_ledger}. Redshift's serializable isolation
+     * tracks reads and writes per table
+     * (https://docs.aws.amazon.com/redshift/latest/dg/c_serial_isolation.html): commits of
+     * different tables that all read and write the schema's ledger would abort each other with
+     * error 1023. A commit reads and writes only its table's ledger (and appends to the schema's,
+     * which no transaction reads), so commits of different tables share nothing they read.
+     */
+    @Override
+    public TargetTable commitLedgerTable(TargetTable table) {
+        return table.withSuffix(ReservedNames.LEDGER_SUFFIX);
+    }
+
+    /**
+     * {@code LOCK} of the table's own ledger, first in the transaction: commits of one table (one
+     * per sink subtask) then run one after the other instead of aborting each other, as the
+     * troubleshooting page advises ("Force serialization by locking all tables in each session",
+     * https://docs.aws.amazon.com/redshift/latest/dg/c_serial_isolation-serializable-isolation-troubleshooting.html).
+     * Only the ledger is locked, which nothing but the sink reads: queries of the target do not
+     * wait, as they would for a LOCK of the target itself. Order: the ledger lock, then the
+     * table's own tables, then the schema's ledger (an append) at the end; every commit takes them
+     * in that order.
+     */
+    @Override
+    public String lockForCommit(TargetTable table) {
+        return "LOCK " + SqlText.table(commitLedgerTable(table));
+    }
+
     @Override
     public String currentTimestamp() {
         return "GETDATE()";

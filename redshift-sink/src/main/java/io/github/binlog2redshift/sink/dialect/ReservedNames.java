@@ -28,6 +28,12 @@ public final class ReservedNames {
     /** Table-level DDL applied (TRUNCATE, DROP TABLE), one row per table and source position. */
     public static final String SCHEMA_LOG_TABLE = "_b2r_schema_log";
 
+    /**
+     * Suffix of a table's own commit ledger (Redshift): read and written by its commits only, and
+     * locked first by each, so commits of different tables share no table they read.
+     */
+    public static final String LEDGER_SUFFIX = "_b2r_ledger";
+
     /** Suffix of a table's tombstones (keys deleted at a source position). */
     public static final String TOMBSTONE_SUFFIX = "_b2r_deleted";
 

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * The outcome of applying one committable: {@code alreadyApplied} when the ledger had it (nothing
- * was changed), else the counts of the transaction that just committed.
+ * was changed), else the counts of the transaction that just committed; the attempts it took and
+ * how many of them a serialization conflict ended.
  */
 public final class ApplyResult {
 
@@ -13,6 +14,7 @@ public final class ApplyResult {
     private final long rowsLoaded;
     private final long rowsApplied;
     private final int attempts;
+    private final int conflicts;
 
     public ApplyResult(
             boolean alreadyApplied,
@@ -20,11 +22,22 @@ public final class ApplyResult {
             long rowsLoaded,
             long rowsApplied,
             int attempts) {
+        this(alreadyApplied, rowsStaged, rowsLoaded, rowsApplied, attempts, 0);
+    }
+
+    private ApplyResult(
+            boolean alreadyApplied,
+            long rowsStaged,
+            long rowsLoaded,
+            long rowsApplied,
+            int attempts,
+            int conflicts) {
         this.alreadyApplied = alreadyApplied;
         this.rowsStaged = rowsStaged;
         this.rowsLoaded = rowsLoaded;
         this.rowsApplied = rowsApplied;
         this.attempts = attempts;
+        this.conflicts = conflicts;
     }
 
     public boolean alreadyApplied() {
@@ -47,8 +60,17 @@ public final class ApplyResult {
         return attempts;
     }
 
+    /** Earlier attempts that a serialization conflict (Redshift error 1023) rolled back. */
+    public int conflicts() {
+        return conflicts;
+    }
+
     public ApplyResult withAttempts(int n) {
-        return new ApplyResult(alreadyApplied, rowsStaged, rowsLoaded, rowsApplied, n);
+        return new ApplyResult(alreadyApplied, rowsStaged, rowsLoaded, rowsApplied, n, conflicts);
+    }
+
+    public ApplyResult withConflicts(int n) {
+        return new ApplyResult(alreadyApplied, rowsStaged, rowsLoaded, rowsApplied, attempts, n);
     }
 
     @Override
@@ -61,12 +83,14 @@ public final class ApplyResult {
                 && rowsStaged == other.rowsStaged
                 && rowsLoaded == other.rowsLoaded
                 && rowsApplied == other.rowsApplied
-                && attempts == other.attempts;
+                && attempts == other.attempts
+                && conflicts == other.conflicts;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(alreadyApplied, rowsStaged, rowsLoaded, rowsApplied, attempts);
+        return Objects.hash(
+                alreadyApplied, rowsStaged, rowsLoaded, rowsApplied, attempts, conflicts);
     }
 
     @Override
@@ -81,6 +105,8 @@ public final class ApplyResult {
                 + rowsApplied
                 + ", attempts="
                 + attempts
+                + ", conflicts="
+                + conflicts
                 + "]";
     }
 }

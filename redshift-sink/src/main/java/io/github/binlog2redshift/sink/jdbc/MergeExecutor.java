@@ -2,6 +2,7 @@ package io.github.binlog2redshift.sink.jdbc;
 
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.sink.TableCommittable;
+import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.MergeInput;
 import io.github.binlog2redshift.sink.dialect.MergePlan;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
@@ -14,26 +15,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one committable to its table: a ledger check, then the DDL (autocommit, idempotent,
- * verified: {@link SchemaApplier}), then in ONE transaction: ledger check again, stage, load, check
- * the count, the mode's steps ({@link MergePlan}: archive, history, delete older rows, maintain
- * tombstones, insert newer rows), record the ledger row, drop the stage, commit.
+ * Applies one committable to its table: a ledger check (the schema's ledger, outside any
+ * transaction), then the DDL (autocommit, idempotent, verified: {@link SchemaApplier}), then in ONE
+ * transaction: the table's commit lock ({@link SqlDialect#lockForCommit}; Redshift: {@code LOCK} of
+ * the table's own ledger), the ledger check again ({@link SqlDialect#commitLedgerTable}), stage,
+ * load, check the count, the mode's steps ({@link MergePlan}: archive, history, delete older rows,
+ * maintain tombstones, insert newer rows), record the ledger row (the table's ledger and, where
+ * that is another, the schema's), drop the stage, commit.
+ *
+ * <p>Concurrency. Commits of one table (one per sink subtask) run one after the other: on Redshift
+ * the second waits at the LOCK until the first committed, and its snapshot, taken after the lock,
+ * sees the first's rows; on PostgreSQL row locks order them. Commits of different tables read no
+ * table in common (on Redshift each reads its own ledger; the schema's ledger is only appended to,
+ * at the end, where a second commit waits for the first's write lock and no read is involved), so
+ * Redshift's table-level serializable isolation has nothing to abort. The locks are always taken
+ * in this order: the table's ledger, the table's own tables, the schema's ledger.
  *
  * <p>Failure modes:
  *
  * <ul>
  *   <li>the ledger already holds (job, table, checkpoint, staging id): nothing is changed, the
- *       result says {@code alreadyApplied} (a committer called twice, a replay after failover);
+ *       result says {@code alreadyApplied} (a committer called twice, a replay after failover, a
+ *       committable applied by a sink version that had only the schema's ledger);
  *   <li>the load counts fewer or more rows than staged (a file lost, a row skipped): the
  *       transaction is rolled back and the step {@code load-check} fails, unless COPY MAXERROR was
  *       opted into, which then only warns;
  *   <li>any statement fails (conflict, lost connection, bad value): everything is rolled back,
  *       including the stage, and a {@link MergeStepException} names table, checkpoint and step; the
- *       caller ({@link WarehouseSession}) retries transient ones;
+ *       caller ({@link WarehouseSession}) retries transient ones, serialization conflicts (another
+ *       writer of the table, a concurrent DDL, two tables' schema-log entries) for as long as they
+ *       happen, counting them;
  *   <li>a staged file cannot be read (IOException at {@code load}): rolled back, not retried by the
  *       session; the job's restart tries again;
  *   <li>the connection dies after COMMIT was sent but before its answer: the next attempt finds the
  *       ledger row and skips, or finds none and applies; either way exactly once;
+ *   <li>an earlier attempt's transaction still runs on a connection thought dead: it holds the
+ *       table's lock (Redshift) or its ledger row's (PostgreSQL); this attempt waits for it, then
+ *       finds its ledger row and skips, or applies after its rollback;
  *   <li>DDL succeeded but the merge failed: the table is left with its new columns, which the retry
  *       needs anyway (DDL is idempotent).
  * </ul>
@@ -129,11 +147,14 @@ public final class MergeExecutor {
             throws SQLException, IOException {
         MergeSteps s = new MergeSteps(c, b, hook);
         c.setAutoCommit(true);
-        String ledgerSchema = b.table().schema();
-        s.run("ensure-schema", null, () -> schema.ensureSchema(c, ledgerSchema));
+        TargetTable schemaLedger = dialect.ledgerTable(b.table().schema());
+        TargetTable ownLedger = dialect.commitLedgerTable(b.table());
+        s.run("ensure-schema", null, () -> schema.ensureLedgers(c, b.table()));
         // Before the DDL too: a replayed committable must not re-run its TRUNCATE. A cached
         // shape means no schema change and no DDL: the check inside the transaction suffices.
-        if (!fromCache && s.ledgerHas(dialect.ledgerLookup(ledgerSchema), jobId)) {
+        // The schema's ledger, read outside any transaction: every commit is recorded there,
+        // also those of sink versions that had no per-table ledger (a restored savepoint).
+        if (!fromCache && s.ledgerHas(dialect.ledgerLookup(schemaLedger), jobId)) {
             LOG.info("{} is in the commit ledger already; skipped", b);
             return new ApplyResult(true, b.rowCount(), 0, 0, 1);
         }
@@ -149,14 +170,18 @@ public final class MergeExecutor {
                         : StageLayout.input(load, base, schema.cutoff(c, b), dialect);
         c.setAutoCommit(false);
         try {
-            if (s.ledgerHas(dialect.ledgerLookup(ledgerSchema), jobId)) {
+            String lock = dialect.lockForCommit(b.table());
+            if (lock != null) {
+                s.update("lock", lock);
+            }
+            if (s.ledgerHas(dialect.ledgerLookup(ownLedger), jobId)) {
                 c.rollback();
                 LOG.info("{} is in the commit ledger already; skipped", b);
                 return new ApplyResult(true, b.rowCount(), 0, 0, 1);
             }
             if (input == null) {
                 // Nothing to load (only DDL), or the table was dropped after the rows staged.
-                s.recordLedger(dialect.ledgerInsert(ledgerSchema), jobId, 0);
+                record(s, ownLedger, schemaLedger, 0);
                 s.run("commit", null, c::commit);
                 return new ApplyResult(false, b.rowCount(), 0, 0, 1);
             }
@@ -172,7 +197,7 @@ public final class MergeExecutor {
                 long n = s.update(step.name(), step.sql());
                 applied += step.counted() ? n : 0;
             }
-            s.recordLedger(dialect.ledgerInsert(ledgerSchema), jobId, applied);
+            record(s, ownLedger, schemaLedger, applied);
             s.update("drop-stage", plan.dropStage());
             s.run("commit", null, c::commit);
             hook.before(StepHook.COMMITTED);
@@ -182,6 +207,16 @@ public final class MergeExecutor {
             throw e;
         } finally {
             restoreAutoCommit(c);
+        }
+    }
+
+    /** The ledger row, in the table's own ledger and, when that is another, the schema's. */
+    private void record(MergeSteps s, TargetTable own, TargetTable schemaLedger, long applied)
+            throws SQLException, IOException {
+        s.recordLedger("ledger-insert", dialect.ledgerInsert(own), jobId, applied);
+        if (!own.equals(schemaLedger)) {
+            s.recordLedger(
+                    "schema-ledger-insert", dialect.ledgerInsert(schemaLedger), jobId, applied);
         }
     }
 

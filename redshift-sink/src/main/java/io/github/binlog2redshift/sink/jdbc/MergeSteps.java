@@ -87,9 +87,10 @@ final class MergeSteps {
                 });
     }
 
-    void recordLedger(String sql, String jobId, long applied) throws SQLException, IOException {
+    void recordLedger(String step, String sql, String jobId, long applied)
+            throws SQLException, IOException {
         call(
-                "ledger-insert",
+                step,
                 sql,
                 () -> {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -48,6 +48,7 @@ public final class SchemaApplier {
     private final TableEvolution evolution;
     private final TableEmptying emptying;
     private final Set<String> readySchemas = new HashSet<>();
+    private final Set<TargetTable> readyLedgers = new HashSet<>();
     private final ShapeCache shapes;
 
     public SchemaApplier(SqlDialect dialect, SchemaPolicy policy) {
@@ -254,6 +255,21 @@ public final class SchemaApplier {
         return cols.stream().anyMatch(x -> x.name().equals(name));
     }
 
+    /**
+     * {@link #ensureSchema}, then the table's own commit ledger when the dialect gives it one
+     * ({@link SqlDialect#commitLedgerTable}), once per session.
+     */
+    public void ensureLedgers(Connection c, TargetTable table) throws SQLException {
+        String schema = table.schema();
+        ensureSchema(c, schema);
+        TargetTable own = dialect.commitLedgerTable(table);
+        if (own.equals(dialect.ledgerTable(schema)) || readyLedgers.contains(own)) {
+            return;
+        }
+        idempotent(c, dialect.createLedger(own), () -> catalog.exists(c, own));
+        readyLedgers.add(own);
+    }
+
     /** Creates the schema, the commit ledger and the schema log once per session. */
     public void ensureSchema(Connection c, String schema) throws SQLException {
         if (readySchemas.contains(schema)) {
@@ -264,8 +280,8 @@ public final class SchemaApplier {
         if (!catalog.schemaExists(c, schema)) {
             idempotent(c, dialect.createSchema(schema), () -> catalog.schemaExists(c, schema));
         }
-        TargetTable ledger = new TargetTable(schema, ReservedNames.LEDGER_TABLE);
-        idempotent(c, dialect.createLedger(schema), () -> catalog.exists(c, ledger));
+        TargetTable ledger = dialect.ledgerTable(schema);
+        idempotent(c, dialect.createLedger(ledger), () -> catalog.exists(c, ledger));
         TargetTable log = new TargetTable(schema, ReservedNames.SCHEMA_LOG_TABLE);
         idempotent(c, dialect.createSchemaLog(schema), () -> catalog.exists(c, log));
         readySchemas.add(schema);

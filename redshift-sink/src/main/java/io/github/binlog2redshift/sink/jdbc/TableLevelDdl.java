@@ -25,8 +25,10 @@ import java.util.stream.Collectors;
  * statements, record the position. Every sink subtask receives a copy of each DDL (cdc-source
  * writes it to every partition), and a committable may be re-applied after a failover; without the
  * log a second TRUNCATE would remove rows loaded after the first. Two subtasks racing conflict on
- * the log's key (PostgreSQL) or abort one with a serialization error (Redshift); the retried one
- * finds the row and skips.
+ * the log's key (PostgreSQL) or, on Redshift, wait for each other on the table's commit lock
+ * ({@link SqlDialect#lockForCommit}, taken first, as a merge of the table takes it); the second
+ * finds the row and skips. TRUNCATEs of different tables of a schema can still conflict on the
+ * log (Redshift error 1023) and are retried.
  *
  * <p>Inputs without source positions (DMS, Canal: all zeros) cannot be told apart; their statements
  * run every time, without the log.
@@ -45,6 +47,13 @@ final class TableLevelDdl {
         boolean positioned = positioned(sc);
         c.setAutoCommit(false);
         try {
+            String lock = d.lockForCommit(t);
+            if (lock != null) {
+                // As a merge of t does: it waits for (and is waited for by) t's commits.
+                try (Statement st = c.createStatement()) {
+                    st.execute(lock);
+                }
+            }
             if (positioned && logged(c, d, t, sc)) {
                 c.rollback();
                 return false;

@@ -14,6 +14,33 @@ public final class TransientErrors {
 
     private TransientErrors() {}
 
+    /**
+     * A serialization conflict or a deadlock: another transaction won, and this one, rolled back,
+     * can only be tried again. Redshift reports its conflicts as {@code ERROR: 1023 ...
+     * Serializable isolation violation}, with a SQLSTATE its documentation does not give, so the
+     * text is read too.
+     */
+    public static boolean isConflict(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException) {
+                SQLException e = (SQLException) c;
+                String state = e.getSQLState();
+                if ("40001".equals(state) || "40P01".equals(state)) {
+                    return true;
+                }
+                String msg = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+                if (msg.contains("serializable isolation violation")
+                        || msg.contains("error: 1023")) {
+                    return true;
+                }
+            }
+            if (c == c.getCause()) {
+                break;
+            }
+        }
+        return false;
+    }
+
     public static boolean isTransient(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLTransientException) {

@@ -4,6 +4,7 @@ import io.github.binlog2redshift.sink.TableCommittable;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Transient errors ({@link TransientErrors}) are retried as a whole new transaction after the
  * policy's backoff; after the last retry, or at once for other errors, {@link ApplyFailedException}
- * names table, checkpoint and the failed step.
+ * names table, checkpoint and the failed step. Serialization conflicts ({@link
+ * TransientErrors#isConflict}: Redshift's error 1023, a deadlock) are not counted against the
+ * retries: another transaction won and this one can only wait and try again, so they are retried
+ * for as long as they happen, after the policy's doubling backoff with jitter, each one logged and
+ * counted ({@link ApplyResult#conflicts}, the committer's {@code serializationConflicts} metric).
+ * Failing the job instead would restart it into the same conflicts. The sink's own commits do not
+ * conflict with each other on Redshift ({@code SqlDialect#lockForCommit}); what remains is
+ * another writer of the same tables, or two tables' schema-log entries.
  */
 public final class WarehouseSession implements AutoCloseable {
 
@@ -33,29 +41,54 @@ public final class WarehouseSession implements AutoCloseable {
     }
 
     public ApplyResult apply(TableCommittable batch) throws IOException, InterruptedException {
+        int conflicts = 0;
+        int failures = 0;
         for (int attempt = 1; ; attempt++) {
             try {
-                return executor.apply(connection(), batch).withAttempts(attempt);
+                return executor.apply(connection(), batch)
+                        .withAttempts(attempt)
+                        .withConflicts(conflicts);
             } catch (IOException e) {
                 // Staged files unreadable: not retried here; the job's restart tries again.
                 dropIfBroken();
                 throw new ApplyFailedException(batch, attempt, e);
             } catch (SQLException e) {
                 dropIfBroken();
-                if (!TransientErrors.isTransient(e) || attempt > retry.maxRetries()) {
+                boolean conflict = TransientErrors.isConflict(e);
+                if (conflict) {
+                    conflicts++;
+                } else if (TransientErrors.isTransient(e)) {
+                    failures++;
+                }
+                if (!conflict
+                        && (!TransientErrors.isTransient(e) || failures > retry.maxRetries())) {
                     throw new ApplyFailedException(batch, attempt, e);
                 }
-                long waitMs = retry.delayBefore(attempt).toMillis();
+                long waitMs =
+                        conflict
+                                ? jittered(retry.delayBefore(conflicts).toMillis())
+                                : retry.delayBefore(failures).toMillis();
                 LOG.warn(
-                        "{} failed with a transient error (attempt {} of {}), retrying in {} ms: {}",
+                        "{} failed (attempt {}; {} serialization conflicts, {} of {} retries of"
+                                + " other transient errors), retrying in {} ms: {}",
                         batch,
                         attempt,
-                        retry.maxRetries() + 1,
+                        conflicts,
+                        failures,
+                        retry.maxRetries(),
                         waitMs,
                         e.getMessage());
                 Thread.sleep(waitMs);
             }
         }
+    }
+
+    /**
+     * Half to all of {@code ms}: two commits that just conflicted must not meet again at the same
+     * instant.
+     */
+    private static long jittered(long ms) {
+        return ms / 2 + ThreadLocalRandom.current().nextLong(ms / 2 + 1);
     }
 
     private Connection connection() throws SQLException, IOException {

@@ -94,6 +94,34 @@ class RedshiftDialectTest {
         assertThat(new PostgresDialect().selectLayoutColumns()).isNull();
     }
 
+    /**
+     * Issue 12, fault 4: Redshift's serializable isolation works per table, so commits of two
+     * tables that both read and write the schema's ledger abort each other (error 1023). Each
+     * table's commits lock, read and write the table's own ledger instead, the lock first.
+     */
+    @Test
+    void commitsOfATableLockAndReadOnlyTheirOwnLedger() {
+        TargetTable orders = new TargetTable("shop", "orders");
+        TargetTable items = new TargetTable("shop", "items");
+        TargetTable own = dialect.commitLedgerTable(orders);
+        assertThat(own).isEqualTo(new TargetTable("shop", "orders_b2r_ledger"));
+        assertThat(dialect.commitLedgerTable(items)).isNotEqualTo(own);
+        assertThat(dialect.lockForCommit(orders)).isEqualTo("LOCK \"shop\".\"orders_b2r_ledger\"");
+        assertThat(dialect.ledgerLookup(own))
+                .isEqualTo(
+                        "SELECT \"rows_applied\" FROM \"shop\".\"orders_b2r_ledger\""
+                                + " WHERE \"job_id\" = ? AND \"target_table\" = ? AND \"checkpoint_id\" = ?"
+                                + " AND \"staging_id\" = ?");
+        assertThat(dialect.createLedger(own))
+                .startsWith("CREATE TABLE IF NOT EXISTS \"shop\".\"orders_b2r_ledger\" (\"job_id\"");
+        assertThat(dialect.ledgerTable("shop"))
+                .isEqualTo(new TargetTable("shop", "_b2r_commit_ledger"))
+                .isNotEqualTo(own);
+        PostgresDialect pg = new PostgresDialect();
+        assertThat(pg.commitLedgerTable(orders)).isEqualTo(pg.ledgerTable("shop"));
+        assertThat(pg.lockForCommit(orders)).isNull();
+    }
+
     @Test
     void copyWithIamRoleAndDefaults() {
         assertThat(

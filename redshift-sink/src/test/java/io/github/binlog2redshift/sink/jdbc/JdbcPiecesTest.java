@@ -44,6 +44,27 @@ class JdbcPiecesTest {
                 .isFalse();
     }
 
+    /** Conflicts are retried without limit (issue 12, fault 4): they are told apart here. */
+    @Test
+    void serializationConflictsAreToldApartFromOtherTransientErrors() {
+        assertThat(TransientErrors.isConflict(new SQLException("conflict", "40001"))).isTrue();
+        assertThat(TransientErrors.isConflict(new SQLException("deadlock", "40P01"))).isTrue();
+        assertThat(
+                        TransientErrors.isConflict(
+                                new MergeStepException(
+                                        "s.t",
+                                        3,
+                                        "lock",
+                                        null,
+                                        new SQLException(
+                                                "ERROR: 1023 DETAIL: Serializable isolation"
+                                                        + " violation on a table in Redshift",
+                                                "XX000"))))
+                .isTrue();
+        assertThat(TransientErrors.isConflict(new SQLException("I/O error", "08006"))).isFalse();
+        assertThat(TransientErrors.isConflict(new SQLException("bad value", "22P02"))).isFalse();
+    }
+
     @Test
     void retryBackoffDoublesUpToItsMaximum() {
         RetryPolicy p = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(350));
