@@ -13,7 +13,12 @@ public final class CdcSourceJob {
 
     private CdcSourceJob() {}
 
+    /** A configuration error prints one line and exits 2 (see {@link JobCommandLine#main}). */
     public static void main(String[] args) throws Exception {
+        JobCommandLine.main(args, CdcSourceJob::run);
+    }
+
+    private static void run(String[] args) throws Exception {
         SourceConfig config = JobCommandLine.parse(args, SourceOptions.ALL, SourceConfig::from);
         SourcePreflight.check(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

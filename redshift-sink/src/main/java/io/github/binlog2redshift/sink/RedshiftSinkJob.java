@@ -16,7 +16,12 @@ public final class RedshiftSinkJob {
 
     private RedshiftSinkJob() {}
 
+    /** A configuration error prints one line and exits 2 (see {@link JobCommandLine#main}). */
     public static void main(String[] args) throws Exception {
+        JobCommandLine.main(args, RedshiftSinkJob::run);
+    }
+
+    private static void run(String[] args) throws Exception {
         SinkConfig config = JobCommandLine.parse(args, SinkOptions.ALL, SinkConfig::from);
         new ConnectionProvider(SinkConfigMapping.connection(config)).resolveEarly();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
