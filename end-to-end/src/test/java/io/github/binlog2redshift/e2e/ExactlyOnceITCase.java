@@ -3,12 +3,12 @@ package io.github.binlog2redshift.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.binlog2redshift.e2e.Warehouse.LedgerRow;
+import io.github.binlog2redshift.e2e.WarehouseReader.LedgerRow;
 import io.github.binlog2redshift.localstack.KafkaTopic;
 import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
-import io.github.binlog2redshift.localstack.PostgresDatabase;
 import io.github.binlog2redshift.localstack.S3Location;
+import io.github.binlog2redshift.localstack.Warehouse;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
 import io.github.binlog2redshift.localstack.junit.Partitions;
 import io.github.binlog2redshift.sink.internal.FaultPoints;
@@ -17,15 +17,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sink fails once at each point where a crash changes what must happen next, and Flink's
@@ -57,19 +59,27 @@ class ExactlyOnceITCase {
         }
     }
 
-    @ParameterizedTest(name = "sink killed {0}")
-    @EnumSource(Fault.class)
+    /** Every fault on every warehouse. */
+    static Stream<Arguments> faults() {
+        return Stream.of(Warehouse.values())
+                .flatMap(w -> Stream.of(Fault.values()).map(f -> Arguments.of(w, f)));
+    }
+
+    @ParameterizedTest(name = "{0}: sink killed {1}")
+    @MethodSource("faults")
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void restartsFromItsCheckpointAndAppliesEachBatchOnce(
+            Warehouse target,
             Fault fault,
             LocalStack stack,
             MySqlDatabase db1,
             MySqlDatabase db2,
             @Partitions(3) KafkaTopic topic,
-            S3Location s3,
-            PostgresDatabase pg)
+            S3Location s3)
             throws Exception {
-        PipelineResources p = PipelineResources.of(stack, db1, db2, topic, s3, pg);
+        PipelineResources p =
+                PipelineResources.of(
+                        stack, db1, db2, topic, s3, target.newDatabase(stack, "warehouse"));
         Workload workload = new Workload(p);
         workload.createWithSnapshotRows();
         // Armed before the start: the first checkpoint that stages anything crashes.
@@ -94,7 +104,7 @@ class ExactlyOnceITCase {
 
             assertThat(sink.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
             assertThat(FaultPoints.fired(p.jobId())).isEqualTo(1);
-            List<LedgerRow> ledger = new Warehouse(pg).ledger(p.jobId());
+            List<LedgerRow> ledger = new WarehouseReader(p.warehouse()).ledger(p.jobId());
             PipelineITCase.assertLedger(ledger, p, workload.events());
         } finally {
             FaultPoints.disarm(p.jobId());
@@ -106,20 +116,23 @@ class ExactlyOnceITCase {
      * reading the whole topic from the earliest offset: every replayed change is older than or
      * equal to what the target holds, so every table, tombstones included, stays exactly as it was.
      */
-    @Test
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void replayingTheWholeTopicChangesNothing(
+            Warehouse target,
             LocalStack stack,
             MySqlDatabase db1,
             MySqlDatabase db2,
             @Partitions(3) KafkaTopic topic,
-            S3Location s3,
-            PostgresDatabase pg)
+            S3Location s3)
             throws Exception {
-        PipelineResources p = PipelineResources.of(stack, db1, db2, topic, s3, pg);
+        PipelineResources p =
+                PipelineResources.of(
+                        stack, db1, db2, topic, s3, target.newDatabase(stack, "warehouse"));
         Workload workload = new Workload(p);
         workload.createWithSnapshotRows();
-        Warehouse warehouse = new Warehouse(pg);
+        WarehouseReader warehouse = new WarehouseReader(p.warehouse());
         try (PipelineJobs jobs = new PipelineJobs()) {
             JobClient source = jobs.startSource(JobConfigs.source(p));
             JobClient sink = jobs.startSink(JobConfigs.sink(p));
@@ -162,7 +175,7 @@ class ExactlyOnceITCase {
     }
 
     /** Every target and tombstone table, all columns, in key order, as text. */
-    private static List<String> contents(Warehouse w, PipelineResources p) throws Exception {
+    private static List<String> contents(WarehouseReader w, PipelineResources p) throws Exception {
         List<String> all = new ArrayList<>();
         String[][] tables = {
             {p.db1().name(), "customers", "id"},

@@ -47,19 +47,17 @@ final class JobConfigs {
     }
 
     /**
-     * redshift-sink into PostgreSQL with the default naming ({@code public.<db>__<table>}), dead
-     * letters to a topic, and Flink restarting a failed job from its last checkpoint.
+     * redshift-sink into the test's warehouse, configured as a user would (for Redshift a {@code
+     * jdbc:redshift://} URL and COPY with an IAM role), with the default naming ({@code
+     * public.<db>__<table>}), dead letters to a topic, and Flink restarting a failed job from its
+     * last checkpoint.
      */
     static SinkConfig sink(PipelineResources p, String... extra) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("kafka.bootstrap-servers", p.topic().bootstrapServers());
         m.put("kafka.topics", p.topic().name());
         m.put("kafka.starting-offsets", "EARLIEST");
-        m.put("sink.target", "POSTGRES");
-        m.put("sink.jdbc.url", p.warehouse().jdbcUrl());
-        m.put("sink.redshift.username", p.warehouse().user());
-        // trust authentication ignores it, but the option requires user and password together
-        m.put("sink.redshift.password", "unused-by-trust-auth");
+        m.putAll(p.warehouse().sinkSettings());
         m.put("sink.staging.path", p.s3().uri("staging/"));
         m.put("sink.job-id", p.jobId());
         m.put("sink.dead-letter.topic", p.deadLetterTopic());

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.binlog2redshift.e2e.Warehouse.LedgerRow;
+import io.github.binlog2redshift.e2e.WarehouseReader.LedgerRow;
 import io.github.binlog2redshift.localstack.KafkaTopic;
 import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
-import io.github.binlog2redshift.localstack.PostgresDatabase;
 import io.github.binlog2redshift.localstack.S3Location;
+import io.github.binlog2redshift.localstack.Warehouse;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
 import io.github.binlog2redshift.localstack.junit.Partitions;
 import java.time.Duration;
@@ -21,16 +21,17 @@ import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * MariaDB (two databases) -> cdc-source -> Kafka (4 partitions) -> redshift-sink -> S3 (S3Proxy) ->
- * PostgreSQL, both jobs running at once in one MiniCluster with 1 s checkpoints: the snapshot and
- * every kind of change arrive, verify finds every table equal, and the ledger records each
- * committable once.
+ * each warehouse (PostgreSQL, the local Redshift), both jobs running at once in one MiniCluster
+ * with 1 s checkpoints: the snapshot and every kind of change arrive, verify finds every table
+ * equal, and the ledger records each committable once.
  */
 @ExtendWith(LocalStackExtension.class)
 class PipelineITCase {
@@ -39,18 +40,21 @@ class PipelineITCase {
 
     static final Duration MAX_WAIT = Duration.ofSeconds(120);
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void mirrorsTwoDatabasesRowForRow(
+            Warehouse target,
             LocalStack stack,
             MySqlDatabase db1,
             MySqlDatabase db2,
             @Partitions(4) KafkaTopic topic,
-            S3Location s3,
-            PostgresDatabase pg)
+            S3Location s3)
             throws Exception {
-        PipelineResources p = PipelineResources.of(stack, db1, db2, topic, s3, pg);
-        Warehouse warehouse = new Warehouse(pg);
+        PipelineResources p =
+                PipelineResources.of(
+                        stack, db1, db2, topic, s3, target.newDatabase(stack, "warehouse"));
+        WarehouseReader warehouse = new WarehouseReader(p.warehouse());
         Workload workload = new Workload(p);
         workload.createWithSnapshotRows();
         try (PipelineJobs jobs = new PipelineJobs()) {
@@ -110,17 +114,20 @@ class PipelineITCase {
      * Records the sink cannot read, written into the topic between good changes: they go whole to
      * the dead-letter topic with their reasons, the sink keeps running, and the good data lands.
      */
-    @Test
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void badRecordsGoToTheDeadLetterTopicAndTheRestLands(
+            Warehouse target,
             LocalStack stack,
             MySqlDatabase db1,
             MySqlDatabase db2,
             @Partitions(2) KafkaTopic topic,
-            S3Location s3,
-            PostgresDatabase pg)
+            S3Location s3)
             throws Exception {
-        PipelineResources p = PipelineResources.of(stack, db1, db2, topic, s3, pg);
+        PipelineResources p =
+                PipelineResources.of(
+                        stack, db1, db2, topic, s3, target.newDatabase(stack, "warehouse"));
         Workload workload = new Workload(p);
         workload.createWithSnapshotRows();
         try (PipelineJobs jobs = new PipelineJobs()) {

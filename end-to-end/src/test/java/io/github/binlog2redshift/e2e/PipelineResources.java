@@ -4,8 +4,8 @@ import io.github.binlog2redshift.localstack.FlinkS3Plugin;
 import io.github.binlog2redshift.localstack.KafkaTopic;
 import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
-import io.github.binlog2redshift.localstack.PostgresDatabase;
 import io.github.binlog2redshift.localstack.S3Location;
+import io.github.binlog2redshift.localstack.WarehouseDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,7 +20,7 @@ record PipelineResources(
         MySqlDatabase db2,
         KafkaTopic topic,
         S3Location s3,
-        PostgresDatabase warehouse) {
+        WarehouseDatabase warehouse) {
 
     /** Prepares the slice: grants, dead-letter topics and Flink's {@code s3://} file system. */
     static PipelineResources of(
@@ -29,7 +29,7 @@ record PipelineResources(
             MySqlDatabase db2,
             KafkaTopic topic,
             S3Location s3,
-            PostgresDatabase warehouse)
+            WarehouseDatabase warehouse)
             throws SQLException {
         // One CDC user reads both databases (as one job does in production); verify reads as db1's
         // owner.

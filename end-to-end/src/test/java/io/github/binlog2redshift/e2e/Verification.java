@@ -46,6 +46,9 @@ final class Verification {
                                 "--tables",
                                 "(" + p.db1().name() + "|" + p.db2().name() + ")\\..*",
                                 "--no-progress"));
+        if (!p.warehouse().password().isEmpty()) {
+            args.addAll(List.of("--target-password", p.warehouse().password()));
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code =

@@ -1,6 +1,6 @@
 package io.github.binlog2redshift.e2e;
 
-import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.WarehouseDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,8 +8,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the warehouse (PostgreSQL) as the tests see it: table contents and the commit ledger. */
-record Warehouse(PostgresDatabase db) {
+/**
+ * Reads the warehouse as the tests see it, through its own driver: table contents and the commit
+ * ledger.
+ */
+record WarehouseReader(WarehouseDatabase db) {
 
     /** One ledger row of a sink job. */
     record LedgerRow(
