@@ -50,11 +50,12 @@ final class CatalogReader {
     }
 
     /**
-     * {@link #columns}, each marked when it is a DISTKEY or SORTKEY column ({@link
-     * SqlDialect#selectLayoutColumns}); for planning changes, which must not drop or copy those.
+     * {@code cols} (the table's {@link #columns}), each marked when it is a DISTKEY or SORTKEY
+     * column ({@link SqlDialect#selectLayoutColumns}); for planning changes, which must not drop or
+     * copy those.
      */
-    List<CatalogColumn> columnsWithLayout(Connection c, TargetTable t) throws SQLException {
-        List<CatalogColumn> cols = columns(c, t);
+    List<CatalogColumn> withLayout(Connection c, TargetTable t, List<CatalogColumn> cols)
+            throws SQLException {
         String sql = dialect.selectLayoutColumns();
         if (sql == null || cols.isEmpty()) {
             return cols;

@@ -51,7 +51,7 @@ final class TableEvolution {
             TargetTable table,
             boolean isTarget)
             throws SQLException {
-        List<CatalogColumn> cols = catalog.columnsWithLayout(c, table);
+        List<CatalogColumn> cols = catalog.columns(c, table);
         if (cols.isEmpty()) {
             String create =
                     isTarget
@@ -68,8 +68,21 @@ final class TableEvolution {
             // The catalog was read first: a rename that ran since was logged before it ran.
             shape = TableLevelDdl.withoutRenamedAway(c, dialect, shape, cols);
         }
-        for (SchemaAction a :
-                SchemaEvolution.plan(table, cols, shape.columns(), text, key, dialect, policy)) {
+        List<SchemaAction> plan =
+                SchemaEvolution.plan(table, cols, shape.columns(), text, key, dialect, policy);
+        if (plan.stream().anyMatch(TableEvolution::needsLayout)) {
+            // Read only now, when a drop or a copy might touch a DISTKEY/SORTKEY column.
+            plan =
+                    SchemaEvolution.plan(
+                            table,
+                            catalog.withLayout(c, table, cols),
+                            shape.columns(),
+                            text,
+                            key,
+                            dialect,
+                            policy);
+        }
+        for (SchemaAction a : plan) {
             evolver.run(c, table, a);
         }
         if (isTarget && mode.deletes() == DeleteHandling.SOFT) {
@@ -78,6 +91,42 @@ final class TableEvolution {
         }
         verify(c, shape, table, key);
     }
+
+    /**
+     * Actions that drop a column or change its type: Redshift cannot drop a DISTKEY or SORTKEY
+     * column, so they are planned again knowing which columns those are.
+     */
+    private static boolean needsLayout(SchemaAction a) {
+        return a.accept(DROPS_OR_COPIES);
+    }
+
+    private static final SchemaAction.Visitor<Boolean, RuntimeException> DROPS_OR_COPIES =
+            new SchemaAction.Visitor<>() {
+                @Override
+                public Boolean visit(SchemaAction.AddColumn a) {
+                    return false;
+                }
+
+                @Override
+                public Boolean visit(SchemaAction.DropColumn d) {
+                    return true;
+                }
+
+                @Override
+                public Boolean visit(SchemaAction.RenameColumn r) {
+                    return false;
+                }
+
+                @Override
+                public Boolean visit(SchemaAction.MergeRenamedColumn m) {
+                    return true;
+                }
+
+                @Override
+                public Boolean visit(SchemaAction.ChangeType ct) {
+                    return true;
+                }
+            };
 
     private void addHidden(Connection c, TargetTable t, String name, String type)
             throws SQLException {
@@ -95,7 +144,7 @@ final class TableEvolution {
         List<SchemaAction> left =
                 SchemaEvolution.plan(
                         t,
-                        catalog.columnsWithLayout(c, t),
+                        catalog.columns(c, t),
                         shape.columns(),
                         DdlText.parse(""),
                         key,
