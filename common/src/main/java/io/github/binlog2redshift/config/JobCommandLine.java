@@ -126,15 +126,10 @@ public final class JobCommandLine {
             if (insideCluster.getAsBoolean()) {
                 throw e;
             }
-            err.println(oneLine(e.getMessage()));
+            err.println(CommandLineErrors.oneLine(e));
             err.flush();
             return CONFIG_ERROR_EXIT_CODE;
         }
-    }
-
-    /** The message with any line breaks turned into spaces, so a terminal shows one line. */
-    static String oneLine(String message) {
-        return message == null ? "configuration error" : message.replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Whether {@code main} runs inside a Flink cluster rather than a client or a plain JVM. */

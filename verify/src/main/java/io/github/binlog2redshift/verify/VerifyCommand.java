@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.verify;
 
+import io.github.binlog2redshift.config.CommandLineErrors;
 import io.github.binlog2redshift.config.sink.TargetNaming;
 import io.github.binlog2redshift.verify.mapping.DefaultTableMapping;
 import io.github.binlog2redshift.verify.mapping.TargetName;
@@ -171,6 +172,12 @@ public final class VerifyCommand implements Callable<Integer> {
         VerifyCommand command = new VerifyCommand();
         command.out = out;
         CommandLine cli = new CommandLine(command).setOut(out).setErr(err);
+        // One line, as the jobs print a misspelt key, instead of picocli's suggestions and usage.
+        cli.setParameterExceptionHandler(
+                (e, a) -> {
+                    err.println("verify: " + CommandLineErrors.oneLine(e, a));
+                    return 2;
+                });
         cli.setExecutionExceptionHandler(
                 (e, line, parsed) -> {
                     err.println("verify: " + e.getMessage());
