@@ -1,8 +1,11 @@
 package io.github.binlog2redshift.quickstart;
 
+import io.github.binlog2redshift.config.CommandLineErrors;
+import io.github.binlog2redshift.config.ConfigException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -21,11 +24,14 @@ public final class QuickstartMain {
     private QuickstartMain() {}
 
     public static void main(String[] args) {
-        System.exit(run(System.out, args));
+        System.exit(run(args));
     }
 
-    /** Parses {@code args}, runs, and returns the exit code. */
-    static int run(PrintStream out, String... args) {
+    /**
+     * Parses {@code args}, runs, and returns the exit code. A bad option or configuration is one
+     * line on stderr and exit code 2.
+     */
+    static int run(String... args) {
         QuickstartOptions options = new QuickstartOptions();
         CommandLine cli = new CommandLine(options);
         try {
@@ -34,13 +40,14 @@ public final class QuickstartMain {
                 return 0;
             }
         } catch (CommandLine.ParameterException e) {
-            out.println("run-local: " + e.getMessage());
-            cli.usage(out);
+            System.err.println("run-local: " + CommandLineErrors.oneLine(e, args) + hint(args));
             return 2;
         }
         // Flink logs a lot; the terminal shows the status table and the log goes to a file. The
         // property must be set before the first logger is created.
         Path log = logFile();
+        TerminalLogging.Terminal terminal = TerminalLogging.install();
+        PrintStream out = terminal.out();
         out.println("binlog2redshift run-local (log: " + log + ")");
         try {
             UserProperties user =
@@ -50,11 +57,25 @@ public final class QuickstartMain {
             try (Quickstart run = new Quickstart(options, user, out)) {
                 return run.run();
             }
+        } catch (ConfigException e) {
+            terminal.err().println("run-local: " + CommandLineErrors.oneLine(e));
+            LoggerFactory.getLogger(QuickstartMain.class).error("run-local: {}", e.getMessage());
+            return 2;
         } catch (Exception e) {
             out.println("run-local failed: " + e);
-            org.slf4j.LoggerFactory.getLogger(QuickstartMain.class).error("run-local failed", e);
+            LoggerFactory.getLogger(QuickstartMain.class).error("run-local failed", e);
             return 2;
         }
+    }
+
+    /** Where the jobs' keys go, for an option that looks like one ({@code --source.hostname}). */
+    private static String hint(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.split("=", 2)[0].contains(".")) {
+                return " Keys of docs/configuration.md go in the --config file.";
+            }
+        }
+        return "";
     }
 
     private static Path logFile() {

@@ -8,11 +8,13 @@ import io.github.binlog2redshift.config.RawValue;
 import io.github.binlog2redshift.config.Settings;
 import io.github.binlog2redshift.config.SinkOptions;
 import io.github.binlog2redshift.config.SourceOptions;
+import io.github.binlog2redshift.config.internal.KeySuggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The {@code --config} file split between the two jobs and the local Flink cluster. One file
@@ -59,8 +61,11 @@ record UserProperties(
         }
         if (!unknown.isEmpty()) {
             throw new ConfigException(
-                    "Unknown key(s) "
-                            + unknown
+                    "Unknown key"
+                            + (unknown.size() > 1 ? "s " : " ")
+                            + unknown.stream()
+                                    .map(k -> "'" + k + "'" + suggestion(k))
+                                    .collect(Collectors.joining(", "))
                             + " in "
                             + file
                             + ": expected options of cdc-source or redshift-sink"
@@ -92,6 +97,18 @@ record UserProperties(
     /** Whether the user set {@code option} for redshift-sink. */
     boolean setsSink(ConfigOption<?> option) {
         return sinkSettings().isSet(option);
+    }
+
+    /** " (did you mean 'x'?)" for the closest key of either job, or nothing. */
+    private static String suggestion(String key) {
+        List<String> known = new ArrayList<>();
+        for (OptionCatalog catalog : List.of(SourceOptions.ALL, SinkOptions.ALL)) {
+            catalog.options().forEach(o -> known.add(o.key()));
+            catalog.legacyKeys().mappings().forEach(m -> known.add(m.oldKey()));
+        }
+        return KeySuggestions.closest(key, known)
+                .map(s -> " (did you mean '" + s + "'?)")
+                .orElse("");
     }
 
     private static boolean knows(OptionCatalog catalog, String key) {

@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +19,11 @@ import org.junit.jupiter.api.Test;
  * jobs running while it runs.
  */
 class QuickstartITCase {
+
+    /** A line of java.util.logging's console format, log4j's, SLF4J's or a stack trace. */
+    private static final Pattern LOG_LINE =
+            Pattern.compile(
+                    "^(\\w{3} \\d{1,2}, \\d{4} |(INFO|WARNING|SEVERE|SLF4J): |\\d{2}:\\d{2}:\\d{2}[.,]\\d{3} |\\s+at )");
 
     @Test
     void boundedRunVerifiesSourceEqualsTargetAndServesTheDashboard() throws Exception {
@@ -46,6 +53,13 @@ class QuickstartITCase {
                     .contains("5 tables: 5 equal, 0 different, 0 errors")
                     .contains("verify: source and target are EQUAL")
                     .contains("(+ALTER)");
+            // The terminal is the status table's: the binlog client's java.util.logging lines,
+            // the S3 SDK's warnings and every other library's output went to the log file.
+            assertThat(run.errors).as("stderr").isEmpty();
+            assertThat(run.lines)
+                    .as("stdout")
+                    .noneMatch(l -> LOG_LINE.matcher(l).find() || l.contains("Exception"));
+            assertThat(Files.readString(log)).contains("BinaryLogClient - Connected to");
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.binlog2redshift.quickstart;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -14,19 +15,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@link QuickstartMain} in a child JVM with this test's classpath, as {@code ./run-local} starts
- * it: its output is collected line by line (and echoed to this test's log), and it can be sent
- * SIGINT like a Ctrl-C in a terminal.
+ * it: its output is collected line by line (and echoed to this test's log), stderr also apart, and
+ * it can be sent SIGINT like a Ctrl-C in a terminal.
  */
 final class QuickstartProcess implements AutoCloseable {
 
     final Process process;
+
+    /** stdout and stderr, in the order they arrived. */
     final List<String> lines = new CopyOnWriteArrayList<>();
+
+    /** stderr only. */
+    final List<String> errors = new CopyOnWriteArrayList<>();
+
+    private final List<Thread> readers = new ArrayList<>();
 
     private QuickstartProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::read, "quickstart-output");
-        reader.setDaemon(true);
-        reader.start();
+        read("quickstart-output", process.getInputStream(), null);
+        read("quickstart-errors", process.getErrorStream(), errors);
     }
 
     static QuickstartProcess start(Path logFile, String... args) throws IOException {
@@ -41,7 +48,7 @@ final class QuickstartProcess implements AutoCloseable {
         command.add("-Daws.java.v1.disableDeprecationAnnouncement=true");
         command.add(QuickstartMain.class.getName());
         command.addAll(List.of(args));
-        return new QuickstartProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        return new QuickstartProcess(new ProcessBuilder(command).start());
     }
 
     /** A port no one listens on right now. */
@@ -68,6 +75,7 @@ final class QuickstartProcess implements AutoCloseable {
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
     }
 
+    /** Waits for the exit and for the last line of output; returns the exit code. */
     int waitFor(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new AssertionError(
@@ -76,6 +84,9 @@ final class QuickstartProcess implements AutoCloseable {
                             + " s:\n"
                             + String.join("\n", lines));
         }
+        for (Thread reader : readers) {
+            reader.join(10_000);
+        }
         return process.exitValue();
     }
 
@@ -83,17 +94,26 @@ final class QuickstartProcess implements AutoCloseable {
         return String.join("\n", lines);
     }
 
-    private void read() {
+    private void read(String name, InputStream stream, List<String> also) {
+        Thread reader = new Thread(() -> copy(name, stream, also), name);
+        reader.setDaemon(true);
+        reader.start();
+        readers.add(reader);
+    }
+
+    private void copy(String name, InputStream stream, List<String> also) {
         try (BufferedReader r =
-                new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 lines.add(line);
+                if (also != null) {
+                    also.add(line);
+                }
                 System.out.println("[run-local] " + line);
             }
         } catch (IOException e) {
-            lines.add("<output read failed: " + e + ">");
+            lines.add("<" + name + " read failed: " + e + ">");
         }
     }
 

@@ -55,9 +55,12 @@ class UserPropertiesTest {
 
     @Test
     void unknownKeysAreNamed() {
-        assertThatThrownBy(() -> read("source.hostnam=db1\n"))
+        assertThatThrownBy(() -> read("source.hostnam=db1\nzzzzzz=1\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("source.hostnam")
-                .hasMessageContaining("cdc-source.");
+                .hasMessageContaining(
+                        "Unknown keys 'source.hostnam' (did you mean 'source.hostname'?), 'zzzzzz'"
+                                + " in ")
+                .hasMessageContaining("cdc-source.")
+                .hasMessageNotContaining("db1");
     }
 }
