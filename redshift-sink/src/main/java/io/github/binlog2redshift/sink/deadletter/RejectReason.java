@@ -19,8 +19,26 @@ public enum RejectReason {
     OVERSIZE_VALUE,
     /** A row whose staged form is longer than the warehouse's load reads (Redshift COPY: 4 MB). */
     OVERSIZE_ROW,
-    /** A value no warehouse column can hold: a NUL character, a date with a zero part. */
+    /**
+     * A value that is not one of its column's type as the warehouse's load reads it: text that is
+     * not a number, date or time, a NUL character or a lone UTF-16 surrogate, JSON that does not
+     * parse, binary that is not base64, a date with a zero part, more fraction digits than the
+     * column keeps.
+     */
     INVALID_VALUE,
+    /**
+     * A well-formed value outside what its target column holds: an integer beyond SMALLINT,
+     * INTEGER or BIGINT, a decimal with more integer digits than its precision leaves, a float
+     * beyond REAL or DOUBLE PRECISION, JSON nested deeper than the warehouse reads.
+     */
+    OUT_OF_RANGE,
+    /**
+     * The change's column metadata cannot describe a warehouse column: an empty, duplicate or
+     * unstorable name, a negative length or scale, a scale above the precision, a length or
+     * precision MySQL does not allow, a type the sink has no mapping for, a key column that is not
+     * among the columns.
+     */
+    INVALID_COLUMN,
     /**
      * Two columns of one change whose names are one name in the warehouse (Redshift folds names
      * to lower case and the sink cuts them to 127 bytes), which cannot hold both.

@@ -22,6 +22,19 @@ public final class PostgresDialect implements SqlDialect {
         return PostgresTypes.of(column);
     }
 
+    /**
+     * VARCHAR(n) holds n characters ("character varying(n) ... can store strings up to n
+     * characters (not bytes) in length", PostgreSQL character types); a longer value fails the
+     * load. TEXT, BYTEA and JSONB have no limit below what an event can carry.
+     */
+    @Override
+    public long maxValueChars(ColumnDef column) {
+        ColumnType t = ColumnType.parse(columnType(column));
+        return t.family() == ColumnType.Family.TEXT && t.size() != null
+                ? t.size()
+                : Long.MAX_VALUE;
+    }
+
     @Override
     public String createTable(TableShape shape, TableMode mode) {
         return TableStatements.createTarget(shape, mode, this::columnType, "");

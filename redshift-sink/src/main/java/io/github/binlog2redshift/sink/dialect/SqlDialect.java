@@ -60,6 +60,15 @@ public interface SqlDialect extends Serializable {
     }
 
     /**
+     * The most characters (Unicode code points) a text value of this column may have in the
+     * warehouse; {@link Long#MAX_VALUE} when its limit is not counted in characters (Redshift
+     * counts bytes, {@link #maxValueBytes}) or there is none.
+     */
+    default long maxValueChars(ColumnDef column) {
+        return Long.MAX_VALUE;
+    }
+
+    /**
      * The most bytes one staged row may have (its CSV line: every field quoted, quotes doubled,
      * binary values as hex), {@link Long#MAX_VALUE} when the load has no limit below what a
      * change event can carry.
