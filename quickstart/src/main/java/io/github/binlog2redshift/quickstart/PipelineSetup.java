@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.quickstart;
 
+import io.github.binlog2redshift.config.ConfigException;
 import io.github.binlog2redshift.config.ConfigLoader;
 import io.github.binlog2redshift.config.KafkaConsumerOptions;
 import io.github.binlog2redshift.config.KafkaOptions;
@@ -15,7 +16,8 @@ import io.github.binlog2redshift.config.source.TopicRouting;
 import io.github.binlog2redshift.localstack.FlinkS3Plugin;
 import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.MySqlAdmin;
-import io.github.binlog2redshift.localstack.PostgresDatabase;
+import io.github.binlog2redshift.localstack.Warehouse;
+import io.github.binlog2redshift.localstack.WarehouseDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,9 +31,10 @@ import org.apache.flink.configuration.Configuration;
 /**
  * Turns the user's properties into both jobs' typed configurations, starting a local service for
  * each endpoint the user left unset: MariaDB with the demo schema (no {@code source.hostname}),
- * Kafka (no {@code kafka.bootstrap-servers}), S3Proxy (no {@code sink.staging.path}) and PostgreSQL
- * (no {@code sink.jdbc.url}, {@code sink.redshift.host} or {@code sink.redshift.secret-id}). The
- * demo's defaults sit below the user's values, so any key of docs/configuration.md overrides them.
+ * Kafka (no {@code kafka.bootstrap-servers}), S3Proxy (no {@code sink.staging.path}) and the
+ * warehouse of {@code --warehouse}, PostgreSQL or the local Redshift (no {@code sink.jdbc.url},
+ * {@code sink.redshift.host} or {@code sink.redshift.secret-id}). The demo's defaults sit below the
+ * user's values, so any key of docs/configuration.md overrides them.
  */
 final class PipelineSetup {
 
@@ -90,16 +93,32 @@ final class PipelineSetup {
         } else {
             S3Plugin.initialize(flink);
         }
-        if (!user.setsSink(RedshiftOptions.JDBC_URL)
-                && !user.setsSink(RedshiftOptions.HOST)
-                && !user.setsSink(RedshiftOptions.SECRET_ID)) {
-            PostgresDatabase warehouse = stack.get().newPostgresDatabase("warehouse");
-            sink.put("sink.target", "POSTGRES");
-            sink.put("sink.jdbc.url", warehouse.jdbcUrl());
-            sink.put("sink.redshift.username", warehouse.user());
-            // Trust authentication ignores it; the option demands a password with a user name.
-            sink.put("sink.redshift.password", "local-trust");
-            local.add("PostgreSQL 127.0.0.1:" + warehouse.port() + "/" + warehouse.name());
+        boolean userTarget =
+                user.setsSink(RedshiftOptions.JDBC_URL)
+                        || user.setsSink(RedshiftOptions.HOST)
+                        || user.setsSink(RedshiftOptions.SECRET_ID);
+        if (userTarget && options.warehouse != null) {
+            throw new ConfigException(
+                    "--warehouse "
+                            + options.warehouse.optionValue()
+                            + " starts a local warehouse, but --config "
+                            + options.config
+                            + " names its own target (sink.jdbc.url, sink.redshift.host or"
+                            + " sink.redshift.secret-id): drop one of them");
+        }
+        if (!userTarget) {
+            Warehouse kind = options.localWarehouse();
+            WarehouseDatabase warehouse = kind.newDatabase(stack.get(), "warehouse");
+            // As a user configures a real target: for Redshift a jdbc:redshift:// URL and COPY
+            // with an IAM role from the staging prefix on (local) S3.
+            sink.putAll(warehouse.sinkSettings());
+            local.add(
+                    kind.either("PostgreSQL ", "Redshift (local) ")
+                            + warehouse.host()
+                            + ":"
+                            + warehouse.port()
+                            + "/"
+                            + warehouse.name());
         }
 
         SourceConfig sourceConfig =

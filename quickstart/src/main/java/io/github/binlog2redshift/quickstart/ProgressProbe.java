@@ -51,7 +51,7 @@ final class ProgressProbe {
         var sourceCp = attempt(() -> rest.lastCheckpoint(jobs.source()).orElse(null));
         var sinkCp = attempt(() -> rest.lastCheckpoint(jobs.sink()).orElse(null));
         Map<String, Double> captured =
-                attempt(() -> rest.metrics(jobs.source(), "\\.table\\..+\\.(events|snapshotRows)"))
+                attempt(() -> rest.metrics(jobs.source(), "\\.table\\..+\\.events"))
                         .orElse(Map.of());
         Map<String, Double> applied =
                 attempt(
@@ -81,11 +81,13 @@ final class ProgressProbe {
                             // time.
                             read > 0 ? (long) Math.max(0, read - done) : -1));
         }
-        long snapshotRows =
-                captured.entrySet().stream()
-                        .filter(e -> e.getKey().endsWith(".snapshotRows"))
-                        .mapToLong(e -> e.getValue().longValue())
-                        .sum();
+        // Only the subtask reading the binlog reports a position, once it streamed a change.
+        boolean streaming =
+                attempt(() -> rest.metrics(jobs.source(), "\\.binlogPosition"))
+                        .orElse(Map.of())
+                        .values()
+                        .stream()
+                        .anyMatch(position -> position > 0);
         return new Status(
                 now,
                 sourceState,
@@ -93,7 +95,7 @@ final class ProgressProbe {
                 sourceCp.orElse(null),
                 sinkCp.orElse(null),
                 attempt(kafka::backlog).orElse(null),
-                snapshotRows,
+                streaming,
                 rows);
     }
 

@@ -23,14 +23,6 @@ final class Quickstart implements AutoCloseable {
     static final int SEED_ROWS = 100;
     private static final long ALTER_GRACE_MS = 90_000;
 
-    /**
-     * Checkpoints to wait after the last snapshot row before the ALTER: Flink CDC hands the binlog
-     * split out only after the snapshot splits' completion is checkpointed, and a DDL it meets
-     * before that fails the source ("schema out of sync"); one checkpoint was seen to be too few on
-     * a busy machine.
-     */
-    private static final int CHECKPOINTS_BEFORE_ALTER = 3;
-
     private final QuickstartOptions options;
     private final UserProperties user;
     private final PrintStream out;
@@ -106,7 +98,6 @@ final class Quickstart implements AutoCloseable {
                 options.duration == null
                         ? Long.MAX_VALUE
                         : System.currentTimeMillis() + options.duration.toMillis();
-        long snapshotDoneAtCheckpoint = -1;
         // A bounded run promises its schema change; on a slow machine the snapshot (which the ALTER
         // must wait for) can outlast the duration, so the load runs on until the ALTER has run.
         long alterGrace = deadline == Long.MAX_VALUE ? deadline : deadline + ALTER_GRACE_MS;
@@ -117,14 +108,12 @@ final class Quickstart implements AutoCloseable {
                                 && System.currentTimeMillis() < alterGrace))) {
             Status s = probe.probe();
             status.show(s, "running", load);
-            // The snapshot is over once every seed row was read and one more checkpoint completed.
-            if (load != null && s.snapshotRows() >= SEED_ROWS && s.sourceCheckpoint() != null) {
-                if (snapshotDoneAtCheckpoint < 0) {
-                    snapshotDoneAtCheckpoint = s.sourceCheckpoint().id();
-                } else if (s.sourceCheckpoint().id()
-                        >= snapshotDoneAtCheckpoint + CHECKPOINTS_BEFORE_ALTER) {
-                    load.allowAlter();
-                }
+            // Flink CDC discovers the tables' schemas when it hands out the binlog split, after the
+            // whole snapshot, then reads the binlog from the snapshot's start: a DDL before that
+            // hand-out fails the source ("schema out of sync"). A streamed change proves it
+            // happened; counting snapshot rows did not (the load adds rows during the snapshot).
+            if (load != null && s.binlogStreaming()) {
+                load.allowAlter();
             }
             if (s.jobFailed() || (load != null && load.failure() != null)) {
                 out.println("A job or the load generator failed; see the log file.");

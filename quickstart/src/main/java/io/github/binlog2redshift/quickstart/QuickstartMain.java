@@ -33,7 +33,7 @@ public final class QuickstartMain {
      */
     static int run(String... args) {
         QuickstartOptions options = new QuickstartOptions();
-        CommandLine cli = new CommandLine(options);
+        CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
             if (CommandLine.printHelpIfRequested(parsed)) {

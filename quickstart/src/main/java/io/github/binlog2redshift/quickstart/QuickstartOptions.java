@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.quickstart;
 
+import io.github.binlog2redshift.localstack.Warehouse;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Runs the whole pipeline on this machine: MariaDB -> cdc-source -> Kafka ->"
-                    + " redshift-sink -> S3 -> PostgreSQL, with a load generator, a live status"
-                    + " table and the Flink dashboard.",
+                    + " redshift-sink -> S3 -> PostgreSQL or the local Redshift, with a load"
+                    + " generator, a live status table and the Flink dashboard.",
             "With --duration it stops the load, waits for the sink to catch up and runs verify:"
                     + " exit code 0 only when source and target are equal."
         })
@@ -49,6 +50,15 @@ public final class QuickstartOptions {
             description =
                     "Checkpoint interval of both jobs, i.e. the sink's commit latency (default ${DEFAULT-VALUE})")
     Duration checkpointInterval;
+
+    @Option(
+            names = "--warehouse",
+            paramLabel = "postgres|redshift",
+            description =
+                    "The local warehouse: PostgreSQL, or the local Redshift (sink.target=REDSHIFT,"
+                            + " COPY from the local S3 with an IAM role); default postgres. Not with"
+                            + " a --config that names its own target")
+    Warehouse warehouse;
 
     @Option(
             names = "--config",
@@ -86,6 +96,11 @@ public final class QuickstartOptions {
             description =
                     "Print a status line every few seconds instead of redrawing a table (for logs and CI)")
     boolean plain;
+
+    /** The warehouse to start locally: {@code --warehouse}, PostgreSQL unless given. */
+    Warehouse localWarehouse() {
+        return warehouse == null ? Warehouse.POSTGRES : warehouse;
+    }
 
     /** Durations as Flink writes them: {@code 60s}, {@code 500ms}, {@code 5 min}. */
     static final class DurationConverter implements ITypeConverter<Duration> {

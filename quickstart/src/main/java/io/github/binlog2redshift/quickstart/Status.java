@@ -11,7 +11,7 @@ import java.util.List;
  * @param sourceCheckpoint cdc-source's last completed checkpoint, or null
  * @param sinkCheckpoint redshift-sink's last completed checkpoint, or null
  * @param backlog the sink's Kafka backlog, or null
- * @param snapshotRows rows cdc-source's snapshot has read so far
+ * @param binlogStreaming whether cdc-source has streamed a binlog change (its snapshot is over)
  * @param tables one row per tracked table
  */
 record Status(
@@ -21,7 +21,7 @@ record Status(
         FlinkRest.Checkpoint sourceCheckpoint,
         FlinkRest.Checkpoint sinkCheckpoint,
         KafkaBacklog.Backlog backlog,
-        long snapshotRows,
+        boolean binlogStreaming,
         List<TableRow> tables) {
 
     /**

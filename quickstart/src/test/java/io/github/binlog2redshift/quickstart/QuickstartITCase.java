@@ -2,6 +2,7 @@ package io.github.binlog2redshift.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.binlog2redshift.localstack.Warehouse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,13 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code ./run-local --duration 20s} end to end in a child JVM: the local stack, both jobs in one
- * MiniCluster, the load generator with its schema change, catch-up and verify. It must exit 0 with
- * verify's report of five equal tables, and the Flink dashboard must answer on localhost with both
- * jobs running while it runs.
+ * {@code ./run-local --warehouse <each> --duration 20s} end to end in a child JVM: the local stack
+ * with PostgreSQL or the local Redshift as the warehouse, both jobs in one MiniCluster, the load
+ * generator with its schema change, catch-up and verify. It must exit 0 with verify's report of
+ * five equal tables, and the Flink dashboard must answer on localhost with both jobs running while
+ * it runs.
  */
 class QuickstartITCase {
 
@@ -25,14 +28,18 @@ class QuickstartITCase {
             Pattern.compile(
                     "^(\\w{3} \\d{1,2}, \\d{4} |(INFO|WARNING|SEVERE|SLF4J): |\\d{2}:\\d{2}:\\d{2}[.,]\\d{3} |\\s+at )");
 
-    @Test
-    void boundedRunVerifiesSourceEqualsTargetAndServesTheDashboard() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void boundedRunVerifiesSourceEqualsTargetAndServesTheDashboard(Warehouse warehouse)
+            throws Exception {
         int port = QuickstartProcess.freePort();
         Path log = QuickstartProcess.tempLog("quickstart-it");
         long started = System.nanoTime();
         try (QuickstartProcess run =
                 QuickstartProcess.start(
                         log,
+                        "--warehouse",
+                        warehouse.optionValue(),
                         "--duration",
                         "20s",
                         "--rate",
@@ -46,8 +53,8 @@ class QuickstartITCase {
 
             int code = run.waitFor(240);
             System.out.printf(
-                    "run-local --duration 20s took %d s%n",
-                    (System.nanoTime() - started) / 1_000_000_000);
+                    "run-local --warehouse %s --duration 20s took %d s%n",
+                    warehouse.optionValue(), (System.nanoTime() - started) / 1_000_000_000);
             assertThat(code).as(run.output()).isZero();
             assertThat(run.output())
                     .contains("5 tables: 5 equal, 0 different, 0 errors")
