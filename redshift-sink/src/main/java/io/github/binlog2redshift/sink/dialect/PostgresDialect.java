@@ -17,9 +17,27 @@ public final class PostgresDialect implements SqlDialect {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * PostgreSQL's identifier limit in bytes: NAMEDATALEN - 1 ("The system uses no more than
+     * NAMEDATALEN-1 bytes of an identifier; longer names can be written in commands, but they will
+     * be truncated", https://www.postgresql.org/docs/current/sql-syntax-lexical.html).
+     */
+    public static final int MAX_IDENTIFIER_BYTES = 63;
+
     @Override
     public String columnType(ColumnDef column) {
         return PostgresTypes.of(column);
+    }
+
+    /**
+     * The name as written (PostgreSQL keeps the case of quoted names), but at most 63 bytes less
+     * what the sink appends to derive other names ({@link NameKind#reservedBytes}), cut by {@link
+     * NameLimit} like Redshift's 127: the server would truncate a longer name silently, so two
+     * names sharing 63 bytes, or a table and its {@code _b2r_deleted} side table, would be one.
+     */
+    @Override
+    public String storedName(String name, NameKind kind) {
+        return NameLimit.fit(name, MAX_IDENTIFIER_BYTES - kind.reservedBytes());
     }
 
     /**

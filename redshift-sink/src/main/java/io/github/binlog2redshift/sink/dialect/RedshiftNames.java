@@ -1,12 +1,5 @@
 package io.github.binlog2redshift.sink.dialect;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
 /**
  * The names the sink gives Redshift, as Redshift stores them, so that what the sink looks for in
  * the catalog is what it created.
@@ -23,7 +16,8 @@ import java.security.NoSuchAlgorithmException;
  *       the sink appends to derive other names ({@link NameKind#reservedBytes}): a longer name is
  *       cut on a UTF-8 character boundary and ended with {@code _} and the first 8 hex digits of
  *       the SHA-256 of the whole folded name, so two long names that share a prefix stay apart
- *       and the same source name always gets the same warehouse name.
+ *       and the same source name always gets the same warehouse name ({@link NameLimit}, which
+ *       PostgreSQL's names go through too).
  * </ul>
  */
 public final class RedshiftNames {
@@ -31,18 +25,11 @@ public final class RedshiftNames {
     /** Redshift's identifier limit, in bytes of UTF-8. */
     public static final int MAX_IDENTIFIER_BYTES = 127;
 
-    private static final int HASH_HEX_DIGITS = 8;
-
     private RedshiftNames() {}
 
     /** {@code name} as Redshift stores it, for a name of this kind (see the class comment). */
     public static String stored(String name, NameKind kind) {
-        String folded = foldAscii(name);
-        int limit = MAX_IDENTIFIER_BYTES - kind.reservedBytes();
-        if (folded.getBytes(StandardCharsets.UTF_8).length <= limit) {
-            return folded;
-        }
-        return prefix(folded, limit - 1 - HASH_HEX_DIGITS) + "_" + hash(folded);
+        return NameLimit.fit(foldAscii(name), MAX_IDENTIFIER_BYTES - kind.reservedBytes());
     }
 
     /** ASCII A-Z to a-z; every other character as it is. */
@@ -58,27 +45,5 @@ public final class RedshiftNames {
             }
         }
         return out == null ? name : out.toString();
-    }
-
-    /** The longest prefix of {@code s} of at most {@code maxBytes} UTF-8 bytes, whole characters. */
-    private static String prefix(String s, int maxBytes) {
-        CharsetEncoder enc = StandardCharsets.UTF_8.newEncoder();
-        CharBuffer in = CharBuffer.wrap(s);
-        enc.encode(in, ByteBuffer.allocate(maxBytes), true); // stops before a partial character
-        return s.substring(0, in.position());
-    }
-
-    private static String hash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(HASH_HEX_DIGITS);
-            for (int i = 0; i < HASH_HEX_DIGITS / 2; i++) {
-                hex.append(Character.forDigit((d[i] >>> 4) & 0xf, 16))
-                        .append(Character.forDigit(d[i] & 0xf, 16));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

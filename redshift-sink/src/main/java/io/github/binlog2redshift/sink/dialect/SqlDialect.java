@@ -27,9 +27,11 @@ public interface SqlDialect extends Serializable {
     /**
      * The name a schema, table or column the sink names {@code name} has in the warehouse: what
      * the sink creates, looks up in the catalog and writes to must all be this name. PostgreSQL
-     * keeps a quoted name as written (the default); Redshift folds and limits it ({@link
-     * RedshiftNames}). Applied to a whole committable by the committer ({@code
-     * jdbc.WarehouseNames}); source names that become equal here are refused at ingest.
+     * keeps a quoted name as written, Redshift folds it to lower case ({@link RedshiftNames}); both
+     * cut a name longer than their limit (63 and 127 bytes, less room for the sink's suffixes) with
+     * a hash ({@link NameLimit}). Applied to a whole committable by the committer ({@code
+     * jdbc.WarehouseNames}); source names that become equal here are refused at ingest (columns:
+     * {@code name_collision}; tables: {@code target_collision}).
      */
     default String storedName(String name, NameKind kind) {
         return name;
@@ -265,8 +267,8 @@ public interface SqlDialect extends Serializable {
     }
 
     /**
-     * The first statement of every commit transaction of {@code table}, which makes commits of
-     * that table wait for each other; null when none is needed (PostgreSQL).
+     * The first statement of every commit transaction of {@code table}, and of its TRUNCATE or
+     * DROP, which makes them wait for each other; null when none is needed. It may return rows.
      */
     @Nullable
     default String lockForCommit(TargetTable table) {
