@@ -76,8 +76,8 @@ class CommandLineErrorsTest {
 
     @Test
     void otherErrorsKeepPicocliWordsOnOneLine() {
-        assertThat(error("--plain")).isEqualTo(
-                "Missing required option: '--source-url=<sourceUrl>'. Run with --help.");
+        assertThat(error("--plain"))
+                .isEqualTo("Missing required option: '--source-url=<sourceUrl>'. Run with --help.");
         assertThat(error("--source-url=u", "stray"))
                 .isEqualTo("Unmatched argument at index 1: 'stray'. Run with --help.");
     }

@@ -17,8 +17,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  *       (the AWS SDK v1 in Flink's S3 file system, the Redshift driver's IAM login) write to, and
  *       whose default handler prints two lines per record on stderr: its root handlers are replaced
  *       by jul-to-slf4j's bridge.
- *   <li>Anything printed on {@code System.out} or {@code System.err}: logged line by line, as
- *       INFO of logger {@code stdout} and WARN of logger {@code stderr}.
+ *   <li>Anything printed on {@code System.out} or {@code System.err}: logged line by line, as INFO
+ *       of logger {@code stdout} and WARN of logger {@code stderr}.
  *   <li>Banners decided by system properties read at class loading (log4j's status logger, the AWS
  *       SDK v1 deprecation notice): off unless set on the command line.
  * </ul>
@@ -56,7 +56,8 @@ final class TerminalLogging {
     }
 
     private static PrintStream logging(Logger logger, boolean warn, PrintStream fallback) {
-        return new PrintStream(new LineLogger(logger, warn, fallback), true, StandardCharsets.UTF_8);
+        return new PrintStream(
+                new LineLogger(logger, warn, fallback), true, StandardCharsets.UTF_8);
     }
 
     /**

@@ -41,13 +41,15 @@ class TerminalLoggingTest {
         String stderr = Files.readString(err.toPath(), StandardCharsets.UTF_8);
         assertThat(probe.exitValue()).as(stdout + stderr).isZero();
         assertThat(stdout).isEqualTo("[   0s] running   status" + System.lineSeparator());
-        assertThat(stderr).isEqualTo("run-local: an error meant for the terminal" + System.lineSeparator());
+        assertThat(stderr)
+                .isEqualTo("run-local: an error meant for the terminal" + System.lineSeparator());
         assertThat(Files.readString(log, StandardCharsets.UTF_8))
                 .contains("BinaryLogClient - Connected to 127.0.0.1:3306 at binlog.000001/4")
                 .contains("Mimetypes - Unable to find 'mime.types' file in classpath")
                 .contains("stdout - printed on System.out")
                 .contains("stderr - printed on System.err")
-                .contains("stderr - java.lang.IllegalStateException: a stack trace printed by a library");
+                .contains(
+                        "stderr - java.lang.IllegalStateException: a stack trace printed by a library");
     }
 
     /** The child JVM: run-local's logging setup, then every way a library reaches the terminal. */
