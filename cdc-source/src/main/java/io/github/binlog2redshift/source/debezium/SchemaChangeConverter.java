@@ -22,6 +22,9 @@ import javax.annotation.Nullable;
  * {"primaryKeyColumnNames", "columns": [{"name", "typeName", "length", "scale", "optional",
  * "enumValues"}]}}]}}. A statement that changes no table (CREATE DATABASE, a GRANT) yields no
  * event; a dropped table yields an event without columns.
+ *
+ * <p>A TRUNCATE changes no column, and Debezium records it without a table change: its tables are
+ * read from the text ({@link TruncateStatement}), one event each, without columns or key.
  */
 final class SchemaChangeConverter {
 
@@ -29,7 +32,18 @@ final class SchemaChangeConverter {
 
     private SchemaChangeConverter() {}
 
-    static List<ChangeEvent> convert(String historyRecord, SourcePosition position, long tsMs) {
+    /**
+     * The events of one history record.
+     *
+     * @param recordTable the table the record's {@code source} names (Debezium's own reading of
+     *     the statement), or null; where it is a truncated table but for case, its spelling is
+     *     kept, as Debezium folds names the way the server does ({@code lower_case_table_names})
+     */
+    static List<ChangeEvent> convert(
+            String historyRecord,
+            @Nullable TableId recordTable,
+            SourcePosition position,
+            long tsMs) {
         JsonNode root;
         try {
             root = MAPPER.readTree(historyRecord);
@@ -38,6 +52,23 @@ final class SchemaChangeConverter {
         }
         String ddl = root.path("ddl").asText();
         List<ChangeEvent> events = new ArrayList<>();
+        if (root.path("tableChanges").isEmpty()) {
+            String database = root.path("databaseName").asText("");
+            if (database.isEmpty() && recordTable != null) {
+                database = recordTable.database();
+            }
+            for (TableId t : TruncateStatement.tables(ddl, database)) {
+                events.add(
+                        ChangeEvent.schemaChange(
+                                spelledAs(t, recordTable),
+                                ddl,
+                                position,
+                                tsMs,
+                                List.of(),
+                                List.of()));
+            }
+            return events;
+        }
         for (JsonNode change : root.path("tableChanges")) {
             TableId table = tableId(change.path("id").asText());
             JsonNode t = change.path("table");
@@ -48,6 +79,14 @@ final class SchemaChangeConverter {
             events.add(ChangeEvent.schemaChange(table, ddl, position, tsMs, pk, columns));
         }
         return events;
+    }
+
+    private static TableId spelledAs(TableId t, @Nullable TableId recordTable) {
+        return recordTable != null
+                        && recordTable.database().equalsIgnoreCase(t.database())
+                        && recordTable.table().equalsIgnoreCase(t.table())
+                ? recordTable
+                : t;
     }
 
     private static ColumnDef column(JsonNode c) {

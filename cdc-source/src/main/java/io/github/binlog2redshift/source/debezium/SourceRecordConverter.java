@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.annotation.Nullable;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.SourceRecord;
@@ -45,14 +46,26 @@ public final class SourceRecordConverter {
             return List.of(); // a tombstone; Flink CDC does not emit them, Debezium may
         }
         if (isSchemaChange(record)) {
-            SourcePosition p = SourcePositions.of(value.getStruct("source"), false);
+            Struct source = value.getStruct("source");
+            SourcePosition p = SourcePositions.of(source, false);
             return SchemaChangeConverter.convert(
-                    value.getString("historyRecord"), p, p.timestampMs());
+                    value.getString("historyRecord"), recordTable(source), p, p.timestampMs());
         }
         if (value.schema().field("op") == null) {
             return List.of();
         }
         return List.of(dataChange(record, value));
+    }
+
+    /** The one table a schema change's {@code source} names; null when none or several. */
+    @Nullable
+    private static TableId recordTable(Struct source) {
+        String db = source.getString("db");
+        String table = source.getString("table");
+        if (db == null || db.isEmpty() || table == null || table.isEmpty() || table.contains(",")) {
+            return null;
+        }
+        return TableId.of(db, table);
     }
 
     private ChangeEvent dataChange(SourceRecord record, Struct value) {

@@ -23,8 +23,8 @@ class SchemaChangeConversionTest {
     private static final String HISTORY =
             "{\"source\":{\"file\":\"mysql-bin.000001\",\"pos\":5382,\"server_id\":1},"
                     + "\"position\":{\"ts_sec\":1795461710,\"file\":\"mysql-bin.000001\",\"pos\":5509},"
-                    + "\"databaseName\":\"x1\","
-                    + "\"ddl\":\"ALTER TABLE comp ADD COLUMN z3 VARCHAR(3) DEFAULT 'q'\","
+                    + "\"databaseName\":\"x1\",\"ddl\":\"ALTER TABLE comp ADD COLUMN z3 VARCHAR(3)"
+                    + " DEFAULT 'q'\","
                     + "\"tableChanges\":[{\"type\":\"ALTER\",\"id\":\"\\\"x1\\\".\\\"comp\\\"\","
                     + "\"table\":{\"defaultCharsetName\":\"latin1\",\"primaryKeyColumnNames\":[\"b\",\"a\"],"
                     + "\"columns\":["
@@ -75,7 +75,64 @@ class SchemaChangeConversionTest {
         assertThat(e.columns()).isEmpty();
     }
 
+    // As Flink CDC 3.5.0 emitted it for MariaDB 10.11 (the record's source names db and table).
+    private static final String TRUNCATE =
+            "{\"source\":{\"file\":\"binlog.000001\",\"pos\":2204,\"server_id\":1},"
+                    + "\"position\":{\"transaction_id\":null,\"ts_sec\":1796608425,"
+                    + "\"file\":\"binlog.000001\",\"pos\":2296,\"server_id\":1},\"databaseName\":\"x1\",\"ddl\":\"TRUNCATE"
+                    + " TABLE comp\",\"tableChanges\":[]}";
+
+    @Test
+    void aTruncateWithoutTableChangeBecomesASchemaChangeOfItsTable() {
+        SourceChange c = SourceRecordConverterTest.deserialize(List.of(), ddlRecord(TRUNCATE));
+        assertThat(c.op()).isEqualTo(Op.SCHEMA_CHANGE);
+        assertThat(c.isDeadLetter()).isFalse();
+        assertThat(new String(c.key(), StandardCharsets.UTF_8)).isEqualTo("x1.comp");
+
+        ChangeEvent e = new SourceRecordConverter(List.of()).convert(ddlRecord(TRUNCATE)).get(0);
+        assertThat(e.table()).isEqualTo(TableId.of("x1", "comp"));
+        assertThat(e.ddl()).isEqualTo("TRUNCATE TABLE comp");
+        assertThat(e.source().position()).isEqualTo(5382);
+        assertThat(e.columns()).isEmpty();
+        assertThat(e.primaryKey()).isEmpty();
+    }
+
+    @Test
+    void aTruncateNamesItsTableWithOrWithoutTableAndQualified() {
+        assertThat(truncated("TRUNCATE comp", "comp")).containsExactly(TableId.of("x1", "comp"));
+        assertThat(truncated("TRUNCATE `x2`.`other`", "other"))
+                .containsExactly(TableId.of("x2", "other"));
+        // A server with lower_case_table_names folds the statement's name as its row events do.
+        assertThat(truncated("TRUNCATE TABLE Comp", "comp"))
+                .containsExactly(TableId.of("x1", "comp"));
+        assertThat(truncated("TRUNCATE TABLE a, b", "a,b"))
+                .containsExactly(TableId.of("x1", "a"), TableId.of("x1", "b"));
+    }
+
+    @Test
+    void anUnreadableTruncateIsADeadLetter() {
+        String history =
+                "{\"databaseName\":\"x1\",\"ddl\":\"TRUNCATE TABLE `open\",\"tableChanges\":[]}";
+        SourceChange c = SourceRecordConverterTest.deserialize(List.of(), ddlRecord(history));
+        assertThat(c.isDeadLetter()).isTrue();
+        assertThat(new String(c.value(), StandardCharsets.UTF_8))
+                .contains("unreadable table name in 'TRUNCATE TABLE `open'");
+    }
+
+    private static List<TableId> truncated(String ddl, String recordTable) {
+        String history =
+                "{\"databaseName\":\"x1\",\"ddl\":\""
+                        + ddl.replace("\"", "\\\"")
+                        + "\",\"tableChanges\":[]}";
+        return new SourceRecordConverter(List.of())
+                .convert(ddlRecord(history, recordTable)).stream().map(ChangeEvent::table).toList();
+    }
+
     private static SourceRecord ddlRecord(String history) {
+        return ddlRecord(history, "comp");
+    }
+
+    private static SourceRecord ddlRecord(String history, String recordTable) {
         Schema key =
                 SchemaBuilder.struct()
                         .name(SourceRecordConverter.SCHEMA_CHANGE_KEY)
@@ -91,7 +148,8 @@ class SchemaChangeConversionTest {
                 new Struct(value)
                         .put(
                                 "source",
-                                DebeziumRecords.source("x1", "comp", "mysql-bin.000001", 5382, 0))
+                                DebeziumRecords.source(
+                                        "x1", recordTable, "mysql-bin.000001", 5382, 0))
                         .put("historyRecord", history);
         return new SourceRecord(
                 Map.of(),
