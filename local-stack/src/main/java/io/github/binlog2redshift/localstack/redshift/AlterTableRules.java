@@ -2,6 +2,8 @@ package io.github.binlog2redshift.localstack.redshift;
 
 import io.github.binlog2redshift.localstack.redshift.Plan.CheckKind;
 import io.github.binlog2redshift.localstack.redshift.Plan.ColumnCheck;
+import io.github.binlog2redshift.localstack.redshift.Plan.ColumnLayout;
+import io.github.binlog2redshift.localstack.redshift.Plan.TableLayout;
 import io.github.binlog2redshift.localstack.redshift.SqlLexer.Token;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +51,10 @@ final class AlterTableRules {
                 if (def.stream().anyMatch(t -> t.is("distkey") || t.is("sortkey"))) {
                     throw new RedshiftException("0A000", "ALTER TABLE ADD COLUMN cannot add a DISTKEY or SORTKEY column", "");
                 }
-                Map<String, CreateTableRules.ColumnFacts> ignored = new LinkedHashMap<>();
-                return Plan.of("ALTER TABLE " + table + " ADD COLUMN " + CreateTableRules.column(def, cs, ignored));
+                Map<String, CreateTableRules.ColumnFacts> added = new LinkedHashMap<>();
+                Plan plan = Plan.of("ALTER TABLE " + table + " ADD COLUMN " + CreateTableRules.column(def, cs, added));
+                Map.Entry<String, CreateTableRules.ColumnFacts> column = added.entrySet().iterator().next();
+                return column.getValue().encoding == null ? plan : plan.withLayout(encoded(table, column.getKey(), column.getValue().encoding));
             }
             case "drop": {
                 if (action.get(at).is("constraint")) return Plan.of(text);
@@ -66,9 +70,10 @@ final class AlterTableRules {
                 Token column = action.get(at);
                 Token what = action.get(at + 1);
                 if (what.is("encode")) {
-                    CreateTableRules.encoding(action.get(at + 2));
-                    // Encodings have no PostgreSQL counterpart: accepted, then a no-op.
-                    return Plan.of("ALTER TABLE " + table + " ALTER COLUMN " + PostgresText.identifier(column, cs) + " SET STATISTICS -1");
+                    String encoding = CreateTableRules.encoding(action.get(at + 2));
+                    // Encodings have no PostgreSQL counterpart: a no-op that checks the column, then recorded.
+                    return Plan.of("ALTER TABLE " + table + " ALTER COLUMN " + PostgresText.identifier(column, cs) + " SET STATISTICS -1")
+                            .withLayout(encoded(table, PostgresText.name(column, cs), encoding));
                 }
                 if (!what.is("type")) {
                     throw new RedshiftException("0A000", "Redshift's ALTER COLUMN changes only a VARCHAR size or the encoding", "");
@@ -91,5 +96,9 @@ final class AlterTableRules {
             default:
                 throw new RedshiftException("0A000", "the local Redshift does not emulate ALTER TABLE " + verb.toUpperCase(Locale.ROOT), "");
         }
+    }
+
+    private static TableLayout encoded(String table, String column, String encoding) {
+        return new TableLayout(table, List.of(new ColumnLayout(column, false, 0, encoding)));
     }
 }

@@ -60,7 +60,9 @@ final class CreateTableRules {
         attributes(sig.subList(close + 1, sig.size()), cs, columns);
         List<ColumnLayout> layout = new ArrayList<>();
         columns.forEach((name, f) -> {
-            if (f.distkey || f.sortkey > 0) layout.add(new ColumnLayout(name, f.distkey, f.sortkey, null));
+            if (f.distkey || f.sortkey != 0 || f.encoding != null) {
+                layout.add(new ColumnLayout(name, f.distkey, f.sortkey, f.encoding));
+            }
         });
         String sql = PostgresText.spaced(head, cs) + " (" + String.join(", ", pg) + ")";
         Plan plan = Plan.of(sql);
@@ -83,7 +85,7 @@ final class CreateTableRules {
         for (int i = typeEnd; i < e.size(); i++) {
             Token t = e.get(i);
             if (t.is("encode")) {
-                encoding(e.get(++i));
+                facts.encoding = encoding(e.get(++i));
             } else if (t.is("distkey")) {
                 facts.distkey = true;
             } else if (t.is("sortkey")) {
@@ -109,6 +111,7 @@ final class CreateTableRules {
         }
         List<String> sortkey = new ArrayList<>();
         columns.forEach((n, f) -> { if (f.sortkey != 0) sortkey.add(n); });
+        boolean interleaved = false;
         for (int i = 0; i < rest.size(); i++) {
             Token t = rest.get(i);
             if (t.is("diststyle")) {
@@ -119,7 +122,7 @@ final class CreateTableRules {
                 distkey = PostgresText.name(rest.get(i + 2), cs);
                 i += 3;
             } else if (t.is("compound") || t.is("interleaved")) {
-                // the SORTKEY that follows
+                interleaved = t.is("interleaved"); // of the SORTKEY that follows
             } else if (t.is("sortkey")) {
                 if (rest.get(i + 1).is("auto")) { i++; continue; }
                 if (!sortkey.isEmpty()) throw new RedshiftException("42601", "a table can have only one SORTKEY", "");
@@ -141,7 +144,10 @@ final class CreateTableRules {
             throw new RedshiftException("42601", "DISTSTYLE KEY needs a DISTKEY column", "");
         }
         if (distkey != null) known(columns, distkey).distkey = true;
-        for (int p = 0; p < sortkey.size(); p++) known(columns, sortkey.get(p)).sortkey = p + 1;
+        // SVV_REDSHIFT_COLUMNS: an interleaved sort key's positions alternate in sign.
+        for (int p = 0; p < sortkey.size(); p++) {
+            known(columns, sortkey.get(p)).sortkey = interleaved && p % 2 == 1 ? -(p + 1) : p + 1;
+        }
     }
 
     private static ColumnFacts known(Map<String, ColumnFacts> columns, String name) throws RedshiftException {
@@ -150,10 +156,13 @@ final class CreateTableRules {
         return f;
     }
 
-    static void encoding(Token t) throws RedshiftException {
-        if (!ENCODINGS.contains(t.value().toLowerCase(Locale.ROOT))) {
+    /** The encoding named by {@code t}, lower case, if Redshift has it. */
+    static String encoding(Token t) throws RedshiftException {
+        String name = t.value().toLowerCase(Locale.ROOT);
+        if (!ENCODINGS.contains(name)) {
             throw new RedshiftException("42704", "invalid encoding type \"" + t.value() + "\"", "");
         }
+        return name;
     }
 
     /** Where the table name starts in {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name}. */
@@ -199,5 +208,6 @@ final class CreateTableRules {
     static final class ColumnFacts {
         boolean distkey;
         int sortkey;
+        String encoding;
     }
 }

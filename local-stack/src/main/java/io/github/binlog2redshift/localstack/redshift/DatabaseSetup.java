@@ -64,9 +64,48 @@ final class DatabaseSetup {
                         + " WHERE userid = (SELECT usesysid FROM pg_user WHERE usename = current_user)",
                 "GRANT SELECT ON b2r_emulator.stl_load_errors TO PUBLIC",
                 "CREATE TABLE b2r_emulator.column_layout (table_oid oid, column_name name, distkey boolean,"
-                        + " sortkey_position integer, PRIMARY KEY (table_oid, column_name))",
-                "GRANT SELECT, INSERT ON b2r_emulator.column_layout TO PUBLIC");
+                        + " sortkey_position integer, encoding text, PRIMARY KEY (table_oid, column_name))",
+                "GRANT SELECT, INSERT, UPDATE ON b2r_emulator.column_layout TO PUBLIC",
+                SVV_REDSHIFT_COLUMNS,
+                "GRANT SELECT ON b2r_emulator.svv_redshift_columns TO PUBLIC");
     }
+
+    /**
+     * SVV_REDSHIFT_COLUMNS with the documented columns and types: every column of a table or view
+     * the user has a privilege on (owners have all), Redshift types as PostgreSQL's format_type spells
+     * them ({@code super}, {@code binary varying(n)} for the emulator's domains), the recorded
+     * DISTKEY/SORTKEY, and the declared encoding or, without one, the encoding Redshift assigns by
+     * type ("Compression encodings"). PostgreSQL's own schemas and the emulator's are left out.
+     */
+    private static final String SVV_REDSHIFT_COLUMNS =
+            "CREATE VIEW b2r_emulator.svv_redshift_columns AS SELECT"
+                    + " current_database()::varchar(128) AS database_name,"
+                    + " n.nspname::varchar(128) AS schema_name, c.relname::varchar(128) AS table_name,"
+                    + " a.attname::varchar(128) AS column_name, a.attnum::integer AS ordinal_position,"
+                    + " (CASE WHEN t.typnamespace = 'b2r_emulator'::regnamespace AND t.typname = 'super' THEN 'super'"
+                    + " WHEN t.typnamespace = 'b2r_emulator'::regnamespace AND t.typname LIKE 'varbyte\\_%'"
+                    + " THEN 'binary varying(' || substr(t.typname, 9) || ')'"
+                    + " ELSE format_type(a.atttypid, a.atttypmod) END)::varchar(32) AS data_type,"
+                    + " pg_get_expr(d.adbin, d.adrelid)::varchar(4000) AS column_default,"
+                    + " (CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END)::varchar(3) AS is_nullable,"
+                    + " (CASE WHEN c.relkind NOT IN ('r', 'p') THEN NULL WHEN l.encoding IS NOT NULL THEN l.encoding"
+                    + " WHEN coalesce(l.sortkey_position, 0) <> 0 THEN 'raw'"
+                    + " WHEN a.atttypid IN ('bool'::regtype, 'float4'::regtype, 'float8'::regtype) THEN 'raw'"
+                    + " WHEN a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype, 'numeric'::regtype,"
+                    + " 'date'::regtype, 'timestamp'::regtype, 'timestamptz'::regtype) THEN 'az64'"
+                    + " WHEN a.atttypid IN ('bpchar'::regtype, 'varchar'::regtype) THEN 'lzo'"
+                    + " END)::varchar(128) AS encoding,"
+                    + " coalesce(l.distkey, false) AS distkey, coalesce(l.sortkey_position, 0) AS sortkey,"
+                    + " a.attacl::text::varchar(128) AS column_acl,"
+                    + " col_description(c.oid, a.attnum)::varchar(256) AS remarks"
+                    + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid"
+                    + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+                    + " LEFT JOIN b2r_emulator.column_layout l ON l.table_oid = a.attrelid AND l.column_name = a.attname"
+                    + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')"
+                    + " AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'b2r_emulator')"
+                    + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'"
+                    + " AND has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')";
 
     static String varbyteDomain(int length) {
         return "DO $$ BEGIN CREATE DOMAIN b2r_emulator.varbyte_" + length + " AS bytea CHECK"

@@ -92,8 +92,9 @@ record Plan(
     /**
      * @param name the column as stored
      * @param distkey whether it is the distribution key
-     * @param sortkeyPosition 1-based position in the sort key, 0 if not in it
-     * @param redshiftType the declared Redshift type when PostgreSQL stores it differently, else null
+     * @param sortkeyPosition 1-based position in the sort key (negative for every second column
+     *     of an interleaved sort key, as SVV_REDSHIFT_COLUMNS shows it), 0 if not in it
+     * @param encoding the declared ENCODE, lower case, or null when none was declared
      */
-    record ColumnLayout(String name, boolean distkey, int sortkeyPosition, String redshiftType) {}
+    record ColumnLayout(String name, boolean distkey, int sortkeyPosition, String encoding) {}
 }

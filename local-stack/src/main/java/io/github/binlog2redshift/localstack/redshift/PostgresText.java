@@ -21,6 +21,15 @@ final class PostgresText {
                     "json_parse", "b2r_emulator.json_parse",
                     "json_serialize", "b2r_emulator.json_serialize");
 
+    /**
+     * Redshift system tables and views the emulator implements, reachable as Redshift names them:
+     * unqualified or in {@code pg_catalog}.
+     */
+    private static final Map<String, String> SYSTEM_VIEWS =
+            Map.of(
+                    "stl_load_errors", "b2r_emulator.stl_load_errors",
+                    "svv_redshift_columns", "b2r_emulator.svv_redshift_columns");
+
     /** Catalog objects whose Redshift visibility differs from PostgreSQL's. */
     private static final Map<String, String> CATALOG =
             Map.of(
@@ -69,16 +78,14 @@ final class PostgresText {
                         sql.append("bytea");
                     } else if (!qualified && next != null && next.isSymbol("(") && FUNCTIONS.containsKey(lower)) {
                         sql.append(FUNCTIONS.get(lower));
-                    } else if (!qualified && lower.equals("stl_load_errors")) {
-                        sql.append("b2r_emulator.stl_load_errors");
-                    } else if (lower.equals("information_schema") && next != null && next.isSymbol(".")) {
-                        Token object = tokens.size() > nextIndex(tokens, nextIndex(tokens, i)) ? tokens.get(nextIndex(tokens, nextIndex(tokens, i))) : null;
-                        if (object != null && object.isIdentifier() && CATALOG.containsKey(object.folded())) {
-                            sql.append(CATALOG.get(object.folded()));
-                            i = nextIndex(tokens, nextIndex(tokens, i));
-                        } else {
-                            sql.append(t.text());
-                        }
+                    } else if (!qualified && SYSTEM_VIEWS.containsKey(lower)) {
+                        sql.append(SYSTEM_VIEWS.get(lower));
+                    } else if (!qualified && lower.equals("pg_catalog") && qualifies(tokens, i, SYSTEM_VIEWS)) {
+                        i = nextIndex(tokens, nextIndex(tokens, i));
+                        sql.append(SYSTEM_VIEWS.get(tokens.get(i).folded()));
+                    } else if (!qualified && lower.equals("information_schema") && qualifies(tokens, i, CATALOG)) {
+                        i = nextIndex(tokens, nextIndex(tokens, i));
+                        sql.append(CATALOG.get(tokens.get(i).folded()));
                     } else if (lower.equals("cast") && next != null && next.isSymbol("(")) {
                         i = checkedCast(tokens, i, sql, caseSensitive);
                     } else {
@@ -126,6 +133,14 @@ final class PostgresText {
                 .append(") ")
                 .append(render(tokens.subList(as, close + 1), cs));
         return close;
+    }
+
+    /** Whether the word at {@code i} is followed by {@code .} and one of {@code objects}. */
+    private static boolean qualifies(List<Token> tokens, int i, Map<String, String> objects) {
+        int dot = nextIndex(tokens, i);
+        int object = nextIndex(tokens, dot);
+        return dot < tokens.size() && tokens.get(dot).isSymbol(".") && object < tokens.size()
+                && tokens.get(object).isIdentifier() && objects.containsKey(tokens.get(object).folded());
     }
 
     private static int nextIndex(List<Token> tokens, int i) {

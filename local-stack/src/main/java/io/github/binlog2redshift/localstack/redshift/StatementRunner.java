@@ -98,9 +98,11 @@ final class StatementRunner {
             for (ColumnLayout c : plan.layout().columns()) {
                 try {
                     backend.query(
-                            "INSERT INTO b2r_emulator.column_layout VALUES ($1::regclass, $2, $3::boolean, $4::int)"
-                                    + " ON CONFLICT DO NOTHING",
-                            plan.layout().table(), c.name(), Boolean.toString(c.distkey()), Integer.toString(c.sortkeyPosition()));
+                            "INSERT INTO b2r_emulator.column_layout VALUES ($1::regclass, $2, $3::boolean, $4::int, $5)"
+                                    + " ON CONFLICT (table_oid, column_name) DO UPDATE"
+                                    + " SET encoding = coalesce(EXCLUDED.encoding, column_layout.encoding)",
+                            plan.layout().table(), c.name(), Boolean.toString(c.distkey()), Integer.toString(c.sortkeyPosition()),
+                            c.encoding());
                 } catch (RedshiftException e) {
                     throw new IllegalStateException("cannot record the layout of " + plan.layout().table(), e);
                 }

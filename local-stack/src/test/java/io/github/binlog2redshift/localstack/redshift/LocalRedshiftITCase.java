@@ -179,6 +179,52 @@ class LocalRedshiftITCase {
     }
 
     @Test
+    void svvRedshiftColumnsShowsTypesKeysAndEncodingsOfTheUsersTables(
+            RedshiftDatabase db, io.github.binlog2redshift.localstack.LocalStack stack) throws Exception {
+        try (Connection admin = stack.postgres().connect(db.name()); Statement a = admin.createStatement()) {
+            a.execute("CREATE SCHEMA hidden");
+            a.execute("CREATE TABLE hidden.secret (x INTEGER)");
+        }
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA shop");
+            s.execute("CREATE TABLE shop.orders (id BIGINT NOT NULL, region VARCHAR(20) ENCODE zstd,"
+                    + " doc SUPER, raw VARBYTE(8), amount DECIMAL(8,2) DEFAULT 0, ok BOOLEAN)"
+                    + " DISTSTYLE KEY DISTKEY (id) COMPOUND SORTKEY (region, id)");
+            s.execute("ALTER TABLE shop.orders ALTER COLUMN ok ENCODE runlength");
+            s.execute("CREATE TABLE shop.mixed (a INTEGER, b INTEGER, c INTEGER) INTERLEAVED SORTKEY (a, b)");
+            String columns = "SELECT column_name, ordinal_position, data_type, column_default, is_nullable,"
+                    + " encoding, distkey, sortkey FROM svv_redshift_columns WHERE database_name = '" + db.name()
+                    + "' AND schema_name = 'shop' AND table_name = 'orders' ORDER BY ordinal_position";
+            assertThat(rows(s, columns))
+                    .containsExactly(
+                            "id|1|bigint|null|NO|raw|t|2",
+                            "region|2|character varying(20)|null|YES|zstd|f|1",
+                            "doc|3|super|null|YES|null|f|0",
+                            "raw|4|binary varying(8)|null|YES|null|f|0",
+                            "amount|5|numeric(8,2)|0|YES|az64|f|0",
+                            "ok|6|boolean|null|YES|runlength|f|0");
+            assertThat(rows(s, "SELECT column_name, sortkey FROM PG_CATALOG.SVV_REDSHIFT_COLUMNS"
+                            + " WHERE table_name = 'mixed' ORDER BY ordinal_position"))
+                    .containsExactly("a|1", "b|-2", "c|0");
+            try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM svv_redshift_columns"
+                    + " WHERE database_name = ? AND schema_name = ? AND table_name = ? AND (distkey OR sortkey <> 0)"
+                    + " ORDER BY 1")) {
+                ps.setString(1, db.name());
+                ps.setString(2, "shop");
+                ps.setString(3, "orders");
+                List<String> keys = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) keys.add(rs.getString(1));
+                }
+                assertThat(keys).containsExactly("id", "region");
+            }
+            assertThat(rows(s, "SELECT count(*) FROM svv_redshift_columns WHERE schema_name"
+                            + " IN ('hidden', 'b2r_emulator', 'pg_catalog', 'information_schema')"))
+                    .containsExactly("0");
+        }
+    }
+
+    @Test
     void lastCopyCountIsZeroBeforeAnyCopy(RedshiftDatabase db) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             assertThat(rows(s, "SELECT pg_last_copy_count()")).containsExactly("0");

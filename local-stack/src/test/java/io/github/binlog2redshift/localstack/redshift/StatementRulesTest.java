@@ -78,5 +78,22 @@ class StatementRulesTest {
                 .isEqualTo("SELECT b2r_emulator.getdate(), 1 FROM b2r_emulator.schemata");
         assertThat(plan("SELECT CAST(doc AS VARCHAR(10)) FROM t").sql())
                 .isEqualTo("SELECT CAST(b2r_emulator.checked_text(doc) AS VARCHAR(10)) FROM t");
+        assertThat(plan("SELECT column_name FROM SVV_REDSHIFT_COLUMNS WHERE distkey").sql())
+                .isEqualTo("SELECT column_name FROM b2r_emulator.svv_redshift_columns WHERE distkey");
+        assertThat(plan("SELECT * FROM pg_catalog.svv_redshift_columns, pg_catalog . stl_load_errors").sql())
+                .isEqualTo("SELECT * FROM b2r_emulator.svv_redshift_columns, b2r_emulator.stl_load_errors");
+        assertThat(plan("SELECT * FROM shop.svv_redshift_columns").sql()).isEqualTo("SELECT * FROM shop.svv_redshift_columns");
+    }
+
+    @Test
+    void layoutKeepsEncodingsAndTheSignsOfAnInterleavedSortKey() {
+        Plan p = plan("CREATE TABLE t (a INTEGER ENCODE ZSTD, b INTEGER, c VARCHAR(4)) INTERLEAVED SORTKEY (b, c)");
+        assertThat(p.layout().columns())
+                .containsExactly(
+                        new Plan.ColumnLayout("a", false, 0, "zstd"),
+                        new Plan.ColumnLayout("b", false, 1, null),
+                        new Plan.ColumnLayout("c", false, -2, null));
+        assertThat(plan("ALTER TABLE s.t ALTER COLUMN c ENCODE lzo").layout().columns())
+                .containsExactly(new Plan.ColumnLayout("c", false, 0, "lzo"));
     }
 }

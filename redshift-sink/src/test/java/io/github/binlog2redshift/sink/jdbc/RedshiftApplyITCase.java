@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -343,17 +342,6 @@ class RedshiftApplyITCase {
     @Test
     void sortKeyColumnsAreKeptAndTheirTypeChangesRefused(LocalStack stack) throws Exception {
         SinkTarget db = redshift(stack);
-        try (Connection c = db.connect();
-                ResultSet rs =
-                        c.createStatement()
-                                .executeQuery(
-                                        "SELECT count(*) FROM pg_class WHERE relname = 'svv_redshift_columns'")) {
-            rs.next();
-            Assumptions.assumeTrue(
-                    rs.getInt(1) > 0,
-                    "the local Redshift has no SVV_REDSHIFT_COLUMNS"
-                            + " (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_REDSHIFT_COLUMNS.html)");
-        }
         TargetTable t = new TargetTable("shop", "regions");
         TableMode sorted =
                 new TableMode(
