@@ -28,8 +28,22 @@ final class DatabaseSetup {
                         + " $$ SELECT coalesce(nullif(current_setting('b2r.last_copy_count', true), ''), '0')::bigint $$",
                 "CREATE FUNCTION b2r_emulator.json_parse(v text) RETURNS b2r_emulator.super LANGUAGE sql"
                         + " IMMUTABLE AS $$ SELECT v::jsonb::b2r_emulator.super $$",
+                // JSON_SERIALIZE: RFC 8259 text without spaces ([10001,10002,"abc"]); NULL gives 'null'.
+                "CREATE FUNCTION b2r_emulator.json_text(v jsonb) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$"
+                        + " BEGIN IF v IS NULL THEN RETURN 'null'; END IF; CASE jsonb_typeof(v)"
+                        + " WHEN 'object' THEN RETURN '{' || coalesce((SELECT string_agg(to_jsonb(e.k)::text || ':'"
+                        + " || b2r_emulator.json_text(e.v), ',' ORDER BY e.n) FROM jsonb_each(v) WITH ORDINALITY"
+                        + " AS e(k, v, n)), '') || '}';"
+                        + " WHEN 'array' THEN RETURN '[' || coalesce((SELECT string_agg(b2r_emulator.json_text(e.v),"
+                        + " ',' ORDER BY e.n) FROM jsonb_array_elements(v) WITH ORDINALITY AS e(v, n)), '') || ']';"
+                        + " ELSE RETURN v::text; END CASE; END $$",
                 "CREATE FUNCTION b2r_emulator.json_serialize(v b2r_emulator.super) RETURNS varchar"
-                        + " LANGUAGE sql IMMUTABLE AS $$ SELECT v::jsonb::text $$",
+                        + " LANGUAGE sql IMMUTABLE AS $$ SELECT b2r_emulator.json_text(v::jsonb) $$",
+                // TO_HEX takes a number or a VARBYTE (a domain over bytea here) and returns VARCHAR.
+                "CREATE FUNCTION b2r_emulator.to_hex(v bytea) RETURNS varchar LANGUAGE sql IMMUTABLE"
+                        + " STRICT AS $$ SELECT encode(v, 'hex') $$",
+                "CREATE FUNCTION b2r_emulator.to_hex(v bigint) RETURNS varchar LANGUAGE sql IMMUTABLE"
+                        + " STRICT AS $$ SELECT pg_catalog.to_hex(v) $$",
                 "CREATE FUNCTION b2r_emulator.checked_text(v b2r_emulator.super) RETURNS text LANGUAGE plpgsql"
                         + " IMMUTABLE AS $$ BEGIN IF jsonb_typeof(v) IN ('object', 'array') THEN RAISE EXCEPTION"
                         + " USING ERRCODE = '42846', MESSAGE = 'cannot cast a SUPER object or array to VARCHAR',"

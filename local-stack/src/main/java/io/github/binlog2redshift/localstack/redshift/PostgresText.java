@@ -19,7 +19,8 @@ final class PostgresText {
                     "getdate", "b2r_emulator.getdate",
                     "pg_last_copy_count", "b2r_emulator.pg_last_copy_count",
                     "json_parse", "b2r_emulator.json_parse",
-                    "json_serialize", "b2r_emulator.json_serialize");
+                    "json_serialize", "b2r_emulator.json_serialize",
+                    "to_hex", "b2r_emulator.to_hex");
 
     /**
      * Redshift system tables and views the emulator implements, reachable as Redshift names them:

@@ -174,6 +174,9 @@ class LocalRedshiftITCase {
             assertThat(rows(s, "SELECT data_type FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position"))
                     .containsExactly("super", "binary varying", "boolean", "timestamp with time zone");
             assertThatThrownBy(() -> rows(s, "SELECT CAST(doc AS VARCHAR) FROM t")).hasMessageContaining("SUPER");
+            assertThat(rows(s, "SELECT JSON_SERIALIZE(JSON_PARSE('[10001,10002,\"abc\"]')),"
+                            + " JSON_SERIALIZE(JSON_PARSE('{\"a\": {\"b\": [1, \"x\\\\\"y\", {}, []]}}')), JSON_SERIALIZE(NULL)"))
+                    .containsExactly("[10001,10002,\"abc\"]|{\"a\":{\"b\":[1,\"x\\\"y\",{},[]]}}|null");
             assertThatThrownBy(() -> rows(s, "SELECT CAST(flag AS VARCHAR(5)) FROM t")).hasMessageContaining("boolean");
         }
     }
@@ -221,6 +224,18 @@ class LocalRedshiftITCase {
             assertThat(rows(s, "SELECT count(*) FROM svv_redshift_columns WHERE schema_name"
                             + " IN ('hidden', 'b2r_emulator', 'pg_catalog', 'information_schema')"))
                     .containsExactly("0");
+        }
+    }
+
+    @Test
+    void toHexOfVarbyteAndNumbersAsDocumented(RedshiftDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT TO_HEX(2147676847), TO_HEX('abc'::VARBYTE)")).containsExactly("8002f2af|616263");
+            s.execute("CREATE TABLE t (id INTEGER, raw VARBYTE(4), vc VARCHAR)");
+            s.execute("INSERT INTO t VALUES (1, 'ab'::VARBYTE, NULL), (2, NULL, NULL)");
+            s.execute("INSERT INTO t (id, vc) SELECT 3, TO_HEX('abc'::VARBYTE)");
+            assertThat(rows(s, "SELECT id, to_hex(raw), vc FROM t ORDER BY id"))
+                    .containsExactly("1|6162|null", "2|null|null", "3|null|616263");
         }
     }
 
