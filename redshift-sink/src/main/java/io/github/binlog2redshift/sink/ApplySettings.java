@@ -17,6 +17,9 @@ public final class ApplySettings implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The control schema unless configured: {@code sink.redshift.schema}'s default. */
+    public static final String DEFAULT_CONTROL_SCHEMA = "public";
+
     private final ConnectionSettings connection;
     @Nullable private final CopyOptions copy;
     private final String stagingPath;
@@ -26,7 +29,9 @@ public final class ApplySettings implements Serializable {
     private final RetryPolicy retry;
     private final TableModes modes;
     private final SchemaPolicy policy;
+    private final String controlSchema;
 
+    /** With the control schema {@code public}. */
     public ApplySettings(
             ConnectionSettings connection,
             @Nullable CopyOptions copy,
@@ -37,6 +42,31 @@ public final class ApplySettings implements Serializable {
             RetryPolicy retry,
             TableModes modes,
             SchemaPolicy policy) {
+        this(
+                connection,
+                copy,
+                stagingPath,
+                gzip,
+                jobId,
+                maxParallelTables,
+                retry,
+                modes,
+                policy,
+                DEFAULT_CONTROL_SCHEMA);
+    }
+
+    public ApplySettings(
+            ConnectionSettings connection,
+            @Nullable CopyOptions copy,
+            String stagingPath,
+            boolean gzip,
+            String jobId,
+            int maxParallelTables,
+            RetryPolicy retry,
+            TableModes modes,
+            SchemaPolicy policy,
+            String controlSchema) {
+        this.controlSchema = Objects.requireNonNull(controlSchema, "control schema");
         this.connection = connection;
         this.copy = copy;
         this.stagingPath = stagingPath;
@@ -97,6 +127,14 @@ public final class ApplySettings implements Serializable {
         return policy;
     }
 
+    /**
+     * Where the sink's job-wide records live (the quarantine: {@code _b2r_quarantine} and its
+     * kept committables): {@code sink.redshift.schema}.
+     */
+    public String controlSchema() {
+        return controlSchema;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ApplySettings)) {
@@ -111,7 +149,8 @@ public final class ApplySettings implements Serializable {
                 && maxParallelTables == other.maxParallelTables
                 && Objects.equals(retry, other.retry)
                 && Objects.equals(modes, other.modes)
-                && Objects.equals(policy, other.policy);
+                && Objects.equals(policy, other.policy)
+                && controlSchema.equals(other.controlSchema);
     }
 
     @Override
@@ -125,7 +164,8 @@ public final class ApplySettings implements Serializable {
                 maxParallelTables,
                 retry,
                 modes,
-                policy);
+                policy,
+                controlSchema);
     }
 
     /** Shows no secret: the connection and COPY options hide theirs. */
@@ -149,6 +189,8 @@ public final class ApplySettings implements Serializable {
                 + modes
                 + ", policy="
                 + policy
+                + ", controlSchema="
+                + controlSchema
                 + "]";
     }
 }

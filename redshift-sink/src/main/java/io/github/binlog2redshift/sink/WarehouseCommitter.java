@@ -1,6 +1,8 @@
 package io.github.binlog2redshift.sink;
 
 import io.github.binlog2redshift.sink.jdbc.ApplyResult;
+import io.github.binlog2redshift.sink.jdbc.QuarantineStore;
+import io.github.binlog2redshift.sink.jdbc.QuarantineView;
 import io.github.binlog2redshift.sink.jdbc.WarehouseSession;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import javax.annotation.Nullable;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
@@ -29,10 +32,15 @@ import org.slf4j.LoggerFactory;
  * parallel on at most {@code maxParallelTables} threads, each with its own reused connection.
  *
  * <p>Safe to call twice: the ledger row written in each merge's transaction makes a second apply of
- * a committable a no-op. A table that still fails after its retries fails {@code commit}, and so
- * the job, with the table, checkpoint and statement in the message; the restarted job commits the
- * same committables again. (Flink's {@code signalFailedWithKnownReason} would discard them, losing
- * data, so it is not used.)
+ * a committable a no-op. A table whose failure is its own (an incompatible schema change under
+ * {@code FAIL}, a statement the warehouse refuses: {@link
+ * io.github.binlog2redshift.sink.jdbc.ApplyFailedException#tableLevel()}) is quarantined ({@link
+ * TableQuarantine}): it stops, its committables are kept, the other tables go on, and the
+ * operator's resume replays them. Any other failure (connections, spent retries, unreadable staged
+ * files), or any failure when the committer has no quarantine, fails {@code commit}, and so the
+ * job, with the table, checkpoint and statement in the message; the restarted job commits the same
+ * committables again. (Flink's {@code signalFailedWithKnownReason} would discard them, losing data,
+ * and its {@code retryLater} retries at once and then fails the job, so neither is used.)
  */
 public final class WarehouseCommitter implements Committer<TableCommittable> {
 
@@ -45,9 +53,29 @@ public final class WarehouseCommitter implements Committer<TableCommittable> {
     private final List<WarehouseSession> all = new ArrayList<>();
     private final Map<TargetTable, TableMetrics> tableMetrics = new ConcurrentHashMap<>();
     private final int maxParallelTables;
+    @Nullable private final TableQuarantine quarantine;
 
+    /** A committer without quarantine: any table that fails for good fails the job. */
     public WarehouseCommitter(
             Supplier<WarehouseSession> sessionFactory, int maxParallelTables, MetricGroup metrics) {
+        this(sessionFactory, maxParallelTables, metrics, null, 0, 1);
+    }
+
+    /**
+     * A committer that quarantines tables whose failure is their own, in {@code quarantine}'s
+     * records (null: none), as committer {@code subtask} of {@code parallelism}.
+     */
+    public WarehouseCommitter(
+            Supplier<WarehouseSession> sessionFactory,
+            int maxParallelTables,
+            MetricGroup metrics,
+            @Nullable QuarantineStore quarantine,
+            int subtask,
+            int parallelism) {
+        this.quarantine =
+                quarantine == null
+                        ? null
+                        : new TableQuarantine(quarantine, subtask, parallelism, metrics);
         this.sessionFactory = sessionFactory;
         this.metrics = metrics;
         this.maxParallelTables = maxParallelTables;
@@ -65,25 +93,32 @@ public final class WarehouseCommitter implements Committer<TableCommittable> {
     @Override
     public void commit(Collection<CommitRequest<TableCommittable>> requests)
             throws IOException, InterruptedException {
-        Map<TargetTable, List<TableCommittable>> byTable = new TreeMap<>();
+        Map<String, List<TableCommittable>> byTable = new TreeMap<>();
         for (CommitRequest<TableCommittable> r : requests) {
-            byTable.computeIfAbsent(r.getCommittable().table(), t -> new ArrayList<>())
+            TargetTable t = r.getCommittable().table();
+            byTable.computeIfAbsent(
+                            quarantine == null ? t.toString() : quarantine.name(t),
+                            k -> new ArrayList<>())
                     .add(r.getCommittable());
         }
-        List<Future<?>> running = new ArrayList<>();
-        for (List<TableCommittable> batches : byTable.values()) {
+        QuarantineView view = quarantine == null ? QuarantineView.none() : readQuarantine();
+        for (String kept : view.keptTables()) {
+            byTable.computeIfAbsent(kept, k -> new ArrayList<>());
+        }
+        List<Future<TableQuarantine.Outcome>> running = new ArrayList<>();
+        for (Map.Entry<String, List<TableCommittable>> e : byTable.entrySet()) {
+            List<TableCommittable> batches = e.getValue();
             batches.sort(Comparator.comparingLong(TableCommittable::checkpointId));
-            running.add(
-                    pool.submit(
-                            () -> {
-                                applyInOrder(batches);
-                                return null;
-                            }));
+            running.add(pool.submit(() -> applyTable(e.getKey(), batches, view)));
         }
         IOException failure = null;
-        for (Future<?> f : running) {
+        List<TableQuarantine.Outcome> outcomes = new ArrayList<>();
+        for (Future<TableQuarantine.Outcome> f : running) {
             try {
-                f.get();
+                TableQuarantine.Outcome o = f.get();
+                if (o != null) {
+                    outcomes.add(o);
+                }
             } catch (ExecutionException e) {
                 IOException io =
                         e.getCause() instanceof IOException
@@ -96,37 +131,59 @@ public final class WarehouseCommitter implements Committer<TableCommittable> {
                 }
             }
         }
+        if (quarantine != null) {
+            quarantine.report(view, outcomes);
+        }
         if (failure != null) {
             throw failure;
         }
     }
 
-    private void applyInOrder(List<TableCommittable> batches)
-            throws IOException, InterruptedException {
+    private QuarantineView readQuarantine() throws IOException, InterruptedException {
         WarehouseSession session = borrow();
         try {
-            for (TableCommittable b : batches) {
-                long start = System.nanoTime();
-                ApplyResult r = session.apply(b);
-                long ms = (System.nanoTime() - start) / 1_000_000;
-                tableMetrics
-                        .computeIfAbsent(b.table(), t -> new TableMetrics(metrics, t))
-                        .record(b, r, ms);
-                LOG.info(
-                        "{}: staged {}, loaded {}, applied {} in {} ms ({} attempts, {} serialization"
-                                + " conflicts{})",
-                        b,
-                        r.rowsStaged(),
-                        r.rowsLoaded(),
-                        r.rowsApplied(),
-                        ms,
-                        r.attempts(),
-                        r.conflicts(),
-                        r.alreadyApplied() ? ", already in the ledger" : "");
-            }
+            return quarantine.read(session);
         } finally {
             idle.put(session);
         }
+    }
+
+    /** One table's batches in checkpoint order, through the quarantine when there is one. */
+    @Nullable
+    private TableQuarantine.Outcome applyTable(
+            String table, List<TableCommittable> batches, QuarantineView view)
+            throws IOException, InterruptedException {
+        WarehouseSession session = borrow();
+        try {
+            if (quarantine != null) {
+                return quarantine.applyTable(session, table, batches, view, this::applyOne);
+            }
+            for (TableCommittable b : batches) {
+                applyOne(session, b);
+            }
+            return null;
+        } finally {
+            idle.put(session);
+        }
+    }
+
+    private void applyOne(WarehouseSession session, TableCommittable b)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        ApplyResult r = session.apply(b);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        tableMetrics.computeIfAbsent(b.table(), t -> new TableMetrics(metrics, t)).record(b, r, ms);
+        LOG.info(
+                "{}: staged {}, loaded {}, applied {} in {} ms ({} attempts, {} serialization"
+                        + " conflicts{})",
+                b,
+                r.rowsStaged(),
+                r.rowsLoaded(),
+                r.rowsApplied(),
+                ms,
+                r.attempts(),
+                r.conflicts(),
+                r.alreadyApplied() ? ", already in the ledger" : "");
     }
 
     private WarehouseSession borrow() {

@@ -6,6 +6,7 @@ import io.github.binlog2redshift.sink.internal.FaultPoints;
 import io.github.binlog2redshift.sink.jdbc.ConnectionProvider;
 import io.github.binlog2redshift.sink.jdbc.MergeExecutor;
 import io.github.binlog2redshift.sink.jdbc.PostgresStageLoader;
+import io.github.binlog2redshift.sink.jdbc.QuarantineStore;
 import io.github.binlog2redshift.sink.jdbc.RedshiftStageLoader;
 import io.github.binlog2redshift.sink.jdbc.ShapeCache;
 import io.github.binlog2redshift.sink.jdbc.StageLoader;
@@ -88,7 +89,11 @@ public final class WarehouseSink
         return new WarehouseCommitter(
                 () -> new WarehouseSession(connections, executor(shapes), settings.retry()),
                 settings.maxParallelTables(),
-                context.metricGroup());
+                context.metricGroup(),
+                new QuarantineStore(
+                        settings.kind().dialect(), settings.controlSchema(), settings.jobId()),
+                context.getTaskInfo().getIndexOfThisSubtask(),
+                context.getTaskInfo().getNumberOfParallelSubtasks());
     }
 
     private MergeExecutor executor(ShapeCache shapes) {

@@ -19,6 +19,7 @@ public final class WarehouseSinkBuilder {
     private RetryPolicy retry = RetryPolicy.defaults();
     private TableModes modes = TableModes.defaults();
     private SchemaPolicy policy = SchemaPolicy.defaults();
+    private String controlSchema = ApplySettings.DEFAULT_CONTROL_SCHEMA;
 
     WarehouseSinkBuilder() {}
 
@@ -74,6 +75,18 @@ public final class WarehouseSinkBuilder {
         return this;
     }
 
+    /**
+     * The schema of the sink's job-wide records (the quarantine), {@code sink.redshift.schema};
+     * default {@code public}.
+     */
+    public WarehouseSinkBuilder controlSchema(String schema) {
+        if (schema == null || schema.isBlank()) {
+            throw new IllegalArgumentException("the control schema must not be blank");
+        }
+        this.controlSchema = schema;
+        return this;
+    }
+
     public WarehouseSink build() {
         if (connection == null) {
             throw new IllegalArgumentException("the warehouse sink needs connection settings");
@@ -110,6 +123,7 @@ public final class WarehouseSinkBuilder {
                         maxParallelTables,
                         retry,
                         modes,
-                        policy));
+                        policy,
+                        controlSchema));
     }
 }

@@ -25,25 +25,26 @@ class VerifyITCase {
             "CREATE TABLE orders (region VARCHAR(8) NOT NULL, id BIGINT UNSIGNED NOT NULL,"
                     + " amount DECIMAL(10,2), ratio FLOAT, created DATETIME(3), updated TIMESTAMP(6) NULL,"
                     + " active TINYINT(1), flag BIT(1), payload VARBINARY(16), doc JSON, note VARCHAR(50),"
-                    + " code CHAR(4), day DATE, PRIMARY KEY (region, id))";
+                    + " code CHAR(4), day DATE, score DOUBLE, PRIMARY KEY (region, id))";
 
     /** The source table in the sink's PostgreSQL types. */
     private static final String PG_ORDERS =
             "(region VARCHAR(8) NOT NULL, id NUMERIC(20) NOT NULL, amount NUMERIC(10,2),"
                     + " ratio DOUBLE PRECISION, created TIMESTAMP(3), updated TIMESTAMPTZ, active BOOLEAN,"
                     + " flag BOOLEAN, payload BYTEA, doc JSONB, note TEXT, code CHAR(4), day DATE,"
-                    + " _b2r_pos BIGINT, _b2r_deleted BOOLEAN, PRIMARY KEY (region, id))";
+                    + " score DOUBLE PRECISION, _b2r_pos BIGINT, _b2r_deleted BOOLEAN,"
+                    + " PRIMARY KEY (region, id))";
 
     private static final String PG_ORDERS_ROWS =
             " ('eu', 1, 10.50, 1.100000023841858, '2024-01-31 12:34:56.123',"
                     + "  '2024-01-31 14:34:56.123456+02', true, true, '\\x00ab', '{\"a\":[1,2.50],\"b\":1}',"
-                    + "  'hello', 'ab', '2024-02-29', 1, false),"
+                    + "  'hello', 'ab', '2024-02-29', 971741.2047483461, 1, false),"
                     + " ('eu', 18446744073709551615, -0.1, NULL, '2024-01-01 00:00:00', NULL,"
-                    + "  false, false, '\\x', '[]', '', 'x', NULL, 2, NULL),"
+                    + "  false, false, '\\x', '[]', '', 'x', NULL, 0.39759226487858457, 2, NULL),"
                     + " ('us', 2, 5, 2.5, '1999-12-31 23:59:59.999', '2038-01-19 03:14:07+00',"
-                    + "  NULL, NULL, NULL, NULL, NULL, NULL, '2000-01-01', 3, false),"
+                    + "  NULL, NULL, NULL, NULL, NULL, NULL, '2000-01-01', NULL, 3, false),"
                     + " ('EU', 3, 0, 0, NULL, NULL, true, false, '\\xff', '{}', 'é ☃ \uD83D\uDE00', 'abcd',"
-                    + "  NULL, 4, false),";
+                    + "  NULL, -2.5E-300, 4, false),";
 
     /**
      * The source table in the sink's Redshift types (docs/tables.md): VARCHAR lengths in bytes,
@@ -53,18 +54,21 @@ class VerifyITCase {
             "(region VARCHAR(32) NOT NULL, id DECIMAL(20,0) NOT NULL, amount DECIMAL(10,2),"
                     + " ratio REAL, created TIMESTAMP, updated TIMESTAMPTZ, active SMALLINT,"
                     + " flag BOOLEAN, payload VARBYTE(16), doc SUPER, note VARCHAR(200), code VARCHAR(16),"
-                    + " day DATE, _b2r_pos BIGINT, _b2r_deleted BOOLEAN, PRIMARY KEY (region, id))";
+                    + " day DATE, score DOUBLE PRECISION, _b2r_pos BIGINT, _b2r_deleted BOOLEAN,"
+                    + " PRIMARY KEY (region, id))";
 
     private static final String REDSHIFT_ORDERS_ROWS =
             " ('eu', 1, 10.50, 1.1, '2024-01-31 12:34:56.123',"
                     + "  '2024-01-31 14:34:56.123456+02', 1, true, FROM_HEX('00ab'),"
-                    + "  JSON_PARSE('{\"a\":[1,2.50],\"b\":1}'), 'hello', 'ab', '2024-02-29', 1, false),"
+                    + "  JSON_PARSE('{\"a\":[1,2.50],\"b\":1}'), 'hello', 'ab', '2024-02-29',"
+                    + "  971741.2047483461, 1, false),"
                     + " ('eu', 18446744073709551615, -0.1, NULL, '2024-01-01 00:00:00', NULL,"
-                    + "  0, false, FROM_HEX(''), JSON_PARSE('[]'), '', 'x', NULL, 2, NULL),"
+                    + "  0, false, FROM_HEX(''), JSON_PARSE('[]'), '', 'x', NULL, 0.39759226487858457, 2,"
+                    + "  NULL),"
                     + " ('us', 2, 5, 2.5, '1999-12-31 23:59:59.999', '2038-01-19 03:14:07+00',"
-                    + "  NULL, NULL, NULL, NULL, NULL, NULL, '2000-01-01', 3, false),"
+                    + "  NULL, NULL, NULL, NULL, NULL, NULL, '2000-01-01', NULL, 3, false),"
                     + " ('EU', 3, 0, 0, NULL, NULL, 1, false, FROM_HEX('ff'), JSON_PARSE('{}'),"
-                    + "  'é ☃ \uD83D\uDE00', 'abcd', NULL, 4, false),";
+                    + "  'é ☃ \uD83D\uDE00', 'abcd', NULL, -2.5E-300, 4, false),";
 
     @ParameterizedTest
     @EnumSource(Warehouse.class)
@@ -78,12 +82,14 @@ class VerifyITCase {
                     SOURCE_ORDERS,
                     "INSERT INTO orders VALUES"
                             + " ('eu', 1, 10.50, 1.1, '2024-01-31 12:34:56.123', '2024-01-31 12:34:56.123456',"
-                            + "  1, b'1', x'00ab', '{\"b\": 1, \"a\": [1, 2.50]}', 'hello', 'ab', '2024-02-29'),"
+                            + "  1, b'1', x'00ab', '{\"b\": 1, \"a\": [1, 2.50]}', 'hello', 'ab', '2024-02-29',"
+                            + "  971741.2047483461),"
                             + " ('eu', 18446744073709551615, -0.10, NULL, '2024-01-01 00:00:00', NULL,"
-                            + "  0, b'0', x'', '[]', '', 'x', NULL),"
+                            + "  0, b'0', x'', '[]', '', 'x', NULL, 0.39759226487858457),"
                             + " ('us', 2, 5.00, 2.5, '1999-12-31 23:59:59.999', '2038-01-19 03:14:07',"
-                            + "  NULL, NULL, NULL, NULL, NULL, NULL, '2000-01-01'),"
-                            + " ('EU', 3, 0.00, 0, NULL, NULL, 1, b'0', x'ff', '{}', 'é ☃ \uD83D\uDE00', 'abcd', NULL)");
+                            + "  NULL, NULL, NULL, NULL, NULL, NULL, '2000-01-01', NULL),"
+                            + " ('EU', 3, 0.00, 0, NULL, NULL, 1, b'0', x'ff', '{}', 'é ☃ \uD83D\uDE00', 'abcd', NULL,"
+                            + "  -2.5E-300)");
         }
         try (Connection target = dst.connect()) {
             Sql.run(
@@ -98,7 +104,8 @@ class VerifyITCase {
                             + "\".orders VALUES"
                             + warehouse.either(PG_ORDERS_ROWS, REDSHIFT_ORDERS_ROWS)
                             // deleted in the source, kept by the sink as a soft delete
-                            + " ('eu', 99, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 5, true)");
+                            + " ('eu', 99, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+                            + " NULL, 5, true)");
         }
         String table = Pattern.quote(src.name()) + "\\.orders";
 

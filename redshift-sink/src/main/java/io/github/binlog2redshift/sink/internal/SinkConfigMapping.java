@@ -95,6 +95,7 @@ public final class SinkConfigMapping {
         builder.tableModes(TableModes.from(config.tables(), config.schema()))
                 .schemaPolicy(config.schema());
         return builder.stagingPath(config.staging().path().toString())
+                .controlSchema(config.connection().schema())
                 .gzip(config.staging().gzip())
                 .jobId(config.jobId())
                 .maxParallelTables(config.commit().maxParallelTables())

@@ -8,7 +8,8 @@ import java.util.Locale;
  * Which database errors are worth retrying: serialization conflicts (SQLSTATE 40001; Redshift
  * reports them as error 1023 "Serializable isolation violation"), deadlocks (40P01) and lost
  * connections (class 08; 57P0x when the server terminated the session). Everything else (bad data,
- * missing privileges, syntax) fails at once.
+ * missing privileges, syntax) fails at once; of those, {@link #isTableLevel} tells the failures of
+ * one table (which the committer quarantines) from the warehouse's own.
  */
 public final class TransientErrors {
 
@@ -67,5 +68,40 @@ public final class TransientErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * A failure that concerns one table only, so that stopping that table and letting the others go
+     * on is right: any database error that is not transient and not of a class that concerns the
+     * whole warehouse, namely connection (08), authorization (28), insufficient resources (53:
+     * disk full, out of memory), operator intervention (57: shutdown, cancel) and system errors
+     * (58). Redshift reports load and most statement errors as XX000, which stays table-level. An
+     * error raised by the sink itself while planning a table's apply (a {@link RuntimeException})
+     * is table-level too; staged files that cannot be read ({@link java.io.IOException}) are not.
+     */
+    public static boolean isTableLevel(Throwable t) {
+        if (t instanceof RuntimeException) {
+            return true;
+        }
+        if (!(t instanceof SQLException) || isTransient(t) || isConflict(t)) {
+            return false;
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException) {
+                String state = ((SQLException) c).getSQLState();
+                if (state != null
+                        && (state.startsWith("08")
+                                || state.startsWith("28")
+                                || state.startsWith("53")
+                                || state.startsWith("57")
+                                || state.startsWith("58"))) {
+                    return false;
+                }
+            }
+            if (c == c.getCause()) {
+                break;
+            }
+        }
+        return true;
     }
 }

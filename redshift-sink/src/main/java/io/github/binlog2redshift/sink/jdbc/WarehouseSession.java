@@ -44,14 +44,20 @@ public final class WarehouseSession implements AutoCloseable {
         int conflicts = 0;
         int failures = 0;
         for (int attempt = 1; ; attempt++) {
+            // A failure to connect or to log in concerns every table, never this one alone.
+            boolean connected = connection != null;
             try {
-                return executor.apply(connection(), batch)
-                        .withAttempts(attempt)
-                        .withConflicts(conflicts);
+                Connection c = connection();
+                connected = true;
+                return executor.apply(c, batch).withAttempts(attempt).withConflicts(conflicts);
             } catch (IOException e) {
                 // Staged files unreadable: not retried here; the job's restart tries again.
                 dropIfBroken();
-                throw new ApplyFailedException(batch, attempt, e);
+                throw new ApplyFailedException(batch, attempt, e, false);
+            } catch (RuntimeException e) {
+                // The sink's own planning refused this table's apply: retrying cannot help.
+                dropIfBroken();
+                throw new ApplyFailedException(batch, attempt, e, true);
             } catch (SQLException e) {
                 dropIfBroken();
                 boolean conflict = TransientErrors.isConflict(e);
@@ -62,7 +68,8 @@ public final class WarehouseSession implements AutoCloseable {
                 }
                 if (!conflict
                         && (!TransientErrors.isTransient(e) || failures > retry.maxRetries())) {
-                    throw new ApplyFailedException(batch, attempt, e);
+                    throw new ApplyFailedException(
+                            batch, attempt, e, connected && TransientErrors.isTableLevel(e));
                 }
                 long waitMs =
                         conflict
@@ -80,6 +87,54 @@ public final class WarehouseSession implements AutoCloseable {
                         e.getMessage());
                 Thread.sleep(waitMs);
             }
+        }
+    }
+
+    /** Work on the session's connection that is not an apply, e.g. the quarantine's records. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on this session's connection, in autocommit (work that opens a
+     * transaction ends it), retrying transient errors as {@link #apply} does; other errors fail
+     * at once, naming {@code what}.
+     */
+    public <T> T run(String what, Work<T> work) throws IOException, InterruptedException {
+        int failures = 0;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Connection c = connection();
+                c.setAutoCommit(true);
+                return work.run(c);
+            } catch (SQLException e) {
+                rollbackQuietly();
+                dropIfBroken();
+                if (!TransientErrors.isTransient(e) || ++failures > retry.maxRetries()) {
+                    throw new IOException(
+                            what + " failed after " + attempt + " attempts: " + e.getMessage(), e);
+                }
+                long waitMs = jittered(retry.delayBefore(failures).toMillis());
+                LOG.warn(
+                        "{} failed (attempt {}), retrying in {} ms: {}",
+                        what,
+                        attempt,
+                        waitMs,
+                        e.getMessage());
+                Thread.sleep(waitMs);
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (connection != null && !connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // the connection is checked and dropped next if it is broken
         }
     }
 

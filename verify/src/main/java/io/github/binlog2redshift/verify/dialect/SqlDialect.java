@@ -26,6 +26,14 @@ public abstract class SqlDialect {
         return quotedColumn;
     }
 
+    /**
+     * Statements that make a warehouse session print values the way they are compared: UTC, so
+     * TIMESTAMPTZ prints as UTC text, like the source.
+     */
+    public List<String> sessionSettings() {
+        return List.of("SET TIME ZONE 'UTC'");
+    }
+
     /** The predicate "soft-delete flag not set", for a boolean column. */
     public String notSoftDeleted(String column) {
         return "COALESCE(" + quote(column) + ", FALSE) = FALSE";

@@ -35,11 +35,13 @@ public final class Side implements AutoCloseable {
         return new Side(connection, dialect, true, Integer.MIN_VALUE);
     }
 
-    /** The warehouse; UTC so TIMESTAMPTZ prints as UTC text, like the source. */
+    /** The warehouse, with the dialect's {@link SqlDialect#sessionSettings() session settings}. */
     public static Side target(Connection connection, SqlDialect dialect, int fetchSize)
             throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute("SET TIME ZONE 'UTC'");
+            for (String sql : dialect.sessionSettings()) {
+                st.execute(sql);
+            }
         }
         connection.setAutoCommit(false);
         connection.setReadOnly(true);

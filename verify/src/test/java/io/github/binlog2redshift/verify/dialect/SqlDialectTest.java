@@ -19,6 +19,13 @@ class SqlDialectTest {
     }
 
     @Test
+    void warehouseSessionsPrintUtcAndRedshiftEveryDigitOfADouble() {
+        assertThat(new PostgresDialect().sessionSettings()).containsExactly("SET TIME ZONE 'UTC'");
+        assertThat(new RedshiftDialect().sessionSettings())
+                .containsExactly("SET TIME ZONE 'UTC'", "SET extra_float_digits TO 2");
+    }
+
+    @Test
     void mySqlSortsTextKeysByCodePoint() {
         assertThat(new MySqlDialect().select(spec(null), false, false))
                 .isEqualTo(
