@@ -6,8 +6,10 @@ import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
 import io.github.binlog2redshift.sink.jdbc.RetryPolicy;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
 import io.github.binlog2redshift.sink.route.TableModes;
+
 import java.io.Serializable;
 import java.util.Objects;
+
 import javax.annotation.Nullable;
 
 /**
@@ -128,8 +130,8 @@ public final class ApplySettings implements Serializable {
     }
 
     /**
-     * Where the sink's job-wide records live (the quarantine: {@code _b2r_quarantine} and its
-     * kept committables): {@code sink.redshift.schema}.
+     * Where the sink's job-wide records live (the quarantine: {@code _b2r_quarantine} and its kept
+     * committables): {@code sink.redshift.schema}.
      */
     public String controlSchema() {
         return controlSchema;

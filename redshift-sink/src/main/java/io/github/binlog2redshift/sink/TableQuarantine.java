@@ -6,6 +6,12 @@ import io.github.binlog2redshift.sink.jdbc.QuarantineView;
 import io.github.binlog2redshift.sink.jdbc.QuarantineView.Kept;
 import io.github.binlog2redshift.sink.jdbc.QuarantineView.Quarantine;
 import io.github.binlog2redshift.sink.jdbc.WarehouseSession;
+
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,34 +20,31 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+
 import javax.annotation.Nullable;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.MetricGroup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The committer's table quarantine. A table whose apply fails in a way that concerns it alone
  * ({@link ApplyFailedException#tableLevel()}: an incompatible schema change under {@code FAIL}, a
  * load or merge statement the warehouse refuses) stops; the others go on. Its committables, that
  * one and every later one, are kept in the warehouse ({@link QuarantineStore}; their staged files
- * stay where they are) behind a row of {@code _b2r_quarantine} that names table and reason, and
- * are counted. Each commit logs every quarantined table and its kept committables (WARN) and sets
- * the metrics. When the operator deletes the row (after fixing the cause), the next commit replays
- * the kept committables in checkpoint order before the table's new ones; a replay that fails
- * again quarantines the table again, keeping the rest.
+ * stay where they are) behind a row of {@code _b2r_quarantine} that names table and reason, and are
+ * counted. Each commit logs every quarantined table and its kept committables (WARN) and sets the
+ * metrics. When the operator deletes the row (after fixing the cause), the next commit replays the
+ * kept committables in checkpoint order before the table's new ones; a replay that fails again
+ * quarantines the table again, keeping the rest.
  *
  * <p>The quarantine is the job's, not a subtask's: every committer subtask reads the rows at each
  * commit and keeps its own committables of a quarantined table, whichever subtask stopped it.
  * Positions make the merges of different subtasks independent of their order (docs/tables.md,
- * "Across subtasks"), so each subtask replays its own, in order, at its next commit. Failures
- * that are not the table's own (connections, logins, spent retries, unreadable staged files)
- * still fail the job, whose restart commits again.
+ * "Across subtasks"), so each subtask replays its own, in order, at its next commit. Failures that
+ * are not the table's own (connections, logins, spent retries, unreadable staged files) still fail
+ * the job, whose restart commits again.
  *
  * <p>Metrics, on the committer's group: {@code quarantinedTables} (gauge); per {@code
  * table=<schema.table>} (the warehouse's name): {@code quarantined} (1 or 0), {@code
- * keptCommittables} and {@code keptRows} (what this subtask keeps), {@code quarantines} and
- * {@code replayedCommittables} (counters).
+ * keptCommittables} and {@code keptRows} (what this subtask keeps), {@code quarantines} and {@code
+ * replayedCommittables} (counters).
  */
 final class TableQuarantine {
 
@@ -146,7 +149,9 @@ final class TableQuarantine {
             }
             keep(s, b);
             if (keptKeys.add(key(b.checkpointId(), b.stagingId()))) {
-                kept.add(new Kept(table, b.subtask(), b.checkpointId(), b.stagingId(), b.rowCount()));
+                kept.add(
+                        new Kept(
+                                table, b.subtask(), b.checkpointId(), b.stagingId(), b.rowCount()));
             }
         }
         return new Outcome(table, q, kept);

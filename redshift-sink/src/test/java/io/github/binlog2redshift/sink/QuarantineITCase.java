@@ -20,18 +20,7 @@ import io.github.binlog2redshift.localstack.junit.Partitions;
 import io.github.binlog2redshift.serde.ChangeEventJson;
 import io.github.binlog2redshift.sink.internal.FaultPoints;
 import io.github.binlog2redshift.sink.jdbc.SinkTarget;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.Callable;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -47,12 +36,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
 /**
  * Issue 14, table quarantine, through the real sink job (Kafka, parse, route, dedupe, staging on
  * S3, committer) at parallelism 2: three tables under load; an incompatible type change (INT to
  * VARCHAR under the default {@code FAIL}) quarantines the third while the other two stay equal to
- * their expected contents, through a failover too; after the fix by hand and the documented
- * resume (deleting its {@code _b2r_quarantine} row), the third is equal too, its kept committables
+ * their expected contents, through a failover too; after the fix by hand and the documented resume
+ * (deleting its {@code _b2r_quarantine} row), the third is equal too, its kept committables
  * replayed in checkpoint order before its new ones.
  */
 @ExtendWith(LocalStackExtension.class)
@@ -76,8 +78,7 @@ class QuarantineITCase {
     static final List<String> PK = List.of("id");
     static final ColumnDef ID = ColumnDef.of("id", "INT", null, null, false);
     static final List<ColumnDef> V1 = List.of(ID, ColumnDef.of("qty", "INT", null, null, true));
-    static final List<ColumnDef> V2 =
-            List.of(ID, ColumnDef.of("qty", "VARCHAR", 20, null, true));
+    static final List<ColumnDef> V2 = List.of(ID, ColumnDef.of("qty", "VARCHAR", 20, null, true));
     static final List<TableId> TABLES =
             List.of(TableId.of("shop", "t1"), TableId.of("shop", "t2"), TableId.of("shop", "t3"));
     static final TableId T3 = TABLES.get(2);
@@ -156,8 +157,7 @@ class QuarantineITCase {
             }
             assertThat(contents(db, T3)).isEqualTo(beforeChange);
             assertThat(quarantined(db, jobId)).isEqualTo(1);
-            assertThat(count(db, "SELECT count(*) FROM public._b2r_quarantine_kept"))
-                    .isPositive();
+            assertThat(count(db, "SELECT count(*) FROM public._b2r_quarantine_kept")).isPositive();
 
             // The fix by hand, then the resume: the kept committables go first, in order.
             fixByHand(db);
@@ -209,9 +209,7 @@ class QuarantineITCase {
                                                 + "' AND target_table = 'public.shop__t3'"
                                                 + " ORDER BY committed_at, checkpoint_id")) {
             while (rs.next()) {
-                bySubtask
-                        .computeIfAbsent(rs.getInt(1), s -> new ArrayList<>())
-                        .add(rs.getLong(2));
+                bySubtask.computeIfAbsent(rs.getInt(1), s -> new ArrayList<>()).add(rs.getLong(2));
             }
         }
         assertThat(bySubtask).isNotEmpty();
@@ -260,7 +258,8 @@ class QuarantineITCase {
             after.put("id", (long) id);
             after.put("qty", value);
             ChangeEvent e = ChangeEvent.update(t, null, after, pos(), 0, PK, cols);
-            producer.send(new ProducerRecord<>(input.name(), key(t, id), ChangeEventJson.toBytes(e)));
+            producer.send(
+                    new ProducerRecord<>(input.name(), key(t, id), ChangeEventJson.toBytes(e)));
             expected.get(t).put(id, String.valueOf(value));
         }
     }
@@ -271,7 +270,8 @@ class QuarantineITCase {
             int partition,
             byte[] key,
             ChangeEvent e) {
-        producer.send(new ProducerRecord<>(input.name(), partition, key, ChangeEventJson.toBytes(e)));
+        producer.send(
+                new ProducerRecord<>(input.name(), partition, key, ChangeEventJson.toBytes(e)));
     }
 
     private static byte[] key(TableId t, int id) {

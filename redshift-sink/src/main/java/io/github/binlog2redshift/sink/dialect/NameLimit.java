@@ -11,9 +11,8 @@ import java.security.NoSuchAlgorithmException;
  * Fits a name into a warehouse's identifier limit, the same way on every warehouse: a name of at
  * most {@code maxBytes} UTF-8 bytes is kept; a longer one is cut on a character boundary and ended
  * with {@code _} and the first 8 hex digits of the SHA-256 of the whole name. Deterministic (the
- * same name always gets the same result), and two long names that share a prefix stay apart,
- * where the warehouse's own handling would merge them (PostgreSQL truncates silently; Redshift
- * refuses).
+ * same name always gets the same result), and two long names that share a prefix stay apart, where
+ * the warehouse's own handling would merge them (PostgreSQL truncates silently; Redshift refuses).
  */
 public final class NameLimit {
 
@@ -36,7 +35,9 @@ public final class NameLimit {
         return prefix(name, maxBytes - HASH_SUFFIX_BYTES) + "_" + hash(name);
     }
 
-    /** The longest prefix of {@code s} of at most {@code maxBytes} UTF-8 bytes, whole characters. */
+    /**
+     * The longest prefix of {@code s} of at most {@code maxBytes} UTF-8 bytes, whole characters.
+     */
     private static String prefix(String s, int maxBytes) {
         CharsetEncoder enc = StandardCharsets.UTF_8.newEncoder();
         CharBuffer in = CharBuffer.wrap(s);
@@ -46,7 +47,8 @@ public final class NameLimit {
 
     private static String hash(String s) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            byte[] d =
+                    MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder(HASH_HEX_DIGITS);
             for (int i = 0; i < HASH_HEX_DIGITS / 2; i++) {
                 hex.append(Character.forDigit((d[i] >>> 4) & 0xf, 16))

@@ -3,16 +3,17 @@ package io.github.binlog2redshift.sink.dialect;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.table;
 
 import io.github.binlog2redshift.sink.TargetTable;
+
 import java.util.Objects;
 
 /**
  * The quarantine's two tables in the control schema ({@code sink.redshift.schema}), and the
- * statements the committer runs on them. {@code _b2r_quarantine}: one row per quarantined table
- * of a job (the reason, the checkpoint it stopped at, which subtask stopped it); deleting it is the
+ * statements the committer runs on them. {@code _b2r_quarantine}: one row per quarantined table of
+ * a job (the reason, the checkpoint it stopped at, which subtask stopped it); deleting it is the
  * operator's resume. {@code _b2r_quarantine_kept}: the committables kept behind a quarantined
  * table, in their serialized form ({@code TableCommittableSerializer}, base64, in parts that fit
- * Redshift's VARCHAR(65535)), until they are replayed. Tables are named as the commit ledger
- * names them ({@code schema.table}, the warehouse's names).
+ * Redshift's VARCHAR(65535)), until they are replayed. Tables are named as the commit ledger names
+ * them ({@code schema.table}, the warehouse's names).
  */
 public final class QuarantineStatements {
 
@@ -99,7 +100,9 @@ public final class QuarantineStatements {
                 + " ORDER BY \"target_table\", \"checkpoint_id\", \"subtask\", \"staging_id\"";
     }
 
-    /** One kept committable's parts in order; binds job id, target table, checkpoint, staging id. */
+    /**
+     * One kept committable's parts in order; binds job id, target table, checkpoint, staging id.
+     */
     public String selectKept() {
         return "SELECT \"format_version\", \"part\", \"parts\", \"committable\" FROM "
                 + table(kept)

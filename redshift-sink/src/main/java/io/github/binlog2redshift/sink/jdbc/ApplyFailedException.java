@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.sink.jdbc;
 
 import io.github.binlog2redshift.sink.TableCommittable;
+
 import java.io.IOException;
 
 /**
@@ -40,8 +41,8 @@ public final class ApplyFailedException extends IOException {
      * True when retrying cannot help and only this table is concerned: its DDL under the policy
      * ({@code IncompatibleSchemaChangeException}), its data (a COPY or merge statement refused, a
      * load count that does not match), its target (a missing privilege, a table changed by hand).
-     * False for lost connections and spent retries, a login refused, the warehouse out of
-     * resources or shutting down, and staged files that cannot be read: those fail the job.
+     * False for lost connections and spent retries, a login refused, the warehouse out of resources
+     * or shutting down, and staged files that cannot be read: those fail the job.
      */
     public boolean tableLevel() {
         return tableLevel;

@@ -8,6 +8,7 @@ import io.github.binlog2redshift.sink.TableCommittableSerializer;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.QuarantineStatements;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -18,17 +19,18 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+
 import javax.annotation.Nullable;
 
 /**
  * Runs {@link QuarantineStatements}: the warehouse's record of which tables of a job are
  * quarantined and of the committables kept behind them. The warehouse, not Flink's state, holds
- * them: Flink 1.20's committer has no state of its own, and its operator retries a committable
- * the committer asks to {@code retryLater()} at once, up to {@code sink.committer.retries} times,
- * then fails the job; so a committable can only be kept across checkpoints by handing it over
- * somewhere durable, and the warehouse is where the commit ledger (the sink's exactly-once record)
- * already lives. Every write is idempotent: a committable kept twice (a committer called again
- * after a failover) is kept once, and a replayed one is found in the commit ledger.
+ * them: Flink 1.20's committer has no state of its own, and its operator retries a committable the
+ * committer asks to {@code retryLater()} at once, up to {@code sink.committer.retries} times, then
+ * fails the job; so a committable can only be kept across checkpoints by handing it over somewhere
+ * durable, and the warehouse is where the commit ledger (the sink's exactly-once record) already
+ * lives. Every write is idempotent: a committable kept twice (a committer called again after a
+ * failover) is kept once, and a replayed one is found in the commit ledger.
  *
  * <p>Not thread-safe across connections: each committer thread passes its own.
  */
@@ -56,7 +58,9 @@ public final class QuarantineStore {
         return jobId;
     }
 
-    /** How these records name {@code t}: the warehouse's {@code schema.table}, as the ledger does. */
+    /**
+     * How these records name {@code t}: the warehouse's {@code schema.table}, as the ledger does.
+     */
     public String name(TargetTable t) {
         return WarehouseNames.table(t, dialect).toString();
     }
@@ -116,8 +120,8 @@ public final class QuarantineStore {
     }
 
     /**
-     * Records {@code table} as quarantined since {@code checkpointId} unless a row says so
-     * already (another subtask may have been first: then its row stands).
+     * Records {@code table} as quarantined since {@code checkpointId} unless a row says so already
+     * (another subtask may have been first: then its row stands).
      */
     public void quarantine(
             Connection c, String table, long checkpointId, int subtask, String reason)
@@ -138,8 +142,8 @@ public final class QuarantineStore {
 
     /**
      * Keeps {@code b} (its staged files stay where they are; file copies the committable carries
-     * for PostgreSQL are left out, the files themselves are read again). A committable kept
-     * already is not kept twice. One transaction.
+     * for PostgreSQL are left out, the files themselves are read again). A committable kept already
+     * is not kept twice. One transaction.
      */
     public void keep(Connection c, TableCommittable b) throws SQLException {
         ensureTables(c);
@@ -269,7 +273,9 @@ public final class QuarantineStore {
     static List<String> parts(String text) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < text.length(); i += QuarantineStatements.PART_CHARS) {
-            parts.add(text.substring(i, Math.min(text.length(), i + QuarantineStatements.PART_CHARS)));
+            parts.add(
+                    text.substring(
+                            i, Math.min(text.length(), i + QuarantineStatements.PART_CHARS)));
         }
         if (parts.isEmpty()) {
             parts.add("");

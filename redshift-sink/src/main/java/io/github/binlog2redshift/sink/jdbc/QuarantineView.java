@@ -8,12 +8,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
 import javax.annotation.Nullable;
 
 /**
  * What the warehouse says at the start of a commit ({@link QuarantineStore#read}): the job's
- * quarantined tables and, per table, the committables one committer keeps, in the order they
- * are replayed (checkpoint, then writer subtask). Tables are named as the ledger names them.
+ * quarantined tables and, per table, the committables one committer keeps, in the order they are
+ * replayed (checkpoint, then writer subtask). Tables are named as the ledger names them.
  */
 public final class QuarantineView {
 

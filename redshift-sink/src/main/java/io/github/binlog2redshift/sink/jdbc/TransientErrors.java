@@ -73,11 +73,11 @@ public final class TransientErrors {
     /**
      * A failure that concerns one table only, so that stopping that table and letting the others go
      * on is right: any database error that is not transient and not of a class that concerns the
-     * whole warehouse, namely connection (08), authorization (28), insufficient resources (53:
-     * disk full, out of memory), operator intervention (57: shutdown, cancel) and system errors
-     * (58). Redshift reports load and most statement errors as XX000, which stays table-level. An
-     * error raised by the sink itself while planning a table's apply (a {@link RuntimeException})
-     * is table-level too; staged files that cannot be read ({@link java.io.IOException}) are not.
+     * whole warehouse, namely connection (08), authorization (28), insufficient resources (53: disk
+     * full, out of memory), operator intervention (57: shutdown, cancel) and system errors (58).
+     * Redshift reports load and most statement errors as XX000, which stays table-level. An error
+     * raised by the sink itself while planning a table's apply (a {@link RuntimeException}) is
+     * table-level too; staged files that cannot be read ({@link java.io.IOException}) are not.
      */
     public static boolean isTableLevel(Throwable t) {
         if (t instanceof RuntimeException) {

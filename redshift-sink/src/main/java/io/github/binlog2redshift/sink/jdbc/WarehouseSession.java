@@ -1,12 +1,14 @@
 package io.github.binlog2redshift.sink.jdbc;
 
 import io.github.binlog2redshift.sink.TableCommittable;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One warehouse connection and the executor bound to it, used by one committer thread at a time.
@@ -21,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * for as long as they happen, after the policy's doubling backoff with jitter, each one logged and
  * counted ({@link ApplyResult#conflicts}, the committer's {@code serializationConflicts} metric).
  * Failing the job instead would restart it into the same conflicts. The sink's own commits do not
- * conflict with each other on Redshift ({@code SqlDialect#lockForCommit}); what remains is
- * another writer of the same tables, or two tables' schema-log entries.
+ * conflict with each other on Redshift ({@code SqlDialect#lockForCommit}); what remains is another
+ * writer of the same tables, or two tables' schema-log entries.
  */
 public final class WarehouseSession implements AutoCloseable {
 
@@ -97,9 +99,9 @@ public final class WarehouseSession implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on this session's connection, in autocommit (work that opens a
-     * transaction ends it), retrying transient errors as {@link #apply} does; other errors fail
-     * at once, naming {@code what}.
+     * Runs {@code work} on this session's connection, in autocommit (work that opens a transaction
+     * ends it), retrying transient errors as {@link #apply} does; other errors fail at once, naming
+     * {@code what}.
      */
     public <T> T run(String what, Work<T> work) throws IOException, InterruptedException {
         int failures = 0;

@@ -2,8 +2,9 @@ package io.github.binlog2redshift.sink.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Issue 14: PostgreSQL's names are cut like Redshift's ({@link NameLimit}), at its own limit of 63
@@ -39,7 +40,8 @@ class NameLimitTest {
         // Two names PostgreSQL would have truncated to the same 63 bytes stay apart.
         String a = "x".repeat(63) + "_a";
         String b = "x".repeat(63) + "_b";
-        assertThat(pg.storedName(a, NameKind.SCHEMA)).isNotEqualTo(pg.storedName(b, NameKind.SCHEMA));
+        assertThat(pg.storedName(a, NameKind.SCHEMA))
+                .isNotEqualTo(pg.storedName(b, NameKind.SCHEMA));
         assertThat(bytes(pg.storedName(a, NameKind.SCHEMA))).isEqualTo(63);
         // Case is not folded: names equal but for case stay different.
         assertThat(pg.storedName("C".repeat(60), NameKind.COLUMN))
@@ -53,8 +55,8 @@ class NameLimitTest {
         String name = "m".repeat(200);
         assertThat(bytes(rs.storedName(name, NameKind.SCHEMA))).isEqualTo(127);
         assertThat(bytes(pg.storedName(name, NameKind.SCHEMA))).isEqualTo(63);
-        assertThat(rs.storedName(name, NameKind.SCHEMA)).endsWith(
-                pg.storedName(name, NameKind.SCHEMA).substring(54));
+        assertThat(rs.storedName(name, NameKind.SCHEMA))
+                .endsWith(pg.storedName(name, NameKind.SCHEMA).substring(54));
         assertThat(NameLimit.fit("short", 10)).isEqualTo("short");
     }
 }

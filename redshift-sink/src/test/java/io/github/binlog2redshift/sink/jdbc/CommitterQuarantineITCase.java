@@ -7,6 +7,7 @@ import static io.github.binlog2redshift.sink.jdbc.Evolving.row;
 import static io.github.binlog2redshift.sink.jdbc.Evolving.session;
 import static io.github.binlog2redshift.sink.jdbc.Evolving.stage;
 import static io.github.binlog2redshift.sink.jdbc.StagedBatches.upsert;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
@@ -22,16 +23,18 @@ import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.WarehouseCommitter;
 import io.github.binlog2redshift.sink.dialect.TableMode;
 import io.github.binlog2redshift.sink.jdbc.WarehouseCommitterITCase.Request;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.apache.flink.api.connector.sink2.Committer.CommitRequest;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Issue 14 at the committer: a table whose schema change the policy refuses is quarantined while
@@ -68,11 +71,17 @@ class CommitterQuarantineITCase {
         return out;
     }
 
-    TableCommittable rows(SinkTarget db, TargetTable t, long checkpoint, List<ColumnDef> cols,
-            Object... idQty) throws Exception {
+    TableCommittable rows(
+            SinkTarget db, TargetTable t, long checkpoint, List<ColumnDef> cols, Object... idQty)
+            throws Exception {
         List<io.github.binlog2redshift.event.ChangeEvent> events = new ArrayList<>();
         for (int i = 0; i < idQty.length; i += 2) {
-            events.add(upsert(cols, PK, checkpoint * 100 + i, row("id", idQty[i], "qty", idQty[i + 1])));
+            events.add(
+                    upsert(
+                            cols,
+                            PK,
+                            checkpoint * 100 + i,
+                            row("id", idQty[i], "qty", idQty[i + 1])));
         }
         return stage(db, t, checkpoint, TableMode.defaults(), events);
     }

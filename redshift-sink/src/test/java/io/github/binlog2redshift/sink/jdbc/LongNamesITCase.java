@@ -6,6 +6,7 @@ import static io.github.binlog2redshift.sink.jdbc.Evolving.session;
 import static io.github.binlog2redshift.sink.jdbc.Evolving.stage;
 import static io.github.binlog2redshift.sink.jdbc.StagedBatches.delete;
 import static io.github.binlog2redshift.sink.jdbc.StagedBatches.upsert;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
@@ -20,13 +21,15 @@ import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.NameKind;
 import io.github.binlog2redshift.sink.dialect.ReservedNames;
 import io.github.binlog2redshift.sink.dialect.TableMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
+
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Issue 14: names over a warehouse's identifier limit (PostgreSQL 63 bytes, Redshift 127) are cut
@@ -41,7 +44,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class LongNamesITCase {
 
     /** 72 bytes: over PostgreSQL's limit, mixed case (folded on Redshift only). */
-    static final String TABLE = "Inventory_Management_System__" + "Warehouse_Stock_Movements_2024_Q1_Q2";
+    static final String TABLE =
+            "Inventory_Management_System__" + "Warehouse_Stock_Movements_2024_Q1_Q2";
 
     static final String COLUMN = "Quantity_On_Hand_".repeat(3) + "After_The_Last_Movement";
 
@@ -60,7 +64,8 @@ class LongNamesITCase {
         String sourceTable = db.either(TABLE, SHORT_TABLE);
         String sourceColumn = db.either(COLUMN, SHORT_COLUMN);
         TargetTable source = new TargetTable("shop", sourceTable);
-        List<ColumnDef> cols = List.of(col("id", "INT", null, null), col(sourceColumn, "VARCHAR", 20, null));
+        List<ColumnDef> cols =
+                List.of(col("id", "INT", null, null), col(sourceColumn, "VARCHAR", 20, null));
         List<String> pk = List.of("id");
         TableMode d = TableMode.defaults();
         TableMode history =
@@ -81,7 +86,12 @@ class LongNamesITCase {
                                 upsert(cols, pk, 10, row("id", 1, sourceColumn, "one")),
                                 upsert(cols, pk, 11, row("id", 2, sourceColumn, "two"))));
         TableCommittable second =
-                stage(db, source, 2, history, List.of(delete(cols, pk, 20, row("id", 2, sourceColumn, "two"))));
+                stage(
+                        db,
+                        source,
+                        2,
+                        history,
+                        List.of(delete(cols, pk, 20, row("id", 2, sourceColumn, "two"))));
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
             s.apply(first);
             s.apply(second);
@@ -101,12 +111,13 @@ class LongNamesITCase {
         TargetTable target = new TargetTable("shop", table);
         assertThat(Rows.of(db, target)).containsExactly("1|one");
         assertThat(Evolving.columns(db, target))
-                .containsExactly("id integer", column + " character varying(" + db.either(20, 80) + ")");
+                .containsExactly(
+                        "id integer", column + " character varying(" + db.either(20, 80) + ")");
         assertThat(
                         Rows.query(
                                 db,
-                                "SELECT table_name FROM information_schema.tables"
-                                        + " WHERE table_schema = 'shop' AND left(table_name, 10) = '"
+                                "SELECT table_name FROM information_schema.tables WHERE"
+                                    + " table_schema = 'shop' AND left(table_name, 10) = '"
                                         + table.substring(0, 10)
                                         + "' ORDER BY 1"))
                 .containsExactlyInAnyOrderElementsOf(

@@ -10,10 +10,12 @@ import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.QuarantineStatements;
 import io.github.binlog2redshift.sink.dialect.RedshiftDialect;
 import io.github.binlog2redshift.sink.dialect.TableMode;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** A kept committable's text form: without file copies, in parts, read back whole. */
 class QuarantineStoreTest {
@@ -30,7 +32,9 @@ class QuarantineStoreTest {
                         7,
                         "s1-abc",
                         1,
-                        List.of(new StagedFile("s3://b/f.csv.gz", List.of("id"), 3, new byte[] {1})),
+                        List.of(
+                                new StagedFile(
+                                        "s3://b/f.csv.gz", List.of("id"), 3, new byte[] {1})),
                         "pos",
                         5,
                         cols,
@@ -46,7 +50,8 @@ class QuarantineStoreTest {
                         .deserialize(
                                 TableCommittableSerializer.VERSION,
                                 Base64.getDecoder().decode(String.join("", parts)));
-        assertThat(back.files()).containsExactly(new StagedFile("s3://b/f.csv.gz", List.of("id"), 3, null));
+        assertThat(back.files())
+                .containsExactly(new StagedFile("s3://b/f.csv.gz", List.of("id"), 3, null));
         assertThat(back.columns()).isEqualTo(cols);
         assertThat(back.checkpointId()).isEqualTo(7);
         assertThat(back.subtask()).isEqualTo(1);
