@@ -17,8 +17,12 @@ import javax.annotation.Nullable;
  *       12:34:56.123+00}, which both warehouses read as a UTC instant;
  *   <li>MySQL's zero dates ({@code 0000-00-00...}) are not dates in either warehouse and are staged
  *       as NULL (documented in {@code docs/apply.md});
- *   <li>booleans become {@code true}/{@code false} for BIT(1) and {@code 1}/{@code 0} otherwise.
+ *   <li>booleans become {@code true}/{@code false} for BIT(1) and {@code 1}/{@code 0} otherwise;
+ *   <li>a DECIMAL value read as a JSON number is written without an exponent.
  * </ul>
+ *
+ * <p>Never fails on a value {@code ingest.ValueGuard} let through: it checks each value against
+ * exactly these forms (base64 that decodes, for instance) before the change is staged.
  */
 public final class StagedValueText {
 
@@ -45,6 +49,10 @@ public final class StagedValueText {
         }
         if (value instanceof Boolean) {
             return (Boolean) value ? "1" : "0";
+        }
+        if (value instanceof java.math.BigDecimal && t.base().equals("DECIMAL")) {
+            // 1E+3 is a decimal to PostgreSQL but not to COPY, which reads no exponent.
+            return ((java.math.BigDecimal) value).toPlainString();
         }
         String text = value.toString();
         switch (t.base()) {

@@ -115,16 +115,23 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
                 metrics.excluded();
                 continue;
             }
-            routed.add(keyed(route.get(), values.check(route.get().target(), event), record));
+            // The key first: the checks need to know the key columns (NOT NULL in the warehouse).
+            ChangeEvent keyed = withRuleKey(route.get(), event);
+            routed.add(keyed(route.get(), values.check(route.get().target(), keyed), record));
         }
         return routed;
     }
 
-    static RoutedChange keyed(Route route, ChangeEvent event, KafkaRecord record) {
-        ChangeEvent e = event;
+    /** The event's own key columns, else its table rule's. */
+    static ChangeEvent withRuleKey(Route route, ChangeEvent e) {
         if (e.primaryKey().isEmpty() && !route.rulePrimaryKey().isEmpty()) {
-            e = EventCopies.withPrimaryKey(e, route.rulePrimaryKey());
+            return EventCopies.withPrimaryKey(e, route.rulePrimaryKey());
         }
+        return e;
+    }
+
+    static RoutedChange keyed(Route route, ChangeEvent event, KafkaRecord record) {
+        ChangeEvent e = withRuleKey(route, event);
         if (e.op() == Op.SCHEMA_CHANGE) {
             return new RoutedChange(
                     route.target(),

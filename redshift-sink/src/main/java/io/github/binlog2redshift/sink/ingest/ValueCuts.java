@@ -38,6 +38,11 @@ final class ValueCuts {
         return value.substring(0, in.position());
     }
 
+    /** {@code value} cut to its first {@code maxChars} characters (code points). */
+    static String cutChars(String value, int maxChars) {
+        return value.substring(0, value.offsetByCodePoints(0, maxChars));
+    }
+
     /** The change with the cut image and {@code _b2r_truncated} naming the cut columns. */
     static ChangeEvent withTruncated(
             ChangeEvent e, Map<String, Object> image, List<String> columns) {

@@ -8,38 +8,47 @@ import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
 import io.github.binlog2redshift.sink.dialect.NameKind;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
-import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
 import io.github.binlog2redshift.sink.format.RejectedRecordException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Checks a change's values against what its warehouse column can hold, at ingest, where the
- * original Kafka record is still at hand for the dead-letter output (the staging writer, a sink
- * writer, has no side output). A value is never silently cut or nulled:
+ * Checks a change against what its warehouse columns hold, at ingest, where the original Kafka
+ * record is still at hand for the dead-letter output (the staging writer, a sink writer, has no
+ * side output). A change passes only if every value can be staged and loaded into its target
+ * column as it is; otherwise it is dead-lettered naming table, column, key, source position and
+ * what is wrong, and the job carries on. A value is never silently changed:
  *
  * <ul>
- *   <li>longer than the column (Redshift VARCHAR 65,535 bytes, VARBYTE / SUPER 16 MB): the change
- *       is dead-lettered ({@code oversize_value}) naming table, column, key and size; or, with
- *       {@link Oversize#TRUNCATE}, cut to fit (on a UTF-8 character boundary; a JSON value, which a
- *       cut would make invalid, becomes NULL) and the column named in the row's {@code
- *       _b2r_truncated};
+ *   <li>column metadata that describes no warehouse column: an empty, duplicate or unstorable
+ *       (NUL, lone surrogate) name, a negative length or scale, a scale above the precision,
+ *       lengths MySQL does not allow, a type the sink does not map, a key column that is not among
+ *       the columns ({@code invalid_column}); two names that are one in the warehouse (on Redshift
+ *       {@code Id} and {@code id}, see {@link SqlDialect#storedName}: {@code name_collision});
+ *   <li>a key column whose value is NULL (or MySQL's zero date, staged as NULL), which the
+ *       warehouse's key column refuses ({@code missing_key_value});
+ *   <li>a value that is not of its column's type as the warehouse's load reads it, checked on the
+ *       text without building anything ({@link ColumnRule}: integers, decimals, floats, BIT(1),
+ *       dates and times, JSON, base64 binary; any text for a NUL character or a lone UTF-16
+ *       surrogate): {@code invalid_value}; a well-formed value beyond the target type's range or
+ *       precision: {@code out_of_range};
+ *   <li>a value longer than its column (Redshift: VARCHAR n bytes, at most 65,535, VARBYTE n
+ *       bytes, SUPER 16 MB; PostgreSQL: VARCHAR n characters): dead-lettered ({@code
+ *       oversize_value}); or, with {@link Oversize#TRUNCATE}, cut to fit (on a character boundary;
+ *       a JSON value, which a cut would make invalid, becomes NULL) and the column named in the
+ *       row's {@code _b2r_truncated};
  *   <li>a row whose staged form is longer than one load reads (Redshift COPY: 4 MB per row,
  *       binary values counting twice as hex): dead-lettered ({@code oversize_row}), whatever
- *       {@link Oversize} says, after any cuts;
- *   <li>text with a NUL character, which neither warehouse stores: dead-lettered ({@code
- *       invalid_value});
- *   <li>two columns whose names are one name in the warehouse (on Redshift {@code Id} and {@code
- *       id}, see {@link SqlDialect#storedName}): dead-lettered ({@code name_collision});
- *   <li>a date with a zero month or day or year 0 (MySQL allows them without NO_ZERO_IN_DATE),
- *       which neither warehouse can represent: dead-lettered ({@code invalid_value}). The all-zero
- *       date {@code 0000-00-00} is MySQL's "no date" and is staged as NULL (docs/apply.md).
+ *       {@link Oversize} says, after any cuts.
  * </ul>
+ *
+ * <p>The all-zero date {@code 0000-00-00} is MySQL's "no date" and is staged as NULL
+ * (docs/apply.md). Schema changes get the metadata checks only.
  */
 public final class ValueGuard implements Serializable {
 
@@ -47,57 +56,197 @@ public final class ValueGuard implements Serializable {
 
     private final SqlDialect dialect;
     private final Oversize oversize;
+    private transient ColumnRules rules;
 
     public ValueGuard(SqlDialect dialect, Oversize oversize) {
-        this.dialect = dialect;
-        this.oversize = oversize;
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.oversize = Objects.requireNonNull(oversize, "oversize");
     }
 
     /** The change to stage: {@code e} itself, or a copy with cut values when so configured. */
     public ChangeEvent check(TargetTable target, ChangeEvent e) {
-        if (e.op() == Op.SCHEMA_CHANGE || e.columns().isEmpty()) {
-            return untyped(target, e);
+        if (e.op() == Op.SCHEMA_CHANGE) {
+            columns(target, e, e.columns(), true);
+            return e;
         }
-        distinctNames(target, e);
+        if (e.keyImage() == null) {
+            return e;
+        }
+        boolean typed = !e.columns().isEmpty();
+        List<ColumnDef> columns = typed ? e.columns() : untyped(e);
+        ColumnRule[] rules = columns(target, e, columns, typed);
+        keyValues(target, e);
         Map<String, Object> image = e.keyImage();
         Map<String, Object> cut = null;
-        List<String> truncated = new ArrayList<>();
-        for (ColumnDef c : e.columns()) {
+        List<String> truncated = null;
+        for (int i = 0; i < rules.length; i++) {
+            ColumnDef c = columns.get(i);
             Object v = image.get(c.name());
-            if (!(v instanceof String)) {
+            if (v == null) {
                 continue;
             }
-            String s = (String) v;
-            MySqlType t = MySqlType.of(c);
-            if (!t.isBinary()) {
-                validText(target, e, c, s, t);
+            Object fitted = checkValue(target, e, c, rules[i], v);
+            if (fitted != v) {
+                cut = cut == null ? new LinkedHashMap<>(image) : cut;
+                truncated = truncated == null ? new ArrayList<>() : truncated;
+                cut.put(c.name(), fitted);
+                truncated.add(c.name());
             }
-            long max = dialect.maxValueBytes(c);
-            long size = t.isBinary() ? decodedLength(s) : utf8Length(s, max);
-            if (size <= max) {
-                continue;
-            }
-            if (oversize == Oversize.DEAD_LETTER) {
-                throw reject(
-                        RejectReason.OVERSIZE_VALUE,
-                        target,
-                        e,
-                        c,
-                        "has "
-                                + size
-                                + " bytes, more than the "
-                                + max
-                                + " its column holds ("
-                                + dialect.columnType(c)
-                                + "); sink.oversize-values=TRUNCATE would cut it");
-            }
-            cut = cut == null ? new LinkedHashMap<>(image) : cut;
-            cut.put(c.name(), ValueCuts.cut(s, t, (int) Math.min(max, Integer.MAX_VALUE)));
-            truncated.add(c.name());
         }
-        ChangeEvent checked = cut == null ? e : ValueCuts.withTruncated(e, cut, truncated);
+        ChangeEvent checked = e;
+        if (cut != null) {
+            ChangeEvent base = typed ? e : ValueCuts.withColumns(e, columns);
+            checked = ValueCuts.withTruncated(base, cut, truncated);
+        }
         fitsTheLoad(target, checked);
         return checked;
+    }
+
+    /** Inputs without column types are staged as LONGTEXT: the text checks still apply. */
+    private static List<ColumnDef> untyped(ChangeEvent e) {
+        List<ColumnDef> cols = new ArrayList<>(e.keyImage().size());
+        for (String name : e.keyImage().keySet()) {
+            cols.add(ColumnDef.of(name, "LONGTEXT", null, null, true));
+        }
+        return cols;
+    }
+
+    /**
+     * The rule of each column, after the metadata checks: names (non-empty, storable, distinct in
+     * the warehouse), types, and the key columns among them.
+     */
+    private ColumnRule[] columns(
+            TargetTable target, ChangeEvent e, List<ColumnDef> columns, boolean typed) {
+        ColumnRule[] out = new ColumnRule[columns.size()];
+        Map<String, String> seen = new HashMap<>(columns.size() * 2);
+        for (int i = 0; i < out.length; i++) {
+            ColumnDef c = columns.get(i);
+            String name = c.name();
+            if (name.isEmpty()) {
+                throw rejectColumn(target, e, c, "has an empty name");
+            }
+            String bad = ValueText.scanProblem(ValueText.scan(name));
+            if (bad != null) {
+                throw rejectColumn(target, e, c, "name " + bad);
+            }
+            String stored = dialect.storedName(name, NameKind.COLUMN);
+            String other = seen.putIfAbsent(stored, name);
+            if (other != null) {
+                if (other.equals(name)) {
+                    throw rejectColumn(target, e, c, "is declared twice");
+                }
+                throw collision(target, e, other, name, stored);
+            }
+            out[i] = rules().of(c);
+            String problem = out[i].metadataProblem();
+            if (problem != null) {
+                throw rejectColumn(target, e, c, problem);
+            }
+        }
+        if (typed) {
+            for (String k : e.primaryKey()) {
+                if (!seen.containsValue(k)) {
+                    throw new RejectedRecordException(
+                            RejectReason.INVALID_COLUMN,
+                            where(target, e)
+                                    + ": key column '"
+                                    + k
+                                    + "' is not among the change's columns, so the table cannot"
+                                    + " have it as its key");
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Key columns are NOT NULL in the warehouse: a NULL there would fail the load. A key column
+     * missing from the image is the keying's to report.
+     */
+    private static void keyValues(TargetTable target, ChangeEvent e) {
+        Map<String, Object> image = e.keyImage();
+        for (String k : e.primaryKey()) {
+            if (image.get(k) == null && image.containsKey(k)) {
+                throw nullKey(target, e, k, "NULL");
+            }
+        }
+    }
+
+    private static RejectedRecordException nullKey(
+            TargetTable target, ChangeEvent e, String column, String what) {
+        return new RejectedRecordException(
+                RejectReason.MISSING_KEY_VALUE,
+                where(target, e)
+                        + ": key column '"
+                        + column
+                        + "' is "
+                        + what
+                        + ", which the warehouse's key column cannot hold");
+    }
+
+    /** {@code v} itself when it loads as it is, its cut form when so configured, else throws. */
+    private Object checkValue(
+            TargetTable target, ChangeEvent e, ColumnDef c, ColumnRule rule, Object v) {
+        long bytes;
+        long length;
+        boolean binaryText = v instanceof String && rule.kind() == ColumnRule.Kind.BINARY;
+        if (v instanceof String) {
+            String s = (String) v;
+            length = s.length();
+            bytes = binaryText ? ValueText.base64Length(s) : ValueText.scan(s);
+            String bad = binaryText ? null : ValueText.scanProblem(bytes);
+            if (bad != null) {
+                throw reject(RejectReason.INVALID_VALUE, target, e, c, bad);
+            }
+        } else {
+            length = rule.kind() == ColumnRule.Kind.TEXT ? stagedText(v).length() : 0;
+            bytes = length;
+        }
+        ValueProblem problem =
+                binaryText && bytes >= 0 ? null : rule.check(v); // base64 read once
+        if (problem != null) {
+            throw reject(problem.reason(), target, e, c, problem.what());
+        }
+        if (rule.isTemporal()
+                && ((String) v).startsWith("0000-00-00")
+                && e.primaryKey().contains(c.name())) {
+            throw nullKey(target, e, c.name(), "MySQL's zero date, staged as NULL");
+        }
+        long chars =
+                length > rule.maxChars() && v instanceof String
+                        ? ((String) v).codePointCount(0, (int) length)
+                        : length;
+        boolean tooManyBytes = bytes > rule.maxBytes();
+        boolean tooManyChars = chars > rule.maxChars();
+        if (!tooManyBytes && !tooManyChars) {
+            return v;
+        }
+        if (oversize == Oversize.DEAD_LETTER) {
+            throw reject(
+                    RejectReason.OVERSIZE_VALUE,
+                    target,
+                    e,
+                    c,
+                    "has "
+                            + (tooManyBytes ? bytes + " bytes" : chars + " characters")
+                            + ", more than the "
+                            + (tooManyBytes ? rule.maxBytes() : rule.maxChars())
+                            + " its column holds ("
+                            + rule.targetType()
+                            + "); sink.oversize-values=TRUNCATE would cut it");
+        }
+        String text = v instanceof String ? (String) v : stagedText(v);
+        return tooManyBytes
+                ? ValueCuts.cut(text, rule.type(), (int) Math.min(rule.maxBytes(), Integer.MAX_VALUE))
+                : ValueCuts.cutChars(text, (int) rule.maxChars());
+    }
+
+    /** A non-text value's staged text, as {@code StagedValueText} writes it in a text column. */
+    private static String stagedText(Object v) {
+        if (v instanceof Boolean) {
+            return (Boolean) v ? "1" : "0";
+        }
+        return v.toString();
     }
 
     /**
@@ -130,88 +279,53 @@ public final class ValueGuard implements Serializable {
         }
     }
 
-    /** Inputs without column types are staged as LONGTEXT: the text checks still apply. */
-    private ChangeEvent untyped(TargetTable target, ChangeEvent e) {
-        if (e.op() == Op.SCHEMA_CHANGE || e.keyImage() == null) {
-            return e;
-        }
-        List<ColumnDef> cols = new ArrayList<>();
-        e.keyImage().keySet().forEach(n -> cols.add(ColumnDef.of(n, "LONGTEXT", null, null, true)));
-        ChangeEvent typed = ValueCuts.withColumns(e, cols);
-        ChangeEvent checked = check(target, typed);
-        return checked == typed ? e : checked;
+    private static RejectedRecordException collision(
+            TargetTable target, ChangeEvent e, String other, String name, String stored) {
+        return new RejectedRecordException(
+                RejectReason.NAME_COLLISION,
+                "table "
+                        + target
+                        + " at "
+                        + e.source().sortKey()
+                        + ": columns '"
+                        + other
+                        + "' and '"
+                        + name
+                        + "' would both be column '"
+                        + stored
+                        + "' in the warehouse (its names are folded to lower case and cut"
+                        + " to 127 bytes), which cannot hold both: rename one at the source");
     }
 
-    /**
-     * Every column keeps a name of its own in the warehouse ({@link SqlDialect#storedName}): on
-     * Redshift {@code Id} and {@code id} are one column.
-     */
-    private void distinctNames(TargetTable target, ChangeEvent e) {
-        Map<String, String> seen = new HashMap<>();
-        for (ColumnDef c : e.columns()) {
-            String stored = dialect.storedName(c.name(), NameKind.COLUMN);
-            String other = seen.putIfAbsent(stored, c.name());
-            if (other != null && !other.equals(c.name())) {
-                throw new RejectedRecordException(
-                        RejectReason.NAME_COLLISION,
-                        "table "
-                                + target
-                                + " at "
-                                + e.source().sortKey()
-                                + ": columns '"
-                                + other
-                                + "' and '"
-                                + c.name()
-                                + "' would both be column '"
-                                + stored
-                                + "' in the warehouse (its names are folded to lower case and cut"
-                                + " to 127 bytes), which cannot hold both: rename one at the source");
-            }
-        }
-    }
-
-    private static void validText(
-            TargetTable target, ChangeEvent e, ColumnDef c, String s, MySqlType t) {
-        if (s.indexOf('\u0000') >= 0) {
-            throw reject(
-                    RejectReason.INVALID_VALUE,
-                    target,
-                    e,
-                    c,
-                    "contains a NUL character, which the warehouse cannot store");
-        }
-        if ((t.base().equals("DATE") || t.base().equals("DATETIME") || t.base().equals("TIMESTAMP"))
-                && s.length() >= 10
-                && !s.startsWith("0000-00-00")) {
-            boolean zeroYear = s.startsWith("0000");
-            boolean zeroPart = s.startsWith("00", 5) || s.startsWith("00", 8);
-            if (zeroYear || zeroPart) {
-                throw reject(
-                        RejectReason.INVALID_VALUE,
-                        target,
-                        e,
-                        c,
-                        "is '"
-                                + s
-                                + "', a date with a zero year, month or day, which the warehouse cannot represent");
-            }
-        }
+    private static RejectedRecordException rejectColumn(
+            TargetTable target, ChangeEvent e, ColumnDef c, String what) {
+        return new RejectedRecordException(
+                RejectReason.INVALID_COLUMN,
+                columnWhere(target, e, c) + ": the column " + what + " (" + c.type() + ")");
     }
 
     private static RejectedRecordException reject(
             RejectReason r, TargetTable target, ChangeEvent e, ColumnDef c, String what) {
-        return new RejectedRecordException(
-                r,
-                "table "
-                        + target
-                        + ", column '"
-                        + c.name()
-                        + "', key ["
-                        + keyText(e)
-                        + "] at "
-                        + e.source().sortKey()
-                        + ": the value "
-                        + what);
+        return new RejectedRecordException(r, columnWhere(target, e, c) + ": the value " + what);
+    }
+
+    private static String columnWhere(TargetTable target, ChangeEvent e, ColumnDef c) {
+        return "table "
+                + target
+                + ", column '"
+                + c.name()
+                + "'"
+                + (e.keyImage() == null ? "" : ", key [" + keyText(e) + "]")
+                + " at "
+                + e.source().sortKey();
+    }
+
+    private static String where(TargetTable target, ChangeEvent e) {
+        return "table "
+                + target
+                + (e.keyImage() == null ? "" : ", key [" + keyText(e) + "]")
+                + " at "
+                + e.source().sortKey();
     }
 
     private static String keyText(ChangeEvent e) {
@@ -223,16 +337,34 @@ public final class ValueGuard implements Serializable {
         return key.toString();
     }
 
-    /** UTF-8 length, counted only as far as needed to know it exceeds {@code max}. */
-    static long utf8Length(String s, long max) {
-        if ((long) s.length() * 3 <= max) {
-            return s.length(); // at most 3 bytes per UTF-16 unit: certainly fits
+    private ColumnRules rules() {
+        if (rules == null) {
+            rules = new ColumnRules(dialect);
         }
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        return rules;
     }
 
-    static long decodedLength(String base64) {
-        int pad = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
-        return (long) base64.length() / 4 * 3 - pad;
+    /** Equal when they check for the same warehouse with the same oversize handling. */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ValueGuard)) {
+            return false;
+        }
+        ValueGuard other = (ValueGuard) o;
+        return dialect.getClass() == other.dialect.getClass() && oversize == other.oversize;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dialect.getClass(), oversize);
+    }
+
+    @Override
+    public String toString() {
+        return "ValueGuard[dialect="
+                + dialect.getClass().getSimpleName()
+                + ", oversize="
+                + oversize
+                + "]";
     }
 }

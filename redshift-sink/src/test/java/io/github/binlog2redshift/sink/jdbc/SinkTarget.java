@@ -47,14 +47,18 @@ public final class SinkTarget {
                 stack.newS3Location("staging").uri());
     }
 
-    /** A fresh database on {@code warehouse}; PostgreSQL stages into {@code localDir}. */
+    /**
+     * A fresh database on {@code warehouse}; PostgreSQL stages into {@code localDir}, Redshift on
+     * the local S3.
+     */
     public static SinkTarget create(Warehouse warehouse, LocalStack stack, Path localDir) {
-        WarehouseDatabase db = warehouse.newDatabase(stack, warehouse.optionValue());
         if (warehouse == Warehouse.REDSHIFT) {
-            FlinkS3Plugin.initialize(stack.s3());
-            return new SinkTarget(stack, db, stack.newS3Location("staged").uri());
+            return create(warehouse, stack);
         }
-        return new SinkTarget(stack, db, localDir.toUri().toString());
+        return new SinkTarget(
+                stack,
+                warehouse.newDatabase(stack, warehouse.optionValue()),
+                localDir.toUri().toString());
     }
 
     public Warehouse kind() {
