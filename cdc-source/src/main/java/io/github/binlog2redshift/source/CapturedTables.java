@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
  * The tables the user can see on the server (from {@code information_schema}, which lists only
  * tables the user has a privilege on) and which of them have a primary key (column_key PRI, visible
  * with SELECT); matched against the configured patterns with whole-name matching, as Debezium's
- * include lists match.
+ * include lists match. A selected table whose name Flink CDC cannot capture ({@link TableNames}) is
+ * not captured: it is reported as a warning, and is an error only when a {@code source.table-list}
+ * pattern selects nothing else.
  */
 final class CapturedTables {
 
@@ -65,9 +67,24 @@ final class CapturedTables {
         return withPrimaryKey;
     }
 
+    /** The tables the configuration selects and Flink CDC can capture. */
     List<TableId> captured(SourceConfig config) {
         return tables.stream()
-                .filter(t -> config.captures(t.database(), t.table()))
+                .filter(t -> config.captures(t.database(), t.table()) && TableNames.capturable(t))
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    /** The tables the configuration selects but whose names Flink CDC cannot capture. */
+    List<TableId> uncapturable(SourceConfig config) {
+        return tables.stream()
+                .filter(t -> config.captures(t.database(), t.table()) && !TableNames.capturable(t))
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    /** One warning per selected table that is skipped for its name, saying what to do. */
+    List<String> warnings(SourceConfig config) {
+        return uncapturable(config).stream()
+                .map(t -> TableNames.problem(t).orElseThrow())
                 .collect(Collectors.toUnmodifiableList());
     }
 
@@ -96,6 +113,15 @@ final class CapturedTables {
                                 + table.pattern()
                                 + "' matches no table of the captured databases (patterns match"
                                 + " the whole <database>.<table>; escape the dot)");
+            } else if (captured(config).stream()
+                    .noneMatch(t -> table.matcher(t.toString()).matches())) {
+                problems.add(
+                        "source.table-list pattern '"
+                                + table.pattern()
+                                + "' matches only tables whose names Flink CDC 3.5 cannot"
+                                + " capture (a single quote, or a backtick or double quote at the"
+                                + " start or end of a name): rename them (RENAME TABLE) or drop"
+                                + " the pattern");
             }
         }
         if (snapshot) {

@@ -64,7 +64,9 @@ public final class CdcSourceTopology {
                 changes.forward()
                         .flatMap(
                                 new ChangeEventRouter(
-                                        TopicSelector.from(config.kafka()), partitionCounts))
+                                        TopicSelector.from(config.kafka()),
+                                        partitionCounts,
+                                        UncapturableTables.of(config)))
                         .name(ROUTER_UID)
                         .uid(ROUTER_UID)
                         .setParallelism(parallelism);

@@ -5,6 +5,7 @@ import io.github.binlog2redshift.source.kafka.KafkaEvent;
 import io.github.binlog2redshift.source.kafka.PartitionCounts;
 import io.github.binlog2redshift.source.kafka.TopicSelector;
 import io.github.binlog2redshift.source.metrics.SourceMetrics;
+import javax.annotation.Nullable;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -19,6 +20,9 @@ import org.apache.flink.util.Collector;
  * the table, and each must see the schema change between that table's older and newer rows. The
  * copies are identical (same source position), so the sink applies the first and drops the rest.
  * Dead letters go to the dead-letter topic, keyed by table.
+ *
+ * <p>The first subtask also runs the check for tables skipped for their names ({@link
+ * UncapturableTables}), which has no other place in the job that sees the server.
  */
 public final class ChangeEventRouter extends RichFlatMapFunction<SourceChange, KafkaEvent>
         implements ResultTypeQueryable<KafkaEvent> {
@@ -27,17 +31,31 @@ public final class ChangeEventRouter extends RichFlatMapFunction<SourceChange, K
 
     private final TopicSelector topics;
     private final PartitionCounts partitionCounts;
+    @Nullable private final UncapturableTables uncapturable;
     private transient SourceMetrics metrics;
 
     public ChangeEventRouter(TopicSelector topics, PartitionCounts partitionCounts) {
+        this(topics, partitionCounts, null);
+    }
+
+    /** With {@code uncapturable} null, no subtask checks the server for skipped tables. */
+    public ChangeEventRouter(
+            TopicSelector topics,
+            PartitionCounts partitionCounts,
+            @Nullable UncapturableTables uncapturable) {
         this.topics = topics;
         this.partitionCounts = partitionCounts;
+        this.uncapturable = uncapturable;
     }
 
     @Override
     public void open(OpenContext openContext) {
         metrics = new SourceMetrics(getRuntimeContext().getMetricGroup());
         partitionCounts.open();
+        if (uncapturable != null
+                && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            uncapturable.open(getRuntimeContext().getMetricGroup());
+        }
     }
 
     @Override
@@ -60,6 +78,9 @@ public final class ChangeEventRouter extends RichFlatMapFunction<SourceChange, K
 
     @Override
     public void close() {
+        if (uncapturable != null) {
+            uncapturable.close();
+        }
         partitionCounts.close();
     }
 

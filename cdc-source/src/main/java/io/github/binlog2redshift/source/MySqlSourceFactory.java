@@ -96,15 +96,21 @@ public final class MySqlSourceFactory {
 
     /**
      * Flink CDC requires a table list; without one, every table of each captured database: {@code
-     * (?:<database pattern>)\\..*}.
+     * (?:<database pattern>)\\..*}. Each pattern leaves out the names Flink CDC cannot capture
+     * ({@link TableNames}), so a table created later with such a name is never captured: it is
+     * skipped and reported ({@code UncapturableTables}) instead of failing the job.
      */
     static String[] tableList(SourceConfig config) {
-        if (!config.tableList().isEmpty()) {
-            return patterns(config.tableList().toArray(Pattern[]::new));
+        String[] patterns =
+                !config.tableList().isEmpty()
+                        ? patterns(config.tableList().toArray(Pattern[]::new))
+                        : config.databaseList().stream()
+                                .map(db -> "(?:" + db.pattern() + ")\\..*")
+                                .toArray(String[]::new);
+        for (int i = 0; i < patterns.length; i++) {
+            patterns[i] = TableNames.capturableOnly(patterns[i]);
         }
-        return config.databaseList().stream()
-                .map(db -> "(?:" + db.pattern() + ")\\..*")
-                .toArray(String[]::new);
+        return patterns;
     }
 
     private static String[] patterns(Pattern[] patterns) {

@@ -3,18 +3,12 @@ package io.github.binlog2redshift.source;
 import io.github.binlog2redshift.config.source.SourceConfig;
 import io.github.binlog2redshift.config.source.StartupMode;
 import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Checks the MySQL server before the job is built, so that misconfiguration fails at start with a
  * message saying what to fix, instead of a restart loop deep inside Flink CDC: connectivity, the
  * binlog settings (ROW format, FULL row image), the replication privileges, and that every database
- * and table pattern matches something (see {@link CapturedTables}).
+ * and table pattern matches something (see {@link CapturedTables}). Tables skipped for their names
+ * ({@link TableNames}) are warnings, not problems: one such table must not stop the others.
  */
 public final class SourcePreflight {
 
@@ -30,26 +25,31 @@ public final class SourcePreflight {
 
     private SourcePreflight() {}
 
-    /** Runs every check and throws one exception listing all problems found. */
-    public static void check(SourceConfig config) {
-        String where =
-                config.mysql().username()
-                        + "@"
-                        + config.mysql().hostname()
-                        + ":"
-                        + config.mysql().port();
+    /**
+     * Runs every check and throws one exception listing all problems found.
+     *
+     * @return the warnings, already logged: each selected table skipped for its name ({@link
+     *     TableNames}), saying what to do
+     */
+    public static List<String> check(SourceConfig config) {
+        MySqlJdbc jdbc = MySqlJdbc.of(config);
+        String where = jdbc.where();
         List<String> problems = new ArrayList<>();
-        try (Connection c = connect(config)) {
+        List<String> warnings;
+        try (Connection c = jdbc.connect()) {
             checkVariable(c, "binlog_format", "ROW", problems);
             checkVariable(c, "binlog_row_image", "FULL", problems);
             checkReplicationGrants(c, problems);
             checkBinlogStatusAccess(c, problems);
             CapturedTables tables = CapturedTables.read(c);
             problems.addAll(tables.problems(config, needsSnapshot(config)));
+            warnings = tables.warnings(config);
+            warnings.forEach(w -> LOG.warn("Preflight of {}: {}", where, w));
             LOG.info(
-                    "Preflight of {}: {} captured tables, {} problems",
+                    "Preflight of {}: {} captured tables, {} skipped for their names, {} problems",
                     where,
                     tables.captured(config).size(),
+                    warnings.size(),
                     problems.size());
         } catch (SQLException e) {
             throw new SourcePreflightException(
@@ -62,51 +62,12 @@ public final class SourcePreflight {
                             + " is not ready for cdc-source:\n  - "
                             + String.join("\n  - ", problems));
         }
+        return warnings;
     }
 
     static boolean needsSnapshot(SourceConfig config) {
         StartupMode m = config.startup().mode();
         return m == StartupMode.INITIAL || m == StartupMode.SNAPSHOT;
-    }
-
-    private static Connection connect(SourceConfig config) throws SQLException {
-        Properties p = MySqlTlsProperties.jdbc(config.mysql().tls());
-        p.setProperty("user", config.mysql().username());
-        p.setProperty("password", config.mysql().password().reveal());
-        p.setProperty("connectTimeout", "10000");
-        String url =
-                "jdbc:mysql://" + config.mysql().hostname() + ":" + config.mysql().port() + "/";
-        return connect(url, p);
-    }
-
-    /**
-     * Connects with the driver from this job's own class loader. DriverManager only knows the
-     * drivers it found when it was first used in this JVM; on a Flink session cluster that was
-     * under another job's class loader (or the cluster's), so {@code DriverManager.getConnection}
-     * fails with "No suitable driver" for a driver in our jar. Drivers of the platform's lib/ are
-     * still reached through DriverManager.
-     */
-    private static Connection connect(String url, Properties props) throws SQLException {
-        Iterator<Driver> drivers =
-                ServiceLoader.load(Driver.class, SourcePreflight.class.getClassLoader()).iterator();
-        while (true) {
-            Driver driver;
-            try {
-                if (!drivers.hasNext()) {
-                    break;
-                }
-                driver = drivers.next();
-            } catch (ServiceConfigurationError e) {
-                continue; // a listed driver whose classes are not here; try the others
-            }
-            if (driver.acceptsURL(url)) {
-                Connection connection = driver.connect(url, props);
-                if (connection != null) {
-                    return connection;
-                }
-            }
-        }
-        return DriverManager.getConnection(url, props);
     }
 
     private static void checkVariable(

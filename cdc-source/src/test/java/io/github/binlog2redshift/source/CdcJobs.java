@@ -3,11 +3,16 @@ package io.github.binlog2redshift.source;
 import io.github.binlog2redshift.config.source.SourceConfig;
 import io.github.binlog2redshift.localstack.KafkaTopic;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -74,6 +79,19 @@ final class CdcJobs {
             graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(restorePath, false));
         }
         return env.executeAsync(graph);
+    }
+
+    /** The newest completed checkpoint under {@code root} ({@code chk-N} with its metadata). */
+    static String latestCheckpoint(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.getFileName().toString().equals("_metadata"))
+                    .map(Path::getParent)
+                    .max(
+                            Comparator.comparingInt(
+                                    p -> Integer.parseInt(p.getFileName().toString().substring(4))))
+                    .map(Path::toString)
+                    .orElseThrow(() -> new AssertionError("no completed checkpoint in " + root));
+        }
     }
 
     static void sql(MySqlDatabase db, String... statements) throws SQLException {

@@ -4,6 +4,7 @@ import io.github.binlog2redshift.config.source.ServerIdRange;
 import io.github.binlog2redshift.config.source.SourceLegacyKeys;
 import io.github.binlog2redshift.config.source.StartupMode;
 import io.github.binlog2redshift.config.source.TablePkOverride;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +166,19 @@ public final class SourceOptions {
                                     + " restore fails; see docs/cdc-source.md.")
                     .build();
 
+    public static final ConfigOption<Duration> TABLE_NAME_CHECK_INTERVAL =
+            ConfigOption.key(
+                            "source.table-name-check-interval",
+                            ValueType.duration().checked(d -> !d.isNegative(), ">= 0"))
+                    .defaultValue(Duration.ofMinutes(1))
+                    .description(
+                            "How often the running job looks for tables in the captured databases"
+                                    + " whose names Flink CDC cannot capture (a single quote, or a"
+                                    + " backtick or double quote at the start or end of a name):"
+                                    + " they are skipped, each logged once and counted in the"
+                                    + " uncapturableTables metric. 0 turns the check off.")
+                    .build();
+
     public static final List<ConfigOption<?>> OWN =
             List.of(
                     HOSTNAME,
@@ -186,7 +200,8 @@ public final class SourceOptions {
                     PARALLELISM,
                     CHUNK_KEY_COLUMNS,
                     TABLE_PK_OVERRIDES,
-                    ALLOW_EXPIRED_TRANSACTIONS);
+                    ALLOW_EXPIRED_TRANSACTIONS,
+                    TABLE_NAME_CHECK_INTERVAL);
 
     /** Everything the cdc-source job reads. */
     public static final OptionCatalog ALL =

@@ -17,7 +17,8 @@ import org.apache.flink.metrics.MetricGroup;
  *   <li>{@code binlogFileSequence} / {@code binlogPosition}: the last streamed binlog change (only
  *       the subtask reading the binlog reports non-zero values);
  *   <li>{@code lagMs}: wall clock now minus the server timestamp of the last streamed change
- *       (second resolution on MySQL; -1 before the first binlog change).
+ *       (second resolution on MySQL; -1 before the first binlog change);
+ *   <li>{@code uncapturableTables}: registered by {@code UncapturableTables} on the first subtask.
  * </ul>
  */
 public final class SourceMetrics {

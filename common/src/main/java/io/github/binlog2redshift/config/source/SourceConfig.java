@@ -7,6 +7,7 @@ import static io.github.binlog2redshift.config.SourceOptions.PARALLELISM;
 import static io.github.binlog2redshift.config.SourceOptions.SERVER_ID;
 import static io.github.binlog2redshift.config.SourceOptions.SNAPSHOT_CHUNK_SIZE;
 import static io.github.binlog2redshift.config.SourceOptions.TABLE_LIST;
+import static io.github.binlog2redshift.config.SourceOptions.TABLE_NAME_CHECK_INTERVAL;
 import static io.github.binlog2redshift.config.SourceOptions.TABLE_PK_OVERRIDES;
 
 import io.github.binlog2redshift.config.ConfigConstraints;
@@ -14,6 +15,7 @@ import io.github.binlog2redshift.config.Settings;
 import io.github.binlog2redshift.config.pipeline.PipelineConfig;
 import io.github.binlog2redshift.config.secret.SecretReader;
 import io.github.binlog2redshift.config.secret.SecretsManagerReader;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +41,7 @@ public final class SourceConfig {
     private final List<TablePkOverride> tablePkOverrides;
     private final KafkaProducerSettings kafka;
     private final boolean allowExpiredTransactions;
+    private final Duration tableNameCheckInterval;
     private final PipelineConfig pipeline;
 
     private SourceConfig(
@@ -53,6 +56,7 @@ public final class SourceConfig {
             List<TablePkOverride> tablePkOverrides,
             KafkaProducerSettings kafka,
             boolean allowExpiredTransactions,
+            Duration tableNameCheckInterval,
             PipelineConfig pipeline) {
         this.mysql = mysql;
         this.databaseList = databaseList;
@@ -65,6 +69,7 @@ public final class SourceConfig {
         this.tablePkOverrides = tablePkOverrides;
         this.kafka = kafka;
         this.allowExpiredTransactions = allowExpiredTransactions;
+        this.tableNameCheckInterval = tableNameCheckInterval;
         this.pipeline = pipeline;
     }
 
@@ -123,6 +128,11 @@ public final class SourceConfig {
         return allowExpiredTransactions;
     }
 
+    /** How often the running job looks for tables it skips for their names; zero: never. */
+    public Duration tableNameCheckInterval() {
+        return tableNameCheckInterval;
+    }
+
     /** Flink execution settings. */
     public PipelineConfig pipeline() {
         return pipeline;
@@ -171,6 +181,7 @@ public final class SourceConfig {
                 s.get(TABLE_PK_OVERRIDES),
                 KafkaProducerSettings.from(s),
                 s.get(ALLOW_EXPIRED_TRANSACTIONS),
+                s.get(TABLE_NAME_CHECK_INTERVAL),
                 pipeline);
     }
 
@@ -203,6 +214,7 @@ public final class SourceConfig {
                 && Objects.equals(tablePkOverrides, other.tablePkOverrides)
                 && Objects.equals(kafka, other.kafka)
                 && allowExpiredTransactions == other.allowExpiredTransactions
+                && tableNameCheckInterval.equals(other.tableNameCheckInterval)
                 && Objects.equals(pipeline, other.pipeline);
     }
 
@@ -220,6 +232,7 @@ public final class SourceConfig {
                 tablePkOverrides,
                 kafka,
                 allowExpiredTransactions,
+                tableNameCheckInterval,
                 pipeline);
     }
 
@@ -247,6 +260,8 @@ public final class SourceConfig {
                 + kafka
                 + ", allowExpiredTransactions="
                 + allowExpiredTransactions
+                + ", tableNameCheckInterval="
+                + tableNameCheckInterval
                 + ", pipeline="
                 + pipeline
                 + "]";
