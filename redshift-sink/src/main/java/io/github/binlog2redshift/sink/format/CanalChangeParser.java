@@ -62,11 +62,17 @@ final class CanalChangeParser implements ChangeParser {
                     RejectReason.MISSING_IMAGE, "Canal " + type + " without data rows");
         }
         TableId id = TableId.of(db, table);
-        CanalTypes types = CanalTypes.of(root.path("mysqlType"));
+        CanalTypes types;
+        try {
+            types = CanalTypes.of(root.path("mysqlType"));
+        } catch (RejectedRecordException e) {
+            throw new RejectedRecordException(e.reason(), "table " + id + ", " + e.getMessage(), e);
+        }
         List<ColumnDef> columns = types.columns();
         List<ChangeEvent> events = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
-            Map<String, Object> row = types.convert(JsonRows.row(data.get(i), "data[" + i + "]"));
+            Map<String, Object> raw = JsonRows.row(data.get(i), "data[" + i + "]");
+            Map<String, Object> row = converted(types, raw, id, pk, i);
             switch (type) {
                 case "INSERT":
                     events.add(ChangeEvent.insert(id, row, position, es, pk, columns));
@@ -80,6 +86,26 @@ final class CanalChangeParser implements ChangeParser {
             }
         }
         return ParsedRecord.of(events);
+    }
+
+    /** The row's values in the model's forms; a value that has none names table, row and key. */
+    private static Map<String, Object> converted(
+            CanalTypes types, Map<String, Object> raw, TableId id, List<String> pk, int index) {
+        try {
+            return types.convert(raw);
+        } catch (RejectedRecordException e) {
+            StringBuilder key = new StringBuilder();
+            for (String k : pk) {
+                key.append(key.length() == 0 ? "" : ", ")
+                        .append(k)
+                        .append('=')
+                        .append(raw == null ? null : raw.get(k));
+            }
+            throw new RejectedRecordException(
+                    e.reason(),
+                    "table " + id + ", data[" + index + "], key [" + key + "], " + e.getMessage(),
+                    e);
+        }
     }
 
     /** The after image with the changed columns' old values laid over it. */

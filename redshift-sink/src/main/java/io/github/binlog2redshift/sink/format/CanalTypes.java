@@ -3,9 +3,11 @@ package io.github.binlog2redshift.sink.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
+import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +19,9 @@ import java.util.regex.Pattern;
  * Canal's {@code mysqlType} map (column name to declared type text such as {@code int(11)
  * unsigned}, {@code decimal(10,2)}, {@code enum('a','b')}) as {@link ColumnDef}s, and the
  * conversion of Canal's all-text values back to the value forms of {@code docs/event-format.md} for
- * integer and floating-point columns. Other values stay text: DECIMAL and temporal text already is
- * the documented form (Canal writes TIMESTAMP in the server's zone, not UTC).
+ * integer and floating-point columns, and of binary ones (Canal's ISO-8859-1 text of the bytes,
+ * BIT(n) as a number) to base64. Other values stay text: DECIMAL and temporal text already is the
+ * documented form (Canal writes TIMESTAMP in the server's zone, not UTC).
  */
 final class CanalTypes {
 
@@ -65,8 +68,19 @@ final class CanalTypes {
         Integer scale = null;
         if (args != null && !args.isBlank()) {
             String[] parts = args.split(",");
-            length = Integer.valueOf(parts[0].trim());
-            scale = parts.length > 1 ? Integer.valueOf(parts[1].trim()) : null;
+            try {
+                length = Integer.valueOf(parts[0].trim());
+                scale = parts.length > 1 ? Integer.valueOf(parts[1].trim()) : null;
+            } catch (NumberFormatException e) {
+                throw new RejectedRecordException(
+                        RejectReason.INVALID_COLUMN,
+                        "column '"
+                                + name
+                                + "' has the mysqlType '"
+                                + declared
+                                + "', whose length is not a number",
+                        e);
+            }
         }
         return new ColumnDef(name, type, length, scale, true, null);
     }
@@ -86,6 +100,10 @@ final class CanalTypes {
             return value;
         }
         String text = (String) value;
+        MySqlType t = MySqlType.of(def);
+        if (t.isBinary()) {
+            return t.base().equals("BIT") ? bits(column, def, text) : bytes(column, def, text);
+        }
         String base = def.type().replace(" UNSIGNED", "");
         try {
             switch (base) {
@@ -107,9 +125,87 @@ final class CanalTypes {
             }
         } catch (NumberFormatException e) {
             throw new RejectedRecordException(
-                    RejectReason.MALFORMED,
-                    "column " + column + " of type " + def.type() + " holds '" + text + "'",
+                    RejectReason.INVALID_VALUE,
+                    "column '"
+                            + column
+                            + "' ("
+                            + def.type()
+                            + "): the value '"
+                            + shortText(text)
+                            + "' is not a number",
                     e);
         }
+    }
+
+    /**
+     * Canal writes binary values (BINARY, VARBINARY, BLOB family, spatial) as the string whose
+     * characters are the bytes ({@code new String(bytes, ISO_8859_1)} in Canal's {@code
+     * LogEventConvert}); the model's form is base64.
+     */
+    private static String bytes(String column, ColumnDef def, String text) {
+        byte[] out = new byte[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            char c = text.charAt(i);
+            if (c > 0xFF) {
+                throw new RejectedRecordException(
+                        RejectReason.INVALID_VALUE,
+                        "column '"
+                                + column
+                                + "' ("
+                                + def.type()
+                                + "): the value has the character U+"
+                                + Integer.toHexString(c).toUpperCase(Locale.ROOT)
+                                + " at "
+                                + i
+                                + ", so it is not Canal's ISO-8859-1 form of bytes");
+            }
+            out[i] = (byte) c;
+        }
+        return Base64.getEncoder().encodeToString(out);
+    }
+
+    /**
+     * Canal writes BIT(n) values as their number ({@code String.valueOf} of the binlog's long);
+     * the model's form is the base64 of the value's (n+7)/8 big-endian bytes, as MySQL stores it.
+     */
+    private static String bits(String column, ColumnDef def, String text) {
+        int n = def.length() == null ? 1 : def.length();
+        BigInteger v;
+        try {
+            v = new BigInteger(text.trim());
+        } catch (NumberFormatException e) {
+            throw new RejectedRecordException(
+                    RejectReason.INVALID_VALUE,
+                    "column '"
+                            + column
+                            + "' (BIT("
+                            + n
+                            + ")): the value '"
+                            + shortText(text)
+                            + "' is not a number",
+                    e);
+        }
+        if (v.signum() < 0 || v.bitLength() > n) {
+            throw new RejectedRecordException(
+                    RejectReason.OUT_OF_RANGE,
+                    "column '"
+                            + column
+                            + "' (BIT("
+                            + n
+                            + ")): the value "
+                            + shortText(text)
+                            + " does not fit in "
+                            + n
+                            + " bits");
+        }
+        byte[] raw = v.toByteArray();
+        byte[] out = new byte[(n + 7) / 8];
+        int copy = Math.min(raw.length, out.length);
+        System.arraycopy(raw, raw.length - copy, out, out.length - copy, copy);
+        return Base64.getEncoder().encodeToString(out);
+    }
+
+    private static String shortText(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 }

@@ -180,6 +180,50 @@ class ChangeDecoderTest {
         assertThat(ddl.ddl()).contains("ADD COLUMN color");
     }
 
+    /**
+     * Issue 14: Canal writes binary columns as ISO-8859-1 text of the bytes and BIT(n) as a
+     * number; both become the model's base64, or a dead letter naming table, row, key and column.
+     */
+    @Test
+    void convertsCanalBinaryAndBitValuesToBase64() {
+        String message =
+                "{\"data\":[{\"id\":\"1\",\"b\":\"\\u0000\u00ff\",\"f\":\"513\"}],"
+                        + "\"database\":\"shop\",\"es\":1,\"id\":1,\"isDdl\":false,"
+                        + "\"mysqlType\":{\"id\":\"int(11)\",\"b\":\"varbinary(4)\","
+                        + "\"f\":\"bit(10)\"},\"pkNames\":[\"id\"],\"table\":\"t\","
+                        + "\"ts\":1,\"type\":\"INSERT\"}";
+        ChangeEvent e =
+                new ChangeDecoder(InputFormat.CANAL)
+                        .decode(null, utf8(message))
+                        .events()
+                        .get(0);
+        assertThat(e.after()).containsEntry("b", "AP8=").containsEntry("f", "AgE=");
+        for (String[] bad :
+                new String[][] {
+                    {"bit(2)", "5", "OUT_OF_RANGE", "does not fit in 2 bits"},
+                    {"bit(8)", "x", "INVALID_VALUE", "is not a number"},
+                    {"blob", "\u20ac", "INVALID_VALUE", "not Canal's ISO-8859-1 form"},
+                    {"int(11)", "x", "INVALID_VALUE", "is not a number"},
+                    {"varchar(x)", "x", "INVALID_COLUMN", "whose length is not a number"}
+                }) {
+            String m =
+                    message.replace("\"f\":\"bit(10)\"", "\"f\":\"" + bad[0] + "\"")
+                            .replace("\"f\":\"513\"", "\"f\":\"" + bad[1] + "\"");
+            assertThatThrownBy(
+                            () -> new ChangeDecoder(InputFormat.CANAL).decode(null, utf8(m)))
+                    .isInstanceOfSatisfying(
+                            RejectedRecordException.class,
+                            x -> assertThat(x.reason().name()).isEqualTo(bad[2]))
+                    .hasMessageContaining("table shop.t")
+                    .hasMessageContaining("column 'f'")
+                    .hasMessageContaining(bad[3]);
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void parsesCanalEnumAndFloatTypes() {
         assertThat(CanalTypes.column("c", "enum('red','it''s')").enumValues())

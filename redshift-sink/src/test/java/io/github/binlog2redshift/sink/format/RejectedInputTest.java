@@ -26,7 +26,7 @@ class RejectedInputTest {
         "AUTO, bad/dms-no-table.json, MISSING_TABLE",
         "AUTO, bad/canal-no-data.json, MISSING_IMAGE",
         "AUTO, bad/canal-unknown-type.json, UNKNOWN_OP",
-        "AUTO, bad/canal-bad-number.json, MALFORMED",
+        "AUTO, bad/canal-bad-number.json, INVALID_VALUE",
         "DMS, debezium/ours-update.json, UNRECOGNIZED_FORMAT",
         "DEBEZIUM, dms/insert.json, MISSING_OP",
         "CANAL, debezium/ours-update.json, MISSING_OP"
