@@ -3,6 +3,7 @@ package io.github.binlog2redshift.sink;
 import io.github.binlog2redshift.sink.internal.FaultPoints;
 import io.github.binlog2redshift.sink.internal.StagingBuffers;
 import io.github.binlog2redshift.sink.internal.TableStaging;
+import io.github.binlog2redshift.sink.internal.UnstageableChangeException;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,6 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.SimpleCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams each table's staged changes of the current checkpoint interval into files under {@code
@@ -41,11 +46,25 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
     private final Map<TargetTable, TableStaging> tables = new TreeMap<>();
     private final StagingBuffers buffers;
     private ExecutorService uploads;
+    private final Counter rejected;
+
+    /** The writer's metric of changes it could not stage and left out. */
+    public static final String REJECTED_METRIC = "changesNotStaged";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StagingWriter.class);
 
     /** Uploads in flight at the barrier; they wait on the network, not the CPU. */
     static final int UPLOAD_THREADS = 8;
 
     public StagingWriter(ApplySettings settings, int subtask) {
+        this(settings, subtask, new SimpleCounter());
+    }
+
+    /**
+     * @param rejected counts changes that could not be staged ({@value #REJECTED_METRIC})
+     */
+    public StagingWriter(ApplySettings settings, int subtask, Counter rejected) {
+        this.rejected = rejected;
         this.settings = settings;
         this.subtask = subtask;
         this.binaryPrefix = settings.kind().dialect().binaryPrefix();
@@ -71,7 +90,18 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
                             buffers);
             tables.put(change.target(), staging);
         }
-        staging.add(change.event(), settings.modes().renamedFrom(change.event()).orElse(null));
+        try {
+            staging.add(change.event(), settings.modes().renamedFrom(change.event()).orElse(null));
+        } catch (UnstageableChangeException e) {
+            // The ingest checks every value against what staging needs, so this is a gap in
+            // them; failing here would fail every restart on the same state (issue 14).
+            rejected.inc();
+            LOG.error(
+                    "Change not staged, left out of the load (counted in {}): {}",
+                    REJECTED_METRIC,
+                    e.getMessage(),
+                    e.getCause());
+        }
     }
 
     @Override

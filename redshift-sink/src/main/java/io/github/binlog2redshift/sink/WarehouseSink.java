@@ -71,7 +71,10 @@ public final class WarehouseSink
 
     @Override
     public SinkWriter<StagedChange> createWriter(WriterInitContext context) {
-        return new StagingWriter(settings, context.getTaskInfo().getIndexOfThisSubtask());
+        return new StagingWriter(
+                settings,
+                context.getTaskInfo().getIndexOfThisSubtask(),
+                context.metricGroup().counter(StagingWriter.REJECTED_METRIC));
     }
 
     /** Flink 1.20 calls {@link #createWriter(WriterInitContext)}; this older entry is unused. */

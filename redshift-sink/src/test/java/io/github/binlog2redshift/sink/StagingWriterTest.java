@@ -32,18 +32,20 @@ class StagingWriterTest {
     @TempDir Path dir;
 
     StagingWriter writer(WarehouseKind kind) {
-        ApplySettings s =
-                new ApplySettings(
-                        ConnectionSettings.of(kind, "h", 1, "d", "u", null, false),
-                        null,
-                        dir.toUri() + "stage/",
-                        true,
-                        "job 1",
-                        1,
-                        RetryPolicy.defaults(),
-                        io.github.binlog2redshift.sink.route.TableModes.defaults(),
-                        io.github.binlog2redshift.config.sink.SchemaPolicy.defaults());
-        return new StagingWriter(s, 3);
+        return new StagingWriter(settings(kind), 3);
+    }
+
+    ApplySettings settings(WarehouseKind kind) {
+        return new ApplySettings(
+                ConnectionSettings.of(kind, "h", 1, "d", "u", null, false),
+                null,
+                dir.toUri() + "stage/",
+                true,
+                "job 1",
+                1,
+                RetryPolicy.defaults(),
+                io.github.binlog2redshift.sink.route.TableModes.defaults(),
+                io.github.binlog2redshift.config.sink.SchemaPolicy.defaults());
     }
 
     static SourcePosition pos(long p) {
@@ -168,6 +170,33 @@ class StagingWriterTest {
                 .isEqualTo(Files.readAllBytes(Path.of(java.net.URI.create(kept.path()))));
         // Redshift's COPY reads S3 itself: nothing is kept.
         assertThat(rs.prepareCommit().iterator().next().files().get(0).content()).isNull();
+    }
+
+    /**
+     * Issue 14: a value the ingest checks should have refused (binary that is not base64) is left
+     * out and counted, not a job failure that every restart would repeat; the rest stages.
+     */
+    @Test
+    void aChangeThatCannotBeStagedIsLeftOutAndCountedNotAFailure() throws Exception {
+        org.apache.flink.metrics.SimpleCounter rejected = new org.apache.flink.metrics.SimpleCounter();
+        StagingWriter w =
+                new StagingWriter(settings(WarehouseKind.POSTGRES), 3, rejected);
+        w.write(
+                new StagedChange(
+                        T,
+                        ChangeEvent.insert(
+                                SRC, Map.of("id", 1L, "bin", "%%"), pos(10), 0, List.of("id"), V2)),
+                null);
+        w.write(
+                new StagedChange(
+                        T,
+                        ChangeEvent.insert(
+                                SRC, Map.of("id", 2L, "bin", "AP8="), pos(20), 0, List.of("id"), V2)),
+                null);
+        TableCommittable c = w.prepareCommit().iterator().next();
+        assertThat(rejected.getCount()).isEqualTo(1);
+        assertThat(c.rowCount()).isEqualTo(1);
+        assertThat(read(c.files().get(0))).endsWith(",\"2\",\"\\x00ff\"\n");
     }
 
     private static String read(StagedFile f) throws IOException {

@@ -80,6 +80,9 @@ public final class TableStaging {
      *     SchemaChange#renamedFrom()}); else null
      */
     public void add(ChangeEvent e, TargetTable renamedFrom) throws IOException {
+        boolean row = e.op() != Op.SCHEMA_CHANGE;
+        List<ColumnDef> cols = !row || !e.columns().isEmpty() ? e.columns() : ImageColumns.of(e);
+        List<String> fields = row ? encoded(e, cols) : null;
         // Changes of different keys come in key order, not source order: a row staged last may
         // carry the columns as they were before a change another row already carries.
         boolean newest = latest == null || !latest.source().isAfter(e.source());
@@ -104,7 +107,6 @@ public final class TableStaging {
             schemaChanges.sort(java.util.Comparator.comparing(SchemaChange::position));
             return;
         }
-        List<ColumnDef> cols = e.columns().isEmpty() ? ImageColumns.of(e) : e.columns();
         if (open == null || !cols.equals(openColumns)) {
             finishOpenFile();
             String uri =
@@ -115,7 +117,19 @@ public final class TableStaging {
             openColumns = cols;
             mergeColumns(cols, newest);
         }
-        open.write(StagedRowEncoder.fields(e, cols, binaryPrefix));
+        open.write(fields);
+    }
+
+    /**
+     * The row's staged fields, encoded before anything of the change is kept, so a value that
+     * cannot be encoded leaves this table's staging as it was.
+     */
+    private List<String> encoded(ChangeEvent e, List<ColumnDef> cols) {
+        try {
+            return StagedRowEncoder.fields(e, cols, binaryPrefix);
+        } catch (RuntimeException ex) {
+            throw new UnstageableChangeException(table, e, ex);
+        }
     }
 
     /** Closes the open file and describes everything staged; the instance is done after this. */
