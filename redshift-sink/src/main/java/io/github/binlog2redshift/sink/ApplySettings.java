@@ -6,10 +6,8 @@ import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
 import io.github.binlog2redshift.sink.jdbc.RetryPolicy;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
 import io.github.binlog2redshift.sink.route.TableModes;
-
 import java.io.Serializable;
 import java.util.Objects;
-
 import javax.annotation.Nullable;
 
 /**

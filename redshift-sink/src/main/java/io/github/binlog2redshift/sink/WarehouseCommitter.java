@@ -4,12 +4,6 @@ import io.github.binlog2redshift.sink.jdbc.ApplyResult;
 import io.github.binlog2redshift.sink.jdbc.QuarantineStore;
 import io.github.binlog2redshift.sink.jdbc.QuarantineView;
 import io.github.binlog2redshift.sink.jdbc.WarehouseSession;
-
-import org.apache.flink.api.connector.sink2.Committer;
-import org.apache.flink.metrics.MetricGroup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,8 +19,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-
 import javax.annotation.Nullable;
+import org.apache.flink.api.connector.sink2.Committer;
+import org.apache.flink.metrics.MetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies the committables of completed checkpoints. Each committer subtask applies what its own

@@ -3,7 +3,6 @@ package io.github.binlog2redshift.sink.dialect;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.table;
 
 import io.github.binlog2redshift.sink.TargetTable;
-
 import java.util.Objects;
 
 /**

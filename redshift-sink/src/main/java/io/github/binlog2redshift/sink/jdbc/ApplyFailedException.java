@@ -1,7 +1,6 @@
 package io.github.binlog2redshift.sink.jdbc;
 
 import io.github.binlog2redshift.sink.TableCommittable;
-
 import java.io.IOException;
 
 /**

@@ -8,7 +8,6 @@ import io.github.binlog2redshift.sink.TableCommittableSerializer;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.QuarantineStatements;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-
 import javax.annotation.Nullable;
 
 /**

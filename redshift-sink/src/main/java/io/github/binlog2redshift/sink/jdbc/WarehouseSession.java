@@ -1,14 +1,12 @@
 package io.github.binlog2redshift.sink.jdbc;
 
 import io.github.binlog2redshift.sink.TableCommittable;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One warehouse connection and the executor bound to it, used by one committer thread at a time.

@@ -2,9 +2,8 @@ package io.github.binlog2redshift.sink.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 14: PostgreSQL's names are cut like Redshift's ({@link NameLimit}), at its own limit of 63

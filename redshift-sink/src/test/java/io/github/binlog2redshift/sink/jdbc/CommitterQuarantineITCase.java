@@ -7,7 +7,6 @@ import static io.github.binlog2redshift.sink.jdbc.Evolving.row;
 import static io.github.binlog2redshift.sink.jdbc.Evolving.session;
 import static io.github.binlog2redshift.sink.jdbc.Evolving.stage;
 import static io.github.binlog2redshift.sink.jdbc.StagedBatches.upsert;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
@@ -23,18 +22,16 @@ import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.WarehouseCommitter;
 import io.github.binlog2redshift.sink.dialect.TableMode;
 import io.github.binlog2redshift.sink.jdbc.WarehouseCommitterITCase.Request;
-
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.connector.sink2.Committer.CommitRequest;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Issue 14 at the committer: a table whose schema change the policy refuses is quarantined while

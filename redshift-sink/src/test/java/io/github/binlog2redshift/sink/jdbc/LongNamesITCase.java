@@ -6,7 +6,6 @@ import static io.github.binlog2redshift.sink.jdbc.Evolving.session;
 import static io.github.binlog2redshift.sink.jdbc.Evolving.stage;
 import static io.github.binlog2redshift.sink.jdbc.StagedBatches.delete;
 import static io.github.binlog2redshift.sink.jdbc.StagedBatches.upsert;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
@@ -21,15 +20,13 @@ import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.NameKind;
 import io.github.binlog2redshift.sink.dialect.ReservedNames;
 import io.github.binlog2redshift.sink.dialect.TableMode;
-
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Issue 14: names over a warehouse's identifier limit (PostgreSQL 63 bytes, Redshift 127) are cut
@@ -117,7 +114,7 @@ class LongNamesITCase {
                         Rows.query(
                                 db,
                                 "SELECT table_name FROM information_schema.tables WHERE"
-                                    + " table_schema = 'shop' AND left(table_name, 10) = '"
+                                        + " table_schema = 'shop' AND left(table_name, 10) = '"
                                         + table.substring(0, 10)
                                         + "' ORDER BY 1"))
                 .containsExactlyInAnyOrderElementsOf(

@@ -10,12 +10,10 @@ import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.QuarantineStatements;
 import io.github.binlog2redshift.sink.dialect.RedshiftDialect;
 import io.github.binlog2redshift.sink.dialect.TableMode;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** A kept committable's text form: without file copies, in parts, read back whole. */
 class QuarantineStoreTest {
