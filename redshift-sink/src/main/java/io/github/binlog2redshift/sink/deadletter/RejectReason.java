@@ -44,6 +44,11 @@ public enum RejectReason {
      * to lower case and the sink cuts them to 127 bytes), which cannot hold both.
      */
     NAME_COLLISION,
+    /**
+     * A source table whose target (or one of its side tables) another source table claimed first
+     * in the warehouse: two source tables are never merged into one target by accident.
+     */
+    TARGET_COLLISION,
     /** Anything else that does not form a consistent change event. */
     MALFORMED;
 

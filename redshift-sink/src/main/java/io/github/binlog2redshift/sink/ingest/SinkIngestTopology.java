@@ -6,11 +6,18 @@ import io.github.binlog2redshift.sink.deadletter.DeadLetter;
 import io.github.binlog2redshift.sink.deadletter.DeadLetterSinks;
 import io.github.binlog2redshift.sink.dedupe.LatestChangeOperator;
 import io.github.binlog2redshift.sink.format.ChangeDecoder;
+import io.github.binlog2redshift.sink.internal.SinkConfigMapping;
+import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
+import io.github.binlog2redshift.sink.jdbc.WarehouseClaimStore;
 import io.github.binlog2redshift.sink.kafka.KafkaRecord;
 import io.github.binlog2redshift.sink.kafka.KafkaSourceFactory;
 import io.github.binlog2redshift.sink.route.RoutedChange;
+import io.github.binlog2redshift.sink.route.RoutingOptions;
+import io.github.binlog2redshift.sink.route.TableModes;
 import io.github.binlog2redshift.sink.route.TableRouter;
+import io.github.binlog2redshift.sink.route.TargetClaims;
 import io.github.binlog2redshift.sink.serde.StagedChangeCodec;
+import javax.annotation.Nullable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -31,29 +38,55 @@ public final class SinkIngestTopology {
 
     private SinkIngestTopology() {}
 
-    /** The job's ingest half from its typed configuration. */
-    public static IngestStreams build(StreamExecutionEnvironment env, SinkConfig config) {
-        return build(env, IngestOptions.from(config));
+    /** The job's claims: in the control schema of its warehouse, {@code sink.redshift.schema}. */
+    static TargetClaims claims(SinkConfig config) {
+        ConnectionSettings connection = SinkConfigMapping.connection(config);
+        return new TargetClaims(
+                RoutingOptions.from(config.tables()),
+                TableModes.from(config.tables(), config.schema()),
+                connection.kind().dialect(),
+                WarehouseClaimStore.factory(
+                        connection, config.connection().schema(), config.jobId()));
     }
 
-    /** Reads Kafka as configured. */
+    /**
+     * The job's ingest half from its typed configuration, target claims kept in the warehouse (see
+     * {@link TargetClaims}).
+     */
+    public static IngestStreams build(StreamExecutionEnvironment env, SinkConfig config) {
+        return build(env, IngestOptions.from(config), claims(config));
+    }
+
+    /** Reads Kafka as configured; no target claims. */
     public static IngestStreams build(StreamExecutionEnvironment env, IngestOptions options) {
+        return build(env, options, null);
+    }
+
+    /** Reads Kafka as configured, with {@code claims} (null: none). */
+    public static IngestStreams build(
+            StreamExecutionEnvironment env, IngestOptions options, @Nullable TargetClaims claims) {
         DataStream<KafkaRecord> records =
                 env.fromSource(
                                 KafkaSourceFactory.create(options.kafka()),
                                 WatermarkStrategy.noWatermarks(),
                                 SOURCE_UID)
                         .uid(SOURCE_UID);
-        return build(records, options);
+        return build(records, options, claims);
     }
 
     /** From any stream of Kafka records: the seam tests use with bounded input. */
     public static IngestStreams build(DataStream<KafkaRecord> records, IngestOptions options) {
+        return build(records, options, null);
+    }
+
+    /** As {@link #build(DataStream, IngestOptions)}, with {@code claims} (null: none). */
+    public static IngestStreams build(
+            DataStream<KafkaRecord> records, IngestOptions options, @Nullable TargetClaims claims) {
         SingleOutputStreamOperator<RoutedChange> routed =
                 records.process(
                                 new ParseRouteFunction(
                                         new ChangeDecoder(options.format()),
-                                        new TableRouter(options.routing()),
+                                        new TableRouter(options.routing(), claims),
                                         options.deadLetters().isPresent(),
                                         options.values()),
                                 RoutedChange.typeInfo())
