@@ -124,6 +124,26 @@ public final class PostgresDialect implements SqlDialect {
         return "\\x";
     }
 
+    /** The first key of the sink's advisory locks ("b2r" in ASCII), apart from other users'. */
+    private static final int ADVISORY_LOCK_CLASS = 0x623272;
+
+    /**
+     * A lock on the table's name until the transaction ends ({@code pg_advisory_xact_lock},
+     * https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS): commits of the
+     * table and its TRUNCATE or DROP ({@code jdbc.TableLevelDdl}) wait for each other. Row locks
+     * order two merges of one key, but not a TRUNCATE's DELETE and another subtask's insert of rows
+     * of earlier changes, which could land just after the DELETE and stay. Two names with one
+     * {@code hashtext} only wait for each other.
+     */
+    @Override
+    public String lockForCommit(TargetTable table) {
+        return "SELECT pg_advisory_xact_lock("
+                + ADVISORY_LOCK_CLASS
+                + ", hashtext("
+                + SqlText.literal(SqlText.table(table))
+                + "))";
+    }
+
     /** The COPY that CopyManager feeds with the staged CSV. */
     public String copyFromStdin(List<String> stagedColumns) {
         return "COPY "

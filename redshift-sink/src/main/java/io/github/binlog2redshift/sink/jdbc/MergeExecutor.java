@@ -10,6 +10,7 @@ import io.github.binlog2redshift.sink.schema.CatalogColumn;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Concurrency. Commits of one table (one per sink subtask) run one after the other: on Redshift
  * the second waits at the LOCK until the first committed, and its snapshot, taken after the lock,
- * sees the first's rows; on PostgreSQL row locks order them. Commits of different tables read no
- * table in common (on Redshift each reads its own ledger; the schema's ledger is only appended to,
- * at the end, where a second commit waits for the first's write lock and no read is involved), so
- * Redshift's table-level serializable isolation has nothing to abort. The locks are always taken
- * in this order: the table's ledger, the table's own tables, the schema's ledger.
+ * sees the first's rows; on PostgreSQL an advisory lock on the table's name does the same (row
+ * locks alone would not order a TRUNCATE's DELETE and another subtask's insert of older rows).
+ * Commits of different tables read no table in common (on Redshift each reads its own ledger; the
+ * schema's ledger is only appended to, at the end, where a second commit waits for the first's
+ * write lock and no read is involved), so Redshift's table-level serializable isolation has nothing
+ * to abort. The locks are always taken in this order: the table's ledger, the table's own tables,
+ * the schema's ledger.
  *
  * <p>Failure modes:
  *
@@ -164,21 +167,24 @@ public final class MergeExecutor {
         TableCommittable renamed = b.files().isEmpty() ? b : schema.loadable(c, b);
         List<CatalogColumn> base = s.call("schema", null, () -> schema.apply(c, renamed));
         TableCommittable load = b.files().isEmpty() ? b : schema.loadable(c, renamed, base);
-        MergeInput input =
-                b.files().isEmpty() || base.isEmpty()
-                        ? null
-                        : StageLayout.input(load, base, schema.cutoff(c, b), dialect);
         c.setAutoCommit(false);
         try {
             String lock = dialect.lockForCommit(b.table());
             if (lock != null) {
-                s.update("lock", lock);
+                s.run("lock", lock, () -> execute(c, lock));
             }
             if (s.ledgerHas(dialect.ledgerLookup(ownLedger), jobId)) {
                 c.rollback();
                 LOG.info("{} is in the commit ledger already; skipped", b);
                 return new ApplyResult(true, b.rowCount(), 0, 0, 1);
             }
+            // The cutoff is read under the lock, which another subtask's TRUNCATE of the table
+            // takes too (TableLevelDdl): that TRUNCATE is either logged already, and the cutoff
+            // drops the older rows staged here, or it waits for this commit and empties them.
+            MergeInput input =
+                    b.files().isEmpty() || base.isEmpty()
+                            ? null
+                            : StageLayout.input(load, base, schema.cutoff(c, b), dialect);
             if (input == null) {
                 // Nothing to load (only DDL), or the table was dropped after the rows staged.
                 record(s, ownLedger, schemaLedger, 0);
@@ -207,6 +213,13 @@ public final class MergeExecutor {
             throw e;
         } finally {
             restoreAutoCommit(c);
+        }
+    }
+
+    /** Runs a statement that may return rows (PostgreSQL's lock is a SELECT). */
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
         }
     }
 

@@ -24,11 +24,11 @@ import java.util.stream.Collectors;
  * once per source position: in one transaction, look the position up in the schema log, run the
  * statements, record the position. Every sink subtask receives a copy of each DDL (cdc-source
  * writes it to every partition), and a committable may be re-applied after a failover; without the
- * log a second TRUNCATE would remove rows loaded after the first. Two subtasks racing conflict on
- * the log's key (PostgreSQL) or, on Redshift, wait for each other on the table's commit lock
- * ({@link SqlDialect#lockForCommit}, taken first, as a merge of the table takes it); the second
- * finds the row and skips. TRUNCATEs of different tables of a schema can still conflict on the
- * log (Redshift error 1023) and are retried.
+ * log a second TRUNCATE would remove rows loaded after the first. Two subtasks racing wait for each
+ * other on the table's commit lock ({@link SqlDialect#lockForCommit}, taken first, as a merge of
+ * the table takes it); the second finds the row and skips. The same lock orders a TRUNCATE and a
+ * merge of the table: the merge reads the log after taking it (its cutoff). TRUNCATEs of different
+ * tables of a schema can still conflict on the log (Redshift error 1023) and are retried.
  *
  * <p>Inputs without source positions (DMS, Canal: all zeros) cannot be told apart; their statements
  * run every time, without the log.

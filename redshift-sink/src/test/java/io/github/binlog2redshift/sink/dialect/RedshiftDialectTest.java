@@ -113,13 +113,16 @@ class RedshiftDialectTest {
                                 + " WHERE \"job_id\" = ? AND \"target_table\" = ? AND \"checkpoint_id\" = ?"
                                 + " AND \"staging_id\" = ?");
         assertThat(dialect.createLedger(own))
-                .startsWith("CREATE TABLE IF NOT EXISTS \"shop\".\"orders_b2r_ledger\" (\"job_id\"");
+                .startsWith(
+                        "CREATE TABLE IF NOT EXISTS \"shop\".\"orders_b2r_ledger\" (\"job_id\"");
         assertThat(dialect.ledgerTable("shop"))
                 .isEqualTo(new TargetTable("shop", "_b2r_commit_ledger"))
                 .isNotEqualTo(own);
         PostgresDialect pg = new PostgresDialect();
         assertThat(pg.commitLedgerTable(orders)).isEqualTo(pg.ledgerTable("shop"));
-        assertThat(pg.lockForCommit(orders)).isNull();
+        assertThat(pg.lockForCommit(orders))
+                .isEqualTo(
+                        "SELECT pg_advisory_xact_lock(6435442, hashtext('\"shop\".\"orders\"'))");
     }
 
     @Test

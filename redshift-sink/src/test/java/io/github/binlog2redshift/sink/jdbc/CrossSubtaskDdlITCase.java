@@ -17,7 +17,13 @@ import io.github.binlog2redshift.localstack.Warehouse;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
 import io.github.binlog2redshift.sink.dialect.TableMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -206,5 +212,130 @@ class CrossSubtaskDdlITCase {
                             List.of(upsert(BEFORE, PK, 29, row("id", 2, "nick", "b2")))));
         }
         assertThat(Rows.of(db, ORDERS)).containsExactly("4|d");
+    }
+
+    /**
+     * Subtask A's merge of rows of changes before a TRUNCATE has passed its DDL path when subtask B
+     * commits the TRUNCATE: A reads the schema log under the table's commit lock, so its rows are
+     * dropped (they would have stayed had A read it before).
+     */
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void rowsMergedAfterATruncateCommittedMidMergeAreDropped(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        assertThat(mergeDuringTruncate(SinkTarget.create(warehouse, stack, dir), "lock", false))
+                .isEmpty();
+    }
+
+    /**
+     * Subtask A holds the table's commit lock with rows of changes before a TRUNCATE when subtask B
+     * applies the TRUNCATE: B waits for A's commit, then empties its rows too.
+     */
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void aTruncateWaitsForAMergeHoldingTheLockAndEmptiesItsRows(
+            Warehouse warehouse, LocalStack stack) throws Exception {
+        assertThat(mergeDuringTruncate(SinkTarget.create(warehouse, stack, dir), "load", true))
+                .isEmpty();
+    }
+
+    /**
+     * Loads row 1, then applies rows 2 and 3 (changes before the TRUNCATE at 30) in a second
+     * session paused before {@code step}, applies the TRUNCATE meanwhile and resumes the merge;
+     * returns the target's rows. With {@code blocks}, the TRUNCATE must wait for the merge.
+     */
+    private List<String> mergeDuringTruncate(SinkTarget db, String step, boolean blocks)
+            throws Exception {
+        TableMode m = TableMode.defaults();
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        MergeExecutor.StepHook pause =
+                at -> {
+                    if (at.equals(step) && paused.getCount() > 0) {
+                        paused.countDown();
+                        try {
+                            resume.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (WarehouseSession a = hooked(db, pause);
+                WarehouseSession b = session(db, SchemaPolicy.defaults())) {
+            b.apply(
+                    stage(
+                            db,
+                            ORDERS,
+                            1,
+                            m,
+                            List.of(upsert(BEFORE, PK, 10, row("id", 1, "nick", "a")))));
+            Future<?> merge =
+                    threads.submit(
+                            () ->
+                                    a.apply(
+                                            stage(
+                                                    db,
+                                                    ORDERS,
+                                                    2,
+                                                    m,
+                                                    List.of(
+                                                            upsert(
+                                                                    BEFORE,
+                                                                    PK,
+                                                                    28,
+                                                                    row("id", 2, "nick", "b")),
+                                                            upsert(
+                                                                    BEFORE,
+                                                                    PK,
+                                                                    29,
+                                                                    row("id", 3, "nick", "c"))))));
+            assertThat(paused.await(60, TimeUnit.SECONDS)).as("merge paused").isTrue();
+            Future<?> truncate =
+                    threads.submit(
+                            () ->
+                                    b.apply(
+                                            stage(
+                                                    db,
+                                                    ORDERS,
+                                                    2,
+                                                    m,
+                                                    List.of(
+                                                            ddl(
+                                                                    "TRUNCATE TABLE orders",
+                                                                    30,
+                                                                    BEFORE,
+                                                                    PK)))));
+            if (blocks) {
+                Thread.sleep(1000);
+                assertThat(truncate.isDone()).as("TRUNCATE waits for the lock").isFalse();
+            } else {
+                truncate.get(60, TimeUnit.SECONDS);
+            }
+            resume.countDown();
+            merge.get(60, TimeUnit.SECONDS);
+            truncate.get(60, TimeUnit.SECONDS);
+        } finally {
+            resume.countDown();
+            threads.shutdownNow();
+        }
+        return Rows.of(db, ORDERS);
+    }
+
+    /** A session whose merges call {@code hook} before each step. */
+    private static WarehouseSession hooked(SinkTarget db, MergeExecutor.StepHook hook) {
+        var executor =
+                new MergeExecutor(
+                        db.dialect(),
+                        db.stageLoader(),
+                        "job-1",
+                        false,
+                        SchemaPolicy.defaults(),
+                        null,
+                        hook);
+        return new WarehouseSession(
+                new ConnectionProvider(db.connection()),
+                executor,
+                new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(50)));
     }
 }
