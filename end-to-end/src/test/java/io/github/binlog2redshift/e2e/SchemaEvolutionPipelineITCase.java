@@ -26,8 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * share checkpoints and subtasks: afterwards the target's columns and types are the documented
  * mapping of the source's ({@code docs/tables.md}) and verify finds the rows equal. DDL is issued
  * only once the binlog is read: Flink CDC fails on DDL during its snapshot (a documented limit).
- * TRUNCATE TABLE is covered at apply level ({@code CrossSubtaskDdlITCase}, {@code
- * SchemaEvolutionITCase}): cdc-source does not forward it yet.
+ * TRUNCATE TABLE has its own test ({@code TruncatePipelineITCase}).
  */
 @ExtendWith(LocalStackExtension.class)
 class SchemaEvolutionPipelineITCase {
@@ -88,8 +87,6 @@ class SchemaEvolutionPipelineITCase {
                     "DELETE FROM profiles WHERE id = 5");
             Verification.awaitEqual(p, MAX_WAIT);
 
-            // No TRUNCATE TABLE here: cdc-source does not forward it yet (Debezium's history
-            // record of a TRUNCATE has no table change; see docs/tables.md "Not done").
             sql(
                     db1,
                     "UPDATE tags SET label = 'b2' WHERE id = 2",
