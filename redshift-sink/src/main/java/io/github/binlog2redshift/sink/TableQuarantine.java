@@ -175,7 +175,9 @@ final class TableQuarantine {
                 try {
                     apply.apply(s, b);
                 } catch (ApplyFailedException e) {
-                    if (!e.tableLevel()) {
+                    // Staged files of a kept committable that cannot be read (an S3 lifecycle
+                    // rule removed them during a long quarantine) concern this table alone too.
+                    if (!e.tableLevel() && !(e.getCause() instanceof IOException)) {
                         throw e;
                     }
                     return quarantine(s, table, b, e);
