@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.config;
 
 import io.github.binlog2redshift.config.sink.InputFormat;
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.config.sink.SinkLegacyKeys;
 import io.github.binlog2redshift.config.sink.StagingFormat;
@@ -118,6 +119,17 @@ public final class SinkOptions {
                     .description(
                             "Per-table rules, first match wins; db and table are regexes matched"
                                     + " against the whole name. See the table-rule fields.")
+                    .build();
+
+    public static final ConfigOption<KeylessMode> KEYLESS_TABLES =
+            ConfigOption.key("sink.keyless-tables", ValueType.enumOf(KeylessMode.class))
+                    .defaultText("MIRROR; APPEND when sink.input-format is DMS")
+                    .description(
+                            "Tables without a key (none at the source, none in their rule):"
+                                    + " MIRROR (a copy as a multiset: a DELETE removes one equal"
+                                    + " row, an UPDATE replaces one; needs full before images) or"
+                                    + " APPEND (a change log). A rule's keyless field overrides it;"
+                                    + " targets an earlier version made as change logs stay logs.")
                     .build();
 
     public static final ConfigOption<List<Pattern>> TABLE_INCLUDE =
@@ -247,6 +259,7 @@ public final class SinkOptions {
                     COMMIT_RETRY_BACKOFF,
                     JOB_ID,
                     TABLES,
+                    KEYLESS_TABLES,
                     TABLE_INCLUDE,
                     TABLE_EXCLUDE,
                     TARGET_NAMING,

@@ -30,6 +30,7 @@ public final class TableRule {
     private final Map<String, String> dateColumns;
     private final Optional<SchemaPolicy.DistStyle> distStyle;
     private final List<String> sortKey;
+    private final Optional<KeylessMode> keyless;
 
     /** Built by {@link TableRuleParser} from one JSON entry. */
     TableRule(
@@ -47,7 +48,8 @@ public final class TableRule {
             Map<String, String> timestampColumns,
             Map<String, String> dateColumns,
             Optional<SchemaPolicy.DistStyle> distStyle,
-            List<String> sortKey) {
+            List<String> sortKey,
+            Optional<KeylessMode> keyless) {
         this.database = database;
         this.table = table;
         this.primaryKey = primaryKey;
@@ -63,6 +65,7 @@ public final class TableRule {
         this.dateColumns = dateColumns;
         this.distStyle = distStyle;
         this.sortKey = sortKey;
+        this.keyless = keyless;
     }
 
     /** Regex matched against the whole database name. */
@@ -142,6 +145,23 @@ public final class TableRule {
         return sortKey;
     }
 
+    /** How the matching tables are written when they have no key; empty: sink.keyless-tables. */
+    public Optional<KeylessMode> keyless() {
+        return keyless;
+    }
+
+    /**
+     * The mode of a matching table without a key: the rule's {@code keyless}, else {@code
+     * fallback}; a {@code soft_delete} table stays a change log (a flagged copy of a multiset is
+     * not defined), unless the rule asks for MIRROR itself, which the parser refuses.
+     */
+    public KeylessMode keylessMode(KeylessMode fallback) {
+        if (deletes == DeleteHandling.SOFT) {
+            return KeylessMode.APPEND;
+        }
+        return keyless.orElse(fallback);
+    }
+
     /** Anchored: {@code product} matches {@code product}, not {@code product_01}. */
     public boolean matches(String db, String tableName) {
         return database.matcher(db).matches() && table.matcher(tableName).matches();
@@ -172,7 +192,8 @@ public final class TableRule {
                 && Objects.equals(timestampColumns, other.timestampColumns)
                 && Objects.equals(dateColumns, other.dateColumns)
                 && Objects.equals(distStyle, other.distStyle)
-                && Objects.equals(sortKey, other.sortKey);
+                && Objects.equals(sortKey, other.sortKey)
+                && Objects.equals(keyless, other.keyless);
     }
 
     @Override
@@ -192,7 +213,8 @@ public final class TableRule {
                 timestampColumns,
                 dateColumns,
                 distStyle,
-                sortKey);
+                sortKey,
+                keyless);
     }
 
     @Override
@@ -227,6 +249,8 @@ public final class TableRule {
                 + distStyle
                 + ", sortKey="
                 + sortKey
+                + ", keyless="
+                + keyless
                 + "]";
     }
 }

@@ -63,6 +63,11 @@ final class TableRuleParser {
                 "sort_key",
                 "Redshift SORTKEY columns of the created table, \"c1,c2\" or a JSON list; default"
                         + " the primary key.");
+        d.put(
+                "keyless",
+                "A table without a key: mirror (a copy as a multiset: a DELETE removes one equal"
+                        + " row, an UPDATE replaces one) or append (a change log of every change);"
+                        + " default sink.keyless-tables.");
         return Collections.unmodifiableMap(d);
     }
 
@@ -102,7 +107,13 @@ final class TableRuleParser {
                         formats(f, "timestamp_columns"),
                         formats(f, "date_columns"),
                         f.text("dist_style").filter(x -> !x.isEmpty()).map(x -> distStyle(f, x)),
-                        f.list("sort_key"));
+                        f.list("sort_key"),
+                        f.text("keyless").filter(x -> !x.isEmpty()).map(x -> keyless(f, x)));
+        if (soft && rule.keyless().orElse(null) == KeylessMode.MIRROR) {
+            throw f.error(
+                    "soft_delete and keyless=mirror contradict each other: a table without a key"
+                            + " and soft deletes is kept as a change log (keyless=append)");
+        }
         if (exclude && !Set.of("db", "table", "exclude").containsAll(f.present())) {
             throw f.error("an exclude rule takes only db, table and exclude");
         }
@@ -115,6 +126,14 @@ final class TableRuleParser {
         } catch (IllegalArgumentException e) {
             throw f.error(
                     "field 'dist_style': expected one of KEY|AUTO|EVEN|ALL, got \"" + text + "\"");
+        }
+    }
+
+    private static KeylessMode keyless(JsonFields f, String text) {
+        try {
+            return EnumText.parse(KeylessMode.class, text);
+        } catch (IllegalArgumentException e) {
+            throw f.error("field 'keyless': expected one of mirror|append, got \"" + text + "\"");
         }
     }
 

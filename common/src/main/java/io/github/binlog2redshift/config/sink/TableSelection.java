@@ -18,18 +18,21 @@ public final class TableSelection {
     private final List<TableRule> rules;
     private final TargetNaming naming;
     private final String defaultSchema;
+    private final KeylessMode keyless;
 
     private TableSelection(
             List<Pattern> include,
             List<Pattern> exclude,
             List<TableRule> rules,
             TargetNaming naming,
-            String defaultSchema) {
+            String defaultSchema,
+            KeylessMode keyless) {
         this.include = include;
         this.exclude = exclude;
         this.rules = rules;
         this.naming = naming;
         this.defaultSchema = defaultSchema;
+        this.keyless = keyless;
     }
 
     /** {@code db.table} regexes to load; empty = all. */
@@ -57,13 +60,32 @@ public final class TableSelection {
         return defaultSchema;
     }
 
+    /**
+     * How tables without a key are written unless their rule says ({@code sink.keyless-tables}):
+     * MIRROR, but APPEND for DMS input, whose UPDATEs carry a before image only with DMS's
+     * before-image settings, and no positions.
+     */
+    public KeylessMode keylessTables() {
+        return keyless;
+    }
+
+    /** The mode of {@code db.table} if it has no key: its rule's, else {@link #keylessTables()}. */
+    public KeylessMode keylessModeFor(String db, String table) {
+        return ruleFor(db, table).map(r -> r.keylessMode(keyless)).orElse(keyless);
+    }
+
     static TableSelection from(Settings s, String defaultSchema) {
         return new TableSelection(
                 s.getOptional(SinkOptions.TABLE_INCLUDE).orElse(List.of()),
                 s.get(SinkOptions.TABLE_EXCLUDE),
                 s.get(SinkOptions.TABLES),
                 s.get(SinkOptions.TARGET_NAMING),
-                defaultSchema);
+                defaultSchema,
+                s.getOptional(SinkOptions.KEYLESS_TABLES)
+                        .orElse(
+                                s.get(SinkOptions.INPUT_FORMAT) == InputFormat.DMS
+                                        ? KeylessMode.APPEND
+                                        : KeylessMode.MIRROR));
     }
 
     public Optional<TableRule> ruleFor(String db, String table) {
@@ -98,12 +120,13 @@ public final class TableSelection {
                 && Objects.equals(exclude, other.exclude)
                 && Objects.equals(rules, other.rules)
                 && naming == other.naming
-                && Objects.equals(defaultSchema, other.defaultSchema);
+                && Objects.equals(defaultSchema, other.defaultSchema)
+                && keyless == other.keyless;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(include, exclude, rules, naming, defaultSchema);
+        return Objects.hash(include, exclude, rules, naming, defaultSchema, keyless);
     }
 
     @Override
@@ -118,6 +141,8 @@ public final class TableSelection {
                 + naming
                 + ", defaultSchema="
                 + defaultSchema
+                + ", keyless="
+                + keyless
                 + "]";
     }
 }

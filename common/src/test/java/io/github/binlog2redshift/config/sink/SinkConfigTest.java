@@ -247,4 +247,28 @@ class SinkConfigTest {
                 .isEqualTo(new TargetTable("ods", "shop__customers"));
         assertThat(cfg.deadLetter().enabled()).isTrue();
     }
+
+    @Test
+    void keylessTablesAreMirroredUnlessTheInputIsDmsOrTheirRuleSays() {
+        assertThat(config(validSink()).tables().keylessTables()).isEqualTo(KeylessMode.MIRROR);
+        assertThat(config(validSink("sink.input-format=DMS")).tables().keylessTables())
+                .as("DMS UPDATEs carry a before image only with DMS's before-image settings")
+                .isEqualTo(KeylessMode.APPEND);
+        TableSelection t =
+                config(
+                                validSink(
+                                        "sink.input-format=DMS",
+                                        "sink.keyless-tables=mirror",
+                                        "sink.tables=[{\"db\":\"shop\",\"table\":\"log\",\"keyless\":\"append\"},"
+                                                + "{\"db\":\"shop\",\"table\":\"flags\",\"soft_delete\":true},"
+                                                + "{\"db\":\"shop\",\"table\":\"other\"}]"))
+                        .tables();
+        assertThat(t.keylessTables()).isEqualTo(KeylessMode.MIRROR);
+        assertThat(t.keylessModeFor("shop", "log")).isEqualTo(KeylessMode.APPEND);
+        assertThat(t.keylessModeFor("shop", "flags")).isEqualTo(KeylessMode.APPEND);
+        assertThat(t.keylessModeFor("shop", "other")).isEqualTo(KeylessMode.MIRROR);
+        assertThat(t.keylessModeFor("crm", "any")).isEqualTo(KeylessMode.MIRROR);
+        assertThatThrownBy(() -> config(validSink("sink.keyless-tables=copy")))
+                .hasMessageContaining("sink.keyless-tables");
+    }
 }

@@ -113,4 +113,27 @@ class TableRuleTest {
                                         "[{\"db\":\"a\",\"table\":\"b\"}, {\"table\":\"c\"}]"))
                 .hasMessage("entry 1: field 'db' is required");
     }
+
+    @Test
+    void keylessModeIsTypedAndSoftDeletesKeepChangeLogs() {
+        assertThat(one("{\"db\":\"a\",\"table\":\"b\",\"keyless\":\"Append\"}").keyless())
+                .contains(KeylessMode.APPEND);
+        TableRule plain = one("{\"db\":\"a\",\"table\":\"b\"}");
+        assertThat(plain.keyless()).isEmpty();
+        assertThat(plain.keylessMode(KeylessMode.MIRROR)).isEqualTo(KeylessMode.MIRROR);
+        assertThat(plain.keylessMode(KeylessMode.APPEND)).isEqualTo(KeylessMode.APPEND);
+        assertThat(
+                        one("{\"db\":\"a\",\"table\":\"b\",\"soft_delete\":true}")
+                                .keylessMode(KeylessMode.MIRROR))
+                .isEqualTo(KeylessMode.APPEND);
+        assertThatThrownBy(() -> one("{\"db\":\"a\",\"table\":\"b\",\"keyless\":\"copy\"}"))
+                .hasMessageContaining(
+                        "field 'keyless': expected one of mirror|append, got \"copy\"");
+        assertThatThrownBy(
+                        () ->
+                                one(
+                                        "{\"db\":\"a\",\"table\":\"b\",\"keyless\":\"mirror\","
+                                                + "\"soft_delete\":true}"))
+                .hasMessageContaining("soft_delete and keyless=mirror contradict each other");
+    }
 }
