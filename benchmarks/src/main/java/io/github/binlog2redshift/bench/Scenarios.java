@@ -3,6 +3,8 @@ package io.github.binlog2redshift.bench;
 import io.github.binlog2redshift.bench.scenario.EndToEndLatency;
 import io.github.binlog2redshift.bench.scenario.MicroBenchmarks;
 import io.github.binlog2redshift.bench.scenario.SinkCatchUp;
+import io.github.binlog2redshift.bench.scenario.SinkCatchUpRedshift;
+import io.github.binlog2redshift.bench.scenario.SinkInput;
 import io.github.binlog2redshift.bench.scenario.SinkMemory;
 import io.github.binlog2redshift.bench.scenario.SnapshotLoad;
 import io.github.binlog2redshift.bench.scenario.SourceCatchUp;
@@ -18,11 +20,14 @@ public final class Scenarios {
 
     static Map<String, Scenario> all() {
         Map<String, Scenario> m = new LinkedHashMap<>();
+        // Both sink catch-ups read the same topics, produced once per run.
+        SinkInput sinkInput = new SinkInput();
         for (Scenario s :
                 List.<Scenario>of(
                         new SourceCatchUp(),
                         new SnapshotLoad(),
-                        new SinkCatchUp(),
+                        new SinkCatchUp(sinkInput),
+                        new SinkCatchUpRedshift(sinkInput),
                         new EndToEndLatency(),
                         new SinkMemory(),
                         new MicroBenchmarks())) {

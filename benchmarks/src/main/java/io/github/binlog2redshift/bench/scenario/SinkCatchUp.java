@@ -8,7 +8,6 @@ import io.github.binlog2redshift.bench.peer.DebeziumConnectors;
 import io.github.binlog2redshift.bench.reference.PostgresCopyReference;
 import io.github.binlog2redshift.bench.result.Measurement;
 import io.github.binlog2redshift.bench.stack.CatchUp;
-import io.github.binlog2redshift.bench.stack.FlinkRunner;
 import io.github.binlog2redshift.bench.stack.TargetProbe;
 import io.github.binlog2redshift.bench.workload.SinkTopics;
 import io.github.binlog2redshift.bench.workload.SinkTopics.Prepared;
@@ -16,9 +15,6 @@ import io.github.binlog2redshift.localstack.PostgresDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.apache.flink.core.execution.JobClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sink catch-up: prepared topics (Debezium envelope, one topic per table) applied to PostgreSQL by
@@ -30,9 +26,13 @@ import org.slf4j.LoggerFactory;
 public final class SinkCatchUp implements Scenario {
 
     static final String NAME = "sink-catch-up";
-    private static final Logger LOG = LoggerFactory.getLogger(SinkCatchUp.class);
-    private static final Duration POLL = Duration.ofMillis(250);
-    private static final Duration TIMEOUT = Duration.ofMinutes(15);
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    private final SinkInput input;
+
+    public SinkCatchUp(SinkInput input) {
+        this.input = input;
+    }
 
     @Override
     public String name() {
@@ -42,23 +42,8 @@ public final class SinkCatchUp implements Scenario {
     @Override
     public void run(BenchEnv env) throws Exception {
         String bootstrap = env.stack().kafka().bootstrapServers();
-        long prepStart = System.nanoTime();
-        Prepared in =
-                SinkTopics.produce(
-                        bootstrap,
-                        env.sizes().sinkTables(),
-                        env.sizes().sinkEvents(),
-                        () -> createTopics(env));
-        LOG.info(
-                "produced {} events to {} topics in {} ms",
-                in.events(),
-                in.topics().size(),
-                (System.nanoTime() - prepStart) / 1_000_000);
-        String size =
-                in.tables().size()
-                        + " tables, "
-                        + in.events()
-                        + " events (20% repeated keys, 5% deletes)";
+        Prepared in = input.get(env);
+        String size = SinkInput.describe(in);
 
         PostgresDatabase copyDb = env.stack().newPostgresDatabase("copyref");
         try (var c = copyDb.connect()) {
@@ -84,36 +69,27 @@ public final class SinkCatchUp implements Scenario {
                         env.stack().newS3Location("sinkbench").uri("staging/"),
                         Duration.ofSeconds(5),
                         4);
-        List<String> ourTables = in.tables().stream().map(t -> SinkTopics.DB + "." + t).toList();
-        JobClient job =
-                FlinkRunner.start(
-                        NAME, FlinkRunner.baseConfig(2), 2, e -> OurSink.build(e, options));
-        try (TargetProbe probe = new TargetProbe(ours.connect(), ourTables)) {
-            long start = System.nanoTime();
-            CatchUp.await(
-                    "redshift-sink catch-up",
-                    probe::markersVisible,
-                    ourTables.size(),
-                    POLL,
-                    TIMEOUT);
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            long rows = probe.rows();
-            env.results()
-                    .add(
-                            Measurement.rate(
-                                    NAME,
-                                    Measurement.OURS,
-                                    in.events() * 1000.0 / ms,
-                                    "events/s",
-                                    size
-                                            + ", parallelism 2, checkpoint 5 s, gzip CSV via S3Proxy; rows "
-                                            + rows
-                                            + "/"
-                                            + in.expectedRows()));
-            check("redshift-sink", rows, in.expectedRows());
-        } finally {
-            FlinkRunner.cancel(job);
-        }
+        OurCatchUp.Result run = OurCatchUp.run(env, NAME, in, options, ours.connect(), null);
+        env.results()
+                .add(
+                        Measurement.rate(
+                                NAME,
+                                Measurement.OURS,
+                                run.eventsPerSecond(in),
+                                "events/s",
+                                size
+                                        + ", parallelism 2, checkpoint 5 s, gzip CSV via S3Proxy; rows "
+                                        + run.rows()
+                                        + "/"
+                                        + in.expectedRows()));
+        env.results()
+                .finding(
+                        NAME
+                                + ": CPU while redshift-sink caught up: "
+                                + run.cpu().describe(null, CORES)
+                                + "; "
+                                + run.retriesText());
+        SinkInput.check("redshift-sink", run.rows(), in.expectedRows());
 
         if (env.runPeer()) {
             PostgresDatabase peer = env.stack().newPostgresDatabase("sinkpeer");
@@ -128,8 +104,8 @@ public final class SinkCatchUp implements Scenario {
                         "Debezium JDBC sink catch-up",
                         probe::markersVisible,
                         peerTables.size(),
-                        POLL,
-                        TIMEOUT);
+                        OurCatchUp.POLL,
+                        OurCatchUp.TIMEOUT);
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 long rows = probe.rows();
                 env.results()
@@ -140,25 +116,13 @@ public final class SinkCatchUp implements Scenario {
                                         in.events() * 1000.0 / ms,
                                         "events/s",
                                         size
-                                                + ", 2 tasks, upsert, batch.size 5000, reduction buffer; rows "
+                                                + ", 2 tasks, upsert, batch.size 5000, reduction"
+                                                + " buffer; rows "
                                                 + rows
                                                 + "/"
                                                 + in.expectedRows()));
-                check("Debezium JDBC sink", rows, in.expectedRows());
+                SinkInput.check("Debezium JDBC sink", rows, in.expectedRows());
             }
-        }
-    }
-
-    private static void createTopics(BenchEnv env) {
-        for (int t = 1; t <= env.sizes().sinkTables(); t++) {
-            env.stack().kafka().createTopic(SinkTopics.topic(String.format("t%03d", t)), 1);
-        }
-    }
-
-    private static void check(String who, long rows, long expected) {
-        if (rows != expected) {
-            throw new IllegalStateException(
-                    who + " left " + rows + " rows, the workload ends with " + expected);
         }
     }
 }
