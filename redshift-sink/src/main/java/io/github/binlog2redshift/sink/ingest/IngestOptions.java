@@ -9,6 +9,7 @@ import io.github.binlog2redshift.sink.dialect.PostgresDialect;
 import io.github.binlog2redshift.sink.dialect.RedshiftDialect;
 import io.github.binlog2redshift.sink.kafka.KafkaInputOptions;
 import io.github.binlog2redshift.sink.route.RoutingOptions;
+import io.github.binlog2redshift.sink.route.TableModes;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -59,7 +60,8 @@ public final class IngestOptions {
                         config.connection().kind() == TargetKind.REDSHIFT
                                 ? new RedshiftDialect()
                                 : new PostgresDialect(),
-                        config.schema().oversize()));
+                        config.schema().oversize(),
+                        TableModes.from(config.tables(), config.schema())));
     }
 
     public KafkaInputOptions kafka() {

@@ -9,6 +9,7 @@ import io.github.binlog2redshift.sink.deadletter.RejectReason;
 import io.github.binlog2redshift.sink.dialect.NameKind;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import io.github.binlog2redshift.sink.format.RejectedRecordException;
+import io.github.binlog2redshift.sink.route.TableModes;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,15 +57,43 @@ public final class ValueGuard implements Serializable {
 
     private final SqlDialect dialect;
     private final Oversize oversize;
+    private final DeleteImages deletes;
     private transient ColumnRules rules;
 
-    public ValueGuard(SqlDialect dialect, Oversize oversize) {
-        this.dialect = Objects.requireNonNull(dialect, "dialect");
-        this.oversize = Objects.requireNonNull(oversize, "oversize");
+    /** Checks for tables in the modes of {@code modes} (which deletes need their whole image). */
+    public ValueGuard(SqlDialect dialect, Oversize oversize, TableModes modes) {
+        this(dialect, oversize, new DeleteImages(Objects.requireNonNull(modes, "modes")));
     }
 
-    /** The change to stage: {@code e} itself, or a copy with cut values when so configured. */
+    /** Checks for tables in the default mode (deletes applied, no side tables). */
+    public ValueGuard(SqlDialect dialect, Oversize oversize) {
+        this(dialect, oversize, DeleteImages.DEFAULTS);
+    }
+
+    private ValueGuard(SqlDialect dialect, Oversize oversize, DeleteImages deletes) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.oversize = Objects.requireNonNull(oversize, "oversize");
+        this.deletes = deletes;
+    }
+
+    /**
+     * The change to stage: {@code e} itself, or a copy with cut values when so configured. A delete
+     * that the merge applies by key ({@link DeleteImages}) whose before image cannot be staged as
+     * it is, is staged with its key alone: it is never dead-lettered for the rest of its image.
+     */
     public ChangeEvent check(TargetTable target, ChangeEvent e) {
+        if (deletes.byKey(e)) {
+            try {
+                return checkImage(target, e);
+            } catch (RejectedRecordException unstageable) {
+                // A problem of the key itself is found again, and dead-lettered, on the key alone.
+                return checkImage(target, DeleteImages.keyAlone(e));
+            }
+        }
+        return checkImage(target, e);
+    }
+
+    private ChangeEvent checkImage(TargetTable target, ChangeEvent e) {
         if (e.op() == Op.SCHEMA_CHANGE) {
             columns(target, e, e.columns(), true);
             return e;
@@ -344,19 +373,24 @@ public final class ValueGuard implements Serializable {
         return rules;
     }
 
-    /** Equal when they check for the same warehouse with the same oversize handling. */
+    /**
+     * Equal when they check for the same warehouse with the same oversize handling and the same
+     * table modes.
+     */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ValueGuard)) {
             return false;
         }
         ValueGuard other = (ValueGuard) o;
-        return dialect.getClass() == other.dialect.getClass() && oversize == other.oversize;
+        return dialect.getClass() == other.dialect.getClass()
+                && oversize == other.oversize
+                && deletes.equals(other.deletes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(dialect.getClass(), oversize);
+        return Objects.hash(dialect.getClass(), oversize, deletes);
     }
 
     @Override

@@ -2,7 +2,11 @@ package io.github.binlog2redshift.sink.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
+import io.github.binlog2redshift.config.sink.DeleteArchive;
+import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.config.sink.SchemaPolicy.Oversize;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
@@ -12,11 +16,14 @@ import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
 import io.github.binlog2redshift.sink.dialect.PostgresDialect;
 import io.github.binlog2redshift.sink.dialect.RedshiftDialect;
+import io.github.binlog2redshift.sink.dialect.TableMode;
 import io.github.binlog2redshift.sink.format.RejectedRecordException;
+import io.github.binlog2redshift.sink.route.TableModes;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Oversize, NUL and zero-date values: dead letters by default, cut with a marker when opted in. */
@@ -193,6 +200,106 @@ class ValueGuardTest {
                         new ValueGuard(new PostgresDialect(), Oversize.DEAD_LETTER)
                                 .check(T, wide(texts, wideText)))
                 .isNotNull();
+    }
+
+    /**
+     * A delete the merge applies by key is never dead-lettered for the rest of its before image: a
+     * 3 MB blob (6 MB as hex, past COPY's 4 MB row) or a value too long for its column is staged as
+     * NULL, the key kept. A problem of the key itself is still dead-lettered.
+     */
+    @Test
+    void aDeleteIsStagedWithItsKeyAloneWhenItsBeforeImageCannotBe() {
+        ColumnDef blob = ColumnDef.of("pic", "LONGBLOB", null, null, true);
+        ColumnDef note = ColumnDef.of("note", "VARCHAR", 3, null, true);
+        String huge = Base64.getEncoder().encodeToString(new byte[3_000_000]);
+        ChangeEvent delete = delete(List.of(ID, blob, note), "id", 5, "pic", huge, "note", "ok");
+        ChangeEvent staged = redshift.check(T, delete);
+        assertThat(staged.op()).isEqualTo(delete.op());
+        assertThat(staged.columns()).isEqualTo(delete.columns());
+        assertThat(staged.before()).containsExactly(entry("id", 5), entry("pic", null), entry("note", null));
+        assertThat(cutting.check(T, delete).before()).containsEntry("pic", null);
+        assertThat(redshift.check(T, delete(List.of(ID, note), "id", 5, "note", "x".repeat(100))).before())
+                .containsEntry("id", 5)
+                .containsEntry("note", null);
+        ChangeEvent small = delete(List.of(ID, blob, note), "id", 5, "pic", "AAEC", "note", "ok");
+        assertThat(redshift.check(T, small)).isEqualTo(small);
+
+        ColumnDef code = ColumnDef.of("code", "VARCHAR", 3, null, false);
+        Map<String, Object> keyed = new LinkedHashMap<>();
+        keyed.put("code", "y".repeat(100)); // VARCHAR(3): 3 characters, 12 bytes on Redshift
+        keyed.put("pic", huge);
+        ChangeEvent badKey =
+                ChangeEvent.delete(
+                        TableId.of("shop", "orders"), keyed, POS, 0, List.of("code"), List.of(code, blob));
+        assertThatThrownBy(() -> redshift.check(T, badKey))
+                .satisfies(
+                        e ->
+                                assertThat(((RejectedRecordException) e).reason())
+                                        .isEqualTo(RejectReason.OVERSIZE_VALUE));
+    }
+
+    /**
+     * Where the before image is written (a soft or skipped delete rewrites the row, the archive and
+     * the history append it) or is the row's identity (a table without key), it must be staged
+     * whole; an UPDATE's before image is not staged at all.
+     */
+    @Test
+    void theWholeBeforeImageIsCheckedWhereItIsWrittenAndAnUpdatesIsNot() {
+        ColumnDef blob = ColumnDef.of("pic", "LONGBLOB", null, null, true);
+        String huge = Base64.getEncoder().encodeToString(new byte[3_000_000]);
+        ChangeEvent delete = delete(List.of(ID, blob), "id", 5, "pic", huge);
+        for (TableMode mode :
+                List.of(
+                        mode(DeleteHandling.SOFT, DeleteArchive.NONE, false),
+                        mode(DeleteHandling.SKIP, DeleteArchive.NONE, false),
+                        mode(DeleteHandling.APPLY, DeleteArchive.ALSO_SAVE, false),
+                        mode(DeleteHandling.APPLY, DeleteArchive.NONE, true))) {
+            ValueGuard guard =
+                    new ValueGuard(
+                            new RedshiftDialect(),
+                            Oversize.DEAD_LETTER,
+                            new TableModes(
+                                    List.of(
+                                            new TableModes.Entry(
+                                                    Pattern.compile("shop"),
+                                                    Pattern.compile("orders"),
+                                                    mode)),
+                                    TableMode.defaults()));
+            assertThatThrownBy(() -> guard.check(T, delete))
+                    .as(mode.toString())
+                    .satisfies(
+                            e ->
+                                    assertThat(((RejectedRecordException) e).reason())
+                                            .isEqualTo(RejectReason.OVERSIZE_ROW));
+        }
+        ChangeEvent keyless =
+                ChangeEvent.delete(
+                        TableId.of("shop", "orders"), delete.before(), POS, 0, List.of(), delete.columns());
+        assertThatThrownBy(() -> redshift.check(T, keyless))
+                .satisfies(
+                        e ->
+                                assertThat(((RejectedRecordException) e).reason())
+                                        .isEqualTo(RejectReason.OVERSIZE_ROW));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("id", 5);
+        after.put("pic", "AAEC");
+        ChangeEvent update =
+                ChangeEvent.update(
+                        TableId.of("shop", "orders"), delete.before(), after, POS, 0, List.of("id"), delete.columns());
+        assertThat(redshift.check(T, update)).isEqualTo(update);
+    }
+
+    private static ChangeEvent delete(List<ColumnDef> cols, Object... keyValues) {
+        Map<String, Object> before = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            before.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return ChangeEvent.delete(TableId.of("shop", "orders"), before, POS, 0, List.of("id"), cols);
+    }
+
+    private static TableMode mode(DeleteHandling deletes, DeleteArchive archive, boolean history) {
+        return new TableMode(
+                false, deletes, archive, history, SchemaPolicy.DistStyle.KEY, List.of());
     }
 
     /** The size the guard computes is the staged line's, byte for byte. */

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.binlog2redshift.config.sink.DeleteArchive;
 import io.github.binlog2redshift.config.sink.DeleteHandling;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
+import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.Warehouse;
@@ -288,6 +289,28 @@ class RedshiftApplyITCase {
                     .hasMessageContaining("failed at step 'load'");
         }
         assertThat(Rows.count(db, "SELECT count(*) FROM shop.blobs WHERE id = 2")).isEqualTo(1);
+    }
+
+    /**
+     * A delete needs only its key: its before image carrying a 3 MB blob (6 MB as staged hex, past
+     * COPY's 4 MB row) is staged with the key alone by the guard, and the delete applies.
+     */
+    @Test
+    void aDeleteWhoseBeforeImageIsPastCopysFourMegabytesApplies(LocalStack stack) throws Exception {
+        SinkTarget db = redshift(stack);
+        TargetTable t = new TargetTable("shop", "blobs");
+        List<ColumnDef> cols = List.of(col("id", "INT", null, null), col("pic", "LONGBLOB", null, null));
+        String small = Base64.getEncoder().encodeToString(new byte[16]);
+        String huge = Base64.getEncoder().encodeToString(new byte[3_000_000]);
+        ValueGuard guard = new ValueGuard(new RedshiftDialect(), SchemaPolicy.Oversize.DEAD_LETTER);
+        ChangeEvent insert = guard.check(t, upsert(cols, PK, 20, row("id", 3, "pic", small)));
+        ChangeEvent delete = guard.check(t, StagedBatches.delete(cols, PK, 21, row("id", 3, "pic", huge)));
+        try (WarehouseSession s = Evolving.session(db, SchemaPolicy.defaults())) {
+            s.apply(stage(db, t, 1, TableMode.defaults(), List.of(insert, upsert(cols, PK, 19, row("id", 4, "pic", small)))));
+            assertThat(Rows.count(db, "SELECT count(*) FROM shop.blobs")).isEqualTo(2);
+            s.apply(stage(db, t, 2, TableMode.defaults(), List.of(delete)));
+        }
+        assertThat(Rows.query(db, "SELECT id FROM shop.blobs")).containsExactly("4");
     }
 
     /**
