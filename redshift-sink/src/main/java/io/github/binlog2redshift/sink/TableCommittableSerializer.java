@@ -2,6 +2,7 @@ package io.github.binlog2redshift.sink;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
 import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.dialect.TableMode;
@@ -17,18 +18,21 @@ import org.apache.flink.types.StringValue;
 
 /**
  * The layout of a {@link TableCommittable} (it sits in the committer's checkpointed state). Version
- * 4 adds to each file its kept bytes (length, -1 for none, then the bytes). Version 3 adds to each
- * schema change the target of a renamed table's old name (nullable schema, name). Version 2: table,
- * checkpoint id, staging id, subtask, files (path, columns, rows), max source position and time,
- * columns (name, type, length, scale, nullable, enum values), key, schema changes (DDL, position,
- * database, columns, key), mode (ignore DDL, deletes, archive, history, dist style, sort key).
- * Version 1 had the DDL texts only and no mode; it is still read (the default mode). A version this
- * build does not know is rejected, never guessed at.
+ * 5 adds the mode's keyless mode (its name) last; earlier versions are read as {@link
+ * KeylessMode#APPEND}, because their writers staged a keyless table's UPDATE as one row (the after
+ * image), which only a change log can apply. Version 4 adds to each file its kept bytes (length, -1
+ * for none, then the bytes). Version 3 adds to each schema change the target of a renamed table's
+ * old name (nullable schema, name). Version 2: table, checkpoint id, staging id, subtask, files
+ * (path, columns, rows), max source position and time, columns (name, type, length, scale,
+ * nullable, enum values), key, schema changes (DDL, position, database, columns, key), mode (ignore
+ * DDL, deletes, archive, history, dist style, sort key). Version 1 had the DDL texts only and no
+ * mode; it is still read (the default mode). A version this build does not know is rejected, never
+ * guessed at.
  */
 public final class TableCommittableSerializer
         implements SimpleVersionedSerializer<TableCommittable> {
 
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     @Override
     public int getVersion() {
@@ -89,6 +93,9 @@ public final class TableCommittableSerializer
         out.writeBoolean(m.history());
         writeString(out, m.distStyle().name());
         writeStrings(out, m.sortKey());
+        if (version >= 5) {
+            writeString(out, m.keyless().name());
+        }
         return out.getCopyOfBuffer();
     }
 
@@ -127,7 +134,7 @@ public final class TableCommittableSerializer
         List<ColumnDef> columns = readColumns(in);
         List<String> key = readStrings(in);
         List<SchemaChange> changes = new ArrayList<>();
-        TableMode mode = TableMode.defaults();
+        TableMode mode = TableMode.defaults().withKeyless(KeylessMode.APPEND);
         if (version == 1) {
             readStrings(in).forEach(ddl -> changes.add(SchemaChange.textOnly(ddl)));
         } else {
@@ -153,7 +160,8 @@ public final class TableCommittableSerializer
                             DeleteArchive.valueOf(readString(in)),
                             in.readBoolean(),
                             SchemaPolicy.DistStyle.valueOf(readString(in)),
-                            readStrings(in));
+                            readStrings(in),
+                            version >= 5 ? keyless(readString(in)) : KeylessMode.APPEND);
         }
         return new TableCommittable(
                 table,
@@ -167,6 +175,15 @@ public final class TableCommittableSerializer
                 key,
                 changes,
                 mode);
+    }
+
+    private static KeylessMode keyless(String name) throws IOException {
+        for (KeylessMode m : KeylessMode.values()) {
+            if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        throw new IOException("unknown keyless mode '" + name + "' in a table committable");
     }
 
     private static void writeColumns(DataOutputView out, List<ColumnDef> columns)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
 import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.dialect.TableMode;
@@ -64,16 +65,42 @@ class TableCommittableSerializerTest {
     @Test
     void roundTrips() throws IOException {
         TableCommittable c = sample();
-        assertThat(serializer.deserialize(4, serializer.serialize(c))).isEqualTo(c);
+        assertThat(serializer.deserialize(5, serializer.serialize(c))).isEqualTo(c);
+        TableCommittable log = withMode(c, c.mode().withKeyless(KeylessMode.APPEND));
+        assertThat(serializer.deserialize(5, serializer.serialize(log))).isEqualTo(log);
+    }
+
+    @Test
+    void readsVersionFourAsAKeylessChangeLog() throws IOException {
+        // Their writers staged a keyless UPDATE as its after image only, which only a log applies.
+        TableCommittable c = sample();
+        assertThat(serializer.deserialize(4, serializer.serialize(c, 4)))
+                .isEqualTo(withMode(c, c.mode().withKeyless(KeylessMode.APPEND)));
     }
 
     @Test
     void readsVersionThreeWhoseFilesHaveNoKeptBytes() throws IOException {
         TableCommittable c = withoutKeptBytes(sample());
-        assertThat(serializer.deserialize(3, serializer.serialize(c, 3))).isEqualTo(c);
-        // The current layout of the same committable is longer by one length per file.
-        assertThat(serializer.serialize(c))
+        assertThat(serializer.deserialize(3, serializer.serialize(c, 3)))
+                .isEqualTo(withMode(c, c.mode().withKeyless(KeylessMode.APPEND)));
+        // Version 4's layout of the same committable is longer by one length per file.
+        assertThat(serializer.serialize(c, 4))
                 .hasSize(serializer.serialize(c, 3).length + 4 * c.files().size());
+    }
+
+    private static TableCommittable withMode(TableCommittable c, TableMode mode) {
+        return new TableCommittable(
+                c.table(),
+                c.checkpointId(),
+                c.stagingId(),
+                c.subtask(),
+                c.files(),
+                c.maxSourcePosition(),
+                c.maxSourceTsMs(),
+                c.columns(),
+                c.primaryKey(),
+                c.schemaChanges(),
+                mode);
     }
 
     private static TableCommittable withoutKeptBytes(TableCommittable c) {
@@ -108,10 +135,12 @@ class TableCommittableSerializerTest {
                         List.of(),
                         List.of(),
                         TableMode.defaults());
-        assertThat(serializer.deserialize(4, serializer.serialize(c))).isEqualTo(c);
+        assertThat(serializer.deserialize(5, serializer.serialize(c))).isEqualTo(c);
         // Without files versions 3 and 4 write the same bytes, without schema changes 2 and 3.
-        assertThat(serializer.deserialize(3, serializer.serialize(c))).isEqualTo(c);
-        assertThat(serializer.deserialize(2, serializer.serialize(c))).isEqualTo(c);
+        TableCommittable log = withMode(c, c.mode().withKeyless(KeylessMode.APPEND));
+        assertThat(serializer.deserialize(4, serializer.serialize(c, 4))).isEqualTo(log);
+        assertThat(serializer.deserialize(3, serializer.serialize(c, 4))).isEqualTo(log);
+        assertThat(serializer.deserialize(2, serializer.serialize(c, 4))).isEqualTo(log);
     }
 
     @Test
@@ -130,16 +159,16 @@ class TableCommittableSerializerTest {
                         c.columns(),
                         c.primaryKey(),
                         List.of(),
-                        TableMode.defaults());
+                        TableMode.defaults().withKeyless(KeylessMode.APPEND));
         assertThat(serializer.deserialize(1, serializer.serialize(plain, 3))).isEqualTo(plain);
     }
 
     @Test
     void rejectsUnknownVersions() {
-        assertThatThrownBy(() -> serializer.deserialize(5, serializer.serialize(sample())))
+        assertThatThrownBy(() -> serializer.deserialize(6, serializer.serialize(sample())))
                 .isInstanceOf(IOException.class)
                 .hasMessage(
-                        "unknown table committable version 5; this build reads versions 1 to 4");
-        assertThat(serializer.getVersion()).isEqualTo(4);
+                        "unknown table committable version 6; this build reads versions 1 to 5");
+        assertThat(serializer.getVersion()).isEqualTo(5);
     }
 }

@@ -2,6 +2,7 @@ package io.github.binlog2redshift.sink.dialect;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
 import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.config.sink.TableRule;
 import java.io.Serializable;
@@ -11,7 +12,7 @@ import java.util.Objects;
 /**
  * How one table is written (its {@code sink.tables} rule, see {@code docs/tables.md}): whether the
  * sink manages its DDL, what a delete does, whether deleted rows or every change are also appended
- * to side tables, and its Redshift layout.
+ * to side tables, its Redshift layout, and how it is written when it has no key.
  */
 public final class TableMode implements Serializable {
 
@@ -23,7 +24,9 @@ public final class TableMode implements Serializable {
     private final boolean history;
     private final SchemaPolicy.DistStyle distStyle;
     private final List<String> sortKey;
+    private final KeylessMode keyless;
 
+    /** A mode whose table, if it has no key, is mirrored ({@link KeylessMode#MIRROR}). */
     public TableMode(
             boolean ignoreDdl,
             DeleteHandling deletes,
@@ -31,6 +34,18 @@ public final class TableMode implements Serializable {
             boolean history,
             SchemaPolicy.DistStyle distStyle,
             List<String> sortKey) {
+        this(ignoreDdl, deletes, archive, history, distStyle, sortKey, KeylessMode.MIRROR);
+    }
+
+    public TableMode(
+            boolean ignoreDdl,
+            DeleteHandling deletes,
+            DeleteArchive archive,
+            boolean history,
+            SchemaPolicy.DistStyle distStyle,
+            List<String> sortKey,
+            KeylessMode keyless) {
+        this.keyless = Objects.requireNonNull(keyless, "keyless");
         this.ignoreDdl = ignoreDdl;
         this.deletes = Objects.requireNonNull(deletes, "deletes");
         this.archive = Objects.requireNonNull(archive, "archive");
@@ -52,13 +67,23 @@ public final class TableMode implements Serializable {
 
     /** The rule's mode, with {@code defaultDistStyle} where the rule names none. */
     public static TableMode of(TableRule rule, SchemaPolicy.DistStyle defaultDistStyle) {
+        return of(rule, defaultDistStyle, KeylessMode.MIRROR);
+    }
+
+    /**
+     * The rule's mode, with {@code defaultDistStyle} and {@code defaultKeyless} where the rule
+     * names none ({@link TableRule#keylessMode}).
+     */
+    public static TableMode of(
+            TableRule rule, SchemaPolicy.DistStyle defaultDistStyle, KeylessMode defaultKeyless) {
         return new TableMode(
                 rule.ignoreDdl(),
                 rule.deletes(),
                 rule.deleteArchive(),
                 rule.history(),
                 rule.distStyle().orElse(defaultDistStyle),
-                rule.sortKey());
+                rule.sortKey(),
+                rule.keylessMode(defaultKeyless));
     }
 
     /** A user-managed table: never created or altered, only its columns are written. */
@@ -91,13 +116,30 @@ public final class TableMode implements Serializable {
         return sortKey;
     }
 
+    /**
+     * How the table is written if it has no key: a multiset copy or a change log (see {@code
+     * docs/tables.md}). A target that an earlier version made as a change log (it has {@code
+     * _b2r_op}) stays one, whatever this says.
+     */
+    public KeylessMode keyless() {
+        return keyless;
+    }
+
     /** True when the target table itself is written ({@code only_save_delete} writes none). */
     public boolean writesTarget() {
         return archive != DeleteArchive.ONLY_SAVE;
     }
 
     public TableMode withIgnoreDdl(boolean ignore) {
-        return new TableMode(ignore, deletes, archive, history, distStyle, sortKey);
+        return new TableMode(ignore, deletes, archive, history, distStyle, sortKey, keyless);
+    }
+
+    public TableMode withSortKey(List<String> other) {
+        return new TableMode(ignoreDdl, deletes, archive, history, distStyle, other, keyless);
+    }
+
+    public TableMode withKeyless(KeylessMode other) {
+        return new TableMode(ignoreDdl, deletes, archive, history, distStyle, sortKey, other);
     }
 
     @Override
@@ -111,12 +153,13 @@ public final class TableMode implements Serializable {
                 && archive == other.archive
                 && history == other.history
                 && distStyle == other.distStyle
-                && sortKey.equals(other.sortKey);
+                && sortKey.equals(other.sortKey)
+                && keyless == other.keyless;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ignoreDdl, deletes, archive, history, distStyle, sortKey);
+        return Objects.hash(ignoreDdl, deletes, archive, history, distStyle, sortKey, keyless);
     }
 
     @Override
@@ -133,6 +176,8 @@ public final class TableMode implements Serializable {
                 + distStyle
                 + ", sortKey="
                 + sortKey
+                + ", keyless="
+                + keyless
                 + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink.ingest;
 
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.Op;
 import io.github.binlog2redshift.event.PartitionKey;
@@ -117,9 +118,32 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
             }
             // The key first: the checks need to know the key columns (NOT NULL in the warehouse).
             ChangeEvent keyed = withRuleKey(route.get(), event);
-            routed.add(keyed(route.get(), values.check(route.get().target(), keyed), record));
+            ChangeEvent checked = values.check(route.get().target(), keyed);
+            checkReplacedImage(route.get(), checked);
+            routed.add(keyed(route.get(), checked, record));
         }
         return routed;
+    }
+
+    /**
+     * A mirrored keyless table stages an UPDATE's before image as a row of its own (the row it
+     * replaces), so that image must pass the value checks too.
+     */
+    private void checkReplacedImage(Route route, ChangeEvent e) {
+        if (e.op() == Op.UPDATE
+                && e.primaryKey().isEmpty()
+                && route.keyless() == KeylessMode.MIRROR
+                && e.before() != null) {
+            values.check(
+                    route.target(),
+                    ChangeEvent.delete(
+                            e.table(),
+                            e.before(),
+                            e.source(),
+                            e.tsMs(),
+                            e.primaryKey(),
+                            e.columns()));
+        }
     }
 
     /** The event's own key columns, else its table rule's. */
@@ -141,7 +165,19 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
                     record.partition(),
                     record.offset());
         }
-        // A keyless table is an append-only log: every change is a row of it.
+        if (e.primaryKey().isEmpty() && route.keyless() == KeylessMode.MIRROR) {
+            // Mirrored as a multiset: every change counts, all of the table's meet on one key.
+            requireFullBeforeImage(route, e);
+            return new RoutedChange(
+                    route.target(),
+                    RowKeys.keylessTable(route.target()),
+                    e,
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    ChangeRetention.EVERY);
+        }
+        // A keyless change log: every change is a row of it.
         ChangeRetention retention =
                 e.primaryKey().isEmpty() ? ChangeRetention.EVERY : route.retention();
         return new RoutedChange(
@@ -152,6 +188,30 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
                 record.partition(),
                 record.offset(),
                 retention);
+    }
+
+    /**
+     * An UPDATE of a mirrored table without a key replaces one row equal to its before image, so it
+     * needs all of it: a missing or partial before image (MySQL binlog_row_image other than FULL,
+     * DMS without its before-image settings) cannot be applied exactly and is refused.
+     */
+    private static void requireFullBeforeImage(Route route, ChangeEvent e) {
+        if (e.op() != Op.UPDATE) {
+            return;
+        }
+        if (e.before() == null || !e.before().keySet().containsAll(e.after().keySet())) {
+            throw new RejectedRecordException(
+                    RejectReason.MISSING_IMAGE,
+                    "an UPDATE of "
+                            + e.table()
+                            + " (no key; mirrored into "
+                            + route.target()
+                            + ") carries "
+                            + (e.before() == null ? "no" : "a partial")
+                            + " before image, so the row it replaces cannot be found: capture full"
+                            + " row images (MySQL binlog_row_image=FULL, DMS before-image settings)"
+                            + " or keep the table as a change log (table rule keyless=append)");
+        }
     }
 
     private void reject(KafkaRecord record, RejectReason reason, String detail, Context ctx) {

@@ -19,14 +19,14 @@ import javax.annotation.Nullable;
 
 /**
  * A committable spoken of in the warehouse's names ({@link SqlDialect#storedName}): its table, the
- * columns of its files, its source columns and key, the columns, key, old table and DDL text of
- * its schema changes, and its sort key. {@link MergeExecutor} applies it first, so the DDL path,
- * every catalog check, the merge, the schema log and the commit ledger use the names the warehouse
- * has, never the source's (on Redshift the source's {@code userId} is the catalog's {@code userid}).
+ * columns of its files, its source columns and key, the columns, key, old table and DDL text of its
+ * schema changes, and its sort key. {@link MergeExecutor} applies it first, so the DDL path, every
+ * catalog check, the merge, the schema log and the commit ledger use the names the warehouse has,
+ * never the source's (on Redshift the source's {@code userId} is the catalog's {@code userid}).
  *
- * <p>Columns whose names become one (a source column renamed only in case) are one column, with
- * the last definition. Two different source columns of one change that would become one are
- * refused at ingest ({@code ValueGuard}), so a committable never stages both.
+ * <p>Columns whose names become one (a source column renamed only in case) are one column, with the
+ * last definition. Two different source columns of one change that would become one are refused at
+ * ingest ({@code ValueGuard}), so a committable never stages both.
  */
 public final class WarehouseNames {
 
@@ -64,13 +64,7 @@ public final class WarehouseNames {
                 columns(b.columns(), d),
                 columnNames(b.primaryKey(), d),
                 changes,
-                new TableMode(
-                        m.ignoreDdl(),
-                        m.deletes(),
-                        m.archive(),
-                        m.history(),
-                        m.distStyle(),
-                        columnNames(m.sortKey(), d)));
+                m.withSortKey(columnNames(m.sortKey(), d)));
     }
 
     /** The warehouse's name of {@code t}; null for null. */

@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink.route;
 
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.sink.TargetTable;
 import java.util.List;
 import java.util.Objects;
@@ -8,15 +9,26 @@ import java.util.Objects;
  * Where one source table's changes go, the key columns its rule names (empty: none; the event's own
  * key columns take precedence), and how many changes per key the dedupe keeps for rows with a key
  * ({@link ChangeRetention#EVERY} for {@code history} tables; rows without a key always keep every
- * change).
+ * change), and how rows without a key are written ({@link KeylessMode}).
  */
 public final class Route {
 
     private final TargetTable target;
     private final List<String> rulePrimaryKey;
     private final ChangeRetention retention;
+    private final KeylessMode keyless;
 
+    /** A route whose rows without a key are mirrored. */
     public Route(TargetTable target, List<String> rulePrimaryKey, ChangeRetention retention) {
+        this(target, rulePrimaryKey, retention, KeylessMode.MIRROR);
+    }
+
+    public Route(
+            TargetTable target,
+            List<String> rulePrimaryKey,
+            ChangeRetention retention,
+            KeylessMode keyless) {
+        this.keyless = Objects.requireNonNull(keyless, "keyless");
         this.target = target;
         this.retention = Objects.requireNonNull(retention, "retention");
         this.rulePrimaryKey = List.copyOf(rulePrimaryKey);
@@ -39,6 +51,11 @@ public final class Route {
         return retention;
     }
 
+    /** How the table is written if its rows have no key. */
+    public KeylessMode keyless() {
+        return keyless;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Route)) {
@@ -47,12 +64,13 @@ public final class Route {
         Route other = (Route) o;
         return Objects.equals(target, other.target)
                 && rulePrimaryKey.equals(other.rulePrimaryKey)
-                && retention == other.retention;
+                && retention == other.retention
+                && keyless == other.keyless;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(target, rulePrimaryKey, retention);
+        return Objects.hash(target, rulePrimaryKey, retention, keyless);
     }
 
     @Override
@@ -63,6 +81,8 @@ public final class Route {
                 + rulePrimaryKey
                 + ", retention="
                 + retention
+                + ", keyless="
+                + keyless
                 + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.github.binlog2redshift.sink.route;
 
+import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.config.sink.TableRule;
 import java.io.Serializable;
 import java.util.List;
@@ -13,7 +15,8 @@ import javax.annotation.Nullable;
  * (regexes matched against the whole database and table name, never a substring: the reference's
  * bug 2), the target schema and table where the rule names them (else null), the key columns for
  * tables whose events name none (empty: none), whether the tables are excluded, and whether they
- * keep a change history (then the dedupe passes every change through, see {@link ChangeRetention}).
+ * keep a change history (then the dedupe passes every change through, see {@link ChangeRetention}),
+ * and how they are written if they have no key (null: the job's default).
  */
 public final class RouteRule implements Serializable {
 
@@ -26,6 +29,7 @@ public final class RouteRule implements Serializable {
     private final List<String> primaryKey;
     private final boolean exclude;
     private final ChangeRetention retention;
+    @Nullable private final KeylessMode keyless;
 
     public RouteRule(
             Pattern database,
@@ -35,6 +39,22 @@ public final class RouteRule implements Serializable {
             @Nullable List<String> primaryKey,
             boolean exclude,
             ChangeRetention retention) {
+        this(database, table, targetSchema, targetTable, primaryKey, exclude, retention, null);
+    }
+
+    /**
+     * @param keyless how the tables are written if they have no key; null: the job's default
+     */
+    public RouteRule(
+            Pattern database,
+            Pattern table,
+            @Nullable String targetSchema,
+            @Nullable String targetTable,
+            @Nullable List<String> primaryKey,
+            boolean exclude,
+            ChangeRetention retention,
+            @Nullable KeylessMode keyless) {
+        this.keyless = keyless;
         this.database = Objects.requireNonNull(database, "database pattern");
         this.table = Objects.requireNonNull(table, "table pattern");
         this.retention = Objects.requireNonNull(retention, "retention");
@@ -70,7 +90,10 @@ public final class RouteRule implements Serializable {
                 rule.targetTable().orElse(null),
                 rule.primaryKey(),
                 rule.exclude(),
-                rule.history() ? ChangeRetention.EVERY : ChangeRetention.LATEST);
+                rule.history() ? ChangeRetention.EVERY : ChangeRetention.LATEST,
+                rule.keyless().isPresent() || rule.deletes() == DeleteHandling.SOFT
+                        ? rule.keylessMode(KeylessMode.MIRROR)
+                        : null);
     }
 
     /** A rule naming a target table and key columns, for tests and code-built jobs. */
@@ -121,6 +144,11 @@ public final class RouteRule implements Serializable {
         return retention;
     }
 
+    /** How the tables are written if they have no key; {@code fallback} when the rule says not. */
+    public KeylessMode keyless(KeylessMode fallback) {
+        return keyless == null ? fallback : keyless;
+    }
+
     /** Patterns compare by identity, as {@link Pattern} does. */
     @Override
     public boolean equals(Object o) {
@@ -134,13 +162,21 @@ public final class RouteRule implements Serializable {
                 && Objects.equals(targetTable, other.targetTable)
                 && primaryKey.equals(other.primaryKey)
                 && exclude == other.exclude
-                && retention == other.retention;
+                && retention == other.retention
+                && keyless == other.keyless;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(
-                database, table, targetSchema, targetTable, primaryKey, exclude, retention);
+                database,
+                table,
+                targetSchema,
+                targetTable,
+                primaryKey,
+                exclude,
+                retention,
+                keyless);
     }
 
     @Override
@@ -159,6 +195,8 @@ public final class RouteRule implements Serializable {
                 + exclude
                 + ", retention="
                 + retention
+                + ", keyless="
+                + keyless
                 + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink.route;
 
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.config.sink.TableSelection;
 import io.github.binlog2redshift.config.sink.TargetNaming;
 import java.io.Serializable;
@@ -22,13 +23,30 @@ public final class RoutingOptions implements Serializable {
     private final List<Pattern> include;
     private final List<Pattern> exclude;
     private final List<RouteRule> rules;
+    private final KeylessMode keyless;
 
+    /** Options under which tables without a key are mirrored unless their rule says otherwise. */
     public RoutingOptions(
             @Nullable String defaultSchema,
             TargetNaming naming,
             @Nullable List<Pattern> include,
             @Nullable List<Pattern> exclude,
             @Nullable List<RouteRule> rules) {
+        this(defaultSchema, naming, include, exclude, rules, KeylessMode.MIRROR);
+    }
+
+    /**
+     * @param keyless how tables without a key are written unless their rule says ({@code
+     *     sink.keyless-tables})
+     */
+    public RoutingOptions(
+            @Nullable String defaultSchema,
+            TargetNaming naming,
+            @Nullable List<Pattern> include,
+            @Nullable List<Pattern> exclude,
+            @Nullable List<RouteRule> rules,
+            KeylessMode keyless) {
+        this.keyless = Objects.requireNonNull(keyless, "keyless");
         Objects.requireNonNull(naming, "target naming");
         if (naming != TargetNaming.SCHEMA_PER_DATABASE
                 && (defaultSchema == null || defaultSchema.isBlank())) {
@@ -54,7 +72,8 @@ public final class RoutingOptions implements Serializable {
                 tables.exclude(),
                 tables.rules().stream()
                         .map(RouteRule::from)
-                        .collect(Collectors.toUnmodifiableList()));
+                        .collect(Collectors.toUnmodifiableList()),
+                tables.keylessTables());
     }
 
     /** Every table, the given naming, no rules. */
@@ -93,6 +112,13 @@ public final class RoutingOptions implements Serializable {
         return rules;
     }
 
+    /**
+     * How tables without a key are written unless their rule says ({@code sink.keyless-tables}).
+     */
+    public KeylessMode keyless() {
+        return keyless;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof RoutingOptions)) {
@@ -103,12 +129,13 @@ public final class RoutingOptions implements Serializable {
                 && naming == other.naming
                 && include.equals(other.include)
                 && exclude.equals(other.exclude)
-                && rules.equals(other.rules);
+                && rules.equals(other.rules)
+                && keyless == other.keyless;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(defaultSchema, naming, include, exclude, rules);
+        return Objects.hash(defaultSchema, naming, include, exclude, rules, keyless);
     }
 
     @Override
@@ -123,6 +150,8 @@ public final class RoutingOptions implements Serializable {
                 + exclude
                 + ", rules="
                 + rules
+                + ", keyless="
+                + keyless
                 + "]";
     }
 }

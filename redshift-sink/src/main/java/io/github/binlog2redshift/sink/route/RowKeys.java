@@ -16,10 +16,13 @@ import java.util.TreeMap;
  * source one, because rules may merge several source tables into one target and then the rows must
  * meet. A schema change is keyed by its target table alone, in a space of its own.
  *
- * <p>A table with no key columns at all (none in the event, none in its rule) is keyed by a hash of
- * the whole row image: identical rows collapse, an insert and a delete of the same row meet, and an
- * update becomes an insert of the new image (its old image is not removed). The staged event keeps
- * an empty primary key, which marks it for the apply side.
+ * <p>A table with no key columns at all (none in the event, none in its rule) is written in one of
+ * two ways ({@link io.github.binlog2redshift.config.sink.KeylessMode}). Mirrored, all its rows get
+ * one key, {@link #keylessTable}, the one its schema changes get: the table's changes and DDL meet
+ * on one dedupe subtask and so in one committable per checkpoint, applied in checkpoint order,
+ * which the multiset merge needs (see {@code docs/tables.md}). As a change log, each row is keyed
+ * by a hash of its whole image ({@link #row}), which only spreads the work: every change is kept.
+ * The staged event keeps an empty primary key, which marks it for the apply side.
  */
 public final class RowKeys {
 
@@ -38,6 +41,14 @@ public final class RowKeys {
             return "r|" + PartitionKey.of(asId, List.of(), null) + "|#" + imageHash(image);
         }
         return "r|" + PartitionKey.of(asId, keyColumns, image);
+    }
+
+    /**
+     * The one key of every row of a mirrored table without a key: its schema-change key, so rows
+     * and DDL share a subtask (they are kept in separate state, see {@code LatestChangeOperator}).
+     */
+    public static String keylessTable(TargetTable target) {
+        return schemaChange(target);
     }
 
     public static String schemaChange(TargetTable target) {

@@ -113,7 +113,10 @@ public final class TableModes implements Serializable {
                                         new Entry(
                                                 r.database(),
                                                 r.table(),
-                                                TableMode.of(r, policy.distStyle()))));
+                                                TableMode.of(
+                                                        r,
+                                                        policy.distStyle(),
+                                                        tables.keylessTables()))));
         TableMode d = TableMode.defaults();
         return new TableModes(
                 entries,
@@ -123,7 +126,8 @@ public final class TableModes implements Serializable {
                         d.archive(),
                         d.history(),
                         policy.distStyle(),
-                        d.sortKey()),
+                        d.sortKey(),
+                        tables.keylessTables()),
                 new TableRouter(RoutingOptions.from(tables)));
     }
 

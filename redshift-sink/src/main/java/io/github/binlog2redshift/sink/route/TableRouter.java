@@ -81,7 +81,8 @@ public final class TableRouter implements Serializable {
                 new Route(
                         new TargetTable(schema, table),
                         rule == null ? List.of() : rule.primaryKey(),
-                        rule == null ? ChangeRetention.LATEST : rule.retention()));
+                        rule == null ? ChangeRetention.LATEST : rule.retention(),
+                        rule == null ? options.keyless() : rule.keyless(options.keyless())));
     }
 
     private static boolean matchesAny(List<Pattern> patterns, String text) {

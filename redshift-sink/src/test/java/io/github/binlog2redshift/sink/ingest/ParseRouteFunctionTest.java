@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.binlog2redshift.config.sink.InputFormat;
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.config.sink.TargetNaming;
 import io.github.binlog2redshift.sink.Fixtures;
 import io.github.binlog2redshift.sink.TargetTable;
@@ -13,9 +14,11 @@ import io.github.binlog2redshift.sink.deadletter.DeadLetter;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
 import io.github.binlog2redshift.sink.format.ChangeDecoder;
 import io.github.binlog2redshift.sink.kafka.KafkaRecord;
+import io.github.binlog2redshift.sink.route.ChangeRetention;
 import io.github.binlog2redshift.sink.route.RouteRule;
 import io.github.binlog2redshift.sink.route.RoutedChange;
 import io.github.binlog2redshift.sink.route.RoutingOptions;
+import io.github.binlog2redshift.sink.route.RowKeys;
 import io.github.binlog2redshift.sink.route.TableRouter;
 import java.util.Base64;
 import java.util.List;
@@ -92,6 +95,77 @@ class ParseRouteFunctionTest {
         assertThat(c.key()).isEqualTo("r|shop.orders.1");
         assertThat(c.partition()).isEqualTo(3);
         assertThat(c.offset()).isZero();
+    }
+
+    /** A change of {@code shop.log}, which has no key, as cdc-source writes it. */
+    private static byte[] keyless(String op, String before, String after) {
+        return ("{\"before\": "
+                        + before
+                        + ", \"after\": "
+                        + after
+                        + ", \"source\": {\"ts_ms\": 1700000000000, \"db\": \"shop\","
+                        + " \"table\": \"log\", \"file\": \"mysql-bin.000003\", \"pos\": 99,"
+                        + " \"row\": 0}, \"op\": \""
+                        + op
+                        + "\", \"ts_ms\": 1700000000123, \"pk\": [], \"columns\": ["
+                        + "{\"name\": \"a\", \"type\": \"INT\", \"nullable\": true},"
+                        + " {\"name\": \"b\", \"type\": \"VARCHAR\", \"length\": 5,"
+                        + " \"nullable\": true}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aMirroredKeylessTableHasOneKeyAndNeedsFullBeforeImagesOfUpdates() throws Exception {
+        send("shop.log".getBytes(), keyless("c", "null", "{\"a\": 1, \"b\": \"x\"}"));
+        send("shop.log".getBytes(), keyless("d", "{\"a\": 2, \"b\": \"y\"}", "null"));
+        send(
+                "shop.log".getBytes(),
+                keyless("u", "{\"a\": 1, \"b\": \"x\"}", "{\"a\": 1, \"b\": \"z\"}"));
+        TargetTable log = new TargetTable("shop", "log");
+        assertThat(harness.extractOutputValues())
+                .extracting(RoutedChange::key)
+                .as("rows and DDL of the table meet on one subtask")
+                .containsOnly(RowKeys.keylessTable(log), RowKeys.schemaChange(log));
+        assertThat(harness.extractOutputValues())
+                .extracting(RoutedChange::retention)
+                .containsOnly(ChangeRetention.EVERY);
+
+        send(null, keyless("u", "null", "{\"a\": 1, \"b\": \"z\"}"));
+        send(null, keyless("u", "{\"a\": 1}", "{\"a\": 1, \"b\": \"z\"}"));
+        assertThat(harness.extractOutputValues()).hasSize(3);
+        assertThat(deadLetters())
+                .extracting(DeadLetter::reason)
+                .containsExactly(RejectReason.MISSING_IMAGE, RejectReason.MISSING_IMAGE);
+        assertThat(deadLetters().get(0).detail())
+                .contains("no before image", "shop.log", "keyless=append");
+        assertThat(deadLetters().get(1).detail()).contains("a partial before image");
+    }
+
+    @Test
+    void aKeylessChangeLogIsKeyedByRowImageAndTakesUpdatesWithoutBeforeImages() throws Exception {
+        harness.close();
+        RoutingOptions routing =
+                new RoutingOptions(
+                        null,
+                        TargetNaming.SCHEMA_PER_DATABASE,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        KeylessMode.APPEND);
+        SerializerConfigImpl config = new SerializerConfigImpl();
+        harness =
+                new OneInputStreamOperatorTestHarness<>(
+                        new ProcessOperator<>(
+                                new ParseRouteFunction(
+                                        new ChangeDecoder(InputFormat.AUTO),
+                                        new TableRouter(routing),
+                                        true)),
+                        KafkaRecord.typeInfo().createSerializer(config));
+        harness.setup(RoutedChange.typeInfo().createSerializer(config));
+        harness.open();
+        send(null, keyless("u", "null", "{\"a\": 1, \"b\": \"z\"}"));
+        assertThat(deadLetters()).isEmpty();
+        assertThat(harness.extractOutputValues().get(0).key()).startsWith("r|shop.log|#");
     }
 
     @Test
