@@ -1,8 +1,10 @@
 package io.github.binlog2redshift.sink.dialect;
 
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.sink.TargetTable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.annotation.Nullable;
@@ -16,6 +18,7 @@ public final class MergeInput {
     private final Map<String, String> stageExtras;
     private final boolean guarded;
     @Nullable private final String cutoffPosition;
+    private final List<String> carriedColumns;
 
     public MergeInput(
             TableShape shape,
@@ -24,6 +27,22 @@ public final class MergeInput {
             Map<String, String> stageExtras,
             boolean guarded,
             @Nullable String cutoffPosition) {
+        this(shape, mode, stageBase, stageExtras, guarded, cutoffPosition, List.of());
+    }
+
+    /**
+     * @param carriedColumns the target's columns that are neither written nor hidden (a column
+     *     dropped at the source and kept): a merge that rewrites rows keeps their values
+     */
+    public MergeInput(
+            TableShape shape,
+            TableMode mode,
+            TargetTable stageBase,
+            Map<String, String> stageExtras,
+            boolean guarded,
+            @Nullable String cutoffPosition,
+            List<String> carriedColumns) {
+        this.carriedColumns = List.copyOf(carriedColumns);
         this.shape = Objects.requireNonNull(shape, "shape");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.stageBase = Objects.requireNonNull(stageBase, "stageBase");
@@ -32,15 +51,33 @@ public final class MergeInput {
         this.cutoffPosition = cutoffPosition;
     }
 
-    /** A mirrored table created by the sink: stage LIKE the target plus the op column. */
+    /**
+     * A mirrored table created by the sink: stage LIKE the target plus the op column (a keyless
+     * mirror lacks it too; only a change log has it).
+     */
     public static MergeInput of(TableShape shape) {
-        Map<String, String> extras =
-                shape.appendOnly() ? Map.of() : Map.of(ReservedNames.OP, "CHAR(1)");
-        return new MergeInput(shape, TableMode.defaults(), shape.table(), extras, true, null);
+        return new MergeInput(
+                shape,
+                TableMode.defaults(),
+                shape.table(),
+                Map.of(ReservedNames.OP, "CHAR(1)"),
+                true,
+                null);
+    }
+
+    /**
+     * A table created by the sink in {@code mode}: stage LIKE the target, plus the op column unless
+     * the target is a keyless change log, which has it.
+     */
+    public static MergeInput of(TableShape shape, TableMode mode) {
+        boolean log = shape.appendOnly() && mode.keyless() == KeylessMode.APPEND;
+        Map<String, String> extras = log ? Map.of() : Map.of(ReservedNames.OP, "CHAR(1)");
+        return new MergeInput(shape, mode, shape.table(), extras, true, null);
     }
 
     public MergeInput withMode(TableMode other) {
-        return new MergeInput(shape, other, stageBase, stageExtras, guarded, cutoffPosition);
+        return new MergeInput(
+                shape, other, stageBase, stageExtras, guarded, cutoffPosition, carriedColumns);
     }
 
     /**
@@ -89,6 +126,11 @@ public final class MergeInput {
         return cutoffPosition;
     }
 
+    /** The target's columns neither written nor hidden, kept as they are on rewritten rows. */
+    public List<String> carriedColumns() {
+        return carriedColumns;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof MergeInput)) {
@@ -100,12 +142,14 @@ public final class MergeInput {
                 && stageBase.equals(other.stageBase)
                 && stageExtras.equals(other.stageExtras)
                 && guarded == other.guarded
-                && Objects.equals(cutoffPosition, other.cutoffPosition);
+                && Objects.equals(cutoffPosition, other.cutoffPosition)
+                && carriedColumns.equals(other.carriedColumns);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(shape, mode, stageBase, stageExtras, guarded, cutoffPosition);
+        return Objects.hash(
+                shape, mode, stageBase, stageExtras, guarded, cutoffPosition, carriedColumns);
     }
 
     @Override
@@ -122,6 +166,8 @@ public final class MergeInput {
                 + guarded
                 + ", cutoffPosition="
                 + cutoffPosition
+                + ", carriedColumns="
+                + carriedColumns
                 + "]";
     }
 }

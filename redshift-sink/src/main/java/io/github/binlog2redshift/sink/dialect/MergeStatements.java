@@ -14,6 +14,7 @@ import static io.github.binlog2redshift.sink.dialect.internal.SqlText.table;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
 import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.dialect.MergePlan.Step;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ import java.util.stream.Collectors;
  * key by position for the key-matched steps, which expect one row per key. Positions of one key in
  * a stage are distinct: the dedupe collapses changes at equal positions.
  *
+ * <p>A table without a key is a change log (append) or a multiset mirror ({@link KeylessMerge}).
+ *
  * <p>Side tables (history, delete archive) are appended to without a NOT EXISTS guard: the commit
  * ledger makes a replayed committable a no-op, and positions cannot tell apart two changes of
  * inputs without binlog coordinates (DMS, Canal).
@@ -42,7 +45,7 @@ final class MergeStatements {
 
     private MergeStatements() {}
 
-    static MergePlan plan(MergeInput in) {
+    static MergePlan plan(MergeInput in, SqlDialect dialect) {
         TableShape shape = in.shape();
         String stage = ident(STAGE_TABLE);
         List<Step> before = new ArrayList<>();
@@ -83,6 +86,21 @@ final class MergeStatements {
                         .map(ColumnDef::name)
                         .collect(Collectors.toUnmodifiableList());
         TableMode mode = in.mode();
+        boolean keylessLog = shape.appendOnly() && appendsKeyless(mode);
+        if (keylessLog) {
+            // Rows an update replaces are staged for a mirror only; a log has the update's row.
+            after.add(
+                    new Step(
+                            "drop-replaced",
+                            "DELETE FROM "
+                                    + stage
+                                    + " WHERE "
+                                    + ident(OP)
+                                    + " = '"
+                                    + ReservedNames.REPLACED_OP
+                                    + "'",
+                            false));
+        }
         if (mode.history()) {
             after.add(
                     new Step(
@@ -92,7 +110,9 @@ final class MergeStatements {
                                     source,
                                     List.of(OP, POSITION, SOURCE_TS),
                                     List.of(OP, POSITION, SOURCE_TS),
-                                    null),
+                                    shape.appendOnly() && !keylessLog
+                                            ? ident(OP) + " <> '" + ReservedNames.REPLACED_OP + "'"
+                                            : null),
                             false));
         }
         if (mode.archive() != DeleteArchive.NONE) {
@@ -108,6 +128,18 @@ final class MergeStatements {
                             !mode.writesTarget()));
         }
         if (!mode.writesTarget()) {
+            return new MergePlan(before, after, "DROP TABLE IF EXISTS " + stage);
+        }
+        if (shape.appendOnly() && !keylessLog) {
+            if (mode.deletes() == DeleteHandling.SKIP) {
+                after.add(
+                        new Step(
+                                "skip-deletes",
+                                "DELETE FROM " + stage + " WHERE " + ident(OP) + " = 'd'",
+                                false));
+            }
+            List<String> hidden = in.guarded() ? List.of(POSITION, SOURCE_TS) : List.<String>of();
+            after.addAll(KeylessMerge.steps(shape, in.carriedColumns(), hidden, dialect));
             return new MergePlan(before, after, "DROP TABLE IF EXISTS " + stage);
         }
         if (shape.appendOnly()) {
@@ -168,6 +200,14 @@ final class MergeStatements {
             after.addAll(GuardedMerge.unguardedSteps(shape, source));
         }
         return new MergePlan(before, after, "DROP TABLE IF EXISTS " + stage);
+    }
+
+    /**
+     * A table without a key is a change log in APPEND mode and with soft deletes (a flagged copy of
+     * a multiset is not defined; the rules keep such tables logs, see {@code TableRule}).
+     */
+    private static boolean appendsKeyless(TableMode mode) {
+        return mode.keyless() == KeylessMode.APPEND || mode.deletes() == DeleteHandling.SOFT;
     }
 
     /** Deletes every staged change of a key that a staged change at a greater position follows. */

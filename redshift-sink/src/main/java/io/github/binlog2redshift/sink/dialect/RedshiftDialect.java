@@ -1,8 +1,8 @@
 package io.github.binlog2redshift.sink.dialect;
 
+import static io.github.binlog2redshift.sink.dialect.internal.SqlText.escapedLiteral;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.ident;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.identList;
-import static io.github.binlog2redshift.sink.dialect.internal.SqlText.escapedLiteral;
 
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.TargetTable;
@@ -132,12 +132,12 @@ public final class RedshiftDialect implements SqlDialect {
      * <ul>
      *   <li>SUPER to text: a cast reads only scalars (an object or array gives NULL);
      *       JSON_SERIALIZE writes any value as its JSON text
-     *       (https://docs.aws.amazon.com/redshift/latest/dg/JSON_SERIALIZE.html). It turns SQL
-     *       NULL into the text {@code null}, hence the CASE. A value whose text is longer than
-     *       VARCHAR's 65,535 bytes fails the change (JSON_SERIALIZE "returns an error when the JSON
-     *       format exceeds the VARCHAR limit");
-     *   <li>BOOLEAN to text: Redshift has no cast from BOOLEAN to a character type; the CASE
-     *       writes {@code true}/{@code false}, as PostgreSQL's cast does.
+     *       (https://docs.aws.amazon.com/redshift/latest/dg/JSON_SERIALIZE.html). It turns SQL NULL
+     *       into the text {@code null}, hence the CASE. A value whose text is longer than VARCHAR's
+     *       65,535 bytes fails the change (JSON_SERIALIZE "returns an error when the JSON format
+     *       exceeds the VARCHAR limit");
+     *   <li>BOOLEAN to text: Redshift has no cast from BOOLEAN to a character type; the CASE writes
+     *       {@code true}/{@code false}, as PostgreSQL's cast does.
      * </ul>
      *
      * The other conversions the sink makes by copy are documented casts: between numeric types
@@ -193,8 +193,9 @@ public final class RedshiftDialect implements SqlDialect {
 
     /**
      * From SVV_REDSHIFT_COLUMNS, which has every column the user can access with its {@code
-     * distkey} and {@code sortkey} (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_REDSHIFT_COLUMNS.html);
-     * PG_TABLE_DEF has them too but only for schemas on the search path.
+     * distkey} and {@code sortkey}
+     * (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_REDSHIFT_COLUMNS.html); PG_TABLE_DEF
+     * has them too but only for schemas on the search path.
      */
     @Override
     public String selectLayoutColumns() {
@@ -213,8 +214,8 @@ public final class RedshiftDialect implements SqlDialect {
     }
 
     /**
-     * Each table's own ledger, {@code <table>_b2r_ledger}. Redshift's serializable isolation
-     * tracks reads and writes per table
+     * Each table's own ledger, {@code <table>_b2r_ledger}. Redshift's serializable isolation tracks
+     * reads and writes per table
      * (https://docs.aws.amazon.com/redshift/latest/dg/c_serial_isolation.html): commits of
      * different tables that all read and write the schema's ledger would abort each other with
      * error 1023. A commit reads and writes only its table's ledger (and appends to the schema's,
@@ -231,9 +232,9 @@ public final class RedshiftDialect implements SqlDialect {
      * troubleshooting page advises ("Force serialization by locking all tables in each session",
      * https://docs.aws.amazon.com/redshift/latest/dg/c_serial_isolation-serializable-isolation-troubleshooting.html).
      * Only the ledger is locked, which nothing but the sink reads: queries of the target do not
-     * wait, as they would for a LOCK of the target itself. Order: the ledger lock, then the
-     * table's own tables, then the schema's ledger (an append) at the end; every commit takes them
-     * in that order.
+     * wait, as they would for a LOCK of the target itself. Order: the ledger lock, then the table's
+     * own tables, then the schema's ledger (an append) at the end; every commit takes them in that
+     * order.
      */
     @Override
     public String lockForCommit(TargetTable table) {
@@ -295,5 +296,19 @@ public final class RedshiftDialect implements SqlDialect {
     /** Rows loaded by the session's last COPY, compared with the rows staged. */
     public String lastCopyCount() {
         return "SELECT pg_last_copy_count()";
+    }
+
+    /**
+     * SUPER compares as its JSON text ({@code JSON_SERIALIZE}, which Redshift limits to a VARCHAR's
+     * 65,535 bytes: a larger document fails the statement, see docs/tables.md), VARBYTE as bytes,
+     * other types without an equality of their own as VARCHAR.
+     */
+    @Override
+    public String comparable(String expr, ColumnType type) {
+        String text =
+                type.family() == ColumnType.Family.JSON
+                        ? "JSON_SERIALIZE(" + expr + ")"
+                        : "CAST(" + expr + " AS VARCHAR)";
+        return KeylessMerge.comparable(expr, type, text, "''::VARBYTE");
     }
 }

@@ -19,6 +19,12 @@ public final class ReservedNames {
     /** Staging only: the change's operation code ({@code r}, {@code c}, {@code u}, {@code d}). */
     public static final String OP = "_b2r_op";
 
+    /**
+     * Staging only: the op code of the row an UPDATE of a mirrored table without a key replaces
+     * (its before image), staged just before the update's own row.
+     */
+    public static final String REPLACED_OP = "b";
+
     /** The session's staging table; one at a time per connection, dropped by every plan. */
     public static final String STAGE_TABLE = "_b2r_stage";
 

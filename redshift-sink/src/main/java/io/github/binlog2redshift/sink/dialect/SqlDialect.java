@@ -13,8 +13,8 @@ import javax.annotation.Nullable;
 /**
  * The SQL text of the apply for one warehouse. Stateless: every method returns statements (with
  * {@code ?} placeholders where values are bound) and runs nothing; {@code jdbc.MergeExecutor} runs
- * them. Identifiers are always quoted, so names may contain any character; their case is kept
- * where the warehouse keeps it ({@link #storedName}).
+ * them. Identifiers are always quoted, so names may contain any character; their case is kept where
+ * the warehouse keeps it ({@link #storedName}).
  *
  * <p>Both warehouses share most statements (the defaults here); {@link RedshiftDialect} and {@link
  * PostgresDialect} differ in column types, table options, the clock and the load.
@@ -25,11 +25,11 @@ public interface SqlDialect extends Serializable {
     String columnType(ColumnDef column);
 
     /**
-     * The name a schema, table or column the sink names {@code name} has in the warehouse: what
-     * the sink creates, looks up in the catalog and writes to must all be this name. PostgreSQL
-     * keeps a quoted name as written, Redshift folds it to lower case ({@link RedshiftNames}); both
-     * cut a name longer than their limit (63 and 127 bytes, less room for the sink's suffixes) with
-     * a hash ({@link NameLimit}). Applied to a whole committable by the committer ({@code
+     * The name a schema, table or column the sink names {@code name} has in the warehouse: what the
+     * sink creates, looks up in the catalog and writes to must all be this name. PostgreSQL keeps a
+     * quoted name as written, Redshift folds it to lower case ({@link RedshiftNames}); both cut a
+     * name longer than their limit (63 and 127 bytes, less room for the sink's suffixes) with a
+     * hash ({@link NameLimit}). Applied to a whole committable by the committer ({@code
      * jdbc.WarehouseNames}); source names that become equal here are refused at ingest (columns:
      * {@code name_collision}; tables: {@code target_collision}).
      */
@@ -72,8 +72,8 @@ public interface SqlDialect extends Serializable {
 
     /**
      * The most bytes one staged row may have (its CSV line: every field quoted, quotes doubled,
-     * binary values as hex), {@link Long#MAX_VALUE} when the load has no limit below what a
-     * change event can carry.
+     * binary values as hex), {@link Long#MAX_VALUE} when the load has no limit below what a change
+     * event can carry.
      */
     default long maxRowBytes() {
         return Long.MAX_VALUE;
@@ -106,8 +106,7 @@ public interface SqlDialect extends Serializable {
      */
     default ColumnRebuild rebuildColumn(
             TargetTable table, String column, ColumnType from, String type) {
-        return ColumnStatements.rebuild(
-                table, column, type, ColumnStatements.cast(column, type));
+        return ColumnStatements.rebuild(table, column, type, ColumnStatements.cast(column, type));
     }
 
     default String dropColumn(TargetTable table, String column) {
@@ -249,7 +248,18 @@ public interface SqlDialect extends Serializable {
 
     /** The plan that merges the staging table into the target (see {@link MergePlan}). */
     default MergePlan mergePlan(MergeInput input) {
-        return MergeStatements.plan(input);
+        return MergeStatements.plan(input, this);
+    }
+
+    /**
+     * {@code expr} (a column of {@code type}) in a form that compares with {@code =} exactly as the
+     * values do and is never NULL (NULL becomes a constant of the type): what the merge of a table
+     * without a key joins and partitions rows on ({@code KeylessMerge}). PostgreSQL: the value,
+     * JSON and unknown types as their text.
+     */
+    default String comparable(String expr, ColumnType type) {
+        return KeylessMerge.comparable(
+                expr, type, "CAST(" + expr + " AS TEXT)", "CAST('' AS BYTEA)");
     }
 
     /** The schema's commit ledger: one row per applied committable of any of its tables. */

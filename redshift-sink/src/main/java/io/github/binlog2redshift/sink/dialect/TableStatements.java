@@ -4,6 +4,8 @@ import static io.github.binlog2redshift.sink.dialect.internal.SqlText.ident;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.identList;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.table;
 
+import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.config.sink.SchemaPolicy.DistStyle;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.TargetTable;
@@ -24,7 +26,7 @@ final class TableStatements {
     /**
      * Source columns, {@code _b2r_pos}, {@code _b2r_ts}, then the mode's columns: {@code
      * _b2r_deleted} and {@code _b2r_deleted_at} for soft deletes, {@code _b2r_op} for a table
-     * without a key (an append-only change log).
+     * without a key written as a change log (a keyless mirror is a copy and has none).
      */
     static String createTarget(
             TableShape shape, TableMode mode, Function<ColumnDef, String> type, String suffix) {
@@ -32,12 +34,14 @@ final class TableStatements {
         sourceColumns(sql, shape, type, true);
         sql.append(ident(ReservedNames.POSITION)).append(POSITION_TYPE).append(", ");
         sql.append(ident(ReservedNames.SOURCE_TS)).append(" TIMESTAMPTZ");
-        if (mode.deletes() == io.github.binlog2redshift.config.sink.DeleteHandling.SOFT) {
+        if (mode.deletes() == DeleteHandling.SOFT) {
             sql.append(", ").append(ident(ReservedNames.DELETED)).append(" BOOLEAN");
             sql.append(", ").append(ident(ReservedNames.DELETED_AT)).append(" TIMESTAMPTZ");
         }
         if (shape.key().isEmpty()) {
-            sql.append(", ").append(ident(ReservedNames.OP)).append(" CHAR(1)");
+            if (mode.keyless() == KeylessMode.APPEND || mode.deletes() == DeleteHandling.SOFT) {
+                sql.append(", ").append(ident(ReservedNames.OP)).append(" CHAR(1)");
+            }
         } else {
             sql.append(", PRIMARY KEY (").append(identList(shape.key())).append(")");
         }

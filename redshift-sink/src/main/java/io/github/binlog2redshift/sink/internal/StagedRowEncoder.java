@@ -2,6 +2,7 @@ package io.github.binlog2redshift.sink.internal;
 
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
+import io.github.binlog2redshift.sink.dialect.ReservedNames;
 import io.github.binlog2redshift.sink.dialect.StagedValueText;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -26,12 +27,29 @@ public final class StagedRowEncoder {
 
     public static List<String> fields(
             ChangeEvent event, List<ColumnDef> columns, String binaryPrefix) {
+        return fields(event.op().code(), event, event.keyImage(), columns, binaryPrefix);
+    }
+
+    /**
+     * The row an UPDATE replaces, for a mirrored table without a key: op {@code b} ({@link
+     * ReservedNames#REPLACED_OP}) and the {@code before} image, at the update's position.
+     */
+    public static List<String> replacedFields(
+            ChangeEvent update, List<ColumnDef> columns, String binaryPrefix) {
+        return fields(ReservedNames.REPLACED_OP, update, update.before(), columns, binaryPrefix);
+    }
+
+    private static List<String> fields(
+            String op,
+            ChangeEvent event,
+            Map<String, Object> image,
+            List<ColumnDef> columns,
+            String binaryPrefix) {
         List<String> out = new ArrayList<>(columns.size() + 3);
-        out.add(event.op().code());
+        out.add(op);
         out.add(event.source().sortKey());
         long ts = event.source().timestampMs();
         out.add(ts > 0 ? utc(ts) : null);
-        Map<String, Object> image = event.keyImage();
         for (ColumnDef c : columns) {
             out.add(StagedValueText.of(c, image.get(c.name()), binaryPrefix));
         }

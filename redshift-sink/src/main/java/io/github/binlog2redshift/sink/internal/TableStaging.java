@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink.internal;
 
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.event.Op;
@@ -20,8 +21,8 @@ import java.util.stream.Collectors;
  * One table's staging in the current checkpoint interval of one writer subtask: the open file, the
  * finished ones, the columns seen (the union, latest source order first), the key, the schema
  * changes and the table's mode. A change whose columns differ from the open file's starts a new
- * file, so every file has one layout. A table without key columns is staged too: the apply appends
- * its changes (see {@code docs/tables.md}).
+ * file, so every file has one layout. A table without key columns is staged too: the apply mirrors
+ * it as a multiset or appends its changes (see {@code docs/tables.md}).
  */
 public final class TableStaging {
 
@@ -83,6 +84,7 @@ public final class TableStaging {
         boolean row = e.op() != Op.SCHEMA_CHANGE;
         List<ColumnDef> cols = !row || !e.columns().isEmpty() ? e.columns() : ImageColumns.of(e);
         List<String> fields = row ? encoded(e, cols) : null;
+        List<String> replaced = row && replacesRow(e) ? encodedReplaced(e, cols) : null;
         // Changes of different keys come in key order, not source order: a row staged last may
         // carry the columns as they were before a change another row already carries.
         boolean newest = latest == null || !latest.source().isAfter(e.source());
@@ -117,7 +119,30 @@ public final class TableStaging {
             openColumns = cols;
             mergeColumns(cols, newest);
         }
+        if (replaced != null) {
+            open.write(replaced);
+        }
         open.write(fields);
+    }
+
+    /**
+     * An UPDATE of a mirrored table without a key is staged as two rows: the row it replaces (its
+     * before image, op {@code b}), then the row itself; the merge removes one row equal to the
+     * first and adds the second (see {@code docs/tables.md}).
+     */
+    private boolean replacesRow(ChangeEvent e) {
+        return e.op() == Op.UPDATE
+                && e.primaryKey().isEmpty()
+                && e.before() != null
+                && mode.keyless() == KeylessMode.MIRROR;
+    }
+
+    private List<String> encodedReplaced(ChangeEvent e, List<ColumnDef> cols) {
+        try {
+            return StagedRowEncoder.replacedFields(e, cols, binaryPrefix);
+        } catch (RuntimeException ex) {
+            throw new UnstageableChangeException(table, e, ex);
+        }
     }
 
     /**

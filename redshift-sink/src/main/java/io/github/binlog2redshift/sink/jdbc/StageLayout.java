@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.sink.jdbc;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.StagedFile;
 import io.github.binlog2redshift.sink.TableCommittable;
@@ -8,6 +9,7 @@ import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.MergeInput;
 import io.github.binlog2redshift.sink.dialect.ReservedNames;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
+import io.github.binlog2redshift.sink.dialect.TableMode;
 import io.github.binlog2redshift.sink.dialect.TableShape;
 import io.github.binlog2redshift.sink.schema.CatalogColumn;
 import java.util.ArrayList;
@@ -16,15 +18,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Works out the stage and the columns written from what the table has (after the DDL) and what the
  * files carry: the stage is created LIKE the table, plus the hidden columns the table lacks and any
  * staged column the table does not have (a column dropped in the interval, or one a user-managed
  * table lacks), which is loaded and then ignored. Written are the table's columns that the files
- * carry, so a column the files lack keeps its default.
+ * carry, so a column the files lack keeps its default; the others are carried along when a keyless
+ * mirror rewrites rows.
  */
 final class StageLayout {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StageLayout.class);
+
+    /** Keyless change logs warned about, once each per JVM. */
+    private static final Set<TargetTable> WARNED_LOGS = ConcurrentHashMap.newKeySet();
 
     /** Columns the plan writes itself; {@code _b2r_truncated} is staged like a source column. */
     private static final Set<String> HIDDEN =
@@ -70,7 +81,28 @@ final class StageLayout {
                         : b.table();
         TableShape shape = new TableShape(b.table(), written, b.primaryKey());
         boolean guarded = baseNames.contains(ReservedNames.POSITION);
-        return new MergeInput(shape, b.mode(), stageBase, extras, guarded, cutoff);
+        TableMode mode = b.mode();
+        if (shape.appendOnly()
+                && mode.keyless() == KeylessMode.MIRROR
+                && baseNames.contains(ReservedNames.OP)) {
+            // A change log made by an earlier version (or by keyless=append): it stays one.
+            if (WARNED_LOGS.add(b.table())) {
+                LOG.warn(
+                        "{} has no key and is mirrored by its table mode, but its target has {}: it"
+                                + " is a change log and stays one (docs/tables.md: migrating a"
+                                + " keyless change log)",
+                        b.table(),
+                        ReservedNames.OP);
+            }
+            mode = mode.withKeyless(KeylessMode.APPEND);
+        }
+        List<String> carried = new ArrayList<>();
+        for (CatalogColumn c : base) {
+            if (!loaded.contains(c.name()) && !HIDDEN.contains(c.name())) {
+                carried.add(c.name());
+            }
+        }
+        return new MergeInput(shape, mode, stageBase, extras, guarded, cutoff, carried);
     }
 
     private static void hidden(

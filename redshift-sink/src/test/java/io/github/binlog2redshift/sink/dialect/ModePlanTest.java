@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
 import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.sink.dialect.MergePlan.Step;
 import java.util.List;
 import java.util.Map;
@@ -145,8 +146,16 @@ class ModePlanTest {
     void appendOnlyAndUnguardedUserTables() {
         TableShape noKey =
                 new TableShape(Shapes.orders().table(), Shapes.orders().columns(), List.of());
-        MergePlan append = new PostgresDialect().mergePlan(MergeInput.of(noKey));
+        MergePlan append =
+                new PostgresDialect()
+                        .mergePlan(
+                                MergeInput.of(
+                                        noKey,
+                                        TableMode.defaults().withKeyless(KeylessMode.APPEND)));
         assertThat(append.beforeLoad()).hasSize(2);
+        assertThat(names(append)).containsExactly("drop-replaced", "append");
+        assertThat(append.sql("drop-replaced"))
+                .isEqualTo("DELETE FROM \"_b2r_stage\" WHERE \"_b2r_op\" = 'b'");
         assertThat(append.sql("append"))
                 .isEqualTo(
                         "INSERT INTO \"shop\".\"orders\" (\"id\", \"note\", \"_b2r_pos\", \"_b2r_ts\", \"_b2r_op\")"

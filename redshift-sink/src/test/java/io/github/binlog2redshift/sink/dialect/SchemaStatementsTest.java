@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
 import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.config.sink.SchemaPolicy.DistStyle;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.TargetTable;
@@ -113,9 +114,14 @@ class SchemaStatementsTest {
                                 "ALTER TABLE \"shop\".\"orders\" DROP COLUMN \"n\"",
                                 "ALTER TABLE \"shop\".\"orders\" RENAME COLUMN \"n__b2r_new\" TO \"n\""));
         assertThat(rs.altersTypeInPlace(ColumnType.parse("CHAR(1)"), v300)).isFalse();
-        assertThat(rs.altersTypeInPlace(ColumnType.fromCatalog("character", 1, null, null, null), v300))
+        assertThat(
+                        rs.altersTypeInPlace(
+                                ColumnType.fromCatalog("character", 1, null, null, null), v300))
                 .isFalse();
-        assertThat(rs.altersTypeInPlace(ColumnType.fromCatalog("character varying", 20, null, null, null), v300))
+        assertThat(
+                        rs.altersTypeInPlace(
+                                ColumnType.fromCatalog("character varying", 20, null, null, null),
+                                v300))
                 .isTrue();
         assertThat(rs.changesKeyColumnTypes()).isFalse();
         assertThat(pg.changesKeyColumnTypes()).isTrue();
@@ -142,8 +148,15 @@ class SchemaStatementsTest {
                                 + " THEN 'true' WHEN NOT \"paid\" THEN 'false' END");
         for (String from :
                 List.of(
-                        "SMALLINT", "BIGINT", "DECIMAL(10,2)", "DOUBLE PRECISION", "DATE",
-                        "TIMESTAMP", "TIMESTAMPTZ", "VARBYTE(16)", "CHAR(1)")) {
+                        "SMALLINT",
+                        "BIGINT",
+                        "DECIMAL(10,2)",
+                        "DOUBLE PRECISION",
+                        "DATE",
+                        "TIMESTAMP",
+                        "TIMESTAMPTZ",
+                        "VARBYTE(16)",
+                        "CHAR(1)")) {
             assertThat(rs.rebuildColumn(T, "c", ColumnType.parse(from), text).copy())
                     .as(from)
                     .endsWith(" = CAST(\"c\" AS VARCHAR(65535))");
@@ -179,6 +192,13 @@ class SchemaStatementsTest {
     void tablesWithoutKeyArchivesAndHistories() {
         TableShape noKey = new TableShape(T, Shapes.orders().columns(), List.of());
         assertThat(rs.createTable(noKey, TableMode.defaults()))
+                .as("a mirror: a copy of the source's columns")
+                .isEqualTo(
+                        "CREATE TABLE IF NOT EXISTS \"shop\".\"orders\" (\"id\" BIGINT, \"note\" VARCHAR(400),"
+                                + " \"_b2r_pos\" VARCHAR(40), \"_b2r_ts\" TIMESTAMPTZ)"
+                                + " DISTSTYLE AUTO SORTKEY (\"_b2r_pos\")");
+        assertThat(rs.createTable(noKey, TableMode.defaults().withKeyless(KeylessMode.APPEND)))
+                .as("a change log: every change with its op")
                 .isEqualTo(
                         "CREATE TABLE IF NOT EXISTS \"shop\".\"orders\" (\"id\" BIGINT, \"note\" VARCHAR(400),"
                                 + " \"_b2r_pos\" VARCHAR(40), \"_b2r_ts\" TIMESTAMPTZ, \"_b2r_op\" CHAR(1))"

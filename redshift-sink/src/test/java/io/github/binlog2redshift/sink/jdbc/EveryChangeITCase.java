@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
 import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
@@ -36,7 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * History and keyless tables get every change of an interval: changes go through the dedupe
+ * History and keyless change logs get every change of an interval: changes go through the dedupe
  * operator as the router marks them, are staged by the writer's {@code TableStaging} and applied to
  * each real target.
  */
@@ -135,8 +136,8 @@ class EveryChangeITCase {
 
     @ParameterizedTest
     @EnumSource(Warehouse.class)
-    void aKeylessTableGetsEveryInsertIncludingExactDuplicates(Warehouse warehouse, LocalStack stack)
-            throws Exception {
+    void aKeylessChangeLogGetsEveryInsertIncludingExactDuplicates(
+            Warehouse warehouse, LocalStack stack) throws Exception {
         SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         List<String> none = List.of();
         List<ChangeEvent> batch =
@@ -147,7 +148,8 @@ class EveryChangeITCase {
                         delete(none, 33, 2, "other"),
                         insert(none, 34, 1, "same"));
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
-            s.apply(stage(db, LOG, 1, TableMode.defaults(), dedupe(LOG, batch)));
+            TableMode log = TableMode.defaults().withKeyless(KeylessMode.APPEND);
+            s.apply(stage(db, LOG, 1, log, dedupe(LOG, batch)));
         }
         assertThat(Rows.query(db, "SELECT id, note, _b2r_op AS op FROM shop.log ORDER BY _b2r_pos"))
                 .containsExactly("1|same|c", "1|same|c", "2|other|c", "2|other|d", "1|same|c");

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.binlog2redshift.config.sink.DeleteArchive;
 import io.github.binlog2redshift.config.sink.DeleteHandling;
+import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.localstack.LocalStack;
@@ -150,11 +151,12 @@ class TableModesITCase {
 
     @ParameterizedTest
     @EnumSource(Warehouse.class)
-    void aTableWithoutKeyIsAnAppendOnlyChangeLog(Warehouse warehouse, LocalStack stack)
+    void aTableWithoutKeyInAppendModeIsAChangeLog(Warehouse warehouse, LocalStack stack)
             throws Exception {
         SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
-            insertUpdateDelete(db, s, TableMode.defaults(), List.of());
+            insertUpdateDelete(
+                    db, s, TableMode.defaults().withKeyless(KeylessMode.APPEND), List.of());
             assertThat(
                             Rows.query(
                                     db,
