@@ -251,22 +251,85 @@ class VerifyITCase {
 
     @ParameterizedTest
     @EnumSource(Warehouse.class)
+    void aTableWithoutAKeyIsComparedAsAMultiset(
+            Warehouse warehouse, LocalStack stack, MySqlDatabase src) throws Exception {
+        WarehouseDatabase dst = warehouse.newDatabase(stack, "verify");
+        String schema = src.name().toLowerCase();
+        try (Connection my = src.connect()) {
+            Sql.run(
+                    my,
+                    "CREATE TABLE bag (a INT, b VARCHAR(10), doc JSON)",
+                    "INSERT INTO bag VALUES (1, 'x', '{\"k\": 1}'), (1, 'x', '{\"k\": 1}'),"
+                            + " (2, NULL, NULL), (3, 'y', '[1]'), (3, 'y', '[1]'), (3, 'y', '[1]'),"
+                            + " (3, 'y', '[2]')");
+        }
+        String bag = "\"" + schema + "\".bag";
+        String row1 =
+                warehouse.either("(1, 'x', '{\"k\":1}')", "(1, 'x', JSON_PARSE('{\"k\":1}'))");
+        String row2 = "(2, NULL, NULL)";
+        String row3 = warehouse.either("(3, 'y', '[1]')", "(3, 'y', JSON_PARSE('[1]'))");
+        String row4 = warehouse.either("(3, 'y', '[2]')", "(3, 'y', JSON_PARSE('[2]'))");
+        try (Connection target = dst.connect()) {
+            Sql.run(
+                    target,
+                    "CREATE SCHEMA \"" + schema + "\"",
+                    "CREATE TABLE "
+                            + bag
+                            + warehouse.either(
+                                    " (a INTEGER, b VARCHAR(10), doc JSONB, _b2r_pos VARCHAR(40),"
+                                            + " _b2r_ts TIMESTAMPTZ)",
+                                    " (a INTEGER, b VARCHAR(40), doc SUPER, _b2r_pos VARCHAR(40),"
+                                            + " _b2r_ts TIMESTAMPTZ)"),
+                    "INSERT INTO "
+                            + bag
+                            + " (a, b, doc) VALUES "
+                            + row3
+                            + ", "
+                            + row1
+                            + ", "
+                            + row4
+                            + ", "
+                            + row3
+                            + ", "
+                            + row2
+                            + ", "
+                            + row1
+                            + ", "
+                            + row3);
+        }
+        String table = Pattern.quote(src.name()) + "\\.bag";
+
+        VerifyRun equal = VerifyRun.of(src, dst, "--tables", table, "--no-progress");
+        assertThat(equal.exitCode()).isZero();
+        assertThat(equal.out()).contains("EQUAL", "rows 7 / 7");
+
+        try (Connection target = dst.connect()) {
+            Sql.run(
+                    target,
+                    "DELETE FROM " + bag + " WHERE a = 1",
+                    "INSERT INTO "
+                            + bag
+                            + " (a, b, doc) VALUES "
+                            + row1
+                            + ", "
+                            + row2
+                            + ", "
+                            + row2);
+        }
+        VerifyRun different = VerifyRun.of(src, dst, "--tables", table, "--no-progress");
+        assertThat(different.exitCode()).isEqualTo(1);
+        assertThat(different.out())
+                .contains("DIFFERENT", "rows 7 / 8")
+                .contains("1 missing in target, 2 extra in target, 0 changed")
+                .contains("missing in target  (a='1', b='x', doc=")
+                .contains("extra in target    (a='2', b=NULL, doc=NULL)  x2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
     void errorsExitWithTwoAndNeverPrintThePassword(
             Warehouse warehouse, LocalStack stack, MySqlDatabase src) throws Exception {
         WarehouseDatabase dst = warehouse.newDatabase(stack, "verify");
-        try (Connection my = src.connect()) {
-            Sql.run(my, "CREATE TABLE nokey (a INT)");
-        }
-        VerifyRun noKey =
-                VerifyRun.of(
-                        src,
-                        dst,
-                        "--tables",
-                        Pattern.quote(src.name()) + "\\.nokey",
-                        "--no-progress");
-        assertThat(noKey.exitCode()).isEqualTo(2);
-        assertThat(noKey.out()).contains("ERROR", "the source table has no primary key");
-
         MySqlDatabase wrong =
                 new MySqlDatabase(
                         src.host(),

@@ -23,7 +23,8 @@ import java.util.List;
  * Compares one table in three phases: (1) row counts; (2) one streaming pass over both sides in key
  * order, hashing each row's canonical text client-side into per-chunk digests; (3) for each chunk
  * whose digests differ only, a second ranged read of that chunk on both sides and a row-by-row
- * merge that names the differing keys and columns.
+ * merge that names the differing keys and columns. A table without a primary key is compared as a
+ * multiset instead ({@link MultisetComparator}).
  *
  * <p>Hashing happens in Java, not in SQL: the same hash over the same canonical text would need
  * per-type formatting in two SQL dialects (three with Redshift), and JSON key order, float text and
@@ -67,13 +68,14 @@ public final class TableComparator {
         MySqlCatalog sourceCatalog = new MySqlCatalog(source.connection());
         List<SourceColumn> sourceColumns = sourceCatalog.columns(table);
         List<String> pk = sourceCatalog.primaryKey(table);
-        if (pk.isEmpty()) {
-            return TableResult.error(table, targetName, "the source table has no primary key");
-        }
         List<TargetColumn> targetColumns =
                 new WarehouseCatalog(target.connection()).columns(targetName);
         if (targetColumns.isEmpty()) {
             return TableResult.differentShape(table, targetName, "the target table does not exist");
+        }
+        if (pk.isEmpty()) {
+            return new MultisetComparator(source, target, maxDifferences, progress)
+                    .compare(table, targetName, mode, sourceColumns, targetColumns);
         }
         TableShape shape = TableShape.of(sourceColumns, pk, targetColumns);
         List<ComparedColumn> columns = shape.columns();
@@ -138,7 +140,7 @@ public final class TableComparator {
                         collector);
     }
 
-    private static long count(Side side, ScanSpec spec) throws SQLException {
+    static long count(Side side, ScanSpec spec) throws SQLException {
         String sql = side.dialect().count(spec);
         try (Statement st = side.connection().createStatement();
                 ResultSet rs = st.executeQuery(sql)) {

@@ -44,9 +44,9 @@ public abstract class SqlDialect {
     }
 
     /**
-     * Rows in key order, optionally restricted to keys {@code > lower} and {@code <= upper}; the
-     * parameters are the key values in the order {@link #boundParameterOrder} gives, lower bound
-     * first.
+     * Rows in key order (unordered when the spec has no key), optionally restricted to keys {@code
+     * > lower} and {@code <= upper}; the parameters are the key values in the order {@link
+     * #boundParameterOrder} gives, lower bound first.
      */
     public String select(ScanSpec spec, boolean lower, boolean upper) {
         List<String> keys = new ArrayList<>();
@@ -71,7 +71,9 @@ public abstract class SqlDialect {
         }
         sql.append(String.join(", ", selected));
         sql.append(" FROM ").append(table(spec)).append(where(spec, predicates));
-        sql.append(" ORDER BY ").append(String.join(", ", keys));
+        if (!keys.isEmpty()) {
+            sql.append(" ORDER BY ").append(String.join(", ", keys));
+        }
         return sql.toString();
     }
 

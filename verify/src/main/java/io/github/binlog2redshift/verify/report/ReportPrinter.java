@@ -72,7 +72,7 @@ public final class ReportPrinter {
     }
 
     static String describe(Difference d, List<String> keyColumns) {
-        String key = key(d.key(), keyColumns);
+        String key = key(d.key(), keyColumns) + (d.count() > 1 ? "  x" + d.count() : "");
         return switch (d.type()) {
             case MISSING -> "missing in target  " + key;
             case EXTRA -> "extra in target    " + key;

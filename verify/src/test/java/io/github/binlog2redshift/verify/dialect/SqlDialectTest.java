@@ -51,6 +51,23 @@ class SqlDialectTest {
     }
 
     @Test
+    void aTableWithoutAKeyIsReadUnordered() {
+        ScanSpec spec =
+                new ScanSpec(
+                        "shop",
+                        "log",
+                        List.of("a", "b"),
+                        0,
+                        List.of(),
+                        null,
+                        List.of(ValueKind.INTEGER, ValueKind.TEXT));
+        assertThat(new MySqlDialect().select(spec, false, false))
+                .isEqualTo("SELECT `a`, `b` FROM `shop`.`log`");
+        assertThat(new RedshiftDialect().select(spec, false, false))
+                .isEqualTo("SELECT \"a\", \"b\" FROM \"shop\".\"log\"");
+    }
+
+    @Test
     void postgresRangeWithLiveRowPredicate() {
         PostgresDialect pg = new PostgresDialect();
         String live = pg.notSoftDeleted("_b2r_deleted");
