@@ -3,6 +3,8 @@ package io.github.binlog2redshift.source;
 import io.github.binlog2redshift.config.source.SourceConfig;
 import io.github.binlog2redshift.config.source.StartupConfig;
 import io.github.binlog2redshift.source.debezium.ChangeEventDeserializer;
+import io.github.binlog2redshift.source.debezium.EventSizeLimit;
+import io.github.binlog2redshift.source.kafka.ChangeEventKafkaSink;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -30,7 +32,9 @@ public final class MySqlSourceFactory {
                         .startupOptions(startupOptions(config.startup()))
                         .debeziumProperties(debeziumProperties(config))
                         .jdbcProperties(MySqlTlsProperties.jdbcUrlParameters(config.mysql().tls()))
-                        .deserializer(new ChangeEventDeserializer(config.tablePkOverrides()));
+                        .deserializer(
+                                new ChangeEventDeserializer(
+                                        config.tablePkOverrides(), eventSizeLimit(config)));
         b.tableList(tableList(config));
         config.serverId().ifPresent(ids -> b.serverId(ids.toString()));
         for (Map.Entry<String, String> e : config.chunkKeyColumns().entrySet()) {
@@ -41,6 +45,13 @@ public final class MySqlSourceFactory {
                     e.getValue());
         }
         return b.build();
+    }
+
+    /** The producer's {@code max.request.size}: larger changes are dead-lettered. */
+    static EventSizeLimit eventSizeLimit(SourceConfig config) {
+        return EventSizeLimit.of(
+                ChangeEventKafkaSink.maxRequestSize(
+                        ChangeEventKafkaSink.producerProperties(config.kafka())));
     }
 
     /** {@link #debeziumProperties()} plus the binlog client's TLS ({@code source.ssl.*}). */

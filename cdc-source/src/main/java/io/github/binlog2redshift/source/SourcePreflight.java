@@ -2,13 +2,21 @@ package io.github.binlog2redshift.source;
 
 import io.github.binlog2redshift.config.source.SourceConfig;
 import io.github.binlog2redshift.config.source.StartupMode;
+import io.github.binlog2redshift.config.source.TopicRouting;
+import io.github.binlog2redshift.event.TableId;
+import io.github.binlog2redshift.source.kafka.ChangeEventKafkaSink;
+import io.github.binlog2redshift.source.kafka.KafkaTopicCheck;
+import io.github.binlog2redshift.source.kafka.TopicSelector;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Checks the MySQL server before the job is built, so that misconfiguration fails at start with a
  * message saying what to fix, instead of a restart loop deep inside Flink CDC: connectivity, the
  * binlog settings (ROW format, FULL row image), the replication privileges, and that every database
- * and table pattern matches something (see {@link CapturedTables}). Tables skipped for their names
- * ({@link TableNames}) are warnings, not problems: one such table must not stop the others.
+ * and table pattern matches something (see {@link CapturedTables}); and that the Kafka topics it
+ * writes exist and take its largest record ({@link KafkaTopicCheck}). Tables skipped for their
+ * names ({@link TableNames}) are warnings, not problems: one such table must not stop the others.
  */
 public final class SourcePreflight {
 
@@ -29,40 +38,72 @@ public final class SourcePreflight {
      * Runs every check and throws one exception listing all problems found.
      *
      * @return the warnings, already logged: each selected table skipped for its name ({@link
-     *     TableNames}), saying what to do
+     *     TableNames}), saying what to do, and each topic check Kafka did not allow
      */
     public static List<String> check(SourceConfig config) {
         MySqlJdbc jdbc = MySqlJdbc.of(config);
         String where = jdbc.where();
         List<String> problems = new ArrayList<>();
-        List<String> warnings;
+        List<String> warnings = new ArrayList<>();
+        CapturedTables tables;
         try (Connection c = jdbc.connect()) {
             checkVariable(c, "binlog_format", "ROW", problems);
             checkVariable(c, "binlog_row_image", "FULL", problems);
             checkReplicationGrants(c, problems);
             checkBinlogStatusAccess(c, problems);
-            CapturedTables tables = CapturedTables.read(c);
+            tables = CapturedTables.read(c);
             problems.addAll(tables.problems(config, needsSnapshot(config)));
-            warnings = tables.warnings(config);
-            warnings.forEach(w -> LOG.warn("Preflight of {}: {}", where, w));
-            LOG.info(
-                    "Preflight of {}: {} captured tables, {} skipped for their names, {} problems",
-                    where,
-                    tables.captured(config).size(),
-                    warnings.size(),
-                    problems.size());
+            warnings.addAll(tables.warnings(config));
         } catch (SQLException e) {
             throw new SourcePreflightException(
                     "cannot check MySQL " + where + ": " + e.getMessage(), e);
         }
+        Properties producer = ChangeEventKafkaSink.producerProperties(config.kafka());
+        KafkaTopicCheck kafka =
+                KafkaTopicCheck.run(
+                        producer,
+                        topics(config, tables.captured(config)),
+                        ChangeEventKafkaSink.maxRequestSize(producer));
+        problems.addAll(kafka.problems());
+        warnings.addAll(kafka.warnings());
+        warnings.forEach(w -> LOG.warn("Preflight of {}: {}", where, w));
+        LOG.info(
+                "Preflight of {}: {} captured tables, {} warnings, {} problems",
+                where,
+                tables.captured(config).size(),
+                warnings.size(),
+                problems.size());
         if (!problems.isEmpty()) {
             throw new SourcePreflightException(
                     "MySQL "
                             + where
-                            + " is not ready for cdc-source:\n  - "
+                            + " and Kafka "
+                            + config.kafka().bootstrapServers()
+                            + " are not ready for cdc-source:\n  - "
                             + String.join("\n  - ", problems));
         }
         return warnings;
+    }
+
+    /**
+     * Every topic the job writes that is known at start, with the option naming it: the change
+     * topics of the captured tables and the dead-letter topic.
+     */
+    static Map<String, String> topics(SourceConfig config, List<TableId> captured) {
+        TopicSelector selector = TopicSelector.from(config.kafka());
+        String option =
+                config.kafka().routing() == TopicRouting.SINGLE
+                        ? "kafka.topic"
+                        : "kafka.topic-prefix";
+        Map<String, String> topics = new LinkedHashMap<>();
+        if (config.kafka().routing() == TopicRouting.SINGLE) {
+            topics.put(config.kafka().topic().orElseThrow(), option);
+        }
+        for (TableId t : captured) {
+            topics.put(selector.topicFor(t.database(), t.table()), option);
+        }
+        topics.put(selector.deadLetterTopic(), "kafka.dead-letter-topic");
+        return topics;
     }
 
     static boolean needsSnapshot(SourceConfig config) {

@@ -138,6 +138,12 @@ final class PipelineSetup {
         SinkConfig sinkConfig = SinkConfig.from(merge(SinkOptions.ALL, sink, user.sinkSettings()));
         if (localKafka) {
             createTopics(sourceConfig);
+            // The sink checks at start that its dead-letter topic exists.
+            sinkConfig
+                    .deadLetter()
+                    .topic()
+                    .filter(t -> !t.equals(sourceConfig.kafka().deadLetterTopic()))
+                    .ifPresent(t -> stack.get().kafka().createTopic(t, 1));
         }
         return new Pipeline(sourceConfig, sinkConfig, flink, demoConnections, local);
     }

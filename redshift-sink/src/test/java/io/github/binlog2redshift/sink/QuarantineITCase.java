@@ -94,6 +94,7 @@ class QuarantineITCase {
             throws Exception {
         SinkTarget db = SinkTarget.create(warehouse, stack);
         String jobId = "quarantine-" + UUID.randomUUID().toString().substring(0, 8);
+        stack.kafka().createTopic(jobId + ".dlq", 1); // checked by the sink at start
         TABLES.forEach(t -> expected.put(t, new TreeMap<>()));
         JobClient job = start(config(db, input, jobId));
         try (KafkaProducer<byte[], byte[]> producer = producer(input.bootstrapServers())) {

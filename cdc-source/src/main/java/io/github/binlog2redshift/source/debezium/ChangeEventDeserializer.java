@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A record that cannot be converted or keyed (a key column without a value, an unexpected type)
  * becomes a dead letter carrying the reason, never an exception: an exception here would fail the
- * job, which would restart at the same binlog position and fail again.
+ * job, which would restart at the same binlog position and fail again. So does a change whose event
+ * is larger than the producer sends ({@link EventSizeLimit}): it becomes a pointer to the row
+ * (table, key, binlog position, size) without its body.
  */
 public final class ChangeEventDeserializer implements DebeziumDeserializationSchema<SourceChange> {
 
@@ -27,10 +29,17 @@ public final class ChangeEventDeserializer implements DebeziumDeserializationSch
     private static final Logger LOG = LoggerFactory.getLogger(ChangeEventDeserializer.class);
 
     private final List<TablePkOverride> overrides;
+    private final EventSizeLimit limit;
     private transient SourceRecordConverter converter;
 
+    /** With Kafka's default {@code max.request.size} of 1 MiB. */
     public ChangeEventDeserializer(List<TablePkOverride> overrides) {
+        this(overrides, EventSizeLimit.of(1024 * 1024));
+    }
+
+    public ChangeEventDeserializer(List<TablePkOverride> overrides, EventSizeLimit limit) {
         this.overrides = List.copyOf(overrides);
+        this.limit = limit;
     }
 
     @Override
@@ -42,15 +51,15 @@ public final class ChangeEventDeserializer implements DebeziumDeserializationSch
         try {
             events = converter.convert(record);
         } catch (RuntimeException e) {
-            out.collect(DeadLetters.unconvertible(record, e));
+            out.collect(DeadLetters.unconvertible(record, e, limit));
             return;
         }
         for (ChangeEvent event : events) {
-            out.collect(toSourceChange(event));
+            out.collect(toSourceChange(event, limit));
         }
     }
 
-    static SourceChange toSourceChange(ChangeEvent event) {
+    static SourceChange toSourceChange(ChangeEvent event, EventSizeLimit limit) {
         byte[] value = ChangeEventJson.toBytes(event);
         byte[] key;
         try {
@@ -60,7 +69,10 @@ public final class ChangeEventDeserializer implements DebeziumDeserializationSch
             key = PartitionKey.bytes(event.table(), keyColumns, event.keyImage());
         } catch (PartitionKey.MissingKeyValueException e) {
             LOG.warn("Dead letter for table {}: {}", event.table(), e.getMessage());
-            return DeadLetters.unkeyed(event, value, e.getMessage());
+            return DeadLetters.unkeyed(event, value, e.getMessage(), limit);
+        }
+        if (!limit.fits(key.length, value.length)) {
+            return DeadLetters.oversize(event, key, value.length, limit);
         }
         return new SourceChange(
                 event.table().database(),

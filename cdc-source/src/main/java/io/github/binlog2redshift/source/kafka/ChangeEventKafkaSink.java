@@ -15,6 +15,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 public final class ChangeEventKafkaSink {
 
+    /**
+     * Kafka's own default, and what a topic takes by default: Apache Kafka's and MSK's broker
+     * {@code message.max.bytes} is 1048588 (MSK uses Kafka's default for what its default
+     * configuration does not list), 1 MiB plus the batch header. Larger changes need both this and
+     * the topics' {@code max.message.bytes} raised (docs/cdc-source.md).
+     */
+    public static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+
     private ChangeEventKafkaSink() {}
 
     public static KafkaSink<KafkaEvent> build(KafkaProducerSettings kafka) {
@@ -70,15 +78,40 @@ public final class ChangeEventKafkaSink {
     }
 
     /**
+     * The producer's {@code max.request.size} ({@link #DEFAULT_MAX_REQUEST_SIZE} unless the user's
+     * {@code kafka.properties.max.request.size} says otherwise).
+     */
+    public static int maxRequestSize(Properties producerProperties) {
+        String text = producerProperties.getProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        try {
+            int size = text == null ? DEFAULT_MAX_REQUEST_SIZE : Integer.parseInt(text.trim());
+            if (size > 1024) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(
+                "Invalid value for 'kafka.properties.max.request.size': expected bytes above 1024,"
+                        + " got '"
+                        + text
+                        + "'");
+    }
+
+    /**
      * The pass-through properties plus what per-key order needs: idempotence keeps a retried batch
      * from landing behind a later one (at most 5 in-flight requests with idempotence, per the Kafka
-     * producer docs).
+     * producer docs). {@code max.request.size} is set explicitly: it is the size above which a
+     * change is dead-lettered ({@code EventSizeLimit}), and every topic must take records that
+     * large ({@code max.message.bytes}, checked by the preflight).
      */
     public static Properties producerProperties(KafkaProducerSettings kafka) {
         Properties p = kafka.properties().toProperties();
         p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+        p.putIfAbsent(
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(DEFAULT_MAX_REQUEST_SIZE));
         if (kafka.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
             // Must exceed the checkpoint interval plus recovery time, and stay within the
             // broker's transaction.max.timeout.ms (15 minutes by default).

@@ -1,17 +1,10 @@
 package io.github.binlog2redshift.sink.deadletter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.binlog2redshift.sink.kafka.KafkaRecord;
 import io.github.binlog2redshift.sink.serde.BinaryFields;
 import io.github.binlog2redshift.sink.serde.CodecTypeInfo;
 import io.github.binlog2redshift.sink.serde.RecordCodec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Objects;
 import javax.annotation.Nullable;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -23,8 +16,6 @@ import org.apache.flink.core.memory.DataOutputView;
  * it can be inspected, fixed and replayed.
  */
 public final class DeadLetter {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final RejectReason reason;
     @Nullable private final String detail;
@@ -64,37 +55,15 @@ public final class DeadLetter {
      * key_base64}, {@code value_base64} and {@code ts} (rejection time, epoch ms).
      */
     public byte[] toJson() {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("reason", reason.label());
-        n.put("detail", detail);
-        n.put("topic", record.topic());
-        n.put("partition", record.partition());
-        n.put("offset", record.offset());
-        n.put("key", utf8OrNull(record.key()));
-        n.put("key_base64", base64(record.key()));
-        n.put("value_base64", base64(record.value()));
-        n.put("ts", timestampMs);
-        try {
-            return MAPPER.writeValueAsBytes(n);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot write dead letter of " + record.coordinates(), e);
-        }
+        return DeadLetterJson.write(this, Integer.MAX_VALUE);
     }
 
-    private static String base64(byte[] b) {
-        return b == null ? null : Base64.getEncoder().encodeToString(b);
-    }
-
-    private static String utf8OrNull(byte[] b) {
-        if (b == null) {
-            return null;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+    /**
+     * {@link #toJson()} in at most {@code maxBytes}: when it would be longer, the value (then the
+     * key) is cut to a prefix, see {@link DeadLetterJson}.
+     */
+    public byte[] toJson(int maxBytes) {
+        return DeadLetterJson.write(this, maxBytes);
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.github.binlog2redshift.sink.ingest;
 import io.github.binlog2redshift.config.sink.SinkConfig;
 import io.github.binlog2redshift.sink.StagedChange;
 import io.github.binlog2redshift.sink.deadletter.DeadLetter;
+import io.github.binlog2redshift.sink.deadletter.DeadLetterOptions;
 import io.github.binlog2redshift.sink.deadletter.DeadLetterSinks;
+import io.github.binlog2redshift.sink.deadletter.DeadLetterTopicCheck;
 import io.github.binlog2redshift.sink.dedupe.LatestChangeOperator;
 import io.github.binlog2redshift.sink.format.ChangeDecoder;
 import io.github.binlog2redshift.sink.internal.SinkConfigMapping;
@@ -62,9 +64,15 @@ public final class SinkIngestTopology {
         return build(env, options, null);
     }
 
-    /** Reads Kafka as configured, with {@code claims} (null: none). */
+    /**
+     * Reads Kafka as configured, with {@code claims} (null: none). The dead-letter topic is checked
+     * first ({@link DeadLetterTopicCheck}): a missing one fails here, at start, naming it.
+     */
     public static IngestStreams build(
             StreamExecutionEnvironment env, IngestOptions options, @Nullable TargetClaims claims) {
+        options.deadLetters()
+                .filter(DeadLetterOptions::hasTopic)
+                .ifPresent(DeadLetterTopicCheck::require);
         DataStream<KafkaRecord> records =
                 env.fromSource(
                                 KafkaSourceFactory.create(options.kafka()),
