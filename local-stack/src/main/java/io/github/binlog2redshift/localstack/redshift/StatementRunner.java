@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The session's side of a {@link Plan}: the checks and steps that need the catalog or the
@@ -18,7 +20,10 @@ import java.util.regex.Pattern;
  * identifiers are case-sensitive.
  */
 final class StatementRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(StatementRunner.class);
     private static final Pattern VARBYTE = Pattern.compile("b2r_emulator\\.varbyte_(\\d+)");
+    private static final Pattern CREATE_IF_NOT_EXISTS =
+            Pattern.compile("(?is)CREATE\\s+((TEMP|TEMPORARY|LOCAL)\\s+)*TABLE\\s+IF\\s+NOT\\s+EXISTS\\b.*");
 
     private final RedshiftServer server;
     private final String database;
@@ -26,6 +31,11 @@ final class StatementRunner {
     private final Backend backend;
     private final CopyHookup copies;
     private boolean caseSensitive;
+    /**
+     * A CREATE TABLE IF NOT EXISTS whose table existed before it ran: it creates nothing, so the
+     * existing table's layout stands (recording it again would race the session that created it).
+     */
+    private Plan existingTable;
     /** Redshift's PG_LAST_COPY_COUNT: 0 until a COPY ran, 0 after a COPY failed while loading. */
     private long lastCopyCount;
     /** The transaction state learned from command tags since the last ReadyForQuery, or 0. */
@@ -68,6 +78,7 @@ final class StatementRunner {
                 tagState = 'I';
             }
             ensureDomains(plan.sql());
+            existingTable = plan.layout() != null && tableExists(plan) ? plan : null;
             if (plan.copy() != null) {
                 CopyHookup.Outcome outcome = copies.prepare(plan.copy());
                 if (outcome.started()) {
@@ -94,16 +105,21 @@ final class StatementRunner {
         if (plan.caseSensitive() != null) {
             caseSensitive = plan.caseSensitive();
         }
-        if (plan.layout() != null && backend.status() != 'E') {
+        if (plan.layout() != null && plan != existingTable && backend.status() != 'E') {
             for (ColumnLayout c : plan.layout().columns()) {
                 try {
                     backend.query(
                             "INSERT INTO b2r_emulator.column_layout VALUES ($1::regclass, $2, $3::boolean, $4::int, $5)"
-                                    + " ON CONFLICT (table_oid, column_name) DO UPDATE"
-                                    + " SET encoding = coalesce(EXCLUDED.encoding, column_layout.encoding)",
+                                    + " ON CONFLICT (table_oid, column_name) DO "
+                                    + (c.encoding() == null ? "NOTHING" : "UPDATE SET encoding = EXCLUDED.encoding"),
                             plan.layout().table(), c.name(), Boolean.toString(c.distkey()), Integer.toString(c.sortkeyPosition()),
                             c.encoding());
                 } catch (RedshiftException e) {
+                    if ("40001".equals(e.sqlState())) {
+                        // A session creating the same table at the same time recorded it first.
+                        LOG.debug("layout of {} recorded by a concurrent session", plan.layout().table());
+                        return;
+                    }
                     throw new IllegalStateException("cannot record the layout of " + plan.layout().table(), e);
                 }
             }
@@ -166,6 +182,15 @@ final class StatementRunner {
                 throw new RedshiftException("0A000", "cannot alter the type of column \"" + check.column() + "\": it is in a UNIQUE, PRIMARY KEY or FOREIGN KEY constraint", "");
             }
         }
+    }
+
+    private boolean tableExists(Plan plan) throws IOException, RedshiftException {
+        if (plan.sql() == null || !CREATE_IF_NOT_EXISTS.matcher(plan.sql()).matches()) {
+            return false;
+        }
+        List<List<String>> rows =
+                backend.query("SELECT to_regclass($1) IS NOT NULL", plan.layout().table());
+        return "t".equals(rows.get(0).get(0));
     }
 
     private void ensureDomains(String sql) {

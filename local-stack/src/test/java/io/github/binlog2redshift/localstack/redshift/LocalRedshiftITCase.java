@@ -194,6 +194,8 @@ class LocalRedshiftITCase {
                     + " doc SUPER, raw VARBYTE(8), amount DECIMAL(8,2) DEFAULT 0, ok BOOLEAN)"
                     + " DISTSTYLE KEY DISTKEY (id) COMPOUND SORTKEY (region, id)");
             s.execute("ALTER TABLE shop.orders ALTER COLUMN ok ENCODE runlength");
+            // Creates nothing, so it changes nothing of the existing table's layout.
+            s.execute("CREATE TABLE IF NOT EXISTS shop.orders (id BIGINT, region VARCHAR(20) ENCODE lzo) DISTKEY (region)");
             s.execute("CREATE TABLE shop.mixed (a INTEGER, b INTEGER, c INTEGER) INTERLEAVED SORTKEY (a, b)");
             String columns = "SELECT column_name, ordinal_position, data_type, column_default, is_nullable,"
                     + " encoding, distkey, sortkey FROM svv_redshift_columns WHERE database_name = '" + db.name()
