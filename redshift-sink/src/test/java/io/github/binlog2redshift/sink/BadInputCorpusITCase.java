@@ -23,7 +23,6 @@ import io.github.binlog2redshift.sink.jdbc.SinkTarget;
 import io.github.binlog2redshift.sink.kafka.KafkaRecord;
 import io.github.binlog2redshift.sink.kafka.KafkaSourceFactory;
 import io.github.binlog2redshift.sink.kafka.internal.ThrottledSource;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -114,9 +113,9 @@ class BadInputCorpusITCase {
                 send(producer, input, goodRow(i, c.name(), pos, good));
             }
             // A good row changed and one deleted after all the bad ones.
-            send(producer, input, GoodRows.orderUpdate(0, "updated", pos + 10));
+            send(producer, input, BadInputGoodRows.orderUpdate(0, "updated", pos + 10));
             good.get("good__orders").put("0", "updated");
-            send(producer, input, GoodRows.orderDelete(4, pos + 20));
+            send(producer, input, BadInputGoodRows.orderDelete(4, pos + 20));
             good.get("good__orders").remove("4");
             producer.flush();
         }
@@ -188,13 +187,13 @@ class BadInputCorpusITCase {
         good.get(table).put(Integer.toString(i), note);
         switch (i % GOOD_TABLES.size()) {
             case 0:
-                return GoodRows.order(i, note, pos);
+                return BadInputGoodRows.order(i, note, pos);
             case 1:
-                return GoodRows.dmsItem(i, note);
+                return BadInputGoodRows.dmsItem(i, note);
             case 2:
-                return GoodRows.canalUser(i, note, pos);
+                return BadInputGoodRows.canalUser(i, note, pos);
             default:
-                return GoodRows.debeziumEvent(i, note, pos);
+                return BadInputGoodRows.debeziumEvent(i, note, pos);
         }
     }
 
@@ -345,109 +344,5 @@ class BadInputCorpusITCase {
             }
         }
         return out;
-    }
-
-    /** The good rows: plain, valid changes of four tables, one per format. */
-    static final class GoodRows {
-
-        private GoodRows() {}
-
-        static ProducerRecord<byte[], byte[]> order(int id, String note, long pos) {
-            return record(null, ours("c", null, orderRow(id, note), pos));
-        }
-
-        static ProducerRecord<byte[], byte[]> orderUpdate(int id, String note, long pos) {
-            return record(null, ours("u", orderRow(id, "before"), orderRow(id, note), pos));
-        }
-
-        static ProducerRecord<byte[], byte[]> orderDelete(int id, long pos) {
-            return record(null, ours("d", orderRow(id, "gone"), null, pos));
-        }
-
-        private static String orderRow(int id, String note) {
-            return "{\"id\":" + id + ",\"note\":" + quote(note) + "}";
-        }
-
-        private static String ours(String op, String before, String after, long pos) {
-            return "{\"before\":"
-                    + before
-                    + ",\"after\":"
-                    + after
-                    + ",\"source\":{\"version\":\"binlog2redshift-1\",\"connector\":\"mysql\","
-                    + "\"name\":\"binlog2redshift\",\"ts_ms\":1700000000000,\"snapshot\":\"false\","
-                    + "\"db\":\"good\",\"table\":\"orders\",\"server_id\":7,\"gtid\":null,"
-                    + "\"file\":\"mysql-bin.000005\",\"pos\":"
-                    + pos
-                    + ",\"row\":0},\"op\":\""
-                    + op
-                    + "\",\"ts_ms\":1700000000100,\"transaction\":null,\"pk\":[\"id\"],"
-                    + "\"columns\":[{\"name\":\"id\",\"type\":\"INT\",\"length\":null,"
-                    + "\"scale\":null,\"nullable\":false},{\"name\":\"note\",\"type\":\"VARCHAR\","
-                    + "\"length\":64,\"scale\":null,\"nullable\":true}]}";
-        }
-
-        static ProducerRecord<byte[], byte[]> dmsItem(int id, String note) {
-            return record(
-                    null,
-                    "{\"data\":{\"id\":"
-                            + id
-                            + ",\"note\":"
-                            + quote(note)
-                            + "},\"metadata\":{\"timestamp\":\"2024-01-31T12:34:56.123456Z\","
-                            + "\"record-type\":\"data\",\"operation\":\"insert\","
-                            + "\"partition-key-type\":\"schema-table\",\"schema-name\":\"good\","
-                            + "\"table-name\":\"dms_items\",\"transaction-id\":"
-                            + id
-                            + "}}");
-        }
-
-        static ProducerRecord<byte[], byte[]> canalUser(int id, String note, long pos) {
-            return record(
-                    null,
-                    "{\"data\":[{\"id\":\""
-                            + id
-                            + "\",\"note\":"
-                            + quote(note)
-                            + "}],\"database\":\"good\",\"es\":"
-                            + (1706704496000L + pos)
-                            + ",\"id\":"
-                            + pos
-                            + ",\"isDdl\":false,\"mysqlType\":{\"id\":\"int(11)\","
-                            + "\"note\":\"varchar(64)\"},\"old\":null,\"pkNames\":[\"id\"],"
-                            + "\"sql\":\"\",\"table\":\"canal_users\",\"ts\":"
-                            + (1706704496100L + pos)
-                            + ",\"type\":\"INSERT\"}");
-        }
-
-        static ProducerRecord<byte[], byte[]> debeziumEvent(int id, String note, long pos) {
-            return record(
-                    "{\"id\":" + id + "}",
-                    "{\"before\":null,\"after\":{\"id\":"
-                            + id
-                            + ",\"note\":"
-                            + quote(note)
-                            + "},\"source\":{\"version\":\"2.5.4.Final\",\"connector\":\"mysql\","
-                            + "\"name\":\"dbserver1\",\"ts_ms\":1700000000000,\"snapshot\":\"false\","
-                            + "\"db\":\"good\",\"table\":\"dbz_events\",\"server_id\":223344,"
-                            + "\"gtid\":null,\"file\":\"mysql-bin.000004\",\"pos\":"
-                            + pos
-                            + ",\"row\":0},\"op\":\"c\",\"ts_ms\":1700000000100,"
-                            + "\"transaction\":null}");
-        }
-
-        private static String quote(String s) {
-            try {
-                return MAPPER.writeValueAsString(s);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static ProducerRecord<byte[], byte[]> record(String key, String value) {
-            return new ProducerRecord<>(
-                    "unused",
-                    key == null ? null : key.getBytes(StandardCharsets.UTF_8),
-                    value.getBytes(StandardCharsets.UTF_8));
-        }
     }
 }
