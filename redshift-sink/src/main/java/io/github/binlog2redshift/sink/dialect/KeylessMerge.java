@@ -69,7 +69,8 @@ final class KeylessMerge {
     private KeylessMerge() {}
 
     /**
-     * @param source the compared columns (the target's columns the staged files carry)
+     * @param shape the target and the compared columns (the target's columns the staged files
+     *     carry)
      * @param carried the target's other columns, kept as they are on rewritten rows
      * @param hidden the hidden columns written (position, source time), empty for a user-managed
      *     table without them
