@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.github.binlog2redshift.localstack.Warehouse;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
 import javax.annotation.Nullable;
 
 /**
- * The bad-input corpus under {@code src/test/resources/bad-input/}: one file per input format,
- * one JSON line per case:
+ * The bad-input corpus under {@code src/test/resources/bad-input/}: one file per input format, one
+ * JSON line per case:
  *
  * <pre>
  * {"case": "ours_int_text", "about": "...", "expect": EXPECT, ["key": "kafka key text",]
@@ -125,8 +128,7 @@ final class BadInputCorpus {
 
     private static Case parse(String format, String line) throws IOException {
         JsonNode tree = MAPPER.readTree(line);
-        String value =
-                tree.has("raw") ? tree.get("raw").asText() : rawMember(line, "record");
+        String value = tree.has("raw") ? tree.get("raw").asText() : rawMember(line, "record");
         String key = tree.has("key") ? tree.get("key").asText() : null;
         return new Case(
                 format,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.github.binlog2redshift.config.ConfigLoader;
 import io.github.binlog2redshift.config.Origin;
 import io.github.binlog2redshift.config.Settings;
@@ -23,16 +24,7 @@ import io.github.binlog2redshift.sink.jdbc.SinkTarget;
 import io.github.binlog2redshift.sink.kafka.KafkaRecord;
 import io.github.binlog2redshift.sink.kafka.KafkaSourceFactory;
 import io.github.binlog2redshift.sink.kafka.internal.ThrottledSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -57,15 +49,26 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
- * Issue 14: every case of the bad-input corpus ({@link BadInputCorpus}: our format, plain
- * Debezium, DMS and Canal) goes through Kafka and the whole sink job (parse, route, checks,
- * dedupe, staging on S3, COPY and merge) into each warehouse, each case followed by a good row of
- * another table in another format. The job runs with no restarts allowed and must finish; then
- * every case is applied exactly (its stored values read back) or dead-lettered with its reason
- * (and column and key where the case names them), and every good table holds exactly its rows.
- * Stored values are read as {@code ::text} on the PostgreSQL database behind each warehouse (the
- * local Redshift keeps its tables there), so both are compared with one expected text.
+ * Issue 14: every case of the bad-input corpus ({@link BadInputCorpus}: our format, plain Debezium,
+ * DMS and Canal) goes through Kafka and the whole sink job (parse, route, checks, dedupe, staging
+ * on S3, COPY and merge) into each warehouse, each case followed by a good row of another table in
+ * another format. The job runs with no restarts allowed and must finish; then every case is applied
+ * exactly (its stored values read back) or dead-lettered with its reason (and column and key where
+ * the case names them), and every good table holds exactly its rows. Stored values are read as
+ * {@code ::text} on the PostgreSQL database behind each warehouse (the local Redshift keeps its
+ * tables there), so both are compared with one expected text.
  */
 @ExtendWith(LocalStackExtension.class)
 class BadInputCorpusITCase {
@@ -123,8 +126,7 @@ class BadInputCorpusITCase {
         // Restarts are off: a single failure (a value the load refuses, say) fails the run here.
         runBoundedSink(config(warehouse, target, input, deadLetters));
 
-        List<Case> expectedDead =
-                cases.stream().filter(c -> !c.on(warehouse).applied()).toList();
+        List<Case> expectedDead = cases.stream().filter(c -> !c.on(warehouse).applied()).toList();
         Map<Long, JsonNode> letters =
                 deadLetters(input.bootstrapServers(), deadLetters.name(), expectedDead.size());
         SoftAssertions soft = new SoftAssertions();
@@ -272,8 +274,7 @@ class BadInputCorpusITCase {
 
     private static Map<String, String> goodRows(Statement s, String table) throws Exception {
         Map<String, String> rows = new TreeMap<>();
-        try (ResultSet rs =
-                s.executeQuery("SELECT id::text, note FROM public.\"" + table + "\"")) {
+        try (ResultSet rs = s.executeQuery("SELECT id::text, note FROM public.\"" + table + "\"")) {
             while (rs.next()) {
                 rows.put(rs.getString(1), rs.getString(2));
             }

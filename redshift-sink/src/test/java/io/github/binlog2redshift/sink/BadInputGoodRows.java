@@ -2,12 +2,14 @@ package io.github.binlog2redshift.sink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
+
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * The good rows {@link BadInputCorpusITCase} puts between the corpus cases: plain, valid changes
- * of four tables, one per format ({@code good.orders} in our format, {@code good.dms_items} DMS,
+ * The good rows {@link BadInputCorpusITCase} puts between the corpus cases: plain, valid changes of
+ * four tables, one per format ({@code good.orders} in our format, {@code good.dms_items} DMS,
  * {@code good.canal_users} Canal, {@code good.dbz_events} plain Debezium), each a row {@code id},
  * {@code note}. The topic is the caller's.
  */

@@ -9,6 +9,10 @@ import io.github.binlog2redshift.event.TableId;
 import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
 import io.github.binlog2redshift.sink.jdbc.RetryPolicy;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class StagingWriterTest {
 
@@ -178,9 +180,9 @@ class StagingWriterTest {
      */
     @Test
     void aChangeThatCannotBeStagedIsLeftOutAndCountedNotAFailure() throws Exception {
-        org.apache.flink.metrics.SimpleCounter rejected = new org.apache.flink.metrics.SimpleCounter();
-        StagingWriter w =
-                new StagingWriter(settings(WarehouseKind.POSTGRES), 3, rejected);
+        org.apache.flink.metrics.SimpleCounter rejected =
+                new org.apache.flink.metrics.SimpleCounter();
+        StagingWriter w = new StagingWriter(settings(WarehouseKind.POSTGRES), 3, rejected);
         w.write(
                 new StagedChange(
                         T,
@@ -191,7 +193,12 @@ class StagingWriterTest {
                 new StagedChange(
                         T,
                         ChangeEvent.insert(
-                                SRC, Map.of("id", 2L, "bin", "AP8="), pos(20), 0, List.of("id"), V2)),
+                                SRC,
+                                Map.of("id", 2L, "bin", "AP8="),
+                                pos(20),
+                                0,
+                                List.of("id"),
+                                V2)),
                 null);
         TableCommittable c = w.prepareCommit().iterator().next();
         assertThat(rejected.getCount()).isEqualTo(1);

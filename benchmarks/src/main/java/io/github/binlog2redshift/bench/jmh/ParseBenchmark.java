@@ -10,7 +10,7 @@ import io.github.binlog2redshift.sink.dialect.RedshiftDialect;
 import io.github.binlog2redshift.sink.format.ChangeDecoder;
 import io.github.binlog2redshift.sink.format.ParsedRecord;
 import io.github.binlog2redshift.sink.ingest.ValueGuard;
-import java.util.concurrent.TimeUnit;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -18,6 +18,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Event parsing, the first per-record cost of the sink: common's {@link DebeziumJsonReader} on our
@@ -43,21 +45,20 @@ public class ParseBenchmark {
 
     /** One row of the types the checks read closely: decimal, temporal, JSON, binary. */
     private static final String TYPED =
-            "{\"before\":null,\"after\":{\"id\":7,\"amount\":\"12345.67\","
-                    + "\"at\":\"2024-01-31 12:34:56.123\",\"ts\":\"2024-01-31T12:34:56.123Z\","
-                    + "\"day\":\"2024-01-31\",\"doc\":\"{\\\"a\\\":[1,2.5,\\\"x\\\"],"
-                    + "\\\"b\\\":{\\\"c\\\":null,\\\"d\\\":\\\"some text here\\\"}}\","
-                    + "\"bin\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4v\","
-                    + "\"name\":\"J\u00fcrgen M\u00fcller\"},"
-                    + "\"source\":{\"db\":\"sinkbench\",\"table\":\"typed\","
-                    + "\"file\":\"mysql-bin.000001\",\"pos\":4,\"row\":0},\"op\":\"c\",\"pk\":[\"id\"],"
-                    + "\"columns\":[{\"name\":\"id\",\"type\":\"BIGINT\"},"
-                    + "{\"name\":\"amount\",\"type\":\"DECIMAL\",\"length\":10,\"scale\":2},"
-                    + "{\"name\":\"at\",\"type\":\"DATETIME\",\"length\":3},"
-                    + "{\"name\":\"ts\",\"type\":\"TIMESTAMP\",\"length\":3},"
-                    + "{\"name\":\"day\",\"type\":\"DATE\"},{\"name\":\"doc\",\"type\":\"JSON\"},"
-                    + "{\"name\":\"bin\",\"type\":\"VARBINARY\",\"length\":64},"
-                    + "{\"name\":\"name\",\"type\":\"VARCHAR\",\"length\":64}]}";
+            "{\"before\":null,\"after\":{\"id\":7,\"amount\":\"12345.67\",\"at\":\"2024-01-31"
+                + " 12:34:56.123\",\"ts\":\"2024-01-31T12:34:56.123Z\","
+                + "\"day\":\"2024-01-31\",\"doc\":\"{\\\"a\\\":[1,2.5,\\\"x\\\"],\\\"b\\\":{\\\"c\\\":null,\\\"d\\\":\\\"some"
+                + " text here\\\"}}\","
+                + "\"bin\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4v\",\"name\":\"J\u00fcrgen"
+                + " M\u00fcller\"},\"source\":{\"db\":\"sinkbench\",\"table\":\"typed\","
+                + "\"file\":\"mysql-bin.000001\",\"pos\":4,\"row\":0},\"op\":\"c\",\"pk\":[\"id\"],"
+                + "\"columns\":[{\"name\":\"id\",\"type\":\"BIGINT\"},"
+                + "{\"name\":\"amount\",\"type\":\"DECIMAL\",\"length\":10,\"scale\":2},"
+                + "{\"name\":\"at\",\"type\":\"DATETIME\",\"length\":3},"
+                + "{\"name\":\"ts\",\"type\":\"TIMESTAMP\",\"length\":3},"
+                + "{\"name\":\"day\",\"type\":\"DATE\"},{\"name\":\"doc\",\"type\":\"JSON\"},"
+                + "{\"name\":\"bin\",\"type\":\"VARBINARY\",\"length\":64},"
+                + "{\"name\":\"name\",\"type\":\"VARCHAR\",\"length\":64}]}";
 
     @Setup
     public void setUp() {

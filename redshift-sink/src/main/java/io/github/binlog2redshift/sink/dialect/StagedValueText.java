@@ -2,7 +2,9 @@ package io.github.binlog2redshift.sink.dialect;
 
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
+
 import java.util.Base64;
+
 import javax.annotation.Nullable;
 
 /**

@@ -1,9 +1,11 @@
 package io.github.binlog2redshift.sink.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
 import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -165,8 +167,8 @@ final class CanalTypes {
     }
 
     /**
-     * Canal writes BIT(n) values as their number ({@code String.valueOf} of the binlog's long);
-     * the model's form is the base64 of the value's (n+7)/8 big-endian bytes, as MySQL stores it.
+     * Canal writes BIT(n) values as their number ({@code String.valueOf} of the binlog's long); the
+     * model's form is the base64 of the value's (n+7)/8 big-endian bytes, as MySQL stores it.
      */
     private static String bits(String column, ColumnDef def, String text) {
         int n = def.length() == null ? 1 : def.length();

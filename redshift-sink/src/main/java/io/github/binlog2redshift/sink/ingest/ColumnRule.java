@@ -2,8 +2,10 @@ package io.github.binlog2redshift.sink.ingest;
 
 import io.github.binlog2redshift.sink.dialect.ColumnType;
 import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
+
 import javax.annotation.Nullable;
 
 /**
@@ -13,8 +15,8 @@ import javax.annotation.Nullable;
  * by {@link ColumnRules}; {@link #check} runs per value and builds nothing unless it finds a
  * problem.
  *
- * <p>Values are checked in the form the model gives them (docs/event-format.md): numbers as
- * {@link Long}, {@link BigInteger}, {@link BigDecimal}, booleans, everything else as text.
+ * <p>Values are checked in the form the model gives them (docs/event-format.md): numbers as {@link
+ * Long}, {@link BigInteger}, {@link BigDecimal}, booleans, everything else as text.
  */
 final class ColumnRule {
 
@@ -92,7 +94,9 @@ final class ColumnRule {
         return targetType;
     }
 
-    /** Why the column's metadata describes no warehouse column ({@code invalid_column}), or null. */
+    /**
+     * Why the column's metadata describes no warehouse column ({@code invalid_column}), or null.
+     */
     @Nullable
     String metadataProblem() {
         return metadataProblem;
@@ -110,8 +114,8 @@ final class ColumnRule {
 
     /**
      * Null when {@code v} (not null) loads into the target column as it is staged; else what is
-     * wrong, with its reason. Sizes are {@link ValueGuard}'s business; text is scanned for NUL
-     * and lone surrogates there too, before this.
+     * wrong, with its reason. Sizes are {@link ValueGuard}'s business; text is scanned for NUL and
+     * lone surrogates there too, before this.
      */
     @Nullable
     ValueProblem check(Object v) {

@@ -3,16 +3,18 @@ package io.github.binlog2redshift.sink.ingest;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+
 import javax.annotation.Nullable;
 
 /**
  * {@link ColumnRule}s by MySQL type, length and scale (a rule does not depend on the column's
- * name), each built once: the kind of value, the dialect's target type and limits, and whether
- * the metadata describes a column at all. The type mapping parses type text, which per value would
- * cost more than the checks. Bounded: past {@link #MAX_RULES} distinct types it starts over.
+ * name), each built once: the kind of value, the dialect's target type and limits, and whether the
+ * metadata describes a column at all. The type mapping parses type text, which per value would cost
+ * more than the checks. Bounded: past {@link #MAX_RULES} distinct types it starts over.
  */
 final class ColumnRules {
 
@@ -132,10 +134,7 @@ final class ColumnRules {
             case "BINARY":
             case "VARBINARY":
                 if (t.lengthOr(0) > MAX_CHAR_LENGTH) {
-                    return "has length "
-                            + t.length()
-                            + ", more than MySQL's "
-                            + MAX_CHAR_LENGTH;
+                    return "has length " + t.length() + ", more than MySQL's " + MAX_CHAR_LENGTH;
                 }
                 return null;
             case "BIT":
@@ -173,8 +172,7 @@ final class ColumnRules {
 
         @Override
         public int hashCode() {
-            return (type.hashCode() * 31 + Objects.hashCode(length)) * 31
-                    + Objects.hashCode(scale);
+            return (type.hashCode() * 31 + Objects.hashCode(length)) * 31 + Objects.hashCode(scale);
         }
     }
 }

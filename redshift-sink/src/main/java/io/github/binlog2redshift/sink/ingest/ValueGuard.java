@@ -10,6 +10,7 @@ import io.github.binlog2redshift.sink.dialect.NameKind;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import io.github.binlog2redshift.sink.format.RejectedRecordException;
 import io.github.binlog2redshift.sink.route.TableModes;
+
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,15 +22,15 @@ import java.util.Objects;
 /**
  * Checks a change against what its warehouse columns hold, at ingest, where the original Kafka
  * record is still at hand for the dead-letter output (the staging writer, a sink writer, has no
- * side output). A change passes only if every value can be staged and loaded into its target
- * column as it is; otherwise it is dead-lettered naming table, column, key, source position and
- * what is wrong, and the job carries on. A value is never silently changed:
+ * side output). A change passes only if every value can be staged and loaded into its target column
+ * as it is; otherwise it is dead-lettered naming table, column, key, source position and what is
+ * wrong, and the job carries on. A value is never silently changed:
  *
  * <ul>
- *   <li>column metadata that describes no warehouse column: an empty, duplicate or unstorable
- *       (NUL, lone surrogate) name, a negative length or scale, a scale above the precision,
- *       lengths MySQL does not allow, a type the sink does not map, a key column that is not among
- *       the columns ({@code invalid_column}); two names that are one in the warehouse (on Redshift
+ *   <li>column metadata that describes no warehouse column: an empty, duplicate or unstorable (NUL,
+ *       lone surrogate) name, a negative length or scale, a scale above the precision, lengths
+ *       MySQL does not allow, a type the sink does not map, a key column that is not among the
+ *       columns ({@code invalid_column}); two names that are one in the warehouse (on Redshift
  *       {@code Id} and {@code id}, see {@link SqlDialect#storedName}: {@code name_collision});
  *   <li>a key column whose value is NULL (or MySQL's zero date, staged as NULL), which the
  *       warehouse's key column refuses ({@code missing_key_value});
@@ -38,14 +39,14 @@ import java.util.Objects;
  *       dates and times, JSON, base64 binary; any text for a NUL character or a lone UTF-16
  *       surrogate): {@code invalid_value}; a well-formed value beyond the target type's range or
  *       precision: {@code out_of_range};
- *   <li>a value longer than its column (Redshift: VARCHAR n bytes, at most 65,535, VARBYTE n
- *       bytes, SUPER 16 MB; PostgreSQL: VARCHAR n characters): dead-lettered ({@code
- *       oversize_value}); or, with {@link Oversize#TRUNCATE}, cut to fit (on a character boundary;
- *       a JSON value, which a cut would make invalid, becomes NULL) and the column named in the
- *       row's {@code _b2r_truncated};
- *   <li>a row whose staged form is longer than one load reads (Redshift COPY: 4 MB per row,
- *       binary values counting twice as hex): dead-lettered ({@code oversize_row}), whatever
- *       {@link Oversize} says, after any cuts.
+ *   <li>a value longer than its column (Redshift: VARCHAR n bytes, at most 65,535, VARBYTE n bytes,
+ *       SUPER 16 MB; PostgreSQL: VARCHAR n characters): dead-lettered ({@code oversize_value}); or,
+ *       with {@link Oversize#TRUNCATE}, cut to fit (on a character boundary; a JSON value, which a
+ *       cut would make invalid, becomes NULL) and the column named in the row's {@code
+ *       _b2r_truncated};
+ *   <li>a row whose staged form is longer than one load reads (Redshift COPY: 4 MB per row, binary
+ *       values counting twice as hex): dead-lettered ({@code oversize_row}), whatever {@link
+ *       Oversize} says, after any cuts.
  * </ul>
  *
  * <p>The all-zero date {@code 0000-00-00} is MySQL's "no date" and is staged as NULL
@@ -231,8 +232,7 @@ public final class ValueGuard implements Serializable {
             length = rule.kind() == ColumnRule.Kind.TEXT ? stagedText(v).length() : 0;
             bytes = length;
         }
-        ValueProblem problem =
-                binaryText && bytes >= 0 ? null : rule.check(v); // base64 read once
+        ValueProblem problem = binaryText && bytes >= 0 ? null : rule.check(v); // base64 read once
         if (problem != null) {
             throw reject(problem.reason(), target, e, c, problem.what());
         }
@@ -266,7 +266,8 @@ public final class ValueGuard implements Serializable {
         }
         String text = v instanceof String ? (String) v : stagedText(v);
         return tooManyBytes
-                ? ValueCuts.cut(text, rule.type(), (int) Math.min(rule.maxBytes(), Integer.MAX_VALUE))
+                ? ValueCuts.cut(
+                        text, rule.type(), (int) Math.min(rule.maxBytes(), Integer.MAX_VALUE))
                 : ValueCuts.cutChars(text, (int) rule.maxChars());
     }
 

@@ -63,8 +63,8 @@ final class ValueText {
     }
 
     /**
-     * An optional sign and digits, nothing else (COPY refuses spaces, PostgreSQL's
-     * underscores and {@code 0x} forms): the number of significant digits, or -1.
+     * An optional sign and digits, nothing else (COPY refuses spaces, PostgreSQL's underscores and
+     * {@code 0x} forms): the number of significant digits, or -1.
      */
     static int integerDigits(String s) {
         int i = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
@@ -146,7 +146,9 @@ final class ValueText {
         return null;
     }
 
-    /** {@code [+-]digits[.digits][e[+-]digits]} or {@code [+-].digits[...]}: no NaN, no Infinity. */
+    /**
+     * {@code [+-]digits[.digits][e[+-]digits]} or {@code [+-].digits[...]}: no NaN, no Infinity.
+     */
     static boolean isFloat(String s) {
         int i = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
         boolean digits = false;
@@ -239,7 +241,9 @@ final class ValueText {
         return i;
     }
 
-    /** A UTC offset at {@code at} to the end: {@code Z}, {@code ±HH}, {@code ±HH:MM}, {@code ±HHMM}. */
+    /**
+     * A UTC offset at {@code at} to the end: {@code Z}, {@code ±HH}, {@code ±HH:MM}, {@code ±HHMM}.
+     */
     static boolean offset(String s, int at) {
         int n = s.length() - at;
         if (n == 1) {
@@ -255,9 +259,7 @@ final class ValueText {
             return true;
         }
         int minutes = s.charAt(at + 3) == ':' ? at + 4 : at + 3;
-        return s.length() - minutes == 2
-                && digits(s, minutes, 2)
-                && number(s, minutes, 2) < 60;
+        return s.length() - minutes == 2 && digits(s, minutes, 2) && number(s, minutes, 2) < 60;
     }
 
     /**

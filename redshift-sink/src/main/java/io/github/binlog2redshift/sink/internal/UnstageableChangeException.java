@@ -2,12 +2,13 @@ package io.github.binlog2redshift.sink.internal;
 
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.sink.TargetTable;
+
 import java.util.Map;
 
 /**
  * A change whose values cannot be written as staged text. The ingest's checks ({@code
- * ingest.ValueGuard}) let no such change through; this marks the residue the writer refuses to
- * fail the job over. The message names table, key and position, never the values.
+ * ingest.ValueGuard}) let no such change through; this marks the residue the writer refuses to fail
+ * the job over. The message names table, key and position, never the values.
  */
 public final class UnstageableChangeException extends RuntimeException {
 

@@ -9,13 +9,15 @@ import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.event.Op;
 import io.github.binlog2redshift.event.TableId;
 import io.github.binlog2redshift.sink.Fixtures;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
 
 class ChangeDecoderTest {
 
@@ -181,8 +183,8 @@ class ChangeDecoderTest {
     }
 
     /**
-     * Issue 14: Canal writes binary columns as ISO-8859-1 text of the bytes and BIT(n) as a
-     * number; both become the model's base64, or a dead letter naming table, row, key and column.
+     * Issue 14: Canal writes binary columns as ISO-8859-1 text of the bytes and BIT(n) as a number;
+     * both become the model's base64, or a dead letter naming table, row, key and column.
      */
     @Test
     void convertsCanalBinaryAndBitValuesToBase64() {
@@ -193,10 +195,7 @@ class ChangeDecoderTest {
                         + "\"f\":\"bit(10)\"},\"pkNames\":[\"id\"],\"table\":\"t\","
                         + "\"ts\":1,\"type\":\"INSERT\"}";
         ChangeEvent e =
-                new ChangeDecoder(InputFormat.CANAL)
-                        .decode(null, utf8(message))
-                        .events()
-                        .get(0);
+                new ChangeDecoder(InputFormat.CANAL).decode(null, utf8(message)).events().get(0);
         assertThat(e.after()).containsEntry("b", "AP8=").containsEntry("f", "AgE=");
         for (String[] bad :
                 new String[][] {
@@ -209,8 +208,7 @@ class ChangeDecoderTest {
             String m =
                     message.replace("\"f\":\"bit(10)\"", "\"f\":\"" + bad[0] + "\"")
                             .replace("\"f\":\"513\"", "\"f\":\"" + bad[1] + "\"");
-            assertThatThrownBy(
-                            () -> new ChangeDecoder(InputFormat.CANAL).decode(null, utf8(m)))
+            assertThatThrownBy(() -> new ChangeDecoder(InputFormat.CANAL).decode(null, utf8(m)))
                     .isInstanceOfSatisfying(
                             RejectedRecordException.class,
                             x -> assertThat(x.reason().name()).isEqualTo(bad[2]))
