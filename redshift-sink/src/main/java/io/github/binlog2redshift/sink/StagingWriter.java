@@ -5,13 +5,6 @@ import io.github.binlog2redshift.sink.internal.StagingBuffers;
 import io.github.binlog2redshift.sink.internal.TableStaging;
 import io.github.binlog2redshift.sink.internal.UnstageableChangeException;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
-
-import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.SimpleCounter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.SimpleCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams each table's staged changes of the current checkpoint interval into files under {@code

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.github.binlog2redshift.config.ConfigLoader;
 import io.github.binlog2redshift.config.Origin;
 import io.github.binlog2redshift.config.Settings;
@@ -24,7 +23,16 @@ import io.github.binlog2redshift.sink.jdbc.SinkTarget;
 import io.github.binlog2redshift.sink.kafka.KafkaRecord;
 import io.github.binlog2redshift.sink.kafka.KafkaSourceFactory;
 import io.github.binlog2redshift.sink.kafka.internal.ThrottledSource;
-
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -48,17 +56,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Issue 14: every case of the bad-input corpus ({@link BadInputCorpus}: our format, plain Debezium,

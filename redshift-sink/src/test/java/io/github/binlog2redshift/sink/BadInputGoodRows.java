@@ -2,10 +2,8 @@ package io.github.binlog2redshift.sink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.apache.kafka.clients.producer.ProducerRecord;
-
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The good rows {@link BadInputCorpusITCase} puts between the corpus cases: plain, valid changes of

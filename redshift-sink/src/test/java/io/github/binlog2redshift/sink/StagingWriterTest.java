@@ -9,10 +9,6 @@ import io.github.binlog2redshift.event.TableId;
 import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
 import io.github.binlog2redshift.sink.jdbc.RetryPolicy;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StagingWriterTest {
 

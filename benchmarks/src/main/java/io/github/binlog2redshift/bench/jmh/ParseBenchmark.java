@@ -10,7 +10,7 @@ import io.github.binlog2redshift.sink.dialect.RedshiftDialect;
 import io.github.binlog2redshift.sink.format.ChangeDecoder;
 import io.github.binlog2redshift.sink.format.ParsedRecord;
 import io.github.binlog2redshift.sink.ingest.ValueGuard;
-
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -18,8 +18,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Event parsing, the first per-record cost of the sink: common's {@link DebeziumJsonReader} on our

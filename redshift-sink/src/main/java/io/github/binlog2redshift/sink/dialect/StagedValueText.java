@@ -2,9 +2,7 @@ package io.github.binlog2redshift.sink.dialect;
 
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
-
 import java.util.Base64;
-
 import javax.annotation.Nullable;
 
 /**

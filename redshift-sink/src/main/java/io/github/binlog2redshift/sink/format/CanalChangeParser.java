@@ -1,13 +1,11 @@
 package io.github.binlog2redshift.sink.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.event.SourcePosition;
 import io.github.binlog2redshift.event.TableId;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

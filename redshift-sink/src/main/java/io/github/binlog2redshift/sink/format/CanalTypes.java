@@ -1,11 +1,9 @@
 package io.github.binlog2redshift.sink.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
 import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -2,10 +2,8 @@ package io.github.binlog2redshift.sink.ingest;
 
 import io.github.binlog2redshift.sink.dialect.ColumnType;
 import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
-
 import javax.annotation.Nullable;
 
 /**

@@ -3,11 +3,9 @@ package io.github.binlog2redshift.sink.ingest;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
-
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.annotation.Nullable;
 
 /**

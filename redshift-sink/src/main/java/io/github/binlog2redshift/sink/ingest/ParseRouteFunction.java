@@ -16,17 +16,15 @@ import io.github.binlog2redshift.sink.route.Route;
 import io.github.binlog2redshift.sink.route.RoutedChange;
 import io.github.binlog2redshift.sink.route.RowKeys;
 import io.github.binlog2redshift.sink.route.TableRouter;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Kafka record in, routed and keyed changes out. Tombstones are counted and skipped; a record that

@@ -10,7 +10,6 @@ import io.github.binlog2redshift.sink.dialect.NameKind;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import io.github.binlog2redshift.sink.format.RejectedRecordException;
 import io.github.binlog2redshift.sink.route.TableModes;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,6 @@
 package io.github.binlog2redshift.sink.ingest;
 
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
-
 import java.util.Objects;
 
 /** A value's problem: its reject reason and the end of "the value ..." in the detail. */

@@ -9,7 +9,6 @@ import io.github.binlog2redshift.sink.StagedFile;
 import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.TableMode;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

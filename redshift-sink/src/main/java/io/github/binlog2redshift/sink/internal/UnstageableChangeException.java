@@ -2,7 +2,6 @@ package io.github.binlog2redshift.sink.internal;
 
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.sink.TargetTable;
-
 import java.util.Map;
 
 /**

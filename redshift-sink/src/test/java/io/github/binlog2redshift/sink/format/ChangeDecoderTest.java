@@ -9,15 +9,13 @@ import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.event.Op;
 import io.github.binlog2redshift.event.TableId;
 import io.github.binlog2redshift.sink.Fixtures;
-
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.List;
 
 class ChangeDecoderTest {
 

@@ -14,18 +14,16 @@ import io.github.binlog2redshift.sink.dialect.PostgresDialect;
 import io.github.binlog2redshift.sink.dialect.RedshiftDialect;
 import io.github.binlog2redshift.sink.dialect.StagedValueText;
 import io.github.binlog2redshift.sink.format.RejectedRecordException;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 14: each value is checked against its column's target type as the warehouse's load reads
