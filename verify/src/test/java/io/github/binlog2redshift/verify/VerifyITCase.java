@@ -142,6 +142,92 @@ class VerifyITCase {
                 .contains("extra in target    (region='zz', id='9')");
     }
 
+    /**
+     * The value mappings of docs/tables.md that the drivers do not print alike: YEAR (Connector/J
+     * prints {@code 1901-01-01}), spatial values (SRID + WKB bytes in BYTEA/VARBYTE), the zero date
+     * (NULL in the target), BIT(n) and BIT(1), SET and ENUM, TIME beyond 24 hours (VARCHAR(17)).
+     */
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void documentedValueMappingsCompareEqualAndEachWrongValueIsNamed(
+            Warehouse warehouse, LocalStack stack, MySqlDatabase src) throws Exception {
+        WarehouseDatabase dst = warehouse.newDatabase(stack, "verify");
+        String schema = src.name().toLowerCase();
+        try (Connection my = src.connect()) {
+            Sql.run(
+                    my,
+                    "SET SESSION sql_mode = ''",
+                    "CREATE TABLE kinds (id INT NOT NULL PRIMARY KEY, y YEAR, g POINT, d DATE,"
+                            + " dt DATETIME, b BIT(10), b1 BIT(1), s SET('a','b','c'), e ENUM('x','y'),"
+                            + " t TIME(3))",
+                    "INSERT INTO kinds VALUES"
+                            + " (1, 1901, ST_GeomFromText('POINT(1 2)'), '0000-00-00',"
+                            + "  '0000-00-00 00:00:00', b'1000000001', b'1', 'a,c', 'y', '838:59:59.000'),"
+                            + " (2, 2155, NULL, '2024-02-29', '2024-02-29 01:02:03', b'0', b'0', '', 'x',"
+                            + "  '-12:00:00.500')");
+        }
+        String point = "00000000" + "0101000000" + "000000000000f03f" + "0000000000000040";
+        String kinds = "\"" + schema + "\".kinds";
+        try (Connection target = dst.connect()) {
+            Sql.run(
+                    target,
+                    "CREATE SCHEMA \"" + schema + "\"",
+                    "CREATE TABLE "
+                            + kinds
+                            + warehouse.either(
+                                    " (id INTEGER PRIMARY KEY, y SMALLINT, g BYTEA, d DATE,"
+                                            + " dt TIMESTAMP, b BYTEA, b1 BOOLEAN, s TEXT,"
+                                            + " e VARCHAR(255), t VARCHAR(17))",
+                                    " (id INTEGER PRIMARY KEY, y SMALLINT, g VARBYTE(16777216),"
+                                            + " d DATE, dt TIMESTAMP, b VARBYTE(2), b1 BOOLEAN,"
+                                            + " s VARCHAR(65535), e VARCHAR(1020), t VARCHAR(17))"),
+                    "INSERT INTO "
+                            + kinds
+                            + " VALUES (1, 1901, "
+                            + hex(warehouse, point)
+                            + ", NULL, NULL, "
+                            + hex(warehouse, "0201")
+                            + ", true, 'a,c', 'y', '838:59:59.000'),"
+                            + " (2, 2155, NULL, '2024-02-29', '2024-02-29 01:02:03', "
+                            + hex(warehouse, "00")
+                            + ", false, '', 'x', '-12:00:00.500')");
+        }
+        String table = Pattern.quote(src.name()) + "\\.kinds";
+        VerifyRun equal = VerifyRun.of(src, dst, "--tables", table, "--no-progress");
+        assertThat(equal.out()).contains("EQUAL", "rows 2 / 2");
+        assertThat(equal.exitCode()).isZero();
+
+        try (Connection target = dst.connect()) {
+            Sql.run(
+                    target,
+                    "UPDATE "
+                            + kinds
+                            + " SET y = 1902, g = "
+                            + hex(warehouse, point.replace("f03f", "0040"))
+                            + ", d = '2000-01-01', b = "
+                            + hex(warehouse, "0200")
+                            + ", s = 'a', t = '838:59:58.000' WHERE id = 1",
+                    "UPDATE " + kinds + " SET dt = NULL, e = 'y', b1 = true WHERE id = 2");
+        }
+        VerifyRun different = VerifyRun.of(src, dst, "--tables", table, "--no-progress");
+        assertThat(different.exitCode()).isEqualTo(1);
+        assertThat(different.out())
+                .contains("0 missing in target, 0 extra in target, 2 changed")
+                .contains("y: source '1901', target '1902'")
+                .contains("g: source '" + point + "', target '")
+                .contains("d: source NULL, target '2000-01-01'")
+                .contains("b: source '513', target '512'")
+                .contains("s: source 'a,c', target 'a'")
+                .contains("t: source '838:59:59.000000', target '838:59:58.000000'")
+                .contains("dt: source '2024-02-29 01:02:03.000000', target NULL")
+                .contains("e: source 'x', target 'y'")
+                .contains("b1: source '0', target '1'");
+    }
+
+    private static String hex(Warehouse warehouse, String hex) {
+        return warehouse.either("'\\x" + hex + "'::bytea", "FROM_HEX('" + hex + "')");
+    }
+
     @ParameterizedTest
     @EnumSource(Warehouse.class)
     void manyRowsOnlyTheDifferingChunkIsReadAgain(

@@ -44,6 +44,9 @@ final class DatabaseSetup {
                         + " STRICT AS $$ SELECT encode(v, 'hex') $$",
                 "CREATE FUNCTION b2r_emulator.to_hex(v bigint) RETURNS varchar LANGUAGE sql IMMUTABLE"
                         + " STRICT AS $$ SELECT pg_catalog.to_hex(v) $$",
+                // FROM_HEX: a VARCHAR of hex digits to the VARBYTE they spell.
+                "CREATE FUNCTION b2r_emulator.from_hex(v varchar) RETURNS bytea LANGUAGE sql IMMUTABLE"
+                        + " STRICT AS $$ SELECT decode(v, 'hex') $$",
                 "CREATE FUNCTION b2r_emulator.checked_text(v b2r_emulator.super) RETURNS text LANGUAGE plpgsql"
                         + " IMMUTABLE AS $$ BEGIN IF jsonb_typeof(v) IN ('object', 'array') THEN RAISE EXCEPTION"
                         + " USING ERRCODE = '42846', MESSAGE = 'cannot cast a SUPER object or array to VARCHAR',"

@@ -20,7 +20,8 @@ final class PostgresText {
                     "pg_last_copy_count", "b2r_emulator.pg_last_copy_count",
                     "json_parse", "b2r_emulator.json_parse",
                     "json_serialize", "b2r_emulator.json_serialize",
-                    "to_hex", "b2r_emulator.to_hex");
+                    "to_hex", "b2r_emulator.to_hex",
+                    "from_hex", "b2r_emulator.from_hex");
 
     /**
      * Redshift system tables and views the emulator implements, reachable as Redshift names them:

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * the same thing. Inputs are the drivers' text forms (never {@code java.sql.Timestamp}, which would
  * shift by the JVM's zone); both sessions run in UTC. A value that does not parse as its kind is
  * kept as it is, so it compares unequal instead of failing the run. {@code null} stays {@code
- * null}: NULL and the empty string are different values.
+ * null}: NULL and the empty string are different values; the zero date is {@code null}, as the sink
+ * writes it.
  */
 public final class CanonicalValues {
 
@@ -24,6 +25,14 @@ public final class CanonicalValues {
                     "(-?\\d{4,}-\\d{2}-\\d{2})[ T](\\d{1,2}:\\d{2}:\\d{2})(?:\\.(\\d{1,9}))?"
                             + "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?");
     private static final Pattern DATE = Pattern.compile("-?\\d{4,}-\\d{2}-\\d{2}");
+    private static final Pattern YEAR_AS_DATE = Pattern.compile("(\\d{4})-01-01");
+    /**
+     * MySQL's zero date, its "no date": the sink writes NULL for it (docs/tables.md), and Debezium
+     * does the same for a nullable column.
+     */
+    private static final Pattern ZERO_DATE =
+            Pattern.compile("0000-00-00(?:[ T]00:00:00(?:\\.0+)?)?");
+
     private static final Pattern TIME =
             Pattern.compile("(-?)(\\d{1,3}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?");
 
@@ -36,12 +45,13 @@ public final class CanonicalValues {
         }
         return switch (kind) {
             case INTEGER, BOOLEAN, BIT -> integer(text);
+            case YEAR -> year(text);
             case DECIMAL -> decimal(text, scale);
             case FLOAT -> floating(text, true);
             case DOUBLE -> floating(text, false);
-            case DATE -> date(text);
+            case DATE -> ZERO_DATE.matcher(text.trim()).matches() ? null : date(text);
             case TIME -> time(text);
-            case DATETIME -> dateTime(text);
+            case DATETIME -> ZERO_DATE.matcher(text.trim()).matches() ? null : dateTime(text);
             case CHAR -> stripTrailingSpaces(text);
             case JSON -> JsonCanonical.of(text);
             case BINARY -> text;
@@ -74,6 +84,12 @@ public final class CanonicalValues {
         } catch (ArithmeticException | NumberFormatException e) {
             return text;
         }
+    }
+
+    /** A YEAR read as a number ({@code 1901}) or as Connector/J's date ({@code 1901-01-01}). */
+    static String year(String text) {
+        Matcher m = YEAR_AS_DATE.matcher(text.trim());
+        return integer(m.matches() ? m.group(1) : text);
     }
 
     static String decimal(String text, int scale) {

@@ -8,10 +8,13 @@ import java.util.Locale;
  * JSON as LONGTEXT; the sink may keep it as JSONB or SUPER).
  */
 public enum ValueKind {
-    /**
-     * TINYINT..BIGINT (signed or unsigned), YEAR, TINYINT(1); booleans on the target read as 1/0.
-     */
+    /** TINYINT..BIGINT (signed or unsigned), TINYINT(1); booleans on the target read as 1/0. */
     INTEGER,
+    /**
+     * YEAR: a number in the event and the target (SMALLINT), but Connector/J prints it as the date
+     * {@code 1901-01-01} (its default {@code yearIsDateType=true}).
+     */
+    YEAR,
     /** DECIMAL(p,s): compared at exactly the source scale. */
     DECIMAL,
     /** FLOAT: single precision, so a DOUBLE PRECISION copy compares after rounding to float. */
@@ -30,7 +33,7 @@ public enum ValueKind {
     TEXT,
     BINARY,
     JSON,
-    /** Anything else (spatial types, ...): compared as the drivers' text. */
+    /** Anything else: compared as the drivers' text. */
     OTHER;
 
     /**
@@ -46,8 +49,10 @@ public enum ValueKind {
             return JSON;
         }
         switch (t) {
-            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "year":
+            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint":
                 return INTEGER;
+            case "year":
+                return YEAR;
             case "decimal", "numeric":
                 return DECIMAL;
             case "float":
@@ -68,6 +73,18 @@ public enum ValueKind {
                 return TEXT;
             case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob":
                 return BINARY;
+            case "geometry",
+                    "point",
+                    "linestring",
+                    "polygon",
+                    "multipoint",
+                    "multilinestring",
+                    "multipolygon",
+                    "geometrycollection",
+                    "geomcollection":
+                // the sink keeps MySQL's internal form (SRID + WKB) in BYTEA/VARBYTE; the source's
+                // bytes are that form, its text a decoding of them as characters
+                return BINARY;
             case "json":
                 return JSON;
             default:
@@ -77,7 +94,7 @@ public enum ValueKind {
 
     /** Whether key values of this kind sort as numbers rather than as text. */
     public boolean numeric() {
-        return this == INTEGER || this == DECIMAL || this == FLOAT || this == DOUBLE || this == BIT;
+        return this == INTEGER || this == YEAR || this == DECIMAL || this == FLOAT || this == DOUBLE || this == BIT;
     }
 
     /** Whether the databases must be told to sort this kind by code point (binary collation). */

@@ -21,7 +21,7 @@ final class KeyBinder {
     static Object parameter(ComparedColumn column, String canonical, boolean source) {
         try {
             return switch (column.kind()) {
-                case INTEGER -> integer(column, canonical, source);
+                case INTEGER, YEAR -> integer(column, canonical, source);
                 case DECIMAL, FLOAT, DOUBLE, BIT -> new BigDecimal(canonical);
                 case DATE -> LocalDate.parse(canonical);
                 case DATETIME -> LocalDateTime.parse(canonical.replace(' ', 'T'));

@@ -19,6 +19,9 @@ class ValueKindTest {
         // MariaDB's JSON is LONGTEXT: only the target's JSONB says it is JSON
         assertThat(ValueKind.of("longtext", "longtext", "jsonb")).isEqualTo(ValueKind.JSON);
         assertThat(ValueKind.of("longtext", "longtext", "text")).isEqualTo(ValueKind.TEXT);
-        assertThat(ValueKind.of("geometry", "geometry", "bytea")).isEqualTo(ValueKind.OTHER);
+        // spatial values are kept as their bytes (SRID + WKB)
+        assertThat(ValueKind.of("geometry", "geometry", "bytea")).isEqualTo(ValueKind.BINARY);
+        assertThat(ValueKind.of("year", "year(4)", "smallint")).isEqualTo(ValueKind.YEAR);
+        assertThat(ValueKind.of("inet6", "inet6", "character varying")).isEqualTo(ValueKind.OTHER);
     }
 }
