@@ -4,6 +4,7 @@ import io.github.binlog2redshift.config.source.SourceConfig;
 import io.github.binlog2redshift.config.source.StartupConfig;
 import io.github.binlog2redshift.source.debezium.ChangeEventDeserializer;
 import io.github.binlog2redshift.source.debezium.EventSizeLimit;
+import io.github.binlog2redshift.source.debezium.NotNullDateConverter;
 import io.github.binlog2redshift.source.kafka.ChangeEventKafkaSink;
 import java.util.Map;
 import java.util.Properties;
@@ -71,6 +72,9 @@ public final class MySqlSourceFactory {
      * chunk, so the default 500 ms cost ~1.5 s of idle waiting per chunk (measured on MariaDB:
      * 10.9k rows/s with 8096-row chunks at 500 ms, 120k rows/s at 10 ms; benchmarks/README.md). It
      * also bounds the binlog phase's added latency.
+     *
+     * <p>{@code converters}: {@link NotNullDateConverter} keeps MySQL's zero date in NOT NULL
+     * temporal columns from becoming a real date.
      */
     public static Properties debeziumProperties() {
         Properties p = new Properties();
@@ -80,6 +84,8 @@ public final class MySqlSourceFactory {
         p.setProperty("binary.handling.mode", "bytes");
         p.setProperty("time.precision.mode", "adaptive_time_microseconds");
         p.setProperty("poll.interval.ms", "10");
+        p.setProperty("converters", "b2rnotnulldates");
+        p.setProperty("b2rnotnulldates.type", NotNullDateConverter.class.getName());
         return p;
     }
 

@@ -53,7 +53,7 @@ public final class SourcePreflight {
             checkBinlogStatusAccess(c, problems);
             tables = CapturedTables.read(c);
             problems.addAll(tables.problems(config, needsSnapshot(config)));
-            warnings.addAll(tables.warnings(config));
+            warnings.addAll(tables.warnings(config, needsSnapshot(config)));
         } catch (SQLException e) {
             throw new SourcePreflightException(
                     "cannot check MySQL " + where + ": " + e.getMessage(), e);

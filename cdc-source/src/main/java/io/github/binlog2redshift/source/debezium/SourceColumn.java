@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.annotation.Nullable;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Field;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
@@ -16,6 +17,8 @@ import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Sche
  * <p>The MySQL type, length and scale come from Debezium's column type propagation ({@code
  * column.propagate.source.type=.*}), which adds them as parameters to every field schema; ENUM and
  * SET members come from the {@code allowed} parameter.
+ *
+ * <p>MySQL's zero date: see {@link NotNullDateConverter} and {@link TemporalText#zero}.
  */
 final class SourceColumn {
 
@@ -23,15 +26,25 @@ final class SourceColumn {
     static final String LENGTH_PARAM = "__debezium.source.column.length";
     static final String SCALE_PARAM = "__debezium.source.column.scale";
     static final String ALLOWED_PARAM = "allowed";
+    private static final Set<String> TEMPORAL = Set.of("DATE", "DATETIME", "TIMESTAMP");
 
     private final Field field;
     private final ColumnDef def;
     private final ValueConverter converter;
+    @Nullable private final String zeroDate;
+    private final boolean zeroDateForNull;
 
-    private SourceColumn(Field field, ColumnDef def, ValueConverter converter) {
+    private SourceColumn(
+            Field field,
+            ColumnDef def,
+            ValueConverter converter,
+            @Nullable String zeroDate,
+            boolean zeroDateForNull) {
         this.field = field;
         this.def = def;
         this.converter = converter;
+        this.zeroDate = zeroDate;
+        this.zeroDateForNull = zeroDateForNull;
     }
 
     static SourceColumn of(Field field) {
@@ -47,15 +60,24 @@ final class SourceColumn {
         if ((type.equals("ENUM") || type.equals("SET")) && params.containsKey(ALLOWED_PARAM)) {
             members = Arrays.asList(params.get(ALLOWED_PARAM).split(",", -1));
         }
+        // NotNullDateConverter makes a NOT NULL temporal field optional so that the zero date
+        // arrives as null; the column is still NOT NULL.
+        boolean zeroDateAsNull = "true".equals(params.get(NotNullDateConverter.NOT_NULL_PARAM));
         ColumnDef def =
                 new ColumnDef(
                         field.name(),
                         type,
                         intParam(params, LENGTH_PARAM),
                         intParam(params, SCALE_PARAM),
-                        schema.isOptional(),
+                        schema.isOptional() && !zeroDateAsNull,
                         members);
-        return new SourceColumn(field, def, ValueConverter.forColumn(schema, def));
+        boolean temporal = TEMPORAL.contains(type);
+        return new SourceColumn(
+                field,
+                def,
+                ValueConverter.forColumn(schema, def),
+                temporal ? TemporalText.zero(def) : null,
+                zeroDateAsNull && temporal);
     }
 
     Field field() {
@@ -70,9 +92,21 @@ final class SourceColumn {
         return def.name();
     }
 
+    /**
+     * The value in its lossless form; a NOT NULL temporal column's missing value is MySQL's zero
+     * date (or a date with a zero part, which Debezium cannot tell from it), as its text.
+     */
     @Nullable
     Object convert(@Nullable Object raw) {
-        return raw == null ? null : converter.convert(raw);
+        if (raw == null) {
+            return zeroDateForNull ? zeroDate : null;
+        }
+        return converter.convert(raw);
+    }
+
+    /** Whether {@code value} is MySQL's zero date of this (temporal) column. */
+    boolean isZeroDate(@Nullable Object value) {
+        return zeroDate != null && zeroDate.equals(value);
     }
 
     @Nullable

@@ -85,7 +85,12 @@ final class TableShape {
         }
         Map<String, Object> row = new LinkedHashMap<>(columns.size() * 2);
         for (SourceColumn c : columns) {
-            Object value = c.convert(struct.get(c.field()));
+            // Not get(): Connect's Struct answers a null with the field's default (the column's
+            // DEFAULT), which would turn a NULL, or a zero date, into a value the row never had.
+            Object value = c.convert(struct.getWithoutDefault(c.name()));
+            if (c.isZeroDate(value) && keyColumns.contains(c.name())) {
+                throw zeroDateKey(c, value);
+            }
             Integer max = maxLength.get(c.name());
             if (max != null && value instanceof String) {
                 // Explicitly configured by the user (table_pk column_max_length), never implicit.
@@ -94,6 +99,23 @@ final class TableShape {
             row.put(c.name(), value);
         }
         return row;
+    }
+
+    /**
+     * MySQL's zero date in a key column: the value Debezium gives it (the epoch, or the column's
+     * default) would collide with the row that really has it, and the zero date itself cannot be
+     * told from a date with a zero month or day; so the change is a dead letter, not a guess.
+     */
+    private UnreadableValueException zeroDateKey(SourceColumn c, Object value) {
+        return new UnreadableValueException(
+                "key column "
+                        + c.name()
+                        + " of "
+                        + table
+                        + " holds MySQL's zero date "
+                        + value
+                        + " (or a date with a zero month or day, which reads the same): as a key"
+                        + " it could merge distinct rows, so the change is not sent");
     }
 
     /** The first {@code max} code points of {@code s}. */

@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.source.debezium;
 
+import io.github.binlog2redshift.event.ColumnDef;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -56,6 +57,28 @@ final class TemporalText {
         StringBuilder out = new StringBuilder(28);
         appendDateAndTime(out, t, 'T');
         return fraction(out, instant.getNano(), fsp).append('Z').toString();
+    }
+
+    /**
+     * MySQL's zero value of a DATE, DATETIME(n) or TIMESTAMP(n) column in this class's forms:
+     * {@code 0000-00-00}, {@code 0000-00-00 00:00:00[.0…]}, {@code 0000-00-00T00:00:00[.0…]Z}. No
+     * real value has this text, so it cannot collide with one (docs/event-format.md).
+     */
+    static String zero(ColumnDef def) {
+        int fsp = def.length() == null ? 0 : def.length();
+        switch (def.type()) {
+            case "DATE":
+                return "0000-00-00";
+            case "DATETIME":
+                return fraction(new StringBuilder("0000-00-00 00:00:00"), 0, fsp).toString();
+            case "TIMESTAMP":
+                return fraction(new StringBuilder("0000-00-00T00:00:00"), 0, fsp)
+                        .append('Z')
+                        .toString();
+            default:
+                throw new IllegalArgumentException(
+                        "column " + def.name() + " of type " + def.type() + " has no zero date");
+        }
     }
 
     private static void appendDateAndTime(StringBuilder out, LocalDateTime t, char separator) {

@@ -4,6 +4,7 @@ import io.github.binlog2redshift.event.ColumnDef;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Decimal;
@@ -53,8 +54,15 @@ interface ValueConverter {
             case "io.debezium.time.NanoTimestamp":
                 return v -> TemporalText.dateTime(((Number) v).longValue() / 1000, fsp);
             case "io.debezium.time.ZonedTimestamp":
-                return v ->
-                        TemporalText.timestamp(OffsetDateTime.parse((String) v).toInstant(), fsp);
+                // The binlog holds MySQL's zero TIMESTAMP as epoch 0, which is below TIMESTAMP's
+                // range (1970-01-01 00:00:01 UTC): the snapshot reads it as no value.
+                String zero = def.nullable() ? null : TemporalText.zero(def);
+                return v -> {
+                    Instant instant = OffsetDateTime.parse((String) v).toInstant();
+                    return instant.equals(Instant.EPOCH)
+                            ? zero
+                            : TemporalText.timestamp(instant, fsp);
+                };
             case "io.debezium.data.Bits":
                 int width = (fsp + 7) / 8;
                 return v -> base64(bigEndian(bytes(v), width));
@@ -79,7 +87,7 @@ interface ValueConverter {
             case BOOLEAN:
                 return def.type().equals("BIT") ? v -> v : v -> ((Boolean) v) ? 1L : 0L;
             case STRING:
-                return v -> v;
+                return v -> unicode((String) v, def);
             case BYTES:
                 return v -> base64(bytes(v));
             default:
@@ -95,6 +103,33 @@ interface ValueConverter {
                                     + name);
                 };
         }
+    }
+
+    /**
+     * The text itself, or an {@link UnreadableValueException} for a lone UTF-16 surrogate, which is
+     * no Unicode text: UTF-8 has no form for it (Java writes {@code ?}) and the sink's warehouses
+     * refuse it. A utf32 column can hold one, and the binlog hands it over as it is.
+     */
+    static String unicode(String s, ColumnDef def) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            throw new UnreadableValueException(
+                    String.format(
+                            "column %s holds a lone UTF-16 surrogate (U+%04X at character %d),"
+                                    + " which is not Unicode text and has no UTF-8 form; the"
+                                    + " change is not sent",
+                            def.name(), (int) c, i));
+        }
+        return s;
     }
 
     /**
