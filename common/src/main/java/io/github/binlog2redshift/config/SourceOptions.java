@@ -82,6 +82,18 @@ public final class SourceOptions {
                             "Tables to capture: regexes of <database>.<table>, each matched against the whole name (escape the dot: `shop\\.orders`).")
                     .build();
 
+    public static final ConfigOption<Boolean> SCAN_NEWLY_ADDED_TABLES =
+            ConfigOption.key("source.scan-newly-added-tables", ValueType.bool())
+                    .defaultValue(false)
+                    .description(
+                            "On a restore from a savepoint or checkpoint, snapshot the tables that"
+                                    + " source.table-list (or source.database-list) captures now but"
+                                    + " did not when it was taken, then stream them with the rest;"
+                                    + " the other tables go on from the saved binlog position."
+                                    + " Requires source.startup.mode INITIAL (see Adding a table"
+                                    + " in docs/cdc-source.md).")
+                    .build();
+
     public static final ConfigOption<ServerIdRange> SERVER_ID =
             ConfigOption.key("source.server-id", ServerIdRange.TYPE)
                     .defaultText("Flink CDC picks a random id in 5400-6400")
@@ -189,6 +201,7 @@ public final class SourceOptions {
                     SECRET_REGION,
                     DATABASE_LIST,
                     TABLE_LIST,
+                    SCAN_NEWLY_ADDED_TABLES,
                     SERVER_ID,
                     SERVER_TIME_ZONE,
                     STARTUP_MODE,

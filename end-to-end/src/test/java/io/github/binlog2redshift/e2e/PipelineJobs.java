@@ -22,8 +22,10 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
  * Starts the two jobs, as their {@code main} methods build them, in the test's MiniCluster, and
@@ -38,6 +40,16 @@ final class PipelineJobs implements AutoCloseable {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         CdcSourceTopology.build(env, config);
         return track(env.executeAsync(config.pipeline().jobName()));
+    }
+
+    /** Job 1 resumed from the savepoint at {@code savepointPath}, as {@code flink run -s} does. */
+    JobClient resumeSource(SourceConfig config, String savepointPath) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        CdcSourceTopology.build(env, config);
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(config.pipeline().jobName());
+        graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepointPath, false));
+        return track(env.executeAsync(graph));
     }
 
     /** Job 2: Kafka to S3 to the warehouse, unbounded, restarted by Flink after a failure. */

@@ -4,6 +4,7 @@ import static io.github.binlog2redshift.config.SourceOptions.ALLOW_EXPIRED_TRANS
 import static io.github.binlog2redshift.config.SourceOptions.CHUNK_KEY_COLUMNS;
 import static io.github.binlog2redshift.config.SourceOptions.DATABASE_LIST;
 import static io.github.binlog2redshift.config.SourceOptions.PARALLELISM;
+import static io.github.binlog2redshift.config.SourceOptions.SCAN_NEWLY_ADDED_TABLES;
 import static io.github.binlog2redshift.config.SourceOptions.SERVER_ID;
 import static io.github.binlog2redshift.config.SourceOptions.SNAPSHOT_CHUNK_SIZE;
 import static io.github.binlog2redshift.config.SourceOptions.TABLE_LIST;
@@ -33,6 +34,7 @@ public final class SourceConfig {
     private final MySqlConnection mysql;
     private final List<Pattern> databaseList;
     private final List<Pattern> tableList;
+    private final boolean scanNewlyAddedTables;
     private final Optional<ServerIdRange> serverId;
     private final StartupConfig startup;
     private final int chunkSize;
@@ -48,6 +50,7 @@ public final class SourceConfig {
             MySqlConnection mysql,
             List<Pattern> databaseList,
             List<Pattern> tableList,
+            boolean scanNewlyAddedTables,
             Optional<ServerIdRange> serverId,
             StartupConfig startup,
             int chunkSize,
@@ -61,6 +64,7 @@ public final class SourceConfig {
         this.mysql = mysql;
         this.databaseList = databaseList;
         this.tableList = tableList;
+        this.scanNewlyAddedTables = scanNewlyAddedTables;
         this.serverId = serverId;
         this.startup = startup;
         this.chunkSize = chunkSize;
@@ -86,6 +90,14 @@ public final class SourceConfig {
     /** {@code db.table} regexes (whole-name match); empty = all tables of the databases. */
     public List<Pattern> tableList() {
         return tableList;
+    }
+
+    /**
+     * Whether a restore snapshots the tables captured now but not when the savepoint was taken
+     * (Flink CDC's {@code scan.newly-added-table.enabled}).
+     */
+    public boolean scanNewlyAddedTables() {
+        return scanNewlyAddedTables;
     }
 
     /** Replica server ids, empty to let Flink CDC choose. */
@@ -169,12 +181,24 @@ public final class SourceConfig {
                         "entries <database>.<table>=<column>, not '" + table + "'");
             }
         }
+        StartupConfig startup = StartupConfig.from(s);
+        boolean scanNewlyAdded = s.get(SCAN_NEWLY_ADDED_TABLES);
+        if (scanNewlyAdded && startup.mode() != StartupMode.INITIAL) {
+            throw ConfigConstraints.invalid(
+                    s,
+                    SCAN_NEWLY_ADDED_TABLES,
+                    "false unless source.startup.mode is INITIAL (only the snapshot-then-binlog"
+                            + " reader snapshots added tables; it is "
+                            + startup.mode()
+                            + ")");
+        }
         return new SourceConfig(
                 mysql,
                 s.get(DATABASE_LIST),
                 s.getOptional(TABLE_LIST).orElse(List.of()),
+                scanNewlyAdded,
                 serverId,
-                StartupConfig.from(s),
+                startup,
                 s.get(SNAPSHOT_CHUNK_SIZE),
                 chunkKeys,
                 parallelism,
@@ -206,6 +230,7 @@ public final class SourceConfig {
         return Objects.equals(mysql, other.mysql)
                 && Objects.equals(databaseList, other.databaseList)
                 && Objects.equals(tableList, other.tableList)
+                && scanNewlyAddedTables == other.scanNewlyAddedTables
                 && Objects.equals(serverId, other.serverId)
                 && Objects.equals(startup, other.startup)
                 && chunkSize == other.chunkSize
@@ -224,6 +249,7 @@ public final class SourceConfig {
                 mysql,
                 databaseList,
                 tableList,
+                scanNewlyAddedTables,
                 serverId,
                 startup,
                 chunkSize,
@@ -244,6 +270,8 @@ public final class SourceConfig {
                 + databaseList
                 + ", tableList="
                 + tableList
+                + ", scanNewlyAddedTables="
+                + scanNewlyAddedTables
                 + ", serverId="
                 + serverId
                 + ", startup="

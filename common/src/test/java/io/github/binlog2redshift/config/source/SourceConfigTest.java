@@ -82,6 +82,25 @@ class SourceConfigTest {
     }
 
     @Test
+    void scanNewlyAddedTablesIsOffByDefaultAndNeedsTheInitialStartupMode() {
+        assertThat(config(validSource()).scanNewlyAddedTables()).isFalse();
+        assertThat(
+                        config(validSource("source.scan-newly-added-tables=true"))
+                                .scanNewlyAddedTables())
+                .isTrue();
+        assertThatThrownBy(
+                        () ->
+                                config(
+                                        validSource(
+                                                "source.scan-newly-added-tables=true",
+                                                "source.startup.mode=LATEST")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'source.scan-newly-added-tables'")
+                .hasMessageContaining("unless source.startup.mode is INITIAL")
+                .hasMessageContaining("it is LATEST");
+    }
+
+    @Test
     void serverIdRangeMustCoverTheSourceParallelism() {
         assertThatThrownBy(
                         () ->
