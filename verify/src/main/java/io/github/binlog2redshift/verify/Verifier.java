@@ -10,6 +10,7 @@ import io.github.binlog2redshift.verify.dialect.PostgresDialect;
 import io.github.binlog2redshift.verify.dialect.RedshiftDialect;
 import io.github.binlog2redshift.verify.jdbc.MySqlCatalog;
 import io.github.binlog2redshift.verify.jdbc.Side;
+import io.github.binlog2redshift.verify.mapping.SinkTables;
 import io.github.binlog2redshift.verify.mapping.TableMapping;
 import io.github.binlog2redshift.verify.mapping.TableMode;
 import io.github.binlog2redshift.verify.mapping.TableSelector;
@@ -32,11 +33,14 @@ final class Verifier {
     private final VerifyCommand options;
     private final TargetKind kind;
     private final TableMapping mapping;
+    /** The sink's configuration ({@code --sink-config}), or {@code null}. */
+    private final SinkTables sink;
 
-    Verifier(VerifyCommand options, TargetKind kind, TableMapping mapping) {
+    Verifier(VerifyCommand options, TargetKind kind, TableMapping mapping, SinkTables sink) {
         this.options = options;
         this.kind = kind;
         this.mapping = mapping;
+        this.sink = sink;
     }
 
     int run() throws SQLException {
@@ -61,15 +65,19 @@ final class Verifier {
                                         : new PostgresDialect(),
                                 options.fetchSize)) {
             TableSelector selector = new TableSelector(options.tables, options.exclude);
+            MySqlCatalog catalog = new MySqlCatalog(source.connection());
             List<TableId> tables =
-                    new MySqlCatalog(source.connection())
-                            .tables().stream().filter(selector::selects).toList();
+                    catalog.tables().stream()
+                            .filter(selector::selects)
+                            .filter(t -> sink == null || sink.loads(t))
+                            .toList();
             if (tables.isEmpty()) {
                 throw new IllegalArgumentException(
                         "no source table matches --tables "
                                 + options.tables
                                 + " and --exclude "
-                                + options.exclude);
+                                + options.exclude
+                                + (sink == null ? "" : " among the tables the sink loads"));
             }
             Progress progress = options.noProgress ? Progress.NONE : new TerminalProgress();
             TableComparator comparator =
@@ -77,6 +85,18 @@ final class Verifier {
                             source, target, options.chunkSize, options.maxDifferences, progress);
             List<TableResult> results = new ArrayList<>();
             for (TableId table : tables) {
+                if (sink != null
+                        && sink.keylessAsLog(table)
+                        && catalog.primaryKey(table).isEmpty()) {
+                    options.out.println(
+                            "table "
+                                    + table.database()
+                                    + "."
+                                    + table.table()
+                                    + ": not compared, the sink keeps this table without a key as a"
+                                    + " change log (keyless append or soft_delete)");
+                    continue;
+                }
                 TableResult result =
                         comparator.compare(table, mapping.targetOf(table), modeOf(table));
                 report.table(result);
@@ -86,11 +106,17 @@ final class Verifier {
         }
     }
 
+    /** The command line's modes, and the sink's rule for the table when its config is given. */
     private TableMode modeOf(TableId table) {
+        TableMode rule =
+                sink == null ? TableMode.STRICT : sink.modeOf(table, options.softDeleteColumn);
+        boolean softDelete =
+                rule.softDeleteColumn() != null
+                        || TableSelector.matches(options.softDelete, table);
         return new TableMode(
-                TableSelector.matches(options.softDelete, table) ? options.softDeleteColumn : null,
-                TableSelector.matches(options.skipDelete, table),
-                TableSelector.matches(options.ignoreDdl, table));
+                softDelete ? options.softDeleteColumn : null,
+                rule.skipDelete() || TableSelector.matches(options.skipDelete, table),
+                rule.ignoreDdl() || TableSelector.matches(options.ignoreDdl, table));
     }
 
     /** Connects; the error names the side and the URL, never the password. */

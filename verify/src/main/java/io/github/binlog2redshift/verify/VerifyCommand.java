@@ -3,8 +3,10 @@ package io.github.binlog2redshift.verify;
 import io.github.binlog2redshift.config.CommandLineErrors;
 import io.github.binlog2redshift.config.sink.TargetNaming;
 import io.github.binlog2redshift.verify.mapping.DefaultTableMapping;
+import io.github.binlog2redshift.verify.mapping.SinkTables;
 import io.github.binlog2redshift.verify.mapping.TargetName;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +71,16 @@ public final class VerifyCommand implements Callable<Integer> {
             description =
                     "postgres or redshift (default: from the URL; set redshift when reaching Redshift through the PostgreSQL driver)")
     TargetKind targetKind;
+
+    @Option(
+            names = "--sink-config",
+            paramLabel = "FILE",
+            description =
+                    "The sink's properties file: its target naming, schema, table rules (target names,"
+                            + " soft_delete, skip_delete, ignore_ddl, keyless, exclude) and lists decide"
+                            + " the tables, their targets and modes; replaces --table-naming and"
+                            + " --target-schema, adds to the mode options; --map still wins")
+    Path sinkConfig;
 
     @Option(
             names = "--table-naming",
@@ -206,7 +218,12 @@ public final class VerifyCommand implements Callable<Integer> {
                         : targetUrl.startsWith("jdbc:redshift:")
                                 ? TargetKind.redshift
                                 : TargetKind.postgres;
-        return new Verifier(this, kind, new DefaultTableMapping(naming, targetSchema, overrides))
+        if (sinkConfig != null) {
+            SinkTables sink = SinkTables.read(sinkConfig, overrides);
+            return new Verifier(this, kind, sink, sink).run();
+        }
+        return new Verifier(
+                        this, kind, new DefaultTableMapping(naming, targetSchema, overrides), null)
                 .run();
     }
 }

@@ -7,9 +7,12 @@ import io.github.binlog2redshift.localstack.MySqlDatabase;
 import io.github.binlog2redshift.localstack.Warehouse;
 import io.github.binlog2redshift.localstack.WarehouseDatabase;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -226,6 +229,95 @@ class VerifyITCase {
 
     private static String hex(Warehouse warehouse, String hex) {
         return warehouse.either("'\\x" + hex + "'::bytea", "FROM_HEX('" + hex + "')");
+    }
+
+    /**
+     * {@code --sink-config}: the sink's own properties file decides the tables (exclude rules),
+     * their targets (naming, a rule's target_table) and modes (soft_delete, skip_delete, a keyless
+     * table kept as a change log is not compared).
+     */
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void theSinksPropertiesFileGivesNamesAndModes(
+            Warehouse warehouse, LocalStack stack, MySqlDatabase src, @TempDir Path dir)
+            throws Exception {
+        WarehouseDatabase dst = warehouse.newDatabase(stack, "verify");
+        String schema = src.name().toLowerCase();
+        try (Connection my = src.connect()) {
+            Sql.run(
+                    my,
+                    "CREATE TABLE sd (id INT PRIMARY KEY, v VARCHAR(10))",
+                    "CREATE TABLE sk (id INT PRIMARY KEY, v VARCHAR(10))",
+                    "CREATE TABLE ren (id INT PRIMARY KEY, v VARCHAR(10))",
+                    "CREATE TABLE gone (id INT PRIMARY KEY)",
+                    "CREATE TABLE lg (a INT)",
+                    "INSERT INTO sd VALUES (1, 'a')",
+                    "INSERT INTO sk VALUES (1, 'a')",
+                    "INSERT INTO ren VALUES (1, 'a')",
+                    "INSERT INTO gone VALUES (1)",
+                    "INSERT INTO lg VALUES (1), (1)");
+        }
+        String s = "\"" + schema + "\".";
+        try (Connection target = dst.connect()) {
+            Sql.run(
+                    target,
+                    "CREATE SCHEMA \"" + schema + "\"",
+                    "CREATE TABLE " + s + "sd (id INT PRIMARY KEY, v VARCHAR(10), _b2r_deleted BOOLEAN)",
+                    "INSERT INTO " + s + "sd VALUES (1, 'a', false), (2, 'b', true)",
+                    "CREATE TABLE " + s + "sk (id INT PRIMARY KEY, v VARCHAR(10))",
+                    "INSERT INTO " + s + "sk VALUES (1, 'a'), (2, 'b')",
+                    "CREATE TABLE " + s + "renamed (id INT PRIMARY KEY, v VARCHAR(10))",
+                    "INSERT INTO " + s + "renamed VALUES (1, 'a')",
+                    "CREATE TABLE " + s + "lg (a INT, _b2r_op VARCHAR(1))",
+                    "INSERT INTO " + s + "lg VALUES (1, 'c')");
+        }
+        String db = src.name(); // [a-z0-9_]: a regex matching itself
+        Path properties = dir.resolve("redshift-sink.properties");
+        Files.writeString(
+                properties,
+                "kafka.bootstrap-servers=localhost:9092\n"
+                        + "kafka.topic-pattern=cdc_.*\n"
+                        + "sink.redshift.secret-id=test/redshift\n"
+                        + "sink.redshift.iam-role=arn:aws:iam::123456789012:role/copy\n"
+                        + "sink.staging.path=s3://bucket/staging/\n"
+                        + "sink.target-naming=SCHEMA_PER_DATABASE\n"
+                        + "sink.tables=[{\"db\":\""
+                        + db
+                        + "\",\"table\":\"sd\",\"soft_delete\":true},"
+                        + "{\"db\":\""
+                        + db
+                        + "\",\"table\":\"sk\",\"skip_delete\":true},"
+                        + "{\"db\":\""
+                        + db
+                        + "\",\"table\":\"ren\",\"target_table\":\"renamed\"},"
+                        + "{\"db\":\""
+                        + db
+                        + "\",\"table\":\"lg\",\"keyless\":\"append\"},"
+                        + "{\"db\":\""
+                        + db
+                        + "\",\"table\":\"gone\",\"exclude\":true}]\n");
+        String tables = Pattern.quote(src.name()) + "\\..*";
+
+        VerifyRun run =
+                VerifyRun.of(
+                        src,
+                        dst,
+                        "--tables",
+                        tables,
+                        "--sink-config",
+                        properties.toString(),
+                        "--no-progress");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("3 tables: 3 equal, 0 different, 0 errors")
+                .contains("note: 1 extra target rows allowed by skip_delete")
+                .contains(
+                        "lg: not compared, the sink keeps this table without a key as a change log")
+                .doesNotContain("gone");
+
+        // without the sink's file the same tables differ or have no target
+        VerifyRun plain = VerifyRun.of(src, dst, "--tables", tables, "--no-progress");
+        assertThat(plain.exitCode()).isNotZero();
     }
 
     @ParameterizedTest
