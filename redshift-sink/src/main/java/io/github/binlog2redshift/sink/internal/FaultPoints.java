@@ -23,6 +23,9 @@ import javax.annotation.Nullable;
  */
 public final class FaultPoints {
 
+    /** The SQLSTATE of an injected merge fault: class 58, "system error". */
+    static final String SYSTEM_ERROR = "58000";
+
     /** Where a fault can fire. */
     public enum Point {
         AFTER_STAGING,
@@ -107,8 +110,10 @@ public final class FaultPoints {
 
     /**
      * The merge's step hook for {@code jobId}: BEFORE_STEP faults before the named step, and
-     * AFTER_COMMIT faults at {@link MergeExecutor.StepHook#COMMITTED}. Thrown as an SQLException
-     * without SQLSTATE, which the session does not retry: the commit fails and the job restarts.
+     * AFTER_COMMIT faults at {@link MergeExecutor.StepHook#COMMITTED}. Thrown as an SQLException of
+     * SQLSTATE 58000 (system error), as a crash of the warehouse side would be: not transient, so
+     * the session does not retry it, and not the table's own, so the committer does not quarantine
+     * the table ({@code TransientErrors.isTableLevel}): the commit fails and the job restarts.
      */
     public static MergeExecutor.StepHook stepHook(String jobId) {
         return step -> {
@@ -119,7 +124,7 @@ public final class FaultPoints {
             try {
                 check(jobId, point, step, "merge step");
             } catch (InjectedFault e) {
-                throw new SQLException(e.getMessage(), e);
+                throw new SQLException(e.getMessage(), SYSTEM_ERROR, e);
             }
         };
     }
