@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.flink.cdc.connectors.mysql.source.MySqlSource;
 import org.apache.flink.cdc.connectors.mysql.source.MySqlSourceBuilder;
+import org.apache.flink.cdc.connectors.mysql.source.PositionedMySqlSource;
 import org.apache.flink.cdc.connectors.mysql.table.StartupOptions;
 import org.apache.flink.table.catalog.ObjectPath;
 
@@ -20,6 +21,8 @@ public final class MySqlSourceFactory {
     private MySqlSourceFactory() {}
 
     public static MySqlSource<SourceChange> create(SourceConfig config) {
+        ChangeEventDeserializer deserializer =
+                new ChangeEventDeserializer(config.tablePkOverrides(), eventSizeLimit(config));
         MySqlSourceBuilder<SourceChange> b =
                 MySqlSource.<SourceChange>builder()
                         .hostname(config.mysql().hostname())
@@ -33,9 +36,7 @@ public final class MySqlSourceFactory {
                         .startupOptions(startupOptions(config.startup()))
                         .debeziumProperties(debeziumProperties(config))
                         .jdbcProperties(MySqlTlsProperties.jdbcUrlParameters(config.mysql().tls()))
-                        .deserializer(
-                                new ChangeEventDeserializer(
-                                        config.tablePkOverrides(), eventSizeLimit(config)));
+                        .deserializer(deserializer);
         b.tableList(tableList(config));
         // Added tables are snapshotted on restore only; docs/cdc-source.md "Adding a table".
         b.scanNewlyAddedTableEnabled(config.scanNewlyAddedTables());
@@ -47,7 +48,8 @@ public final class MySqlSourceFactory {
                     new ObjectPath(table.substring(0, dot), table.substring(dot + 1)),
                     e.getValue());
         }
-        return b.build();
+        // Snapshot rows carry their chunk's high watermark (docs/event-format.md).
+        return PositionedMySqlSource.of(b.build(), deserializer);
     }
 
     /** The producer's {@code max.request.size}: larger changes are dead-lettered. */

@@ -105,7 +105,11 @@ final class WideTable {
         }
         Rec snapshot = rows.stream().filter(r -> r.op().equals("r")).findFirst().orElseThrow();
         assertThat(snapshot.value().path("source").path("snapshot").asText()).isEqualTo("true");
-        assertThat(snapshot.value().path("source").path("file").asText()).isEmpty();
+        // at its chunk's high watermark (issue 15): a real binlog position before the insert's
+        Rec insert = rows.stream().filter(r -> r.op().equals("c")).findFirst().orElseThrow();
+        assertThat(snapshot.value().path("source").path("file").asText()).isNotEmpty();
+        assertThat(snapshot.value().path("source").path("pos").asLong()).isPositive();
+        assertThat(snapshot.sortKey()).isLessThan(insert.sortKey());
         assertThat(snapshot.value().path("columns").get(10).toString())
                 .isEqualTo(
                         "{\"name\":\"biu\",\"type\":\"BIGINT UNSIGNED\",\"length\":20,"

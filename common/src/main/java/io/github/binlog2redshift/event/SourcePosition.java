@@ -11,9 +11,11 @@ import javax.annotation.Nullable;
  * <p>For MySQL binlog changes it is (binlog file sequence, position of the event, row index within
  * the event). {@code fileSequence} is the numeric suffix of the binlog file name ({@code
  * mysql-bin.000042} is 42), so files order correctly past 999999. {@code gtid} is informative.
- * Snapshot rows from cdc-source carry position (0, 0, 0) with an empty file name (Flink CDC gives
- * them no binlog coordinates), so they sort before every binlog change that was applied on top of
- * them; see docs/event-format.md.
+ * Snapshot rows from cdc-source carry the high watermark of the chunk that read them (the binlog
+ * position at which they are true), so they sort after every change already in them and before
+ * every change streamed after them; rows written before that (and snapshot rows of other producers)
+ * carry (0, 0, 0) with an empty file name and sort before every binlog change; see
+ * docs/event-format.md.
  *
  * <p>For inputs without binlog coordinates (DMS, Canal), {@code fileSequence} is 0 and {@code
  * position} carries the best monotone number the format offers (e.g. a commit timestamp in

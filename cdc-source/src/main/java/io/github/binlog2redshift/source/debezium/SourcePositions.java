@@ -7,11 +7,11 @@ import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Stru
  * Reads the {@code source} struct of a Debezium MySQL record into a {@link SourcePosition}.
  *
  * <p>Flink CDC's incremental snapshot emits its rows with an empty binlog file, position 0 and
- * server id 0 (verified against MariaDB 10.11 with Flink CDC 3.5.0): they become position (0, 0, 0)
- * with {@code snapshot = true}, which sorts before every binlog change. That is right because the
- * reader only streams a key's binlog changes after the high watermark of the chunk that held it,
- * and changes inside the chunk's window are merged into the snapshot row itself (backfill); such a
- * merged row keeps the coordinates of the change it absorbed, still below the high watermark.
+ * server id 0 (verified against MariaDB 10.11 with Flink CDC 3.5.0); {@link
+ * SnapshotPositionEmitter} writes the chunk's high watermark into them before they get here, so
+ * they arrive with the watermark's file and position. A row still without a file becomes position
+ * (0, 0, 0) with {@code snapshot = true}, which sorts before every binlog change
+ * (docs/event-format.md).
  */
 final class SourcePositions {
 

@@ -11,6 +11,7 @@ import io.github.binlog2redshift.source.SourceChange;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.cdc.connectors.mysql.source.offset.BinlogOffset;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
@@ -85,6 +86,48 @@ class SourceRecordConverterTest {
         assertThat(e.source().sortKey()).isEqualTo("000000000000:00000000000000000000:000000");
         ChangeEvent first = convert(List.of(), update("t", "k", 1, "mysql-bin.000001"));
         assertThat(first.source().isAfter(e.source())).isTrue();
+    }
+
+    @Test
+    void snapshotRowsAtTheirChunksHighWatermarkSortBetweenTheChangesBeforeAndAfterIt() {
+        Struct after = new Struct(ROW).put("a", 1).put("b", "k").put("sku", "s");
+        SourceRecord read =
+                DebeziumRecords.record(
+                        KEY,
+                        key("k", 1),
+                        ROW,
+                        "r",
+                        null,
+                        after,
+                        DebeziumRecords.source("shop", "t", "", 0, 0));
+        SnapshotPositionEmitter.atPosition(
+                read, BinlogOffset.ofBinlogFilePosition("mysql-bin.000003", 4000));
+        ChangeEvent e = convert(List.of(), read);
+        assertThat(e.op()).isEqualTo(Op.READ);
+        assertThat(e.source().snapshot()).isTrue();
+        assertThat(e.source().file()).isEqualTo("mysql-bin.000003");
+        assertThat(e.source().sortKey()).isEqualTo("000000000003:00000000000000004000:000000");
+        ChangeEvent before = convert(List.of(), update("t", "k", 1, "mysql-bin.000002"));
+        ChangeEvent later = convert(List.of(), update("t", "k", 1, "mysql-bin.000003"));
+        assertThat(e.source().isAfter(before.source())).isTrue();
+        assertThat(later.source().isAfter(e.source())).isTrue();
+    }
+
+    @Test
+    void aHighWatermarkWithoutFileLeavesTheSnapshotRowAtZero() {
+        Struct after = new Struct(ROW).put("a", 1).put("b", "k").put("sku", "s");
+        SourceRecord read =
+                DebeziumRecords.record(
+                        KEY,
+                        key("k", 1),
+                        ROW,
+                        "r",
+                        null,
+                        after,
+                        DebeziumRecords.source("shop", "t", "", 0, 0));
+        SnapshotPositionEmitter.atPosition(read, BinlogOffset.ofGtidSet("0-1-42"));
+        assertThat(convert(List.of(), read).source().sortKey())
+                .isEqualTo("000000000000:00000000000000000000:000000");
     }
 
     @Test
