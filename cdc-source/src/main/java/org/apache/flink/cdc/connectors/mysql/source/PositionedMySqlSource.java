@@ -6,7 +6,9 @@ import org.apache.flink.cdc.debezium.DebeziumDeserializationSchema;
 /**
  * Builds a {@link MySqlSource} with {@link SnapshotPositionEmitter} as its record emitter. In Flink
  * CDC's package because the constructor that takes an emitter is package-private (Flink CDC's own
- * pipeline connector uses it the same way).
+ * pipeline connector uses it the same way). Package-private access needs both classes in one class
+ * loader: the job jar bundles Flink CDC with this class; a Flink CDC jar in Flink's {@code lib/}
+ * would make the job fail at start with an IllegalAccessError.
  */
 public final class PositionedMySqlSource {
 
