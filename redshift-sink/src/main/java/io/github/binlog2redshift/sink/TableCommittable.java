@@ -35,7 +35,9 @@ public final class TableCommittable {
     private final List<String> primaryKey;
     private final List<SchemaChange> schemaChanges;
     private final TableMode mode;
+    private final StagingFormat stagingFormat;
 
+    /** Staged by this build: its files are in {@link StagingFormat#current()}. */
     public TableCommittable(
             TargetTable table,
             long checkpointId,
@@ -48,7 +50,40 @@ public final class TableCommittable {
             List<String> primaryKey,
             List<SchemaChange> schemaChanges,
             TableMode mode) {
+        this(
+                table,
+                checkpointId,
+                stagingId,
+                subtask,
+                files,
+                maxSourcePosition,
+                maxSourceTsMs,
+                columns,
+                primaryKey,
+                schemaChanges,
+                mode,
+                StagingFormat.current());
+    }
+
+    /**
+     * @param stagingFormat how the files write their values: every copy of a committable keeps
+     *     its own (one restored from an older build's savepoint has that build's format)
+     */
+    public TableCommittable(
+            TargetTable table,
+            long checkpointId,
+            String stagingId,
+            int subtask,
+            List<StagedFile> files,
+            @Nullable String maxSourcePosition,
+            long maxSourceTsMs,
+            List<ColumnDef> columns,
+            List<String> primaryKey,
+            List<SchemaChange> schemaChanges,
+            TableMode mode,
+            StagingFormat stagingFormat) {
         this.table = Objects.requireNonNull(table, "table");
+        this.stagingFormat = Objects.requireNonNull(stagingFormat, "stagingFormat");
         this.stagingId = Objects.requireNonNull(stagingId, "stagingId");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.checkpointId = checkpointId;
@@ -116,6 +151,11 @@ public final class TableCommittable {
 
     public TableMode mode() {
         return mode;
+    }
+
+    /** How the files write their values. */
+    public StagingFormat stagingFormat() {
+        return stagingFormat;
     }
 
     public long rowCount() {
@@ -242,7 +282,8 @@ public final class TableCommittable {
                 columns,
                 primaryKey,
                 changes,
-                mode);
+                mode,
+                stagingFormat);
     }
 
     @Override
@@ -261,7 +302,8 @@ public final class TableCommittable {
                 && columns.equals(other.columns)
                 && primaryKey.equals(other.primaryKey)
                 && schemaChanges.equals(other.schemaChanges)
-                && mode.equals(other.mode);
+                && mode.equals(other.mode)
+                && stagingFormat == other.stagingFormat;
     }
 
     @Override
@@ -277,7 +319,8 @@ public final class TableCommittable {
                 columns,
                 primaryKey,
                 schemaChanges,
-                mode);
+                mode,
+                stagingFormat);
     }
 
     @Override

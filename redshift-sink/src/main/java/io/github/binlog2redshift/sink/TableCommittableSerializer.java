@@ -18,7 +18,9 @@ import org.apache.flink.types.StringValue;
 
 /**
  * The layout of a {@link TableCommittable} (it sits in the committer's checkpointed state). Version
- * 5 adds the mode's keyless mode (its name) last; earlier versions are read as {@link
+ * 6 adds the staging format (its name) last; earlier versions are read as {@link
+ * StagingFormat#PLAIN_BINARY}, which their writers staged. Version 5 adds the mode's keyless mode
+ * (its name) after the mode; earlier versions are read as {@link
  * KeylessMode#APPEND}, because their writers staged a keyless table's UPDATE as one row (the after
  * image), which only a change log can apply. Version 4 adds to each file its kept bytes (length, -1
  * for none, then the bytes). Version 3 adds to each schema change the target of a renamed table's
@@ -32,7 +34,7 @@ import org.apache.flink.types.StringValue;
 public final class TableCommittableSerializer
         implements SimpleVersionedSerializer<TableCommittable> {
 
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     @Override
     public int getVersion() {
@@ -45,8 +47,8 @@ public final class TableCommittableSerializer
     }
 
     /**
-     * The layout of {@code version} 3 or later (3: the files' kept bytes are left out), so tests
-     * can produce what an older build wrote.
+     * The layout of {@code version} 3 or later (3: the files' kept bytes are left out; before 5 the
+     * keyless mode, before 6 the staging format), so tests can produce what an older build wrote.
      */
     byte[] serialize(TableCommittable c, int version) throws IOException {
         if (version < 3 || version > VERSION) {
@@ -96,6 +98,9 @@ public final class TableCommittableSerializer
         if (version >= 5) {
             writeString(out, m.keyless().name());
         }
+        if (version >= 6) {
+            writeString(out, c.stagingFormat().name());
+        }
         return out.getCopyOfBuffer();
     }
 
@@ -135,6 +140,7 @@ public final class TableCommittableSerializer
         List<String> key = readStrings(in);
         List<SchemaChange> changes = new ArrayList<>();
         TableMode mode = TableMode.defaults().withKeyless(KeylessMode.APPEND);
+        StagingFormat format = StagingFormat.PLAIN_BINARY;
         if (version == 1) {
             readStrings(in).forEach(ddl -> changes.add(SchemaChange.textOnly(ddl)));
         } else {
@@ -162,6 +168,9 @@ public final class TableCommittableSerializer
                             SchemaPolicy.DistStyle.valueOf(readString(in)),
                             readStrings(in),
                             version >= 5 ? keyless(readString(in)) : KeylessMode.APPEND);
+            if (version >= 6) {
+                format = stagingFormat(readString(in));
+            }
         }
         return new TableCommittable(
                 table,
@@ -174,7 +183,17 @@ public final class TableCommittableSerializer
                 columns,
                 key,
                 changes,
-                mode);
+                mode,
+                format);
+    }
+
+    private static StagingFormat stagingFormat(String name) throws IOException {
+        for (StagingFormat f : StagingFormat.values()) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new IOException("unknown staging format '" + name + "' in a table committable");
     }
 
     private static KeylessMode keyless(String name) throws IOException {

@@ -65,9 +65,37 @@ class TableCommittableSerializerTest {
     @Test
     void roundTrips() throws IOException {
         TableCommittable c = sample();
-        assertThat(serializer.deserialize(5, serializer.serialize(c))).isEqualTo(c);
+        assertThat(c.stagingFormat()).isEqualTo(StagingFormat.MARKED_BINARY);
+        assertThat(serializer.deserialize(6, serializer.serialize(c))).isEqualTo(c);
         TableCommittable log = withMode(c, c.mode().withKeyless(KeylessMode.APPEND));
-        assertThat(serializer.deserialize(5, serializer.serialize(log))).isEqualTo(log);
+        assertThat(serializer.deserialize(6, serializer.serialize(log))).isEqualTo(log);
+        TableCommittable restored = plain(c);
+        assertThat(serializer.deserialize(6, serializer.serialize(restored))).isEqualTo(restored);
+    }
+
+    /**
+     * Their writers staged Redshift binary values without the marker byte: the merge must not
+     * remove a first byte of them.
+     */
+    @Test
+    void readsVersionFiveAsPlainBinary() throws IOException {
+        TableCommittable c = sample();
+        assertThat(serializer.deserialize(5, serializer.serialize(c, 5))).isEqualTo(plain(c));
+        // Version 6 adds the format's name last.
+        assertThat(serializer.serialize(c))
+                .startsWith(serializer.serialize(c, 5))
+                .hasSize(serializer.serialize(c, 5).length + 2 + "MARKED_BINARY".length());
+    }
+
+    @Test
+    void refusesAnUnknownStagingFormat() throws IOException {
+        byte[] v6 = serializer.serialize(sample());
+        byte[] v5 = serializer.serialize(sample(), 5);
+        byte[] other = java.util.Arrays.copyOf(v6, v6.length);
+        other[v5.length + 2] = 'N'; // "NARKED_BINARY"
+        assertThatThrownBy(() -> serializer.deserialize(6, other))
+                .isInstanceOf(IOException.class)
+                .hasMessage("unknown staging format 'NARKED_BINARY' in a table committable");
     }
 
     @Test
@@ -75,14 +103,14 @@ class TableCommittableSerializerTest {
         // Their writers staged a keyless UPDATE as its after image only, which only a log applies.
         TableCommittable c = sample();
         assertThat(serializer.deserialize(4, serializer.serialize(c, 4)))
-                .isEqualTo(withMode(c, c.mode().withKeyless(KeylessMode.APPEND)));
+                .isEqualTo(plain(withMode(c, c.mode().withKeyless(KeylessMode.APPEND))));
     }
 
     @Test
     void readsVersionThreeWhoseFilesHaveNoKeptBytes() throws IOException {
         TableCommittable c = withoutKeptBytes(sample());
         assertThat(serializer.deserialize(3, serializer.serialize(c, 3)))
-                .isEqualTo(withMode(c, c.mode().withKeyless(KeylessMode.APPEND)));
+                .isEqualTo(plain(withMode(c, c.mode().withKeyless(KeylessMode.APPEND))));
         // Version 4's layout of the same committable is longer by one length per file.
         assertThat(serializer.serialize(c, 4))
                 .hasSize(serializer.serialize(c, 3).length + 4 * c.files().size());
@@ -100,7 +128,25 @@ class TableCommittableSerializerTest {
                 c.columns(),
                 c.primaryKey(),
                 c.schemaChanges(),
-                mode);
+                mode,
+                c.stagingFormat());
+    }
+
+    /** {@code c} as a build before the binary marker staged it. */
+    private static TableCommittable plain(TableCommittable c) {
+        return new TableCommittable(
+                c.table(),
+                c.checkpointId(),
+                c.stagingId(),
+                c.subtask(),
+                c.files(),
+                c.maxSourcePosition(),
+                c.maxSourceTsMs(),
+                c.columns(),
+                c.primaryKey(),
+                c.schemaChanges(),
+                c.mode(),
+                StagingFormat.PLAIN_BINARY);
     }
 
     private static TableCommittable withoutKeptBytes(TableCommittable c) {
@@ -135,9 +181,9 @@ class TableCommittableSerializerTest {
                         List.of(),
                         List.of(),
                         TableMode.defaults());
-        assertThat(serializer.deserialize(5, serializer.serialize(c))).isEqualTo(c);
+        assertThat(serializer.deserialize(6, serializer.serialize(c))).isEqualTo(c);
         // Without files versions 3 and 4 write the same bytes, without schema changes 2 and 3.
-        TableCommittable log = withMode(c, c.mode().withKeyless(KeylessMode.APPEND));
+        TableCommittable log = plain(withMode(c, c.mode().withKeyless(KeylessMode.APPEND)));
         assertThat(serializer.deserialize(4, serializer.serialize(c, 4))).isEqualTo(log);
         assertThat(serializer.deserialize(3, serializer.serialize(c, 4))).isEqualTo(log);
         assertThat(serializer.deserialize(2, serializer.serialize(c, 4))).isEqualTo(log);
@@ -159,16 +205,17 @@ class TableCommittableSerializerTest {
                         c.columns(),
                         c.primaryKey(),
                         List.of(),
-                        TableMode.defaults().withKeyless(KeylessMode.APPEND));
+                        TableMode.defaults().withKeyless(KeylessMode.APPEND),
+                        StagingFormat.PLAIN_BINARY);
         assertThat(serializer.deserialize(1, serializer.serialize(plain, 3))).isEqualTo(plain);
     }
 
     @Test
     void rejectsUnknownVersions() {
-        assertThatThrownBy(() -> serializer.deserialize(6, serializer.serialize(sample())))
+        assertThatThrownBy(() -> serializer.deserialize(7, serializer.serialize(sample())))
                 .isInstanceOf(IOException.class)
                 .hasMessage(
-                        "unknown table committable version 6; this build reads versions 1 to 5");
-        assertThat(serializer.getVersion()).isEqualTo(5);
+                        "unknown table committable version 7; this build reads versions 1 to 6");
+        assertThat(serializer.getVersion()).isEqualTo(6);
     }
 }

@@ -241,6 +241,25 @@ class LocalRedshiftITCase {
         }
     }
 
+    /**
+     * SUBSTRING of a VARBYTE counts bytes and gives a VARBYTE (r_SUBSTRING: "If the input is a
+     * binary expression, the start position and extracted substring are based on bytes"); past
+     * the end it is empty, not NULL, as for strings. The sink removes its marker byte this way.
+     */
+    @Test
+    void substringOfVarbyteCountsBytes(RedshiftDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT TO_HEX(SUBSTRING('abc'::VARBYTE, 2)), TO_HEX(SUBSTRING('abc'::VARBYTE, 2, 1)),"
+                            + " TO_HEX(SUBSTRING('a'::VARBYTE, 2)), SUBSTRING('a'::VARBYTE, 2) IS NULL"))
+                    .containsExactly("6263|62||f");
+            s.execute("CREATE TABLE t (id INTEGER, raw VARBYTE(3))");
+            s.execute("INSERT INTO t VALUES (1, 'abc'::VARBYTE), (2, 'a'::VARBYTE), (3, NULL)");
+            s.execute("UPDATE t SET raw = SUBSTRING(raw, 2)");
+            assertThat(rows(s, "SELECT id, TO_HEX(raw), raw IS NULL, OCTET_LENGTH(raw) FROM t ORDER BY id"))
+                    .containsExactly("1|6263|f|2", "2||f|0", "3|null|t|null");
+        }
+    }
+
     @Test
     void lastCopyCountIsZeroBeforeAnyCopy(RedshiftDatabase db) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {

@@ -19,6 +19,7 @@ public final class MergeInput {
     private final boolean guarded;
     @Nullable private final String cutoffPosition;
     private final List<String> carriedColumns;
+    private final Map<String, MarkedColumn> markedBinary;
 
     public MergeInput(
             TableShape shape,
@@ -42,6 +43,27 @@ public final class MergeInput {
             boolean guarded,
             @Nullable String cutoffPosition,
             List<String> carriedColumns) {
+        this(
+                shape,
+                mode,
+                stageBase,
+                stageExtras,
+                guarded,
+                cutoffPosition,
+                carriedColumns,
+                Map.of());
+    }
+
+    private MergeInput(
+            TableShape shape,
+            TableMode mode,
+            TargetTable stageBase,
+            Map<String, String> stageExtras,
+            boolean guarded,
+            @Nullable String cutoffPosition,
+            List<String> carriedColumns,
+            Map<String, MarkedColumn> markedBinary) {
+        this.markedBinary = Collections.unmodifiableMap(new LinkedHashMap<>(markedBinary));
         this.carriedColumns = List.copyOf(carriedColumns);
         this.shape = Objects.requireNonNull(shape, "shape");
         this.mode = Objects.requireNonNull(mode, "mode");
@@ -77,7 +99,27 @@ public final class MergeInput {
 
     public MergeInput withMode(TableMode other) {
         return new MergeInput(
-                shape, other, stageBase, stageExtras, guarded, cutoffPosition, carriedColumns);
+                shape,
+                other,
+                stageBase,
+                stageExtras,
+                guarded,
+                cutoffPosition,
+                carriedColumns,
+                markedBinary);
+    }
+
+    /** The same input with {@code columns} as {@link #markedBinary()}. */
+    public MergeInput withMarkedBinary(Map<String, MarkedColumn> columns) {
+        return new MergeInput(
+                shape,
+                mode,
+                stageBase,
+                stageExtras,
+                guarded,
+                cutoffPosition,
+                carriedColumns,
+                columns);
     }
 
     /**
@@ -131,6 +173,16 @@ public final class MergeInput {
         return carriedColumns;
     }
 
+    /**
+     * The stage's columns whose staged values carry the dialect's binary marker ({@link
+     * SqlDialect#binaryMarker()}): the merge widens them before the load where needed and removes
+     * the marker after it ({@link BinaryMarker}). Empty for PostgreSQL and for files staged before
+     * the marker.
+     */
+    public Map<String, MarkedColumn> markedBinary() {
+        return markedBinary;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof MergeInput)) {
@@ -143,13 +195,21 @@ public final class MergeInput {
                 && stageExtras.equals(other.stageExtras)
                 && guarded == other.guarded
                 && Objects.equals(cutoffPosition, other.cutoffPosition)
-                && carriedColumns.equals(other.carriedColumns);
+                && carriedColumns.equals(other.carriedColumns)
+                && markedBinary.equals(other.markedBinary);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(
-                shape, mode, stageBase, stageExtras, guarded, cutoffPosition, carriedColumns);
+                shape,
+                mode,
+                stageBase,
+                stageExtras,
+                guarded,
+                cutoffPosition,
+                carriedColumns,
+                markedBinary);
     }
 
     @Override
@@ -168,6 +228,8 @@ public final class MergeInput {
                 + cutoffPosition
                 + ", carriedColumns="
                 + carriedColumns
+                + ", markedBinary="
+                + markedBinary
                 + "]";
     }
 }

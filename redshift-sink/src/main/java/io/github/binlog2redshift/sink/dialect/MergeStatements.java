@@ -34,6 +34,10 @@ import java.util.stream.Collectors;
  *
  * <p>A table without a key is a change log (append) or a multiset mirror ({@link KeylessMerge}).
  *
+ * <p>Binary values staged for Redshift carry a marker byte ({@link BinaryMarker}): the stage's
+ * marked columns are widened before the load and the marker is removed first after it, so every
+ * later step reads the values as they are.
+ *
  * <p>Side tables (history, delete archive) are appended to without a NOT EXISTS guard: the commit
  * ledger makes a replayed committable a no-op, and positions cannot tell apart two changes of
  * inputs without binlog coordinates (DMS, Canal).
@@ -69,6 +73,10 @@ final class MergeStatements {
                                                         + type,
                                                 false)));
         List<Step> after = new ArrayList<>();
+        if (!in.markedBinary().isEmpty()) {
+            before.addAll(BinaryMarker.widenStage(in.markedBinary()));
+            after.add(BinaryMarker.unmark(in.markedBinary()));
+        }
         if (in.cutoffPosition() != null) {
             after.add(
                     new Step(

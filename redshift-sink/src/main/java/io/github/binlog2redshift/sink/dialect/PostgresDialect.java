@@ -124,6 +124,12 @@ public final class PostgresDialect implements SqlDialect {
         return "\\x";
     }
 
+    /** None: COPY reads {@code "\x"} as an empty BYTEA and {@code \N} as NULL. */
+    @Override
+    public String binaryMarker() {
+        return "";
+    }
+
     /** The first key of the sink's advisory locks ("b2r" in ASCII), apart from other users'. */
     private static final int ADVISORY_LOCK_CLASS = 0x623272;
 

@@ -22,8 +22,10 @@ public final class RedshiftDialect implements SqlDialect {
 
     /**
      * The NULL marker of staged CSV ({@code CsvLine.NULL}). Every non-NULL value is quoted, so an
-     * empty string ({@code ""}) and NULL ({@code \N}) stay apart; EMPTYASNULL is deliberately not
-     * used. In the COPY statement it is written {@code '\\N'}: see {@link
+     * empty string ({@code ""}) and NULL ({@code \N}) stay apart in CHAR/VARCHAR; EMPTYASNULL is
+     * deliberately not used. An empty field of any other type loads as NULL: binary values, whose
+     * hex can be empty, carry a marker byte ({@link BinaryMarker}). In the COPY statement it is
+     * written {@code '\\N'}: see {@link
      * io.github.binlog2redshift.sink.dialect.internal.SqlText#escapedLiteral}.
      */
     public static final String NULL_MARKER = "\\N";
@@ -246,9 +248,16 @@ public final class RedshiftDialect implements SqlDialect {
         return "GETDATE()";
     }
 
+    /** The marker's hex: Redshift's COPY reads VARBYTE from CSV as bare hex. */
     @Override
     public String binaryPrefix() {
-        return "";
+        return binaryMarker();
+    }
+
+    /** See {@link BinaryMarker}. */
+    @Override
+    public String binaryMarker() {
+        return BinaryMarker.HEX;
     }
 
     /**

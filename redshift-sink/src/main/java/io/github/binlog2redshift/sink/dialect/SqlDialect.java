@@ -192,8 +192,18 @@ public interface SqlDialect extends Serializable {
     /** The warehouse's "now" for {@code committed_at}. */
     String currentTimestamp();
 
-    /** Prefix of hex-staged binary values: Redshift reads bare hex, PostgreSQL {@code \x}. */
+    /**
+     * Prefix of hex-staged binary values: PostgreSQL reads {@code \x} and hex; Redshift reads bare
+     * hex and gets {@link #binaryMarker()} before it.
+     */
     String binaryPrefix();
+
+    /**
+     * Hex digits of the bytes staged before every binary value and removed by the merge after the
+     * load ({@code MergeInput.markedBinary()}), or "" for none. Redshift: {@code 00}, because its
+     * COPY loads an empty VARBYTE field as NULL (see {@link BinaryMarker}). PostgreSQL: "".
+     */
+    String binaryMarker();
 
     default String createSchema(String schema) {
         return "CREATE SCHEMA IF NOT EXISTS " + ident(schema);

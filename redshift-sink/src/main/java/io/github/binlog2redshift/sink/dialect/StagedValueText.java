@@ -11,8 +11,9 @@ import javax.annotation.Nullable;
  *
  * <ul>
  *   <li>binary values (BINARY, BLOB family, BIT(n&gt;1), spatial) travel as base64 and are staged
- *       as hex, the only text form Redshift's COPY reads into VARBYTE; PostgreSQL reads BYTEA hex
- *       with a {@code \x} prefix, given by {@code binaryPrefix};
+ *       as hex after {@code binaryPrefix}: for Redshift, whose COPY reads VARBYTE only as hex, the
+ *       marker byte {@code 00} (so an empty value is not an empty field, which COPY loads as NULL;
+ *       see {@code BinaryMarker}); for PostgreSQL, which reads BYTEA hex, {@code \x};
  *   <li>TIMESTAMP values ({@code 2024-01-31T12:34:56.123Z}) become {@code 2024-01-31
  *       12:34:56.123+00}, which both warehouses read as a UTC instant;
  *   <li>MySQL's zero dates ({@code 0000-00-00...}) are not dates in either warehouse and are staged

@@ -259,7 +259,8 @@ public final class QuarantineStore {
                         b.columns(),
                         b.primaryKey(),
                         b.schemaChanges(),
-                        b.mode());
+                        b.mode(),
+                        b.stagingFormat());
         try {
             byte[] bytes = new TableCommittableSerializer().serialize(bare);
             return new String(Base64.getEncoder().encode(bytes), StandardCharsets.US_ASCII);

@@ -4,15 +4,21 @@ import io.github.binlog2redshift.config.sink.DeleteArchive;
 import io.github.binlog2redshift.config.sink.KeylessMode;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.StagedFile;
+import io.github.binlog2redshift.sink.StagingFormat;
 import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.dialect.ColumnType;
+import io.github.binlog2redshift.sink.dialect.MarkedColumn;
 import io.github.binlog2redshift.sink.dialect.MergeInput;
 import io.github.binlog2redshift.sink.dialect.ReservedNames;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import io.github.binlog2redshift.sink.dialect.TableMode;
 import io.github.binlog2redshift.sink.dialect.TableShape;
+import io.github.binlog2redshift.sink.dialect.internal.MySqlType;
 import io.github.binlog2redshift.sink.schema.CatalogColumn;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * staged column the table does not have (a column dropped in the interval, or one a user-managed
  * table lacks), which is loaded and then ignored. Written are the table's columns that the files
  * carry, so a column the files lack keeps its default; the others are carried along when a keyless
- * mirror rewrites rows.
+ * mirror rewrites rows. The columns staged from binary source columns carry the dialect's binary
+ * marker when the files are of {@link StagingFormat#MARKED_BINARY}: the merge removes it.
  */
 final class StageLayout {
 
@@ -102,7 +109,47 @@ final class StageLayout {
                 carried.add(c.name());
             }
         }
-        return new MergeInput(shape, mode, stageBase, extras, guarded, cutoff, carried);
+        return new MergeInput(shape, mode, stageBase, extras, guarded, cutoff, carried)
+                .withMarkedBinary(markedBinary(b, base, written, dialect));
+    }
+
+    /**
+     * The written columns whose staged values carry the marker: those of a binary source column
+     * (as {@code StagedValueText} decides) that the table has as a VARBYTE or, in a user-managed
+     * table, as text, each with the most bytes of its source's values (their VARBYTE size). A
+     * column the table lacks is loaded as text and ignored; one of another type cannot load hex.
+     */
+    private static Map<String, MarkedColumn> markedBinary(
+            TableCommittable b, List<CatalogColumn> base, List<ColumnDef> written, SqlDialect d) {
+        Map<String, MarkedColumn> marked = new LinkedHashMap<>();
+        if (d.binaryMarker().isEmpty() || b.stagingFormat() != StagingFormat.MARKED_BINARY) {
+            return marked;
+        }
+        Map<String, ColumnDef> staged = new HashMap<>();
+        b.columns().forEach(c -> staged.put(c.name(), c));
+        Map<String, Long> sourceBytes = new HashMap<>();
+        for (StagedFile f : b.files()) {
+            List<String> load = b.loadColumns(f);
+            for (int i = 0; i < load.size(); i++) {
+                ColumnDef source = staged.get(f.columns().get(i));
+                if (source != null && MySqlType.of(source).isBinary()) {
+                    Integer size = ColumnType.parse(d.columnType(source)).size();
+                    sourceBytes.merge(
+                            load.get(i), size == null ? Long.MAX_VALUE : size.longValue(), Math::max);
+                }
+            }
+        }
+        Set<String> writtenNames = new HashSet<>();
+        written.forEach(c -> writtenNames.add(c.name()));
+        for (CatalogColumn c : base) {
+            ColumnType.Family family = c.type().family();
+            if (sourceBytes.containsKey(c.name())
+                    && writtenNames.contains(c.name())
+                    && (family == ColumnType.Family.BINARY || family == ColumnType.Family.TEXT)) {
+                marked.put(c.name(), MarkedColumn.of(c.type(), sourceBytes.get(c.name())));
+            }
+        }
+        return marked;
     }
 
     private static void hidden(

@@ -64,7 +64,8 @@ public final class WarehouseNames {
                 columns(b.columns(), d),
                 columnNames(b.primaryKey(), d),
                 changes,
-                m.withSortKey(columnNames(m.sortKey(), d)));
+                m.withSortKey(columnNames(m.sortKey(), d)),
+                b.stagingFormat());
     }
 
     /** The warehouse's name of {@code t}; null for null. */

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.internal.CsvLine;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RedshiftDialectTest {
@@ -198,5 +200,53 @@ class RedshiftDialectTest {
                                         null, null, null, null, null, true, null, null, null,
                                         false))
                 .hasMessageContaining("got neither");
+    }
+
+    /**
+     * Binary values are staged after a marker byte (an empty one would be an empty field, which
+     * COPY loads into VARBYTE as NULL): a stage column too narrow for the source's longest value
+     * with the marker is replaced by a wider one before the load, and right after it the marker is
+     * removed, before any step reads the stage. A VARBYTE at the maximum stays as it is; a text
+     * column fed by binary values (a user-managed table) drops the marker's two hex digits, and is
+     * replaced only when it lacks the room.
+     */
+    @Test
+    void markedBinaryColumnsAreWidenedAndUnmarkedFirstAfterTheLoad() {
+        Map<String, MarkedColumn> marked = new LinkedHashMap<>();
+        marked.put("bin", MarkedColumn.of(ColumnType.parse("VARBYTE(65535)"), 65_535));
+        marked.put("pic", MarkedColumn.of(ColumnType.parse("VARBYTE(16777216)"), 16_777_216));
+        marked.put("roomy", MarkedColumn.of(ColumnType.parse("VARBYTE(20)"), 16));
+        marked.put(
+                "Hex\"Text",
+                MarkedColumn.of(
+                        ColumnType.fromCatalog("character varying", 32, null, null, null), 16));
+        marked.put("uuid", MarkedColumn.of(ColumnType.parse("VARCHAR(34)"), 16));
+        MergeInput in = MergeInput.of(Shapes.orders()).withMarkedBinary(marked);
+        MergePlan plan = dialect.mergePlan(in);
+        assertThat(plan.beforeLoad())
+                .extracting(MergePlan.Step::sql)
+                .containsExactly(
+                        "DROP TABLE IF EXISTS \"_b2r_stage\"",
+                        "CREATE TEMP TABLE \"_b2r_stage\" (LIKE \"shop\".\"orders\")",
+                        "ALTER TABLE \"_b2r_stage\" ADD COLUMN \"_b2r_op\" CHAR(1)",
+                        "ALTER TABLE \"_b2r_stage\" DROP COLUMN \"bin\"",
+                        "ALTER TABLE \"_b2r_stage\" ADD COLUMN \"bin\" VARBYTE(65536)",
+                        "ALTER TABLE \"_b2r_stage\" DROP COLUMN \"Hex\"\"Text\"",
+                        "ALTER TABLE \"_b2r_stage\" ADD COLUMN \"Hex\"\"Text\" VARCHAR(34)");
+        assertThat(plan.afterLoad().get(0))
+                .isEqualTo(
+                        new MergePlan.Step(
+                                "unmark-binary",
+                                "UPDATE \"_b2r_stage\" SET \"bin\" = SUBSTRING(\"bin\", 2),"
+                                        + " \"pic\" = SUBSTRING(\"pic\", 2),"
+                                        + " \"roomy\" = SUBSTRING(\"roomy\", 2),"
+                                        + " \"Hex\"\"Text\" = SUBSTRING(\"Hex\"\"Text\", 3),"
+                                        + " \"uuid\" = SUBSTRING(\"uuid\", 3)",
+                                false));
+        // The rest of the plan is the unmarked one.
+        MergePlan plain = dialect.mergePlan(MergeInput.of(Shapes.orders()));
+        assertThat(plan.afterLoad().subList(1, plan.afterLoad().size()))
+                .isEqualTo(plain.afterLoad());
+        assertThat(new PostgresDialect().binaryMarker()).isEmpty();
     }
 }

@@ -24,6 +24,23 @@ class StagedValueTextTest {
         assertThat(text("BLOB", null, "", "\\x")).isEqualTo("\\x");
     }
 
+    /**
+     * Redshift: every binary value after the marker byte 00, so an empty value is "00" and not an
+     * empty field, which COPY would load into VARBYTE as NULL.
+     */
+    @Test
+    void redshiftStagesEveryBinaryValueAfterTheMarkerByte() {
+        String rs = new RedshiftDialect().binaryPrefix();
+        assertThat(rs).isEqualTo(new RedshiftDialect().binaryMarker()).isEqualTo("00");
+        assertThat(text("BLOB", null, "AP8Q", rs)).isEqualTo("0000ff10");
+        assertThat(text("VARBINARY", 8, "", rs)).isEqualTo("00");
+        assertThat(text("VARBINARY", 8, new byte[0], rs)).isEqualTo("00");
+        assertThat(text("VARBINARY", 8, null, rs)).isNull();
+        assertThat(text("BIT", 12, "AP8=", rs)).isEqualTo("0000ff");
+        assertThat(text("BIT", 1, Boolean.TRUE, rs)).isEqualTo("true");
+        assertThat(new PostgresDialect().binaryMarker()).isEmpty();
+    }
+
     @Test
     void hexWritesWhatHexFormatWrites() {
         byte[] every = new byte[256];

@@ -174,5 +174,10 @@ class CopyRetypeITCase {
         public String binaryPrefix() {
             return pg.binaryPrefix();
         }
+
+        @Override
+        public String binaryMarker() {
+            return pg.binaryMarker();
+        }
     }
 }

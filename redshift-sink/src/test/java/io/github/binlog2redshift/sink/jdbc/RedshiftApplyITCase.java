@@ -16,6 +16,7 @@ import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.Warehouse;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
+import io.github.binlog2redshift.sink.StagingFormat;
 import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
@@ -27,6 +28,7 @@ import io.github.binlog2redshift.sink.dialect.TableMode;
 import io.github.binlog2redshift.sink.dialect.TableShape;
 import io.github.binlog2redshift.sink.format.RejectedRecordException;
 import io.github.binlog2redshift.sink.ingest.ValueGuard;
+import io.github.binlog2redshift.sink.internal.TableStaging;
 import io.github.binlog2redshift.sink.schema.SchemaAction;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -314,6 +316,99 @@ class RedshiftApplyITCase {
     }
 
     /**
+     * An empty binary value is an empty CSV field as bare hex, and COPY loads an empty field of a
+     * VARBYTE as NULL (EMPTYASNULL: "Empty fields for other data types ... are always loaded with
+     * NULL"): binary values are staged after a marker byte, which the merge removes. A user's table
+     * with a VARBYTE of the source's exact length loads a full-length value (the stage is one byte
+     * wider), and its VARCHAR column for binary values keeps their hex text.
+     */
+    @Test
+    void anEmptyBinaryValueStaysEmptyAndNullStaysNull(LocalStack stack) throws Exception {
+        SinkTarget db = redshift(stack);
+        TargetTable t = new TargetTable("shop", "bins");
+        List<ColumnDef> cols =
+                List.of(
+                        col("id", "INT", null, null),
+                        col("b", "VARBINARY", 8, null),
+                        col("hex", "VARBINARY", 8, null));
+        TableMode user = TableMode.defaults().withIgnoreDdl(true);
+        try (Connection c = db.connect()) {
+            c.createStatement().execute("CREATE SCHEMA shop");
+            c.createStatement()
+                    .execute(
+                            "CREATE TABLE shop.bins (id INTEGER PRIMARY KEY, b VARBYTE(8),"
+                                    + " hex VARCHAR(16))");
+        }
+        String full = Base64.getEncoder().encodeToString(new byte[] {0, 1, 2, 3, 4, 5, 6, -1});
+        try (WarehouseSession s = Evolving.session(db, SchemaPolicy.defaults())) {
+            s.apply(
+                    stage(
+                            db,
+                            t,
+                            1,
+                            user,
+                            List.of(
+                                    upsert(cols, PK, 10, row("id", 1, "b", "", "hex", "")),
+                                    upsert(cols, PK, 11, row("id", 2, "b", null, "hex", null)),
+                                    upsert(cols, PK, 12, row("id", 3, "b", full, "hex", full)))));
+        }
+        assertThat(
+                        Rows.query(
+                                db,
+                                "SELECT id, TO_HEX(b), b IS NULL, OCTET_LENGTH(b), hex, hex IS NULL"
+                                        + " FROM shop.bins ORDER BY id"))
+                .containsExactly(
+                        "1||f|0||f",
+                        "2|null|t|null|null|t",
+                        "3|00010203040506ff|f|8|00010203040506ff|f");
+    }
+
+    /**
+     * A committable restored from a savepoint of a build before the marker byte: its files hold
+     * bare hex, loaded as that build loaded them (nothing is cut off a value; an empty value in
+     * such a file lands as NULL, as it always did).
+     */
+    @Test
+    void aCommittableStagedBeforeTheMarkerLoadsAsItDid(LocalStack stack) throws Exception {
+        SinkTarget db = redshift(stack);
+        TargetTable t = new TargetTable("shop", "old_bins");
+        List<ColumnDef> cols =
+                List.of(col("id", "INT", null, null), col("b", "VARBINARY", 8, null));
+        // The writer of that build: binary values as bare hex.
+        TableStaging old = new TableStaging(t, db.stagingUri(), 0, true, "", TableMode.defaults());
+        old.add(upsert(cols, PK, 10, row("id", 1, "b", "AP8Q")));
+        old.add(upsert(cols, PK, 11, row("id", 2, "b", "")));
+        old.add(upsert(cols, PK, 12, row("id", 3, "b", null)));
+        TableCommittable b = old.finish().withCheckpointId(1);
+        TableCommittable restored =
+                new TableCommittable(
+                        b.table(),
+                        b.checkpointId(),
+                        b.stagingId(),
+                        b.subtask(),
+                        b.files(),
+                        b.maxSourcePosition(),
+                        b.maxSourceTsMs(),
+                        b.columns(),
+                        b.primaryKey(),
+                        b.schemaChanges(),
+                        b.mode(),
+                        StagingFormat.PLAIN_BINARY);
+        try (WarehouseSession s = Evolving.session(db, SchemaPolicy.defaults())) {
+            s.apply(restored);
+            s.apply(
+                    stage(
+                            db,
+                            t,
+                            2,
+                            TableMode.defaults(),
+                            List.of(upsert(cols, PK, 20, row("id", 4, "b", "")))));
+        }
+        assertThat(Rows.query(db, "SELECT id, TO_HEX(b), b IS NULL FROM shop.old_bins ORDER BY id"))
+                .containsExactly("1|00ff10|f", "2|null|t", "3|null|t", "4||f");
+    }
+
+    /**
      * Fault 6: a type change by copy cast SUPER to VARCHAR (NULL for objects and arrays, refused
      * here) and BOOLEAN to VARCHAR (no such cast). JSON_SERIALIZE and a CASE give their text. Run
      * through the sink's {@link ColumnEvolver}, as the DDL path runs a planned change (planning
@@ -475,6 +570,11 @@ class RedshiftApplyITCase {
         @Override
         public String binaryPrefix() {
             return rs.binaryPrefix();
+        }
+
+        @Override
+        public String binaryMarker() {
+            return rs.binaryMarker();
         }
     }
 }
