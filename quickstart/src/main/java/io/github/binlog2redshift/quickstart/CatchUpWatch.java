@@ -1,5 +1,7 @@
 package io.github.binlog2redshift.quickstart;
 
+import java.util.List;
+
 /**
  * Decides, from successive {@link Status} snapshots taken after the load stopped, when the sink has
  * caught up with the source:
@@ -11,12 +13,18 @@ package io.github.binlog2redshift.quickstart;
  *   <li>the sink's consumer group has committed every offset (it commits when a checkpoint
  *       completes, i.e. when that checkpoint's data is handed to the committer), and one more sink
  *       checkpoint completed after that, so the commit has run;
- *   <li>where rows can be counted, every warehouse table has as many rows as its source.
+ *   <li>where rows can be counted, every warehouse table has as many rows as its source, or, when
+ *       some never will (a dead-lettered row is in the source only), the warehouse's counts have
+ *       not changed over {@link #SETTLE_CHECKPOINTS} sink checkpoints: the committer applies a
+ *       checkpoint's data before it takes the next checkpoint's barrier, so nothing is in flight.
  * </ol>
  *
  * Verify then gives the real answer; this only avoids running it while data is in flight.
  */
 final class CatchUpWatch {
+
+    /** Sink checkpoints over which unchanged warehouse counts count as settled. */
+    static final int SETTLE_CHECKPOINTS = 3;
 
     private final long quietMs;
     private final boolean requireCounts;
@@ -24,6 +32,8 @@ final class CatchUpWatch {
     private long lastEnd = -1;
     private long stableSinceMs;
     private long drainedAtMs = -1;
+    private List<Long> lastTargetRows = List.of();
+    private long targetsChangedAtCheckpoint = -1;
 
     CatchUpWatch(long checkpointIntervalMs, boolean requireCounts) {
         // Long enough for the binlog reader to deliver what the last statements wrote.
@@ -32,6 +42,12 @@ final class CatchUpWatch {
     }
 
     boolean caughtUp(Status s) {
+        long sinkCheckpoint = s.sinkCheckpoint() == null ? -1 : s.sinkCheckpoint().id();
+        List<Long> targetRows = s.tables().stream().map(Status.TableRow::targetRows).toList();
+        if (!targetRows.equals(lastTargetRows)) {
+            lastTargetRows = targetRows;
+            targetsChangedAtCheckpoint = sinkCheckpoint;
+        }
         long end = s.backlog() == null ? -1 : s.backlog().endOffsets();
         if (s.captured() != lastCaptured || end != lastEnd) {
             lastCaptured = s.captured();
@@ -52,6 +68,9 @@ final class CatchUpWatch {
         }
         boolean committed =
                 s.sinkCheckpoint() != null && s.sinkCheckpoint().completedAtMs() > drainedAtMs;
-        return committed && (!requireCounts || s.countsMatch());
+        boolean settled =
+                sinkCheckpoint >= 0
+                        && sinkCheckpoint - targetsChangedAtCheckpoint >= SETTLE_CHECKPOINTS;
+        return committed && (!requireCounts || s.countsMatch() || settled);
     }
 }

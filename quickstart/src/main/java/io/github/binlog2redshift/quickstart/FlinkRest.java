@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * The few calls of Flink's REST API the status table uses: job states, the last completed
- * checkpoint, and operator metrics (aggregated over subtasks). The dashboard reads the same
- * endpoints, so what the terminal shows and what the browser shows agree.
+ * checkpoint, operator metrics (aggregated over subtasks) and restarts. The dashboard reads the
+ * same endpoints, so what the terminal shows and what the browser shows agree.
  */
 final class FlinkRest {
 
@@ -58,6 +58,27 @@ final class FlinkRest {
      * maximum over subtasks; keyed by metric id without the operator name.
      */
     Map<String, Double> metrics(String jobId, String suffix) throws IOException {
+        return metrics(jobId, suffix, "max");
+    }
+
+    /**
+     * As {@link #metrics(String, String)}, summed over subtasks and operators: counters such as the
+     * committer's {@code serializationConflicts}.
+     */
+    Map<String, Double> sums(String jobId, String suffix) throws IOException {
+        return metrics(jobId, suffix, "sum");
+    }
+
+    /** The job's {@code numRestarts}: how often it failed and was restarted. */
+    long restarts(String jobId) throws IOException {
+        for (JsonNode m : get("/jobs/" + jobId + "/metrics?get=numRestarts")) {
+            return m.path("value").asLong();
+        }
+        return 0;
+    }
+
+    private Map<String, Double> metrics(String jobId, String suffix, String agg)
+            throws IOException {
         Map<String, Double> values = new HashMap<>();
         for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
             String path =
@@ -78,14 +99,14 @@ final class FlinkRest {
                     ids.stream()
                             .map(id -> URLEncoder.encode(id, StandardCharsets.UTF_8))
                             .collect(Collectors.joining(","));
-            for (JsonNode m : get(path + "?agg=max&get=" + query)) {
+            for (JsonNode m : get(path + "?agg=" + agg + "&get=" + query)) {
                 String id = m.path("id").asText();
                 // Operator metric ids start with the operator name; the rest is what we registered.
                 int table = id.indexOf(".table.");
                 values.merge(
                         table >= 0 ? id.substring(table + 1) : id,
-                        m.path("max").asDouble(),
-                        Math::max);
+                        m.path(agg).asDouble(),
+                        agg.equals("sum") ? Double::sum : Math::max);
             }
         }
         return values;

@@ -14,8 +14,6 @@ import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +27,6 @@ final class LocalFlinkCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFlinkCluster.class);
 
-    private static final int SLOTS = 4;
-
     private final MiniCluster cluster;
     private final List<JobID> jobs = new ArrayList<>();
     private boolean closed;
@@ -43,18 +39,18 @@ final class LocalFlinkCluster implements AutoCloseable {
      * Starts the cluster.
      *
      * @param settings extra settings (S3 file system, the user's {@code flink.*} keys)
+     * @param slots task slots both jobs need ({@link PipelineJobs.Graphs#slots()}); a larger {@code
+     *     taskmanager.numberOfTaskSlots} in {@code settings} wins
      * @param restPort dashboard port, 0 for any free one
      * @param prometheusPort Prometheus endpoint port, or {@code null} for none
      */
-    static LocalFlinkCluster start(Configuration settings, int restPort, Integer prometheusPort)
+    static LocalFlinkCluster start(
+            Configuration settings, int slots, int restPort, Integer prometheusPort)
             throws Exception {
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.ADDRESS, "localhost");
         conf.set(RestOptions.PORT, restPort);
-        // Four slots: cdc-source runs at parallelism 1 and redshift-sink at 2 (one slot per subtask
-        // with slot sharing), with one to spare for a user's higher parallelism.
-        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, SLOTS);
         // Flink's default is one fixed folder for every cluster on the machine; runs must not share
         // it.
         conf.set(WebOptions.TMP_DIR, Files.createTempDirectory("b2r-flink-web-").toString());
@@ -68,13 +64,18 @@ final class LocalFlinkCluster implements AutoCloseable {
             conf.setString("metrics.reporter.prom.port", Integer.toString(prometheusPort));
         }
         conf.addAll(settings);
+        // Exactly what both jobs need, whatever parallelism the user's --config sets (the demo's
+        // cdc-source at 1 and redshift-sink at 2 take 3): a job short of slots would wait for them.
+        int taskSlots =
+                Math.max(slots, settings.getOptional(TaskManagerOptions.NUM_TASK_SLOTS).orElse(1));
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, taskSlots);
         MiniCluster cluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
                                 .setConfiguration(conf)
                                 .setNumTaskManagers(1)
                                 // The builder's own default (1) would override the setting above.
-                                .setNumSlotsPerTaskManager(SLOTS)
+                                .setNumSlotsPerTaskManager(taskSlots)
                                 .build());
         cluster.start();
         return new LocalFlinkCluster(cluster);
@@ -85,14 +86,11 @@ final class LocalFlinkCluster implements AutoCloseable {
         return cluster.getRestAddress().get(10, TimeUnit.SECONDS).getPort();
     }
 
-    /** Submits the job that {@code env} holds, under {@code name}. */
-    synchronized String submit(StreamExecutionEnvironment env, String name) throws Exception {
-        StreamGraph graph = env.getStreamGraph();
-        graph.setJobName(name);
-        JobGraph job = graph.getJobGraph();
+    /** Submits {@code job}; returns its id. */
+    synchronized String submit(JobGraph job) throws Exception {
         cluster.submitJob(job).get(60, TimeUnit.SECONDS);
         jobs.add(job.getJobID());
-        LOG.info("Submitted job {} ({})", name, job.getJobID());
+        LOG.info("Submitted job {} ({})", job.getName(), job.getJobID());
         return job.getJobID().toHexString();
     }
 

@@ -18,13 +18,18 @@ import org.apache.flink.configuration.Configuration;
  * @param flink settings for the local Flink cluster
  * @param demoConnections connections to the demo source; {@code null} for a user's MySQL
  * @param localServices one line per local service started, for the banner
+ * @param extension what {@code --extra-sql} added to the demo source; {@code null} without it
+ * @param localKafka whether the Kafka broker is the run's own (its topics hold only this run's
+ *     records)
  */
 record Pipeline(
         SourceConfig source,
         SinkConfig sink,
         Configuration flink,
         Supplier<Connection> demoConnections,
-        List<String> localServices) {
+        List<String> localServices,
+        DemoSchema.Extension extension,
+        boolean localKafka) {
 
     /** Connections for the load generator, empty when the source is not the local demo. */
     Optional<Supplier<Connection>> demo() {

@@ -58,18 +58,27 @@ final class PipelineSetup {
         Configuration flink = Configuration.fromMap(user.flink());
         List<String> local = new ArrayList<>();
         Supplier<Connection> demoConnections = null;
+        MySqlScript extraSql = extraSql();
+        DemoSchema.Extension extension = null;
+        List<String> databases = new ArrayList<>(DemoSchema.DATABASES);
+        List<String> tables = new ArrayList<>(DemoSchema.TABLES);
 
         if (!user.setsSource(SourceOptions.HOSTNAME)) {
             MySqlAdmin admin = stack.get().mySql();
             DemoSchema.CdcUser cdc;
             try (Connection c = admin.connect("")) {
                 cdc = DemoSchema.create(c);
+                if (extraSql != null) {
+                    extension = DemoSchema.extend(c, extraSql);
+                    databases.addAll(extension.databases());
+                    tables.addAll(extension.tables());
+                }
             }
             source.put("source.hostname", admin.host());
             source.put("source.port", Integer.toString(admin.port()));
             source.put("source.username", cdc.name());
             source.put("source.password", cdc.password());
-            source.put("source.database-list", String.join(",", DemoSchema.DATABASES));
+            source.put("source.database-list", String.join(",", databases));
             demoConnections = () -> connect(admin);
             local.add("MariaDB " + admin.host() + ":" + admin.port());
         }
@@ -137,15 +146,30 @@ final class PipelineSetup {
         }
         SinkConfig sinkConfig = SinkConfig.from(merge(SinkOptions.ALL, sink, user.sinkSettings()));
         if (localKafka) {
-            createTopics(sourceConfig);
-            // The sink checks at start that its dead-letter topic exists.
-            sinkConfig
-                    .deadLetter()
-                    .topic()
-                    .filter(t -> !t.equals(sourceConfig.kafka().deadLetterTopic()))
-                    .ifPresent(t -> stack.get().kafka().createTopic(t, 1));
+            LocalTopics.create(stack.get().kafka(), sourceConfig, sinkConfig, tables);
         }
-        return new Pipeline(sourceConfig, sinkConfig, flink, demoConnections, local);
+        return new Pipeline(
+                sourceConfig, sinkConfig, flink, demoConnections, local, extension, localKafka);
+    }
+
+    /**
+     * The {@code --extra-sql} file, read and split before any service starts; refused with a user's
+     * own MySQL, which run-local must not write to.
+     */
+    private MySqlScript extraSql() {
+        if (options.extraSql == null) {
+            return null;
+        }
+        if (user.setsSource(SourceOptions.HOSTNAME)) {
+            throw new ConfigException(
+                    "--extra-sql "
+                            + options.extraSql
+                            + " runs on the local demo MariaDB, but --config "
+                            + options.config
+                            + " names its own MySQL (source.hostname): run the SQL there, or drop"
+                            + " one of them");
+        }
+        return MySqlScript.read(options.extraSql);
     }
 
     /** Demo defaults of both jobs: a snappy checkpoint, few restarts, schema per database. */
@@ -163,16 +187,6 @@ final class PipelineSetup {
             m.put("kafka.starting-offsets", "EARLIEST");
         }
         return m;
-    }
-
-    private void createTopics(SourceConfig config) {
-        var kafka = stack.get().kafka();
-        DemoSchema.TABLES.stream()
-                .map(t -> t.split("\\."))
-                .map(t -> config.kafka().topicFor(t[0], t[1]))
-                .distinct()
-                .forEach(topic -> kafka.createTopic(topic, 4));
-        kafka.createTopic(config.kafka().deadLetterTopic(), 1);
     }
 
     private static Settings merge(

@@ -68,6 +68,16 @@ public final class QuickstartOptions {
     Path config;
 
     @Option(
+            names = "--extra-sql",
+            paramLabel = "FILE",
+            description =
+                    "SQL statements (ending with ;) run as root on the demo MariaDB after the demo"
+                            + " schema, before the seed rows and the jobs: more tables and rows for"
+                            + " the pipeline to carry; databases it creates are captured too. Not"
+                            + " with a --config that names its own MySQL")
+    Path extraSql;
+
+    @Option(
             names = "--prometheus",
             paramLabel = "PORT",
             arity = "0..1",

@@ -48,6 +48,14 @@ class QuickstartMainTest {
                 .doesNotContain("db1");
     }
 
+    @Test
+    void aMissingExtraSqlFileIsOneLineBeforeAnyServiceStarts() throws Exception {
+        Path missing = dir.resolve("missing.sql");
+
+        assertThat(oneLineError("--extra-sql", missing.toString()))
+                .isEqualTo("run-local: The SQL file " + missing + " does not exist");
+    }
+
     /** Runs run-local with {@code args}; asserts exit code 2 and one line on stderr, returned. */
     private String oneLineError(String... args) throws Exception {
         Path log = dir.resolve("run-local.log");
