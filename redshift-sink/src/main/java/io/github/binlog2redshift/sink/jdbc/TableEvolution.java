@@ -16,6 +16,7 @@ import io.github.binlog2redshift.sink.schema.SchemaAction;
 import io.github.binlog2redshift.sink.schema.SchemaEvolution;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,7 +152,11 @@ final class TableEvolution {
                         dialect,
                         policy);
         if (!left.isEmpty()) {
-            throw new SQLException(
+            // Transient, not the table's own failure: schema changes of one table committed by
+            // several subtasks in quick succession can leave the read-back one step behind (issue
+            // 15); a retry on a fresh transaction re-plans from the catalog, and when retries run
+            // out the job restarts instead of quarantining a table that a retry would have fixed.
+            throw new SQLTransientException(
                     "table "
                             + t
                             + " does not match its source after the schema changes; still to do: "

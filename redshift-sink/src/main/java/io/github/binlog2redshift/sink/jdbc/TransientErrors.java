@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink.jdbc;
 
+import java.io.InterruptedIOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Locale;
@@ -77,9 +78,15 @@ public final class TransientErrors {
      * full, out of memory), operator intervention (57: shutdown, cancel) and system errors (58).
      * Redshift reports load and most statement errors as XX000, which stays table-level. An error
      * raised by the sink itself while planning a table's apply (a {@link RuntimeException}) is
-     * table-level too; staged files that cannot be read ({@link java.io.IOException}) are not.
+     * table-level too; staged files that cannot be read ({@link java.io.IOException}) are not. Nor
+     * is a statement cut short because the task is being cancelled (a failover, a stop): the
+     * Redshift driver then reports {@code "Interrupted exception retrieving query results."} with
+     * the {@link InterruptedException} as its cause, which says nothing about the table.
      */
     public static boolean isTableLevel(Throwable t) {
+        if (interrupted(t)) {
+            return false;
+        }
         if (t instanceof RuntimeException) {
             return true;
         }
@@ -103,5 +110,20 @@ public final class TransientErrors {
             }
         }
         return true;
+    }
+
+    private static boolean interrupted(Throwable t) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InterruptedException || c instanceof InterruptedIOException) {
+                return true;
+            }
+            if (c == c.getCause()) {
+                break;
+            }
+        }
+        return false;
     }
 }

@@ -76,4 +76,27 @@ class QuarantineStoreTest {
                 .isFalse();
         assertThat(TransientErrors.isTableLevel(new java.io.IOException("s3"))).isFalse();
     }
+
+    /** What the Redshift driver throws when the committer's thread is interrupted by a failover. */
+    @Test
+    void aStatementInterruptedByCancellationIsNotTheTablesFailure() {
+        var interrupted =
+                new java.sql.SQLException(
+                        "Interrupted exception retrieving query results.",
+                        "XX000",
+                        new InterruptedException());
+        assertThat(TransientErrors.isTableLevel(interrupted)).isFalse();
+        assertThat(
+                        TransientErrors.isTableLevel(
+                                new IllegalStateException(
+                                        "apply", new java.io.InterruptedIOException())))
+                .isFalse();
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(TransientErrors.isTableLevel(new java.sql.SQLException("load", "XX000")))
+                    .isFalse();
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }
