@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,16 +51,21 @@ final class ProgressProbe {
         String sinkState = attempt(() -> rest.jobState(jobs.sink())).orElse("?");
         var sourceCp = attempt(() -> rest.lastCheckpoint(jobs.source()).orElse(null));
         var sinkCp = attempt(() -> rest.lastCheckpoint(jobs.sink()).orElse(null));
+        // Counters add up over subtasks (each sink subtask commits its share of every table);
+        // source timestamps are the newest of any subtask.
         Map<String, Double> captured =
-                attempt(() -> rest.metrics(jobs.source(), "\\.table\\..+\\.events"))
-                        .orElse(Map.of());
-        Map<String, Double> applied =
+                attempt(() -> rest.sums(jobs.source(), "\\.table\\..+\\.events")).orElse(Map.of());
+        Map<String, Double> applied = new HashMap<>();
+        applied.putAll(
+                attempt(() -> rest.sums(jobs.sink(), "\\.table\\..+\\.rowsApplied"))
+                        .orElse(Map.of()));
+        applied.putAll(
                 attempt(
                                 () ->
                                         rest.metrics(
                                                 jobs.sink(),
-                                                "\\.table\\..+\\.(rowsApplied|lastAppliedSourceTimestampMs|lastSourceTimestampMs)"))
-                        .orElse(Map.of());
+                                                "\\.table\\..+\\.(lastAppliedSourceTimestampMs|lastSourceTimestampMs)"))
+                        .orElse(Map.of()));
         List<Long> sourceRows = counts(sourceDb, true);
         List<Long> targetRows = counts(targetDb, false);
         List<Status.TableRow> rows = new ArrayList<>();
