@@ -116,8 +116,13 @@ class AddTablePipelineITCase {
                             "source.table-list=" + db + "\\.(a|b|c)",
                             "source.scan-newly-added-tables=true"),
                     savepoint);
-            int roundsAtResume = load.rounds();
-            await().atMost(MAX_WAIT).until(() -> load.rounds() > roundsAtResume + 100);
+            // c's snapshot can end after the load's changes to c on a busy machine, which then
+            // all arrive as snapshot reads: wait for the snapshot, then change c some more.
+            await().atMost(MAX_WAIT)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> snapshotReads(p.topic(), "c") >= C_ROWS);
+            int roundsAfterSnapshot = load.rounds();
+            await().atMost(MAX_WAIT).until(() -> load.rounds() > roundsAfterSnapshot + 100);
             load.close();
 
             Verification.awaitEqual(p, MAX_WAIT);
@@ -201,6 +206,17 @@ class AddTablePipelineITCase {
      * The load, one round every few milliseconds until closed: a new row of {@code a}, an update of
      * one row of {@code b}, and in {@code c} a new row, an update and every tenth round a delete.
      */
+    private static long snapshotReads(KafkaTopic topic, String table) throws Exception {
+        long n = 0;
+        for (JsonNode e : committedRecords(topic)) {
+            if (e.path("source").path("table").asText().equals(table)
+                    && e.path("op").asText().equals("r")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static final class Load implements AutoCloseable {
         private final MySqlDatabase db;
         private final AtomicBoolean stop = new AtomicBoolean();
