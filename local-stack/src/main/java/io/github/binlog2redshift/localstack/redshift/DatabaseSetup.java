@@ -126,6 +126,6 @@ final class DatabaseSetup {
 
     static String varbyteDomain(int length) {
         return "DO $$ BEGIN CREATE DOMAIN b2r_emulator.varbyte_" + length + " AS bytea CHECK"
-                + " (octet_length(VALUE) <= " + length + "); EXCEPTION WHEN duplicate_object THEN NULL; END $$";
+                + " (octet_length(VALUE) <= " + length + "); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$";
     }
 }
