@@ -66,8 +66,8 @@ public final class TableCommittable {
     }
 
     /**
-     * @param stagingFormat how the files write their values: every copy of a committable keeps
-     *     its own (one restored from an older build's savepoint has that build's format)
+     * @param stagingFormat how the files write their values: every copy of a committable keeps its
+     *     own (one restored from an older build's savepoint has that build's format)
      */
     public TableCommittable(
             TargetTable table,

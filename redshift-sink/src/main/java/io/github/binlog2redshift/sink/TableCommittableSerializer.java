@@ -20,16 +20,15 @@ import org.apache.flink.types.StringValue;
  * The layout of a {@link TableCommittable} (it sits in the committer's checkpointed state). Version
  * 6 adds the staging format (its name) last; earlier versions are read as {@link
  * StagingFormat#PLAIN_BINARY}, which their writers staged. Version 5 adds the mode's keyless mode
- * (its name) after the mode; earlier versions are read as {@link
- * KeylessMode#APPEND}, because their writers staged a keyless table's UPDATE as one row (the after
- * image), which only a change log can apply. Version 4 adds to each file its kept bytes (length, -1
- * for none, then the bytes). Version 3 adds to each schema change the target of a renamed table's
- * old name (nullable schema, name). Version 2: table, checkpoint id, staging id, subtask, files
- * (path, columns, rows), max source position and time, columns (name, type, length, scale,
- * nullable, enum values), key, schema changes (DDL, position, database, columns, key), mode (ignore
- * DDL, deletes, archive, history, dist style, sort key). Version 1 had the DDL texts only and no
- * mode; it is still read (the default mode). A version this build does not know is rejected, never
- * guessed at.
+ * (its name) after the mode; earlier versions are read as {@link KeylessMode#APPEND}, because their
+ * writers staged a keyless table's UPDATE as one row (the after image), which only a change log can
+ * apply. Version 4 adds to each file its kept bytes (length, -1 for none, then the bytes). Version
+ * 3 adds to each schema change the target of a renamed table's old name (nullable schema, name).
+ * Version 2: table, checkpoint id, staging id, subtask, files (path, columns, rows), max source
+ * position and time, columns (name, type, length, scale, nullable, enum values), key, schema
+ * changes (DDL, position, database, columns, key), mode (ignore DDL, deletes, archive, history,
+ * dist style, sort key). Version 1 had the DDL texts only and no mode; it is still read (the
+ * default mode). A version this build does not know is rejected, never guessed at.
  */
 public final class TableCommittableSerializer
         implements SimpleVersionedSerializer<TableCommittable> {

@@ -44,19 +44,19 @@ public class ParseBenchmark {
     /** One row of the types the checks read closely: decimal, temporal, JSON, binary. */
     private static final String TYPED =
             "{\"before\":null,\"after\":{\"id\":7,\"amount\":\"12345.67\",\"at\":\"2024-01-31"
-                + " 12:34:56.123\",\"ts\":\"2024-01-31T12:34:56.123Z\","
-                + "\"day\":\"2024-01-31\",\"doc\":\"{\\\"a\\\":[1,2.5,\\\"x\\\"],\\\"b\\\":{\\\"c\\\":null,\\\"d\\\":\\\"some"
-                + " text here\\\"}}\","
-                + "\"bin\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4v\",\"name\":\"J\u00fcrgen"
-                + " M\u00fcller\"},\"source\":{\"db\":\"sinkbench\",\"table\":\"typed\","
-                + "\"file\":\"mysql-bin.000001\",\"pos\":4,\"row\":0},\"op\":\"c\",\"pk\":[\"id\"],"
-                + "\"columns\":[{\"name\":\"id\",\"type\":\"BIGINT\"},"
-                + "{\"name\":\"amount\",\"type\":\"DECIMAL\",\"length\":10,\"scale\":2},"
-                + "{\"name\":\"at\",\"type\":\"DATETIME\",\"length\":3},"
-                + "{\"name\":\"ts\",\"type\":\"TIMESTAMP\",\"length\":3},"
-                + "{\"name\":\"day\",\"type\":\"DATE\"},{\"name\":\"doc\",\"type\":\"JSON\"},"
-                + "{\"name\":\"bin\",\"type\":\"VARBINARY\",\"length\":64},"
-                + "{\"name\":\"name\",\"type\":\"VARCHAR\",\"length\":64}]}";
+                    + " 12:34:56.123\",\"ts\":\"2024-01-31T12:34:56.123Z\","
+                    + "\"day\":\"2024-01-31\",\"doc\":\"{\\\"a\\\":[1,2.5,\\\"x\\\"],\\\"b\\\":{\\\"c\\\":null,\\\"d\\\":\\\"some"
+                    + " text here\\\"}}\","
+                    + "\"bin\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4v\",\"name\":\"J\u00fcrgen"
+                    + " M\u00fcller\"},\"source\":{\"db\":\"sinkbench\",\"table\":\"typed\","
+                    + "\"file\":\"mysql-bin.000001\",\"pos\":4,\"row\":0},\"op\":\"c\",\"pk\":[\"id\"],"
+                    + "\"columns\":[{\"name\":\"id\",\"type\":\"BIGINT\"},"
+                    + "{\"name\":\"amount\",\"type\":\"DECIMAL\",\"length\":10,\"scale\":2},"
+                    + "{\"name\":\"at\",\"type\":\"DATETIME\",\"length\":3},"
+                    + "{\"name\":\"ts\",\"type\":\"TIMESTAMP\",\"length\":3},"
+                    + "{\"name\":\"day\",\"type\":\"DATE\"},{\"name\":\"doc\",\"type\":\"JSON\"},"
+                    + "{\"name\":\"bin\",\"type\":\"VARBINARY\",\"length\":64},"
+                    + "{\"name\":\"name\",\"type\":\"VARCHAR\",\"length\":64}]}";
 
     @Setup
     public void setUp() {

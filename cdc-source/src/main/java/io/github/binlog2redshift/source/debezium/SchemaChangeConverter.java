@@ -35,9 +35,9 @@ final class SchemaChangeConverter {
     /**
      * The events of one history record.
      *
-     * @param recordTable the table the record's {@code source} names (Debezium's own reading of
-     *     the statement), or null; where it is a truncated table but for case, its spelling is
-     *     kept, as Debezium folds names the way the server does ({@code lower_case_table_names})
+     * @param recordTable the table the record's {@code source} names (Debezium's own reading of the
+     *     statement), or null; where it is a truncated table but for case, its spelling is kept, as
+     *     Debezium folds names the way the server does ({@code lower_case_table_names})
      */
     static List<ChangeEvent> convert(
             String historyRecord,

@@ -1,8 +1,8 @@
 package io.github.binlog2redshift.localstack.redshift;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The PostgreSQL connection behind one client session: the startup exchange (trust
- * authentication on loopback), message I/O, the transaction status, and the emulator's own
- * queries, which run between the client's messages and whose replies the client never sees.
+ * The PostgreSQL connection behind one client session: the startup exchange (trust authentication
+ * on loopback), message I/O, the transaction status, and the emulator's own queries, which run
+ * between the client's messages and whose replies the client never sees.
  */
 final class Backend implements AutoCloseable {
     private final Socket socket;
@@ -24,7 +24,10 @@ final class Backend implements AutoCloseable {
     private final OutputStream out;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private WireMessage keyData;
-    /** 'I' idle, 'T' in a transaction block, 'E' in a failed block, as the last ReadyForQuery said. */
+
+    /**
+     * 'I' idle, 'T' in a transaction block, 'E' in a failed block, as the last ReadyForQuery said.
+     */
     private char status = 'I';
 
     private Backend(Socket socket) throws IOException {
@@ -49,7 +52,8 @@ final class Backend implements AutoCloseable {
                 case 'R' -> {
                     if (new WireMessage.Cursor(m.payload()).int32() != 0) {
                         b.close();
-                        throw new RedshiftException("28000", "the local PostgreSQL asked for a password", "");
+                        throw new RedshiftException(
+                                "28000", "the local PostgreSQL asked for a password", "");
                     }
                 }
                 case 'S' -> {
@@ -108,8 +112,8 @@ final class Backend implements AutoCloseable {
     /**
      * Runs {@code sql} (text parameters) for the emulator, as a named statement so the client's
      * unnamed statement survives (call it before the client's Bind, or after its Execute, as the
-     * unnamed portal is reused), and returns its rows as text. It ends with a Sync, so
-     * call it only between the client's statements, never after an error the client has not seen.
+     * unnamed portal is reused), and returns its rows as text. It ends with a Sync, so call it only
+     * between the client's statements, never after an error the client has not seen.
      */
     List<List<String>> query(String sql, String... params) throws IOException, RedshiftException {
         // The unnamed portal: a named one would outlive the query inside a transaction block.

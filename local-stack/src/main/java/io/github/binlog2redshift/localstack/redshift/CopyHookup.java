@@ -14,11 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Connects a COPY to the COPY engine: checks the credentials, reads the target table's columns
- * from the session's own catalog view (the stage is often a temporary table), lets {@link
- * S3CopyLoader} read and check the files, and records rejected rows in {@code stl_load_errors}
- * on a separate connection, so they outlive the failed transaction as Redshift's system table
- * rows do.
+ * Connects a COPY to the COPY engine: checks the credentials, reads the target table's columns from
+ * the session's own catalog view (the stage is often a temporary table), lets {@link S3CopyLoader}
+ * read and check the files, and records rejected rows in {@code stl_load_errors} on a separate
+ * connection, so they outlive the failed transaction as Redshift's system table rows do.
  */
 final class CopyHookup {
     private static final Pattern SIZED = Pattern.compile("([a-z ]+)\\((\\d+)(?:,(\\d+))?\\)");
@@ -53,9 +52,14 @@ final class CopyHookup {
             String table = PostgresText.render(SqlLexer.tokens(copy.table()), false);
             List<TargetColumn> columns = columns(table);
             if (columns.isEmpty()) {
-                return new Outcome(null, new RedshiftException("42P01", "relation \"" + copy.table() + "\" does not exist", ""), false);
+                return new Outcome(
+                        null,
+                        new RedshiftException(
+                                "42P01", "relation \"" + copy.table() + "\" does not exist", ""),
+                        false);
             }
-            PreparedCopy prepared = server.copyLoader().prepare(copy, columns, server.copyDirectory());
+            PreparedCopy prepared =
+                    server.copyLoader().prepare(copy, columns, server.copyDirectory());
             pendingFile = prepared.file();
             for (LoadError e : prepared.skipped()) server.recordLoadError(database, user, e);
             return new Outcome(prepared.backendSql(), null, true);
@@ -83,12 +87,16 @@ final class CopyHookup {
      */
     private void checkCredentials(CopyCredentials c) throws RedshiftException {
         boolean role = RedshiftServer.IAM_ROLE.equals(c.iamRole());
-        boolean keys = server.s3AccessKey().equals(c.accessKeyId()) && server.s3SecretKey().equals(c.secretAccessKey());
+        boolean keys =
+                server.s3AccessKey().equals(c.accessKeyId())
+                        && server.s3SecretKey().equals(c.secretAccessKey());
         if (!role && !keys) {
             throw new RedshiftException(
                     "XX000",
                     "S3ServiceException:Access Denied,Status 403,Error AccessDenied",
-                    "the local Redshift accepts IAM_ROLE '" + RedshiftServer.IAM_ROLE + "' or the local S3 keys");
+                    "the local Redshift accepts IAM_ROLE '"
+                            + RedshiftServer.IAM_ROLE
+                            + "' or the local S3 keys");
         }
     }
 
@@ -108,7 +116,8 @@ final class CopyHookup {
     static TargetColumn column(String name, String pgType, boolean nullable) {
         String t = pgType.replace("b2r_emulator.", "");
         if (t.startsWith("varbyte_")) {
-            return new TargetColumn(name, "varbyte", Integer.parseInt(t.substring(8)), 0, 0, nullable);
+            return new TargetColumn(
+                    name, "varbyte", Integer.parseInt(t.substring(8)), 0, 0, nullable);
         }
         Matcher m = SIZED.matcher(t);
         if (m.matches()) {

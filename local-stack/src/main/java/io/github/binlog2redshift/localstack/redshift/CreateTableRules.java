@@ -18,11 +18,36 @@ import java.util.Set;
  */
 final class CreateTableRules {
     private static final Set<String> ENCODINGS =
-            Set.of("raw", "az64", "bytedict", "delta", "delta32k", "lzo", "mostly8", "mostly16",
-                    "mostly32", "runlength", "text255", "text32k", "zstd");
+            Set.of(
+                    "raw",
+                    "az64",
+                    "bytedict",
+                    "delta",
+                    "delta32k",
+                    "lzo",
+                    "mostly8",
+                    "mostly16",
+                    "mostly32",
+                    "runlength",
+                    "text255",
+                    "text32k",
+                    "zstd");
     private static final Set<String> COLUMN_ATTRIBUTES =
-            Set.of("default", "identity", "generated", "encode", "distkey", "sortkey", "not", "null",
-                    "unique", "primary", "references", "collate", "constraint", "check");
+            Set.of(
+                    "default",
+                    "identity",
+                    "generated",
+                    "encode",
+                    "distkey",
+                    "sortkey",
+                    "not",
+                    "null",
+                    "unique",
+                    "primary",
+                    "references",
+                    "collate",
+                    "constraint",
+                    "check");
 
     private CreateTableRules() {}
 
@@ -30,9 +55,14 @@ final class CreateTableRules {
     static Plan plan(List<Token> sig, boolean cs) throws RedshiftException {
         int open = indexOf(sig, "(");
         int as = -1;
-        for (int i = 0; i < sig.size(); i++) if (sig.get(i).is("as")) { as = i; break; }
+        for (int i = 0; i < sig.size(); i++)
+            if (sig.get(i).is("as")) {
+                as = i;
+                break;
+            }
         if (as >= 0 && (open < 0 || as < open)) {
-            throw new RedshiftException("0A000", "the local Redshift does not emulate CREATE TABLE AS", "");
+            throw new RedshiftException(
+                    "0A000", "the local Redshift does not emulate CREATE TABLE AS", "");
         }
         if (open < 0) {
             throw SqlLexer.syntax("CREATE TABLE needs a column list");
@@ -47,8 +77,12 @@ final class CreateTableRules {
         List<String> pg = new ArrayList<>();
         Map<String, ColumnFacts> columns = new LinkedHashMap<>();
         for (List<Token> e : elements) {
-            String first = e.get(0).kind() == SqlLexer.Kind.WORD ? e.get(0).value().toLowerCase(Locale.ROOT) : "";
-            if (first.equals("check") || (first.equals("constraint") && e.stream().anyMatch(t -> t.is("check")))) {
+            String first =
+                    e.get(0).kind() == SqlLexer.Kind.WORD
+                            ? e.get(0).value().toLowerCase(Locale.ROOT)
+                            : "";
+            if (first.equals("check")
+                    || (first.equals("constraint") && e.stream().anyMatch(t -> t.is("check")))) {
                 throw new RedshiftException("0A000", "CHECK constraints are not supported", "");
             }
             if (Set.of("primary", "unique", "foreign", "constraint").contains(first)) {
@@ -59,23 +93,26 @@ final class CreateTableRules {
         }
         attributes(sig.subList(close + 1, sig.size()), cs, columns);
         List<ColumnLayout> layout = new ArrayList<>();
-        columns.forEach((name, f) -> {
-            if (f.distkey || f.sortkey != 0 || f.encoding != null) {
-                layout.add(new ColumnLayout(name, f.distkey, f.sortkey, f.encoding));
-            }
-        });
+        columns.forEach(
+                (name, f) -> {
+                    if (f.distkey || f.sortkey != 0 || f.encoding != null) {
+                        layout.add(new ColumnLayout(name, f.distkey, f.sortkey, f.encoding));
+                    }
+                });
         String sql = PostgresText.spaced(head, cs) + " (" + String.join(", ", pg) + ")";
         Plan plan = Plan.of(sql);
         return layout.isEmpty() ? plan : plan.withLayout(new TableLayout(table, layout));
     }
 
     /** One column definition as PostgreSQL text, with its Redshift-only facts collected. */
-    static String column(List<Token> e, boolean cs, Map<String, ColumnFacts> columns) throws RedshiftException {
+    static String column(List<Token> e, boolean cs, Map<String, ColumnFacts> columns)
+            throws RedshiftException {
         String name = PostgresText.name(e.get(0), cs);
         int typeEnd = 1;
         while (typeEnd < e.size()) {
             Token t = e.get(typeEnd);
-            if (t.kind() == SqlLexer.Kind.WORD && COLUMN_ATTRIBUTES.contains(t.value().toLowerCase(Locale.ROOT))) break;
+            if (t.kind() == SqlLexer.Kind.WORD
+                    && COLUMN_ATTRIBUTES.contains(t.value().toLowerCase(Locale.ROOT))) break;
             typeEnd++;
         }
         StringBuilder out = new StringBuilder(PostgresText.identifier(e.get(0), cs));
@@ -91,7 +128,12 @@ final class CreateTableRules {
             } else if (t.is("sortkey")) {
                 facts.sortkey = -1;
             } else if (t.is("identity") || t.is("generated") || t.is("collate")) {
-                throw new RedshiftException("0A000", "the local Redshift does not emulate " + t.value().toUpperCase(Locale.ROOT) + " columns", "");
+                throw new RedshiftException(
+                        "0A000",
+                        "the local Redshift does not emulate "
+                                + t.value().toUpperCase(Locale.ROOT)
+                                + " columns",
+                        "");
             } else if (t.is("check")) {
                 throw new RedshiftException("0A000", "CHECK constraints are not supported", "");
             } else {
@@ -103,34 +145,52 @@ final class CreateTableRules {
         return out.toString();
     }
 
-    private static void attributes(List<Token> rest, boolean cs, Map<String, ColumnFacts> columns) throws RedshiftException {
+    private static void attributes(List<Token> rest, boolean cs, Map<String, ColumnFacts> columns)
+            throws RedshiftException {
         String style = null;
-        String distkey = columns.entrySet().stream().filter(x -> x.getValue().distkey).map(Map.Entry::getKey).findFirst().orElse(null);
+        String distkey =
+                columns.entrySet().stream()
+                        .filter(x -> x.getValue().distkey)
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(null);
         if (columns.values().stream().filter(f -> f.distkey).count() > 1) {
             throw new RedshiftException("42601", "a table can have only one DISTKEY column", "");
         }
         List<String> sortkey = new ArrayList<>();
-        columns.forEach((n, f) -> { if (f.sortkey != 0) sortkey.add(n); });
+        columns.forEach(
+                (n, f) -> {
+                    if (f.sortkey != 0) sortkey.add(n);
+                });
         boolean interleaved = false;
         for (int i = 0; i < rest.size(); i++) {
             Token t = rest.get(i);
             if (t.is("diststyle")) {
                 style = rest.get(++i).value().toLowerCase(Locale.ROOT);
-                if (!Set.of("auto", "even", "key", "all").contains(style)) throw SqlLexer.syntax("DISTSTYLE " + style);
+                if (!Set.of("auto", "even", "key", "all").contains(style))
+                    throw SqlLexer.syntax("DISTSTYLE " + style);
             } else if (t.is("distkey")) {
-                if (distkey != null) throw new RedshiftException("42601", "a table can have only one DISTKEY column", "");
+                if (distkey != null)
+                    throw new RedshiftException(
+                            "42601", "a table can have only one DISTKEY column", "");
                 distkey = PostgresText.name(rest.get(i + 2), cs);
                 i += 3;
             } else if (t.is("compound") || t.is("interleaved")) {
                 interleaved = t.is("interleaved"); // of the SORTKEY that follows
             } else if (t.is("sortkey")) {
-                if (rest.get(i + 1).is("auto")) { i++; continue; }
-                if (!sortkey.isEmpty()) throw new RedshiftException("42601", "a table can have only one SORTKEY", "");
+                if (rest.get(i + 1).is("auto")) {
+                    i++;
+                    continue;
+                }
+                if (!sortkey.isEmpty())
+                    throw new RedshiftException("42601", "a table can have only one SORTKEY", "");
                 int close = matching(rest, i + 1);
-                for (Token c : rest.subList(i + 2, close)) if (!c.isSymbol(",")) sortkey.add(PostgresText.name(c, cs));
+                for (Token c : rest.subList(i + 2, close))
+                    if (!c.isSymbol(",")) sortkey.add(PostgresText.name(c, cs));
                 i = close;
             } else if (t.is("encode")) {
-                if (!rest.get(++i).is("auto")) throw SqlLexer.syntax("table-level ENCODE takes AUTO");
+                if (!rest.get(++i).is("auto"))
+                    throw SqlLexer.syntax("table-level ENCODE takes AUTO");
             } else if (t.is("backup")) {
                 i++;
             } else {
@@ -150,9 +210,12 @@ final class CreateTableRules {
         }
     }
 
-    private static ColumnFacts known(Map<String, ColumnFacts> columns, String name) throws RedshiftException {
+    private static ColumnFacts known(Map<String, ColumnFacts> columns, String name)
+            throws RedshiftException {
         ColumnFacts f = columns.get(name);
-        if (f == null) throw new RedshiftException("42703", "column \"" + name + "\" named in a key does not exist", "");
+        if (f == null)
+            throw new RedshiftException(
+                    "42703", "column \"" + name + "\" named in a key does not exist", "");
         return f;
     }
 
@@ -179,7 +242,10 @@ final class CreateTableRules {
         for (Token t : inner) {
             if (t.isSymbol("(")) depth++;
             if (t.isSymbol(")")) depth--;
-            if (t.isSymbol(",") && depth == 0) { out.add(cur); cur = new ArrayList<>(); } else cur.add(t);
+            if (t.isSymbol(",") && depth == 0) {
+                out.add(cur);
+                cur = new ArrayList<>();
+            } else cur.add(t);
         }
         if (!cur.isEmpty()) out.add(cur);
         return out;

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The emulator's objects in each database, created by the superuser: the {@code b2r_emulator}
- * schema with the functions Redshift has and PostgreSQL lacks, the SUPER domain, the catalog
- * views with Redshift's visibility, {@code stl_load_errors}, and the table of DISTKEY/SORTKEY
- * columns. The {@code public} schema is the superuser's, as on Redshift, with CREATE for all.
+ * schema with the functions Redshift has and PostgreSQL lacks, the SUPER domain, the catalog views
+ * with Redshift's visibility, {@code stl_load_errors}, and the table of DISTKEY/SORTKEY columns.
+ * The {@code public} schema is the superuser's, as on Redshift, with CREATE for all.
  */
 final class DatabaseSetup {
     private DatabaseSetup() {}
@@ -28,7 +28,8 @@ final class DatabaseSetup {
                         + " $$ SELECT coalesce(nullif(current_setting('b2r.last_copy_count', true), ''), '0')::bigint $$",
                 "CREATE FUNCTION b2r_emulator.json_parse(v text) RETURNS b2r_emulator.super LANGUAGE sql"
                         + " IMMUTABLE AS $$ SELECT v::jsonb::b2r_emulator.super $$",
-                // JSON_SERIALIZE: RFC 8259 text without spaces ([10001,10002,"abc"]); NULL gives 'null'.
+                // JSON_SERIALIZE: RFC 8259 text without spaces ([10001,10002,"abc"]); NULL gives
+                // 'null'.
                 "CREATE FUNCTION b2r_emulator.json_text(v jsonb) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$"
                         + " BEGIN IF v IS NULL THEN RETURN 'null'; END IF; CASE jsonb_typeof(v)"
                         + " WHEN 'object' THEN RETURN '{' || coalesce((SELECT string_agg(to_jsonb(e.k)::text || ':'"
@@ -39,7 +40,8 @@ final class DatabaseSetup {
                         + " ELSE RETURN v::text; END CASE; END $$",
                 "CREATE FUNCTION b2r_emulator.json_serialize(v b2r_emulator.super) RETURNS varchar"
                         + " LANGUAGE sql IMMUTABLE AS $$ SELECT b2r_emulator.json_text(v::jsonb) $$",
-                // TO_HEX takes a number or a VARBYTE (a domain over bytea here) and returns VARCHAR.
+                // TO_HEX takes a number or a VARBYTE (a domain over bytea here) and returns
+                // VARCHAR.
                 "CREATE FUNCTION b2r_emulator.to_hex(v bytea) RETURNS varchar LANGUAGE sql IMMUTABLE"
                         + " STRICT AS $$ SELECT encode(v, 'hex') $$",
                 "CREATE FUNCTION b2r_emulator.to_hex(v bigint) RETURNS varchar LANGUAGE sql IMMUTABLE"
@@ -89,10 +91,11 @@ final class DatabaseSetup {
 
     /**
      * SVV_REDSHIFT_COLUMNS with the documented columns and types: every column of a table or view
-     * the user has a privilege on (owners have all), Redshift types as PostgreSQL's format_type spells
-     * them ({@code super}, {@code binary varying(n)} for the emulator's domains), the recorded
-     * DISTKEY/SORTKEY, and the declared encoding or, without one, the encoding Redshift assigns by
-     * type ("Compression encodings"). PostgreSQL's own schemas and the emulator's are left out.
+     * the user has a privilege on (owners have all), Redshift types as PostgreSQL's format_type
+     * spells them ({@code super}, {@code binary varying(n)} for the emulator's domains), the
+     * recorded DISTKEY/SORTKEY, and the declared encoding or, without one, the encoding Redshift
+     * assigns by type ("Compression encodings"). PostgreSQL's own schemas and the emulator's are
+     * left out.
      */
     private static final String SVV_REDSHIFT_COLUMNS =
             "CREATE VIEW b2r_emulator.svv_redshift_columns AS SELECT"
@@ -125,7 +128,11 @@ final class DatabaseSetup {
                     + " AND has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')";
 
     static String varbyteDomain(int length) {
-        return "DO $$ BEGIN CREATE DOMAIN b2r_emulator.varbyte_" + length + " AS bytea CHECK"
-                + " (octet_length(VALUE) <= " + length + "); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$";
+        return "DO $$ BEGIN CREATE DOMAIN b2r_emulator.varbyte_"
+                + length
+                + " AS bytea CHECK"
+                + " (octet_length(VALUE) <= "
+                + length
+                + "); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$";
     }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * PostgreSQL errors in Redshift's words. A serialization failure (40001) is Redshift's error 1023
- * ("Troubleshooting serializable isolation errors"); the emulator's own refusals lose the
- * PL/pgSQL context that would give away how they were raised.
+ * ("Troubleshooting serializable isolation errors"); the emulator's own refusals lose the PL/pgSQL
+ * context that would give away how they were raised.
  */
 final class ErrorTranslation {
 

@@ -38,31 +38,94 @@ record Plan(
     }
 
     Plan withCopy(CopyStatement c) {
-        return new Plan(sql, refusal, c, commitsFirst, outsideBlockOnly, columnCheck, layout, readsCopyCount, caseSensitive);
+        return new Plan(
+                sql,
+                refusal,
+                c,
+                commitsFirst,
+                outsideBlockOnly,
+                columnCheck,
+                layout,
+                readsCopyCount,
+                caseSensitive);
     }
 
     Plan committingFirst() {
-        return new Plan(sql, refusal, copy, true, outsideBlockOnly, columnCheck, layout, readsCopyCount, caseSensitive);
+        return new Plan(
+                sql,
+                refusal,
+                copy,
+                true,
+                outsideBlockOnly,
+                columnCheck,
+                layout,
+                readsCopyCount,
+                caseSensitive);
     }
 
     Plan onlyOutsideBlock() {
-        return new Plan(sql, refusal, copy, commitsFirst, true, columnCheck, layout, readsCopyCount, caseSensitive);
+        return new Plan(
+                sql,
+                refusal,
+                copy,
+                commitsFirst,
+                true,
+                columnCheck,
+                layout,
+                readsCopyCount,
+                caseSensitive);
     }
 
     Plan withColumnCheck(ColumnCheck c) {
-        return new Plan(sql, refusal, copy, commitsFirst, outsideBlockOnly, c, layout, readsCopyCount, caseSensitive);
+        return new Plan(
+                sql,
+                refusal,
+                copy,
+                commitsFirst,
+                outsideBlockOnly,
+                c,
+                layout,
+                readsCopyCount,
+                caseSensitive);
     }
 
     Plan withLayout(TableLayout l) {
-        return new Plan(sql, refusal, copy, commitsFirst, outsideBlockOnly, columnCheck, l, readsCopyCount, caseSensitive);
+        return new Plan(
+                sql,
+                refusal,
+                copy,
+                commitsFirst,
+                outsideBlockOnly,
+                columnCheck,
+                l,
+                readsCopyCount,
+                caseSensitive);
     }
 
     Plan readingCopyCount() {
-        return new Plan(sql, refusal, copy, commitsFirst, outsideBlockOnly, columnCheck, layout, true, caseSensitive);
+        return new Plan(
+                sql,
+                refusal,
+                copy,
+                commitsFirst,
+                outsideBlockOnly,
+                columnCheck,
+                layout,
+                true,
+                caseSensitive);
     }
 
     Plan settingCaseSensitive(boolean on) {
-        return new Plan(sql, refusal, copy, commitsFirst, outsideBlockOnly, columnCheck, layout, readsCopyCount, on);
+        return new Plan(
+                sql,
+                refusal,
+                copy,
+                commitsFirst,
+                outsideBlockOnly,
+                columnCheck,
+                layout,
+                readsCopyCount,
+                on);
     }
 
     /** What a column check guards against. */
@@ -92,8 +155,8 @@ record Plan(
     /**
      * @param name the column as stored
      * @param distkey whether it is the distribution key
-     * @param sortkeyPosition 1-based position in the sort key (negative for every second column
-     *     of an interleaved sort key, as SVV_REDSHIFT_COLUMNS shows it), 0 if not in it
+     * @param sortkeyPosition 1-based position in the sort key (negative for every second column of
+     *     an interleaved sort key, as SVV_REDSHIFT_COLUMNS shows it), 0 if not in it
      * @param encoding the declared ENCODE, lower case, or null when none was declared
      */
     record ColumnLayout(String name, boolean distkey, int sortkeyPosition, String encoding) {}

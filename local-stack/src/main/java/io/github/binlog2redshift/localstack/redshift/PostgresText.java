@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Writes Redshift tokens as PostgreSQL text: identifiers folded as Redshift folds them, string
- * literals re-quoted after Redshift's backslash escapes were applied, Redshift functions and
- * system objects mapped to the emulator's schema, and casts to character types checked.
+ * literals re-quoted after Redshift's backslash escapes were applied, Redshift functions and system
+ * objects mapped to the emulator's schema, and casts to character types checked.
  */
 final class PostgresText {
 
@@ -76,16 +76,25 @@ final class PostgresText {
                     boolean qualified = previous != null && previous.isSymbol(".");
                     if (previous != null && previous.isSymbol("::") && lower.equals("super")) {
                         sql.append("b2r_emulator.super");
-                    } else if (previous != null && previous.isSymbol("::") && (lower.equals("varbyte") || lower.equals("varbinary"))) {
+                    } else if (previous != null
+                            && previous.isSymbol("::")
+                            && (lower.equals("varbyte") || lower.equals("varbinary"))) {
                         sql.append("bytea");
-                    } else if (!qualified && next != null && next.isSymbol("(") && FUNCTIONS.containsKey(lower)) {
+                    } else if (!qualified
+                            && next != null
+                            && next.isSymbol("(")
+                            && FUNCTIONS.containsKey(lower)) {
                         sql.append(FUNCTIONS.get(lower));
                     } else if (!qualified && SYSTEM_VIEWS.containsKey(lower)) {
                         sql.append(SYSTEM_VIEWS.get(lower));
-                    } else if (!qualified && lower.equals("pg_catalog") && qualifies(tokens, i, SYSTEM_VIEWS)) {
+                    } else if (!qualified
+                            && lower.equals("pg_catalog")
+                            && qualifies(tokens, i, SYSTEM_VIEWS)) {
                         i = nextIndex(tokens, nextIndex(tokens, i));
                         sql.append(SYSTEM_VIEWS.get(tokens.get(i).folded()));
-                    } else if (!qualified && lower.equals("information_schema") && qualifies(tokens, i, CATALOG)) {
+                    } else if (!qualified
+                            && lower.equals("information_schema")
+                            && qualifies(tokens, i, CATALOG)) {
                         i = nextIndex(tokens, nextIndex(tokens, i));
                         sql.append(CATALOG.get(tokens.get(i).folded()));
                     } else if (lower.equals("cast") && next != null && next.isSymbol("(")) {
@@ -124,8 +133,13 @@ final class PostgresText {
         }
         Token type = tokens.get(nextIndex(tokens, as));
         boolean text =
-                type.is("varchar") || type.is("character") || type.is("char") || type.is("text")
-                        || type.is("nvarchar") || type.is("bpchar") || type.is("nchar");
+                type.is("varchar")
+                        || type.is("character")
+                        || type.is("char")
+                        || type.is("text")
+                        || type.is("nvarchar")
+                        || type.is("bpchar")
+                        || type.is("nchar");
         if (!text) {
             sql.append(tokens.get(i).text());
             return i;
@@ -141,8 +155,11 @@ final class PostgresText {
     private static boolean qualifies(List<Token> tokens, int i, Map<String, String> objects) {
         int dot = nextIndex(tokens, i);
         int object = nextIndex(tokens, dot);
-        return dot < tokens.size() && tokens.get(dot).isSymbol(".") && object < tokens.size()
-                && tokens.get(object).isIdentifier() && objects.containsKey(tokens.get(object).folded());
+        return dot < tokens.size()
+                && tokens.get(dot).isSymbol(".")
+                && object < tokens.size()
+                && tokens.get(object).isIdentifier()
+                && objects.containsKey(tokens.get(object).folded());
     }
 
     private static int nextIndex(List<Token> tokens, int i) {

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * An error the local Redshift reports to the client as Redshift would: a SQLSTATE, a message and an
- * optional detail. A failed COPY also carries the {@link LoadError} that goes into {@code stl_load_errors}.
+ * optional detail. A failed COPY also carries the {@link LoadError} that goes into {@code
+ * stl_load_errors}.
  */
 public final class RedshiftException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -25,7 +26,10 @@ public final class RedshiftException extends Exception {
         this.loadError = loadError;
     }
 
-    /** The five-character SQLSTATE sent to the client, e.g. {@code XX000} for Redshift's internal errors. */
+    /**
+     * The five-character SQLSTATE sent to the client, e.g. {@code XX000} for Redshift's internal
+     * errors.
+     */
     public String sqlState() {
         return sqlState;
     }

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The local Redshift: a server on 127.0.0.1 that speaks the PostgreSQL protocol to the real
  * Redshift JDBC driver and runs each statement on the local PostgreSQL after the Redshift rules
- * (see {@code docs/local-redshift.md}). COPY reads from the local S3 server. Each database made
- * by {@link #createDatabase} has its own user, who owns the database but not the {@code public}
+ * (see {@code docs/local-redshift.md}). COPY reads from the local S3 server. Each database made by
+ * {@link #createDatabase} has its own user, who owns the database but not the {@code public}
  * schema, as on a cluster.
  */
 public final class RedshiftServer implements AutoCloseable {
@@ -50,19 +50,23 @@ public final class RedshiftServer implements AutoCloseable {
     private final S3CopyLoader copyLoader;
     private volatile boolean closed;
 
-    private RedshiftServer(PostgresServer postgres, S3ProxyServer s3, Path directory) throws IOException {
+    private RedshiftServer(PostgresServer postgres, S3ProxyServer s3, Path directory)
+            throws IOException {
         this.postgres = postgres;
         this.s3 = s3;
         this.copyDirectory = Directories.create(directory.resolve("copy"));
         // The postgres OS user reads the converted COPY files.
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
-        this.copyLoader = new S3CopyLoader(URI.create(s3.endpoint()), s3.accessKey(), s3.secretKey());
+        this.copyLoader =
+                new S3CopyLoader(URI.create(s3.endpoint()), s3.accessKey(), s3.secretKey());
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        this.sessions = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "b2r-local-redshift-session");
-            t.setDaemon(true);
-            return t;
-        });
+        this.sessions =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "b2r-local-redshift-session");
+                            t.setDaemon(true);
+                            return t;
+                        });
         Thread acceptor = new Thread(this::accept, "b2r-local-redshift-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -89,12 +93,14 @@ public final class RedshiftServer implements AutoCloseable {
      */
     public RedshiftDatabase createDatabase(String name) {
         if (!name.matches("[a-z0-9_]{1,63}")) {
-            throw new IllegalArgumentException("database name must be 1-63 characters of [a-z0-9_], got: " + name);
+            throw new IllegalArgumentException(
+                    "database name must be 1-63 characters of [a-z0-9_], got: " + name);
         }
         byte[] random = new byte[12];
         new SecureRandom().nextBytes(random);
         String password = "Pw" + HexFormat.of().formatHex(random);
-        try (Connection c = postgres.connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = postgres.connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + name + " LOGIN");
             // The backend runs the COPY engine's converted file with a server-side COPY.
             s.execute("GRANT pg_read_server_files TO " + name);
@@ -102,7 +108,8 @@ public final class RedshiftServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the local Redshift database " + name, e);
         }
-        try (Connection c = postgres.connect(name); Statement s = c.createStatement()) {
+        try (Connection c = postgres.connect(name);
+                Statement s = c.createStatement()) {
             for (String sql : DatabaseSetup.statements()) {
                 s.execute(sql);
             }
@@ -142,20 +149,24 @@ public final class RedshiftServer implements AutoCloseable {
     }
 
     void ensureVarbyte(String database, int length) {
-        try (Connection c = postgres.connect(database); Statement s = c.createStatement()) {
+        try (Connection c = postgres.connect(database);
+                Statement s = c.createStatement()) {
             s.execute(DatabaseSetup.varbyteDomain(length));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the VARBYTE(" + length + ") domain in " + database, e);
+            throw new IllegalStateException(
+                    "cannot create the VARBYTE(" + length + ") domain in " + database, e);
         }
     }
 
     /** Adds a row to {@code stl_load_errors} outside the session's transaction. */
     void recordLoadError(String database, String user, LoadError e) {
-        String sql = "INSERT INTO b2r_emulator.stl_load_errors_all (userid, slice, starttime, session,"
-                + " filename, line_number, colname, raw_field_value, err_code, err_reason, raw_line)"
-                + " SELECT usesysid, 0, now() AT TIME ZONE 'UTC', 0, left(?, 256), ?, left(?, 127),"
-                + " left(?, 1024), ?, left(?, 100), left(?, 1024) FROM pg_user WHERE usename = ?";
-        try (Connection c = postgres.connect(database); PreparedStatement ps = c.prepareStatement(sql)) {
+        String sql =
+                "INSERT INTO b2r_emulator.stl_load_errors_all (userid, slice, starttime, session,"
+                        + " filename, line_number, colname, raw_field_value, err_code, err_reason, raw_line)"
+                        + " SELECT usesysid, 0, now() AT TIME ZONE 'UTC', 0, left(?, 256), ?, left(?, 127),"
+                        + " left(?, 1024), ?, left(?, 100), left(?, 1024) FROM pg_user WHERE usename = ?";
+        try (Connection c = postgres.connect(database);
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, e.fileName());
             ps.setLong(2, e.lineNumber());
             ps.setString(3, e.columnName());
@@ -166,7 +177,10 @@ public final class RedshiftServer implements AutoCloseable {
             ps.setString(8, user);
             ps.executeUpdate();
         } catch (SQLException ex) {
-            LOG.warn("Cannot record a load error of {} in stl_load_errors: {}", database, ex.toString());
+            LOG.warn(
+                    "Cannot record a load error of {} in stl_load_errors: {}",
+                    database,
+                    ex.toString());
         }
     }
 
@@ -174,7 +188,12 @@ public final class RedshiftServer implements AutoCloseable {
     void forwardCancel(byte[] pidAndKey) {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), postgres.port())) {
             OutputStream out = s.getOutputStream();
-            out.write(java.nio.ByteBuffer.allocate(16).putInt(16).putInt(80877102).put(pidAndKey, 0, 8).array());
+            out.write(
+                    java.nio.ByteBuffer.allocate(16)
+                            .putInt(16)
+                            .putInt(80877102)
+                            .put(pidAndKey, 0, 8)
+                            .array());
             out.flush();
         } catch (IOException e) {
             LOG.warn("Cannot forward a cancel request: {}", e.toString());

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Redshift column types ("Data types" in the Redshift Database Developer Guide) as PostgreSQL
- * types. SUPER and VARBYTE(n) become domains of the emulator's schema, so that a CREATE TABLE
- * LIKE keeps them and the catalog can name them; the VARBYTE domain checks the byte length.
+ * types. SUPER and VARBYTE(n) become domains of the emulator's schema, so that a CREATE TABLE LIKE
+ * keeps them and the catalog can name them; the VARBYTE domain checks the byte length.
  */
 final class RedshiftTypes {
     static final int MAX_VARCHAR = 65_535;
@@ -36,9 +36,26 @@ final class RedshiftTypes {
         }
         List<Integer> args = args(type.subList(argsAt, type.size()), name);
         return switch (name) {
-            case "smallint", "int2", "integer", "int", "int4", "bigint", "int8", "real", "float4",
-                    "double precision", "float8", "float", "boolean", "bool", "date", "timestamp",
-                    "timestamptz", "time", "timetz" -> textOf(type);
+            case "smallint",
+                            "int2",
+                            "integer",
+                            "int",
+                            "int4",
+                            "bigint",
+                            "int8",
+                            "real",
+                            "float4",
+                            "double precision",
+                            "float8",
+                            "float",
+                            "boolean",
+                            "bool",
+                            "date",
+                            "timestamp",
+                            "timestamptz",
+                            "time",
+                            "timetz" ->
+                    textOf(type);
             case "decimal", "numeric" -> decimal(args);
             case "char", "character", "nchar", "bpchar" -> {
                 int n = args.isEmpty() ? (name.equals("bpchar") ? 256 : 1) : args.get(0);
@@ -50,10 +67,17 @@ final class RedshiftTypes {
             }
             case "super" -> "b2r_emulator.super";
             case "varbyte", "varbinary", "binary varying" ->
-                    "b2r_emulator.varbyte_" + within(args.isEmpty() ? DEFAULT_VARBYTE : args.get(0), MAX_VARBYTE, "varbyte");
+                    "b2r_emulator.varbyte_"
+                            + within(
+                                    args.isEmpty() ? DEFAULT_VARBYTE : args.get(0),
+                                    MAX_VARBYTE,
+                                    "varbyte");
             case "interval", "geometry", "geography", "hllsketch" ->
-                    throw new RedshiftException("0A000", "the local Redshift does not emulate type " + name, "");
-            default -> throw new RedshiftException("42704", "type \"" + name + "\" does not exist", "");
+                    throw new RedshiftException(
+                            "0A000", "the local Redshift does not emulate type " + name, "");
+            default ->
+                    throw new RedshiftException(
+                            "42704", "type \"" + name + "\" does not exist", "");
         };
     }
 
@@ -63,7 +87,9 @@ final class RedshiftTypes {
         int scale = args.size() > 1 ? args.get(1) : 0;
         if (precision < 1 || precision > MAX_PRECISION || scale > precision) {
             throw new RedshiftException(
-                    "22023", "NUMERIC precision " + precision + " must be between 1 and " + MAX_PRECISION, "");
+                    "22023",
+                    "NUMERIC precision " + precision + " must be between 1 and " + MAX_PRECISION,
+                    "");
         }
         return "NUMERIC(" + precision + "," + scale + ")";
     }
@@ -95,7 +121,10 @@ final class RedshiftTypes {
             if (t.kind() == SqlLexer.Kind.NUMBER) {
                 out.add(Integer.parseInt(t.text()));
             } else if (t.is("max")) {
-                out.add(name.contains("byte") || name.contains("binary") ? MAX_VARBYTE : MAX_VARCHAR);
+                out.add(
+                        name.contains("byte") || name.contains("binary")
+                                ? MAX_VARBYTE
+                                : MAX_VARCHAR);
             } else if (!t.isSymbol(",")) {
                 throw SqlLexer.syntax("unexpected " + t.text() + " in type " + name);
             }

@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection: answers the driver's startup and password exchange as Redshift does,
- * opens the PostgreSQL connection behind it, then relays the client's messages one at a time,
- * replacing each statement by its {@link Plan} and waiting for each reply, so the emulator can
- * run its own queries between two client messages.
+ * One client connection: answers the driver's startup and password exchange as Redshift does, opens
+ * the PostgreSQL connection behind it, then relays the client's messages one at a time, replacing
+ * each statement by its {@link Plan} and waiting for each reply, so the emulator can run its own
+ * queries between two client messages.
  */
 final class Session implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
@@ -32,9 +32,12 @@ final class Session implements Runnable {
     private OutputStream out;
     private Backend backend;
     private StatementRunner runner;
+
     /** Plans of the client's prepared statements and the statement behind each portal. */
     private final Map<String, Plan> statements = new HashMap<>();
+
     private final Map<String, String> portals = new HashMap<>();
+
     /** After an error in the extended protocol, PostgreSQL ignores everything up to Sync. */
     private boolean skipping;
 
@@ -71,7 +74,8 @@ final class Session implements Runnable {
             byte[] rest = new byte[length - 8];
             in.readFully(rest);
             if (code == SSL_REQUEST) {
-                // No TLS on loopback: the driver must be told ssl=false, as with a cluster without TLS.
+                // No TLS on loopback: the driver must be told ssl=false, as with a cluster without
+                // TLS.
                 out.write('N');
                 out.flush();
             } else if (code == CANCEL_REQUEST) {
@@ -152,7 +156,11 @@ final class Session implements Runnable {
                 }
                 default -> {
                     skipping = true;
-                    error("08P01", "the local Redshift does not support protocol message '" + m.type() + "'");
+                    error(
+                            "08P01",
+                            "the local Redshift does not support protocol message '"
+                                    + m.type()
+                                    + "'");
                 }
             }
         }
@@ -201,7 +209,8 @@ final class Session implements Runnable {
         Plan plan = runner.planOne(sql);
         statements.put(name, plan);
         String text = runner.before(plan, false);
-        WireMessage rewritten = new WireMessage.Builder().string(name).string(text).bytes(types).build('P');
+        WireMessage rewritten =
+                new WireMessage.Builder().string(name).string(text).bytes(types).build('P');
         forward(rewritten, "1E");
     }
 

@@ -23,8 +23,8 @@ final class SqlLexer {
     }
 
     /**
-     * A token. {@code value} is the decoded content: the identifier as written for WORD/QUOTED,
-     * the string value for STRING, the text otherwise.
+     * A token. {@code value} is the decoded content: the identifier as written for WORD/QUOTED, the
+     * string value for STRING, the text otherwise.
      */
     record Token(Kind kind, String text, String value) {
         boolean is(String word) {
@@ -101,13 +101,17 @@ final class SqlLexer {
                 }
                 String word = sql.substring(start, i);
                 out.add(new Token(Kind.WORD, word, word));
-            } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
-                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.')) i++;
+            } else if (Character.isDigit(c)
+                    || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
+                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.'))
+                    i++;
                 out.add(new Token(Kind.NUMBER, sql.substring(start, i), sql.substring(start, i)));
             } else if (c == '$' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))) {
                 i++;
                 while (i < n && Character.isDigit(sql.charAt(i))) i++;
-                out.add(new Token(Kind.PARAMETER, sql.substring(start, i), sql.substring(start, i)));
+                out.add(
+                        new Token(
+                                Kind.PARAMETER, sql.substring(start, i), sql.substring(start, i)));
             } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
                 i += 2;
                 out.add(new Token(Kind.SYMBOL, "::", "::"));
@@ -120,10 +124,10 @@ final class SqlLexer {
     }
 
     /**
-     * A string literal as Redshift reads it: {@code ''} is a quote and a backslash escapes the
-     * next character (Redshift's QUOTE_LITERAL doubles backslashes for this reason). Only the
-     * escapes the documentation shows are read ({@code \\ \' \n \t} and octal); any other,
-     * {@code '\N'} included, is refused, the stricter choice, as the COPY engine's reader does.
+     * A string literal as Redshift reads it: {@code ''} is a quote and a backslash escapes the next
+     * character (Redshift's QUOTE_LITERAL doubles backslashes for this reason). Only the escapes
+     * the documentation shows are read ({@code \\ \' \n \t} and octal); any other, {@code '\N'}
+     * included, is refused, the stricter choice, as the COPY engine's reader does.
      */
     private static int string(String sql, int i, List<Token> out) throws RedshiftException {
         int start = i;
@@ -146,7 +150,8 @@ final class SqlLexer {
                 char e = sql.charAt(i++);
                 if (e >= '0' && e <= '7') {
                     int to = i;
-                    while (to < n && to < i + 2 && sql.charAt(to) >= '0' && sql.charAt(to) <= '7') to++;
+                    while (to < n && to < i + 2 && sql.charAt(to) >= '0' && sql.charAt(to) <= '7')
+                        to++;
                     v.append((char) Integer.parseInt(sql.substring(i - 1, to), 8));
                     i = to;
                 } else if (e == '\\' || e == '\'') {
@@ -156,14 +161,18 @@ final class SqlLexer {
                 } else if (e == 't') {
                     v.append('\t');
                 } else {
-                    throw syntax("escape sequence \\" + e + " in a string literal is not documented by Redshift");
+                    throw syntax(
+                            "escape sequence \\"
+                                    + e
+                                    + " in a string literal is not documented by Redshift");
                 }
             } else {
                 v.append(d);
             }
         }
         if (v.indexOf("\0") >= 0) {
-            throw new RedshiftException("22021", "invalid byte sequence: a string literal holds a NUL", "");
+            throw new RedshiftException(
+                    "22021", "invalid byte sequence: a string literal holds a NUL", "");
         }
         out.add(new Token(Kind.STRING, sql.substring(start, i), v.toString()));
         return i;

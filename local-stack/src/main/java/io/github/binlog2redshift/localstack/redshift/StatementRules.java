@@ -12,16 +12,37 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides what happens to one Redshift statement: which statements pass (Redshift's SQL
- * reference lists them), what PostgreSQL-only syntax is refused, and which statements need the
- * session (TRUNCATE, ALTER COLUMN TYPE, DROP COLUMN, COPY). Pure text: tested without services.
+ * Decides what happens to one Redshift statement: which statements pass (Redshift's SQL reference
+ * lists them), what PostgreSQL-only syntax is refused, and which statements need the session
+ * (TRUNCATE, ALTER COLUMN TYPE, DROP COLUMN, COPY). Pure text: tested without services.
  */
 final class StatementRules {
     /** Statements that PostgreSQL runs as Redshift documents them, once the text is rewritten. */
     private static final Set<String> PASSING =
-            Set.of("select", "with", "insert", "update", "delete", "begin", "start", "commit", "end",
-                    "rollback", "abort", "drop", "grant", "revoke", "comment", "analyze", "explain",
-                    "reset", "show", "deallocate", "prepare", "execute", "values");
+            Set.of(
+                    "select",
+                    "with",
+                    "insert",
+                    "update",
+                    "delete",
+                    "begin",
+                    "start",
+                    "commit",
+                    "end",
+                    "rollback",
+                    "abort",
+                    "drop",
+                    "grant",
+                    "revoke",
+                    "comment",
+                    "analyze",
+                    "explain",
+                    "reset",
+                    "show",
+                    "deallocate",
+                    "prepare",
+                    "execute",
+                    "values");
 
     private StatementRules() {}
 
@@ -29,7 +50,16 @@ final class StatementRules {
         try {
             return decide(tokens, cs);
         } catch (RedshiftException e) {
-            return new Plan(PostgresText.render(tokens, cs), e, null, false, false, null, null, false, null);
+            return new Plan(
+                    PostgresText.render(tokens, cs),
+                    e,
+                    null,
+                    false,
+                    false,
+                    null,
+                    null,
+                    false,
+                    null);
         }
     }
 
@@ -38,7 +68,8 @@ final class StatementRules {
         for (Token t : tokens) if (t.kind() != Kind.SPACE) sig.add(t);
         identifiers(sig);
         refuseAnywhere(sig);
-        String first = sig.get(0).kind() == Kind.WORD ? sig.get(0).value().toLowerCase(Locale.ROOT) : "";
+        String first =
+                sig.get(0).kind() == Kind.WORD ? sig.get(0).value().toLowerCase(Locale.ROOT) : "";
         String text = PostgresText.render(tokens, cs);
         boolean readsCount = sig.stream().anyMatch(t -> t.is("pg_last_copy_count"));
         switch (first) {
@@ -64,7 +95,10 @@ final class StatementRules {
                 return Plan.of(text);
             default:
                 if (!PASSING.contains(first)) {
-                    throw new RedshiftException("42601", "syntax error at or near \"" + sig.get(0).text() + "\"", "the local Redshift passes only statements Redshift documents");
+                    throw new RedshiftException(
+                            "42601",
+                            "syntax error at or near \"" + sig.get(0).text() + "\"",
+                            "the local Redshift passes only statements Redshift documents");
                 }
                 Plan plan = Plan.of(text);
                 return readsCount ? plan.readingCopyCount() : plan;
@@ -80,23 +114,36 @@ final class StatementRules {
 
     private static Plan create(List<Token> sig, String text, boolean cs) throws RedshiftException {
         int i = 1;
-        while (i < sig.size() && (sig.get(i).is("temp") || sig.get(i).is("temporary") || sig.get(i).is("local"))) i++;
+        while (i < sig.size()
+                && (sig.get(i).is("temp") || sig.get(i).is("temporary") || sig.get(i).is("local")))
+            i++;
         Token what = sig.get(i);
         if (what.is("table")) return CreateTableRules.plan(sig, cs);
         if (what.is("schema")) return Plan.of(text);
-        if (what.is("view") || (what.is("or") && sig.size() > i + 2 && sig.get(i + 2).is("view"))) return Plan.of(text);
+        if (what.is("view") || (what.is("or") && sig.size() > i + 2 && sig.get(i + 2).is("view")))
+            return Plan.of(text);
         if (what.is("index") || what.is("unique")) {
-            throw new RedshiftException("0A000", "Redshift has no indexes: CREATE INDEX is not supported", "");
+            throw new RedshiftException(
+                    "0A000", "Redshift has no indexes: CREATE INDEX is not supported", "");
         }
-        throw new RedshiftException("0A000", "the local Redshift does not emulate CREATE " + what.text().toUpperCase(Locale.ROOT), "");
+        throw new RedshiftException(
+                "0A000",
+                "the local Redshift does not emulate CREATE "
+                        + what.text().toUpperCase(Locale.ROOT),
+                "");
     }
 
     private static Plan set(List<Token> sig, String text, boolean cs) throws RedshiftException {
         int at = sig.size() > 1 && (sig.get(1).is("session") || sig.get(1).is("local")) ? 2 : 1;
         if (sig.size() > at && sig.get(at).is("enable_case_sensitive_identifier")) {
             Token value = sig.get(sig.size() - 1);
-            boolean on = value.is("true") || value.is("on") || "1".equals(value.text()) || value.value().equalsIgnoreCase("true");
-            return Plan.of("SET b2r.enable_case_sensitive_identifier TO " + on).settingCaseSensitive(on);
+            boolean on =
+                    value.is("true")
+                            || value.is("on")
+                            || "1".equals(value.text())
+                            || value.value().equalsIgnoreCase("true");
+            return Plan.of("SET b2r.enable_case_sensitive_identifier TO " + on)
+                    .settingCaseSensitive(on);
         }
         return Plan.of(text);
     }
@@ -107,10 +154,23 @@ final class StatementRules {
             if (!t.isIdentifier()) continue;
             int bytes = SqlLexer.utf8Length(t.value());
             if (bytes > 127) {
-                throw new RedshiftException("42622", "identifier \"" + t.value() + "\" is " + bytes + " bytes; Redshift allows at most 127", "");
+                throw new RedshiftException(
+                        "42622",
+                        "identifier \""
+                                + t.value()
+                                + "\" is "
+                                + bytes
+                                + " bytes; Redshift allows at most 127",
+                        "");
             }
             if (bytes > 63) {
-                throw new RedshiftException("0A000", "the local Redshift stores names in PostgreSQL, which keeps 63 bytes: \"" + t.value() + "\" is " + bytes, "a Redshift limit is 127 bytes; this is the emulator's own, stricter limit");
+                throw new RedshiftException(
+                        "0A000",
+                        "the local Redshift stores names in PostgreSQL, which keeps 63 bytes: \""
+                                + t.value()
+                                + "\" is "
+                                + bytes,
+                        "a Redshift limit is 127 bytes; this is the emulator's own, stricter limit");
             }
         }
     }
@@ -127,7 +187,11 @@ final class StatementRules {
                 throw new RedshiftException("0A000", "RETURNING is not supported", "");
             }
             if (t.is("jsonb") || t.is("array") || t.isSymbol("[")) {
-                throw new RedshiftException("0A000", (t.isSymbol("[") ? "arrays" : t.value().toUpperCase(Locale.ROOT)) + " not supported", "");
+                throw new RedshiftException(
+                        "0A000",
+                        (t.isSymbol("[") ? "arrays" : t.value().toUpperCase(Locale.ROOT))
+                                + " not supported",
+                        "");
             }
             if (t.isSymbol("-") && next != null && next.isSymbol(">")) {
                 throw new RedshiftException("0A000", "the JSON operator -> is not supported", "");
@@ -152,5 +216,4 @@ final class StatementRules {
     static ColumnCheck check(CheckKind kind, String table, String column, String type) {
         return new ColumnCheck(kind, table, column, type);
     }
-
 }

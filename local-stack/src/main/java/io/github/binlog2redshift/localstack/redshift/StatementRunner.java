@@ -14,16 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The session's side of a {@link Plan}: the checks and steps that need the catalog or the
- * session state, run just before the statement ({@link #before}) and after it succeeded ({@link
- * #after}). Also holds what Redshift keeps per session: the last COPY count and whether
- * identifiers are case-sensitive.
+ * The session's side of a {@link Plan}: the checks and steps that need the catalog or the session
+ * state, run just before the statement ({@link #before}) and after it succeeded ({@link #after}).
+ * Also holds what Redshift keeps per session: the last COPY count and whether identifiers are
+ * case-sensitive.
  */
 final class StatementRunner {
     private static final Logger LOG = LoggerFactory.getLogger(StatementRunner.class);
     private static final Pattern VARBYTE = Pattern.compile("b2r_emulator\\.varbyte_(\\d+)");
     private static final Pattern CREATE_IF_NOT_EXISTS =
-            Pattern.compile("(?is)CREATE\\s+((TEMP|TEMPORARY|LOCAL)\\s+)*TABLE\\s+IF\\s+NOT\\s+EXISTS\\b.*");
+            Pattern.compile(
+                    "(?is)CREATE\\s+((TEMP|TEMPORARY|LOCAL)\\s+)*TABLE\\s+IF\\s+NOT\\s+EXISTS\\b.*");
 
     private final RedshiftServer server;
     private final String database;
@@ -31,13 +32,16 @@ final class StatementRunner {
     private final Backend backend;
     private final CopyHookup copies;
     private boolean caseSensitive;
+
     /**
      * A CREATE TABLE IF NOT EXISTS whose table existed before it ran: it creates nothing, so the
      * existing table's layout stands (recording it again would race the session that created it).
      */
     private Plan existingTable;
+
     /** Redshift's PG_LAST_COPY_COUNT: 0 until a COPY ran, 0 after a COPY failed while loading. */
     private long lastCopyCount;
+
     /** The transaction state learned from command tags since the last ReadyForQuery, or 0. */
     private char tagState;
 
@@ -65,7 +69,10 @@ final class StatementRunner {
                 throw plan.refusal();
             }
             if (plan.outsideBlockOnly() && (inBlock() || multiStatement)) {
-                throw new RedshiftException("25001", "ALTER TABLE ALTER COLUMN TYPE cannot run inside a transaction block", "");
+                throw new RedshiftException(
+                        "25001",
+                        "ALTER TABLE ALTER COLUMN TYPE cannot run inside a transaction block",
+                        "");
             }
             if (backend.status() == 'E') {
                 return plan.sql() == null ? "SELECT 1" : plan.sql();
@@ -111,16 +118,24 @@ final class StatementRunner {
                     backend.query(
                             "INSERT INTO b2r_emulator.column_layout VALUES ($1::regclass, $2, $3::boolean, $4::int, $5)"
                                     + " ON CONFLICT (table_oid, column_name) DO "
-                                    + (c.encoding() == null ? "NOTHING" : "UPDATE SET encoding = EXCLUDED.encoding"),
-                            plan.layout().table(), c.name(), Boolean.toString(c.distkey()), Integer.toString(c.sortkeyPosition()),
+                                    + (c.encoding() == null
+                                            ? "NOTHING"
+                                            : "UPDATE SET encoding = EXCLUDED.encoding"),
+                            plan.layout().table(),
+                            c.name(),
+                            Boolean.toString(c.distkey()),
+                            Integer.toString(c.sortkeyPosition()),
                             c.encoding());
                 } catch (RedshiftException e) {
                     if ("40001".equals(e.sqlState())) {
                         // A session creating the same table at the same time recorded it first.
-                        LOG.debug("layout of {} recorded by a concurrent session", plan.layout().table());
+                        LOG.debug(
+                                "layout of {} recorded by a concurrent session",
+                                plan.layout().table());
                         return;
                     }
-                    throw new IllegalStateException("cannot record the layout of " + plan.layout().table(), e);
+                    throw new IllegalStateException(
+                            "cannot record the layout of " + plan.layout().table(), e);
                 }
             }
         }
@@ -130,7 +145,9 @@ final class StatementRunner {
     void publishCopyCount() throws IOException {
         if (backend.status() == 'E') return;
         try {
-            backend.query("SELECT set_config('b2r.last_copy_count', $1, false)", Long.toString(lastCopyCount));
+            backend.query(
+                    "SELECT set_config('b2r.last_copy_count', $1, false)",
+                    Long.toString(lastCopyCount));
         } catch (RedshiftException e) {
             throw new IllegalStateException("cannot publish the COPY count: " + e.getMessage(), e);
         }
@@ -160,7 +177,8 @@ final class StatementRunner {
                                 + " FROM pg_attribute a LEFT JOIN b2r_emulator.column_layout l"
                                 + "   ON l.table_oid = a.attrelid AND l.column_name = a.attname"
                                 + " WHERE a.attrelid = $1::regclass AND a.attname = $2 AND NOT a.attisdropped",
-                        check.table(), check.column());
+                        check.table(),
+                        check.column());
         if (rows.isEmpty()) {
             return; // PostgreSQL reports the missing column
         }
@@ -169,17 +187,42 @@ final class StatementRunner {
         boolean sortkey = !"0".equals(r.get(1));
         String what = check.kind() == CheckKind.DROP_COLUMN ? "drop" : "alter the type of";
         if (distkey || sortkey) {
-            throw new RedshiftException("0A000", "cannot " + what + " column \"" + check.column() + "\": it is the table's " + (distkey ? "DISTKEY" : "SORTKEY") + " column", "");
+            throw new RedshiftException(
+                    "0A000",
+                    "cannot "
+                            + what
+                            + " column \""
+                            + check.column()
+                            + "\": it is the table's "
+                            + (distkey ? "DISTKEY" : "SORTKEY")
+                            + " column",
+                    "");
         }
         if (check.kind() == CheckKind.ALTER_TYPE) {
             if (!r.get(2).startsWith("character varying")) {
-                throw new RedshiftException("0A000", "ALTER COLUMN TYPE works only on VARCHAR columns; \"" + check.column() + "\" is " + r.get(2), "");
+                throw new RedshiftException(
+                        "0A000",
+                        "ALTER COLUMN TYPE works only on VARCHAR columns; \""
+                                + check.column()
+                                + "\" is "
+                                + r.get(2),
+                        "");
             }
             if ("t".equals(r.get(3))) {
-                throw new RedshiftException("0A000", "cannot alter the type of column \"" + check.column() + "\": it has a default value", "");
+                throw new RedshiftException(
+                        "0A000",
+                        "cannot alter the type of column \""
+                                + check.column()
+                                + "\": it has a default value",
+                        "");
             }
             if ("t".equals(r.get(4))) {
-                throw new RedshiftException("0A000", "cannot alter the type of column \"" + check.column() + "\": it is in a UNIQUE, PRIMARY KEY or FOREIGN KEY constraint", "");
+                throw new RedshiftException(
+                        "0A000",
+                        "cannot alter the type of column \""
+                                + check.column()
+                                + "\": it is in a UNIQUE, PRIMARY KEY or FOREIGN KEY constraint",
+                        "");
             }
         }
     }
@@ -207,22 +250,27 @@ final class StatementRunner {
         if (original != null) {
             try {
                 for (SqlLexer.Token t : SqlLexer.tokens(original)) {
-                    if (t.kind() == Kind.PARAMETER) params = Math.max(params, Integer.parseInt(t.text().substring(1)));
+                    if (t.kind() == Kind.PARAMETER)
+                        params = Math.max(params, Integer.parseInt(t.text().substring(1)));
                 }
             } catch (RedshiftException ignored) {
                 // unparseable text has no parameters worth keeping
             }
         }
-        StringBuilder sql = new StringBuilder("SELECT b2r_emulator.raise(")
-                .append(SqlLexer.literal(e.sqlState())).append(", ")
-                .append(SqlLexer.literal(e.getMessage())).append(", ")
-                .append(SqlLexer.literal(e.detail())).append(")");
+        StringBuilder sql =
+                new StringBuilder("SELECT b2r_emulator.raise(")
+                        .append(SqlLexer.literal(e.sqlState()))
+                        .append(", ")
+                        .append(SqlLexer.literal(e.getMessage()))
+                        .append(", ")
+                        .append(SqlLexer.literal(e.detail()))
+                        .append(")");
         if (params > 0) {
             sql.append(" FROM (SELECT ");
-            for (int i = 1; i <= params; i++) sql.append(i > 1 ? ", " : "").append('$').append(i).append("::text");
+            for (int i = 1; i <= params; i++)
+                sql.append(i > 1 ? ", " : "").append('$').append(i).append("::text");
             sql.append(") AS b2r_parameters");
         }
         return sql.toString();
     }
-
 }

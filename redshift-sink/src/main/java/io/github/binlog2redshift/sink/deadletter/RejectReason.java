@@ -27,9 +27,9 @@ public enum RejectReason {
      */
     INVALID_VALUE,
     /**
-     * A well-formed value outside what its target column holds: an integer beyond SMALLINT,
-     * INTEGER or BIGINT, a decimal with more integer digits than its precision leaves, a float
-     * beyond REAL or DOUBLE PRECISION, JSON nested deeper than the warehouse reads.
+     * A well-formed value outside what its target column holds: an integer beyond SMALLINT, INTEGER
+     * or BIGINT, a decimal with more integer digits than its precision leaves, a float beyond REAL
+     * or DOUBLE PRECISION, JSON nested deeper than the warehouse reads.
      */
     OUT_OF_RANGE,
     /**
@@ -40,13 +40,13 @@ public enum RejectReason {
      */
     INVALID_COLUMN,
     /**
-     * Two columns of one change whose names are one name in the warehouse (Redshift folds names
-     * to lower case and the sink cuts them to 127 bytes), which cannot hold both.
+     * Two columns of one change whose names are one name in the warehouse (Redshift folds names to
+     * lower case and the sink cuts them to 127 bytes), which cannot hold both.
      */
     NAME_COLLISION,
     /**
-     * A source table whose target (or one of its side tables) another source table claimed first
-     * in the warehouse: two source tables are never merged into one target by accident.
+     * A source table whose target (or one of its side tables) another source table claimed first in
+     * the warehouse: two source tables are never merged into one target by accident.
      */
     TARGET_COLLISION,
     /** Anything else that does not form a consistent change event. */

@@ -25,9 +25,9 @@ import java.util.Map;
  * (https://docs.aws.amazon.com/redshift/latest/dg/r_SUBSTRING.html). A binary source column whose
  * target column is text (a user-managed table) loads the staged hex text, as it always did: there
  * the marker is its first two characters, {@code SUBSTRING(c, 3)}, and the column is replaced by
- * one two characters wider when it lacks the room. A VARBYTE is never a DISTKEY or SORTKEY
- * (VARBYTE type, limitations), so it can always be replaced; a text DISTKEY or SORTKEY column,
- * which the stage inherits from the table and Redshift cannot drop, fails the commit at {@code
+ * one two characters wider when it lacks the room. A VARBYTE is never a DISTKEY or SORTKEY (VARBYTE
+ * type, limitations), so it can always be replaced; a text DISTKEY or SORTKEY column, which the
+ * stage inherits from the table and Redshift cannot drop, fails the commit at {@code
  * widen-stage-drop} when it needs replacing: such a column needs the room for the marker.
  *
  * <p>Not chosen: hex in a VARCHAR stage column turned into bytes by {@code TO_VARBYTE(c, 'hex')}. A

@@ -41,16 +41,14 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     /**
-     * VARCHAR(n) holds n characters ("character varying(n) ... can store strings up to n
-     * characters (not bytes) in length", PostgreSQL character types); a longer value fails the
-     * load. TEXT, BYTEA and JSONB have no limit below what an event can carry.
+     * VARCHAR(n) holds n characters ("character varying(n) ... can store strings up to n characters
+     * (not bytes) in length", PostgreSQL character types); a longer value fails the load. TEXT,
+     * BYTEA and JSONB have no limit below what an event can carry.
      */
     @Override
     public long maxValueChars(ColumnDef column) {
         ColumnType t = ColumnType.parse(columnType(column));
-        return t.family() == ColumnType.Family.TEXT && t.size() != null
-                ? t.size()
-                : Long.MAX_VALUE;
+        return t.family() == ColumnType.Family.TEXT && t.size() != null ? t.size() : Long.MAX_VALUE;
     }
 
     @Override

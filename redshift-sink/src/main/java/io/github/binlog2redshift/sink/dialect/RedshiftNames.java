@@ -5,18 +5,18 @@ package io.github.binlog2redshift.sink.dialect;
  * the catalog is what it created.
  *
  * <ul>
- *   <li><b>Folded:</b> "ASCII letters in standard and delimited identifiers are case-insensitive and
- *       are folded to lowercase" (https://docs.aws.amazon.com/redshift/latest/dg/r_names.html)
+ *   <li><b>Folded:</b> "ASCII letters in standard and delimited identifiers are case-insensitive
+ *       and are folded to lowercase" (https://docs.aws.amazon.com/redshift/latest/dg/r_names.html)
  *       unless a session sets {@code enable_case_sensitive_identifier}. A column {@code userId}
  *       would be created as {@code userid}, then looked for as {@code userId} and added again
  *       ("already exists", forever). The sink folds every name itself, whatever the cluster's
- *       setting: a lower-case name means the same table with the setting on or off, and users
- *       query it without quotes. Other characters are kept (Redshift folds only ASCII letters).
+ *       setting: a lower-case name means the same table with the setting on or off, and users query
+ *       it without quotes. Other characters are kept (Redshift folds only ASCII letters).
  *   <li><b>At most 127 bytes</b> ("between 1 and 127 bytes in length", same page), less the bytes
  *       the sink appends to derive other names ({@link NameKind#reservedBytes}): a longer name is
  *       cut on a UTF-8 character boundary and ended with {@code _} and the first 8 hex digits of
- *       the SHA-256 of the whole folded name, so two long names that share a prefix stay apart
- *       and the same source name always gets the same warehouse name ({@link NameLimit}, which
+ *       the SHA-256 of the whole folded name, so two long names that share a prefix stay apart and
+ *       the same source name always gets the same warehouse name ({@link NameLimit}, which
  *       PostgreSQL's names go through too).
  * </ul>
  */

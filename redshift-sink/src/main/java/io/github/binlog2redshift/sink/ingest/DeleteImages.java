@@ -17,8 +17,8 @@ import javax.annotation.Nullable;
  * staged as NULL: a delete of a table with key columns whose mode deletes the row ({@link
  * DeleteHandling#APPLY}) and writes no side table. The merge of such a delete reads its key only
  * ({@code MergeStatements}); a soft or skipped delete rewrites the row from its before image, and
- * the delete archive and the history append it, so those need the whole image. A delete must not
- * be lost for a before image that cannot be staged, when the image is not needed.
+ * the delete archive and the history append it, so those need the whole image. A delete must not be
+ * lost for a before image that cannot be staged, when the image is not needed.
  */
 final class DeleteImages implements Serializable {
 
@@ -29,7 +29,9 @@ final class DeleteImages implements Serializable {
 
     @Nullable private final TableModes modes;
 
-    /** @param modes each source table's mode; null: every table in the default mode */
+    /**
+     * @param modes each source table's mode; null: every table in the default mode
+     */
     DeleteImages(@Nullable TableModes modes) {
         this.modes = modes;
     }

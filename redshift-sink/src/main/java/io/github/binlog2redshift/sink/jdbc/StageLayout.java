@@ -114,10 +114,10 @@ final class StageLayout {
     }
 
     /**
-     * The written columns whose staged values carry the marker: those of a binary source column
-     * (as {@code StagedValueText} decides) that the table has as a VARBYTE or, in a user-managed
-     * table, as text, each with the most bytes of its source's values (their VARBYTE size). A
-     * column the table lacks is loaded as text and ignored; one of another type cannot load hex.
+     * The written columns whose staged values carry the marker: those of a binary source column (as
+     * {@code StagedValueText} decides) that the table has as a VARBYTE or, in a user-managed table,
+     * as text, each with the most bytes of its source's values (their VARBYTE size). A column the
+     * table lacks is loaded as text and ignored; one of another type cannot load hex.
      */
     private static Map<String, MarkedColumn> markedBinary(
             TableCommittable b, List<CatalogColumn> base, List<ColumnDef> written, SqlDialect d) {
@@ -135,7 +135,9 @@ final class StageLayout {
                 if (source != null && MySqlType.of(source).isBinary()) {
                     Integer size = ColumnType.parse(d.columnType(source)).size();
                     sourceBytes.merge(
-                            load.get(i), size == null ? Long.MAX_VALUE : size.longValue(), Math::max);
+                            load.get(i),
+                            size == null ? Long.MAX_VALUE : size.longValue(),
+                            Math::max);
                 }
             }
         }

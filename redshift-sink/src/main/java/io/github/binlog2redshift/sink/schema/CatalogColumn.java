@@ -4,9 +4,9 @@ import io.github.binlog2redshift.sink.dialect.ColumnType;
 import java.util.Objects;
 
 /**
- * A column of an existing warehouse table, as {@code information_schema.columns} describes it,
- * and whether it is part of the table's layout (Redshift's DISTKEY or a SORTKEY column, which
- * Redshift cannot drop, so it is neither dropped nor changed by copy).
+ * A column of an existing warehouse table, as {@code information_schema.columns} describes it, and
+ * whether it is part of the table's layout (Redshift's DISTKEY or a SORTKEY column, which Redshift
+ * cannot drop, so it is neither dropped nor changed by copy).
  */
 public final class CatalogColumn {
 

@@ -236,10 +236,10 @@ public final class DdlText {
 
     /**
      * {@code ddl} with every name (bare or back-quoted) replaced by {@code names.apply(name)};
-     * string literals and comments are kept as they are. Keywords are names to this scan, so
-     * {@code names} must keep a keyword a keyword (folding its case does). The committer uses it
-     * to speak of columns by their warehouse names ({@code jdbc.WarehouseNames}): the renames and
-     * drops {@link #parse} finds in the result are warehouse names.
+     * string literals and comments are kept as they are. Keywords are names to this scan, so {@code
+     * names} must keep a keyword a keyword (folding its case does). The committer uses it to speak
+     * of columns by their warehouse names ({@code jdbc.WarehouseNames}): the renames and drops
+     * {@link #parse} finds in the result are warehouse names.
      */
     public static String mapNames(String ddl, UnaryOperator<String> names) {
         StringBuilder out = new StringBuilder(ddl.length());

@@ -1,7 +1,7 @@
 package io.github.binlog2redshift.sink.schema;
 
-import io.github.binlog2redshift.sink.dialect.ColumnType.Family;
 import io.github.binlog2redshift.sink.dialect.ColumnType;
+import io.github.binlog2redshift.sink.dialect.ColumnType.Family;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 
 /**

@@ -127,7 +127,9 @@ class ValueGuardTest {
         assertThatThrownBy(() -> redshift.check(T, e)).hasMessageContaining("column 'blob'");
     }
 
-    /** Issue 12, fault 1: Redshift folds names, so {@code Id} and {@code id} would be one column. */
+    /**
+     * Issue 12, fault 1: Redshift folds names, so {@code Id} and {@code id} would be one column.
+     */
     @Test
     void columnsThatAreOneNameInRedshiftAreDeadLettered() {
         ColumnDef upper = ColumnDef.of("ID", "INT", null, null, true);
@@ -154,8 +156,7 @@ class ValueGuardTest {
             m.put(c.name(), value);
             all.add(c);
         }
-        return ChangeEvent.insert(
-                TableId.of("shop", "orders"), m, POS, 0, List.of("id"), all);
+        return ChangeEvent.insert(TableId.of("shop", "orders"), m, POS, 0, List.of("id"), all);
     }
 
     /**
@@ -173,9 +174,7 @@ class ValueGuardTest {
                                 assertThat(((RejectedRecordException) e).reason())
                                         .isEqualTo(RejectReason.OVERSIZE_ROW))
                 .hasMessageStartingWith(
-                        "table shop.orders, key [id=5] at "
-                                + POS.sortKey()
-                                + ": the row is 5000")
+                        "table shop.orders, key [id=5] at " + POS.sortKey() + ": the row is 5000")
                 .hasMessageContaining("more than the 4194304 one row may have")
                 .hasMessageContaining("copy-parameters-data-source.html");
         assertThatThrownBy(() -> cutting.check(T, event(blob, big)))
@@ -216,9 +215,14 @@ class ValueGuardTest {
         ChangeEvent staged = redshift.check(T, delete);
         assertThat(staged.op()).isEqualTo(delete.op());
         assertThat(staged.columns()).isEqualTo(delete.columns());
-        assertThat(staged.before()).containsExactly(entry("id", 5), entry("pic", null), entry("note", null));
+        assertThat(staged.before())
+                .containsExactly(entry("id", 5), entry("pic", null), entry("note", null));
         assertThat(cutting.check(T, delete).before()).containsEntry("pic", null);
-        assertThat(redshift.check(T, delete(List.of(ID, note), "id", 5, "note", "x".repeat(100))).before())
+        assertThat(
+                        redshift.check(
+                                        T,
+                                        delete(List.of(ID, note), "id", 5, "note", "x".repeat(100)))
+                                .before())
                 .containsEntry("id", 5)
                 .containsEntry("note", null);
         ChangeEvent small = delete(List.of(ID, blob, note), "id", 5, "pic", "AAEC", "note", "ok");
@@ -230,7 +234,12 @@ class ValueGuardTest {
         keyed.put("pic", huge);
         ChangeEvent badKey =
                 ChangeEvent.delete(
-                        TableId.of("shop", "orders"), keyed, POS, 0, List.of("code"), List.of(code, blob));
+                        TableId.of("shop", "orders"),
+                        keyed,
+                        POS,
+                        0,
+                        List.of("code"),
+                        List.of(code, blob));
         assertThatThrownBy(() -> redshift.check(T, badKey))
                 .satisfies(
                         e ->
@@ -274,7 +283,12 @@ class ValueGuardTest {
         }
         ChangeEvent keyless =
                 ChangeEvent.delete(
-                        TableId.of("shop", "orders"), delete.before(), POS, 0, List.of(), delete.columns());
+                        TableId.of("shop", "orders"),
+                        delete.before(),
+                        POS,
+                        0,
+                        List.of(),
+                        delete.columns());
         assertThatThrownBy(() -> redshift.check(T, keyless))
                 .satisfies(
                         e ->
@@ -285,7 +299,13 @@ class ValueGuardTest {
         after.put("pic", "AAEC");
         ChangeEvent update =
                 ChangeEvent.update(
-                        TableId.of("shop", "orders"), delete.before(), after, POS, 0, List.of("id"), delete.columns());
+                        TableId.of("shop", "orders"),
+                        delete.before(),
+                        after,
+                        POS,
+                        0,
+                        List.of("id"),
+                        delete.columns());
         assertThat(redshift.check(T, update)).isEqualTo(update);
     }
 
@@ -294,7 +314,8 @@ class ValueGuardTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             before.put((String) keyValues[i], keyValues[i + 1]);
         }
-        return ChangeEvent.delete(TableId.of("shop", "orders"), before, POS, 0, List.of("id"), cols);
+        return ChangeEvent.delete(
+                TableId.of("shop", "orders"), before, POS, 0, List.of("id"), cols);
     }
 
     private static TableMode mode(DeleteHandling deletes, DeleteArchive archive, boolean history) {
@@ -330,7 +351,8 @@ class ValueGuardTest {
             long bytes = line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             assertThat(StagedRowSize.exact(e, prefix)).isEqualTo(bytes);
             assertThat(StagedRowSize.of(e, prefix, 0)).isEqualTo(bytes);
-            assertThat(StagedRowSize.of(e, prefix, Long.MAX_VALUE - 1)).isGreaterThanOrEqualTo(bytes);
+            assertThat(StagedRowSize.of(e, prefix, Long.MAX_VALUE - 1))
+                    .isGreaterThanOrEqualTo(bytes);
         }
     }
 }

@@ -72,8 +72,20 @@ class RedshiftApplyITCase {
         List<ColumnDef> renamed =
                 List.of(col("id", "INT", null, null), col("UserID", "VARCHAR", 20, null));
         try (WarehouseSession s = Evolving.session(db, SchemaPolicy.defaults())) {
-            s.apply(stage(db, mixed, 1, TableMode.defaults(), List.of(upsert(cols, PK, 10, row("id", 1, "userId", "ann")))));
-            s.apply(stage(db, mixed, 2, TableMode.defaults(), List.of(upsert(cols, PK, 20, row("id", 2, "userId", "bob")))));
+            s.apply(
+                    stage(
+                            db,
+                            mixed,
+                            1,
+                            TableMode.defaults(),
+                            List.of(upsert(cols, PK, 10, row("id", 1, "userId", "ann")))));
+            s.apply(
+                    stage(
+                            db,
+                            mixed,
+                            2,
+                            TableMode.defaults(),
+                            List.of(upsert(cols, PK, 20, row("id", 2, "userId", "bob")))));
             // A rename that changes only the case is no change in Redshift.
             s.apply(
                     stage(
@@ -82,7 +94,11 @@ class RedshiftApplyITCase {
                             3,
                             TableMode.defaults(),
                             List.of(
-                                    ddl("ALTER TABLE Orders CHANGE userId UserID VARCHAR(20)", 30, renamed, PK),
+                                    ddl(
+                                            "ALTER TABLE Orders CHANGE userId UserID VARCHAR(20)",
+                                            30,
+                                            renamed,
+                                            PK),
                                     upsert(renamed, PK, 31, row("id", 3, "UserID", "cy")))));
         }
         TargetTable stored = new TargetTable("shop", "orders");
@@ -122,7 +138,25 @@ class RedshiftApplyITCase {
                                     TableMode.defaults(),
                                     List.of(
                                             upsert(cols, PK, 10, nulls),
-                                            upsert(cols, PK, 11, row("id", 2, "s", "x", "n", 7, "d", "2024-01-31", "ts", "2024-01-31T12:00:00", "doc", "{}", "b", "AQI=")))));
+                                            upsert(
+                                                    cols,
+                                                    PK,
+                                                    11,
+                                                    row(
+                                                            "id",
+                                                            2,
+                                                            "s",
+                                                            "x",
+                                                            "n",
+                                                            7,
+                                                            "d",
+                                                            "2024-01-31",
+                                                            "ts",
+                                                            "2024-01-31T12:00:00",
+                                                            "doc",
+                                                            "{}",
+                                                            "b",
+                                                            "AQI=")))));
             assertThat(r.rowsLoaded()).isEqualTo(2);
         }
         assertThat(
@@ -152,18 +186,24 @@ class RedshiftApplyITCase {
         List<ColumnDef> cols =
                 List.of(col("id", "INT", null, null), col("note", "VARCHAR", 20, null));
         try (WarehouseSession s = Evolving.session(db, SchemaPolicy.defaults())) {
-            s.apply(stage(db, t, 1, TableMode.defaults(), List.of(upsert(cols, PK, 10, row("id", 1, "note", "in public")))));
+            s.apply(
+                    stage(
+                            db,
+                            t,
+                            1,
+                            TableMode.defaults(),
+                            List.of(upsert(cols, PK, 10, row("id", 1, "note", "in public")))));
         }
         assertThat(Rows.of(db, t)).containsExactly("1|in public");
     }
 
     /**
      * Fault 4: 16 concurrent commits, 4 subtasks each committing 4 tables at once, three times.
-     * With one ledger read and written by every commit (the control run, "before"), Redshift
-     * aborts commits of different tables with error 1023; now each table's commits lock and read
-     * their own ledger, and whatever conflicts remain are retried and counted, never a failure.
-     * The local Redshift finds conflicts per row (PostgreSQL's SSI), not per table as Redshift
-     * does, so its counts are a lower bound of a cluster's.
+     * With one ledger read and written by every commit (the control run, "before"), Redshift aborts
+     * commits of different tables with error 1023; now each table's commits lock and read their own
+     * ledger, and whatever conflicts remain are retried and counted, never a failure. The local
+     * Redshift finds conflicts per row (PostgreSQL's SSI), not per table as Redshift does, so its
+     * counts are a lower bound of a cluster's.
      */
     @Test
     void sixteenConcurrentCommitsOfFourTablesFromFourSubtasks(LocalStack stack) throws Exception {
@@ -224,9 +264,16 @@ class RedshiftApplyITCase {
                                         new TargetTable(schema, "t" + table),
                                         r + 1,
                                         TableMode.defaults(),
-                                        List.of(upsert(cols, PK, 100 + id, row("id", id, "note", "s" + subtask)))));
+                                        List.of(
+                                                upsert(
+                                                        cols,
+                                                        PK,
+                                                        100 + id,
+                                                        row("id", id, "note", "s" + subtask)))));
                     }
-                    running.add(pool.submit(() -> commitAll(sessions.get(subtask), batches, r, subtask)));
+                    running.add(
+                            pool.submit(
+                                    () -> commitAll(sessions.get(subtask), batches, r, subtask)));
                 }
                 for (Future<List<String>> f : running) {
                     report.addAll(f.get());
@@ -275,17 +322,33 @@ class RedshiftApplyITCase {
     void aRowPastCopysFourMegabytesIsDeadLetteredNotStaged(LocalStack stack) throws Exception {
         SinkTarget db = redshift(stack);
         TargetTable t = new TargetTable("shop", "blobs");
-        List<ColumnDef> cols = List.of(col("id", "INT", null, null), col("pic", "LONGBLOB", null, null));
+        List<ColumnDef> cols =
+                List.of(col("id", "INT", null, null), col("pic", "LONGBLOB", null, null));
         String tooBig = Base64.getEncoder().encodeToString(new byte[2_500_000]);
         String fits = Base64.getEncoder().encodeToString(new byte[2_000_000]);
         ValueGuard guard = new ValueGuard(new RedshiftDialect(), SchemaPolicy.Oversize.DEAD_LETTER);
         assertThatThrownBy(() -> guard.check(t, upsert(cols, PK, 10, row("id", 1, "pic", tooBig))))
                 .isInstanceOf(RejectedRecordException.class)
-                .satisfies(e -> assertThat(((RejectedRecordException) e).reason()).isEqualTo(RejectReason.OVERSIZE_ROW));
+                .satisfies(
+                        e ->
+                                assertThat(((RejectedRecordException) e).reason())
+                                        .isEqualTo(RejectReason.OVERSIZE_ROW));
         assertThat(guard.check(t, upsert(cols, PK, 11, row("id", 2, "pic", fits)))).isNotNull();
         try (WarehouseSession s = Evolving.session(db, SchemaPolicy.defaults())) {
-            s.apply(stage(db, t, 1, TableMode.defaults(), List.of(upsert(cols, PK, 11, row("id", 2, "pic", fits)))));
-            TableCommittable unguarded = stage(db, t, 2, TableMode.defaults(), List.of(upsert(cols, PK, 12, row("id", 1, "pic", tooBig))));
+            s.apply(
+                    stage(
+                            db,
+                            t,
+                            1,
+                            TableMode.defaults(),
+                            List.of(upsert(cols, PK, 11, row("id", 2, "pic", fits)))));
+            TableCommittable unguarded =
+                    stage(
+                            db,
+                            t,
+                            2,
+                            TableMode.defaults(),
+                            List.of(upsert(cols, PK, 12, row("id", 1, "pic", tooBig))));
             assertThatThrownBy(() -> s.apply(unguarded))
                     .isInstanceOf(ApplyFailedException.class)
                     .hasMessageContaining("failed at step 'load'");
@@ -301,14 +364,22 @@ class RedshiftApplyITCase {
     void aDeleteWhoseBeforeImageIsPastCopysFourMegabytesApplies(LocalStack stack) throws Exception {
         SinkTarget db = redshift(stack);
         TargetTable t = new TargetTable("shop", "blobs");
-        List<ColumnDef> cols = List.of(col("id", "INT", null, null), col("pic", "LONGBLOB", null, null));
+        List<ColumnDef> cols =
+                List.of(col("id", "INT", null, null), col("pic", "LONGBLOB", null, null));
         String small = Base64.getEncoder().encodeToString(new byte[16]);
         String huge = Base64.getEncoder().encodeToString(new byte[3_000_000]);
         ValueGuard guard = new ValueGuard(new RedshiftDialect(), SchemaPolicy.Oversize.DEAD_LETTER);
         ChangeEvent insert = guard.check(t, upsert(cols, PK, 20, row("id", 3, "pic", small)));
-        ChangeEvent delete = guard.check(t, StagedBatches.delete(cols, PK, 21, row("id", 3, "pic", huge)));
+        ChangeEvent delete =
+                guard.check(t, StagedBatches.delete(cols, PK, 21, row("id", 3, "pic", huge)));
         try (WarehouseSession s = Evolving.session(db, SchemaPolicy.defaults())) {
-            s.apply(stage(db, t, 1, TableMode.defaults(), List.of(insert, upsert(cols, PK, 19, row("id", 4, "pic", small)))));
+            s.apply(
+                    stage(
+                            db,
+                            t,
+                            1,
+                            TableMode.defaults(),
+                            List.of(insert, upsert(cols, PK, 19, row("id", 4, "pic", small)))));
             assertThat(Rows.count(db, "SELECT count(*) FROM shop.blobs")).isEqualTo(2);
             s.apply(stage(db, t, 2, TableMode.defaults(), List.of(delete)));
         }
@@ -431,15 +502,31 @@ class RedshiftApplyITCase {
                             1,
                             TableMode.defaults(),
                             List.of(
-                                    upsert(v1, PK, 10, row("id", 1, "doc", "{\"a\":[1,2]}", "flag", true)),
-                                    upsert(v1, PK, 11, row("id", 2, "doc", "[1,\"x\"]", "flag", false)),
+                                    upsert(
+                                            v1,
+                                            PK,
+                                            10,
+                                            row("id", 1, "doc", "{\"a\":[1,2]}", "flag", true)),
+                                    upsert(
+                                            v1,
+                                            PK,
+                                            11,
+                                            row("id", 2, "doc", "[1,\"x\"]", "flag", false)),
                                     upsert(v1, PK, 12, row("id", 3, "doc", null, "flag", null)))));
         }
         RedshiftDialect rs = new RedshiftDialect();
         ColumnEvolver evolver = new ColumnEvolver(rs, new CatalogReader(rs));
         try (Connection c = db.connect()) {
-            evolver.run(c, t, new SchemaAction.ChangeType("doc", ColumnType.parse("SUPER"), rs.unboundedText()));
-            evolver.run(c, t, new SchemaAction.ChangeType("flag", ColumnType.parse("BOOLEAN"), rs.unboundedText()));
+            evolver.run(
+                    c,
+                    t,
+                    new SchemaAction.ChangeType(
+                            "doc", ColumnType.parse("SUPER"), rs.unboundedText()));
+            evolver.run(
+                    c,
+                    t,
+                    new SchemaAction.ChangeType(
+                            "flag", ColumnType.parse("BOOLEAN"), rs.unboundedText()));
         }
         assertThat(Evolving.columns(db, t))
                 .containsExactly(
@@ -475,18 +562,49 @@ class RedshiftApplyITCase {
                         col("region", "VARCHAR", 20, null),
                         col("note", "VARCHAR", 20, null));
         List<ColumnDef> dropped = List.of(v1.get(0), v1.get(2));
-        List<ColumnDef> wider =
-                List.of(v1.get(0), col("region", "VARCHAR", 100, null), v1.get(2));
+        List<ColumnDef> wider = List.of(v1.get(0), col("region", "VARCHAR", 100, null), v1.get(2));
         SchemaPolicy drop =
                 Evolving.policy(
                         SchemaPolicy.DropColumn.DROP,
                         SchemaPolicy.TypeChange.FAIL,
                         SchemaPolicy.DropTable.IGNORE);
         try (WarehouseSession s = Evolving.session(db, drop)) {
-            s.apply(stage(db, t, 1, sorted, List.of(upsert(v1, PK, 10, row("id", 1, "region", "eu", "note", "a")))));
-            s.apply(stage(db, t, 2, sorted, List.of(ddl("ALTER TABLE regions DROP COLUMN region", 20, dropped, PK), upsert(dropped, PK, 21, row("id", 2, "note", "b")))));
+            s.apply(
+                    stage(
+                            db,
+                            t,
+                            1,
+                            sorted,
+                            List.of(
+                                    upsert(
+                                            v1,
+                                            PK,
+                                            10,
+                                            row("id", 1, "region", "eu", "note", "a")))));
+            s.apply(
+                    stage(
+                            db,
+                            t,
+                            2,
+                            sorted,
+                            List.of(
+                                    ddl("ALTER TABLE regions DROP COLUMN region", 20, dropped, PK),
+                                    upsert(dropped, PK, 21, row("id", 2, "note", "b")))));
             assertThat(Evolving.columns(db, t)).contains("region character varying(80)");
-            assertThatThrownBy(() -> s.apply(stage(db, t, 3, sorted, List.of(ddl("ALTER TABLE regions ADD region VARCHAR(100)", 30, wider, PK)))))
+            assertThatThrownBy(
+                            () ->
+                                    s.apply(
+                                            stage(
+                                                    db,
+                                                    t,
+                                                    3,
+                                                    sorted,
+                                                    List.of(
+                                                            ddl(
+                                                                    "ALTER TABLE regions ADD region VARCHAR(100)",
+                                                                    30,
+                                                                    wider,
+                                                                    PK)))))
                     .isInstanceOf(ApplyFailedException.class)
                     .hasMessageContaining("after 1 attempt")
                     .hasMessageContaining("column 'region'")
@@ -495,8 +613,8 @@ class RedshiftApplyITCase {
     }
 
     /**
-     * Redshift as the sink spoke to it before the fix of fault 4: every commit reads and writes
-     * the schema's one ledger, without a lock.
+     * Redshift as the sink spoke to it before the fix of fault 4: every commit reads and writes the
+     * schema's one ledger, without a lock.
      */
     static final class SchemaLedgerOnly implements SqlDialect {
         private static final long serialVersionUID = 1L;

@@ -77,7 +77,8 @@ class DdlTextTest {
         assertThat(DdlText.mapNames("ALTER TABLE t ADD `unterminated", n -> n.toUpperCase()))
                 .isEqualTo("ALTER TABLE T ADD `unterminated");
         // A rename that only changes case is no rename in a warehouse that folds names.
-        String caseOnly = DdlText.mapNames("ALTER TABLE t CHANGE userId userid INT", String::toLowerCase);
+        String caseOnly =
+                DdlText.mapNames("ALTER TABLE t CHANGE userId userid INT", String::toLowerCase);
         assertThat(DdlText.parse(caseOnly).renames()).isEmpty();
     }
 }

@@ -41,9 +41,13 @@ enum ColumnType {
             case "timetz", "time with time zone" -> TIMETZ;
             case "super" -> SUPER;
             case "varbyte", "varbinary", "binary varying" -> VARBYTE;
-            default -> throw new RedshiftException(
-                    "0A000", "COPY into a column of type " + name
-                            + " is not supported by the local Redshift", null);
+            default ->
+                    throw new RedshiftException(
+                            "0A000",
+                            "COPY into a column of type "
+                                    + name
+                                    + " is not supported by the local Redshift",
+                            null);
         };
     }
 

@@ -4,8 +4,8 @@ import io.github.binlog2redshift.localstack.redshift.RedshiftException;
 
 /**
  * How a COPY authenticates to S3: exactly one of an IAM role or an access key pair (with an
- * optional session token), given either as separate parameters or in one CREDENTIALS string.
- * {@link #toString()} never shows the secret key or token.
+ * optional session token), given either as separate parameters or in one CREDENTIALS string. {@link
+ * #toString()} never shows the secret key or token.
  *
  * @param iamRole the role ARN (or {@code default}), or null
  * @param accessKeyId the access key, or null
@@ -17,9 +17,15 @@ public record CopyCredentials(
 
     @Override
     public String toString() {
-        return "CopyCredentials[iamRole=" + iamRole + ", accessKeyId=" + accessKeyId
-                + ", secretAccessKey=" + (secretAccessKey == null ? "null" : "****")
-                + ", sessionToken=" + (sessionToken == null ? "null" : "****") + "]";
+        return "CopyCredentials[iamRole="
+                + iamRole
+                + ", accessKeyId="
+                + accessKeyId
+                + ", secretAccessKey="
+                + (secretAccessKey == null ? "null" : "****")
+                + ", sessionToken="
+                + (sessionToken == null ? "null" : "****")
+                + "]";
     }
 
     /** Collects the authorization parameters and checks their combination. */
@@ -51,17 +57,22 @@ public record CopyCredentials(
         }
 
         CopyCredentials build() throws RedshiftException {
-            boolean separate = iamRole != null || accessKeyId != null || secretAccessKey != null
-                    || sessionToken != null;
+            boolean separate =
+                    iamRole != null
+                            || accessKeyId != null
+                            || secretAccessKey != null
+                            || sessionToken != null;
             if (credentials != null) {
                 if (separate) {
-                    throw invalid("CREDENTIALS can't be combined with IAM_ROLE or access key parameters");
+                    throw invalid(
+                            "CREDENTIALS can't be combined with IAM_ROLE or access key parameters");
                 }
                 return fromCredentialsString(credentials);
             }
             if (!separate) {
-                throw invalid("COPY needs authorization: IAM_ROLE, ACCESS_KEY_ID and"
-                        + " SECRET_ACCESS_KEY, or CREDENTIALS");
+                throw invalid(
+                        "COPY needs authorization: IAM_ROLE, ACCESS_KEY_ID and"
+                                + " SECRET_ACCESS_KEY, or CREDENTIALS");
             }
             return checked(iamRole, accessKeyId, secretAccessKey, sessionToken);
         }

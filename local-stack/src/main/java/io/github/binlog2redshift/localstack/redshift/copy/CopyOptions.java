@@ -114,14 +114,18 @@ public record CopyOptions(
         CopyOptions build(String from) throws RedshiftException {
             if (!from.startsWith("s3://")) {
                 throw new RedshiftException(
-                        "0A000", "the local Redshift only loads from s3:// URLs, got " + from, null);
+                        "0A000",
+                        "the local Redshift only loads from s3:// URLs, got " + from,
+                        null);
             }
             String afterBucket = from.substring("s3://".length());
             int slash = afterBucket.indexOf('/');
             if (slash <= 0 || (manifest && slash == afterBucket.length() - 1)) {
-                throw invalid(manifest
-                        ? "COPY with MANIFEST needs the full path of an S3 object, got " + from
-                        : "COPY FROM needs s3://bucket/prefix, got " + from);
+                throw invalid(
+                        manifest
+                                ? "COPY with MANIFEST needs the full path of an S3 object, got "
+                                        + from
+                                : "COPY FROM needs s3://bucket/prefix, got " + from);
             }
             if (quote != null && !csv) {
                 throw invalid("QUOTE can only be used with CSV");
@@ -140,8 +144,9 @@ public record CopyOptions(
             }
             String nulls = nullAs == null ? "\\N" : nullAs;
             if (nulls.contains("\n")) {
-                throw invalid("NULL AS can't contain '\\n': Redshift reserves it as the line"
-                        + " delimiter");
+                throw invalid(
+                        "NULL AS can't contain '\\n': Redshift reserves it as the line"
+                                + " delimiter");
             }
             Character replacement = null;
             if (acceptInvChars != null) {
@@ -151,8 +156,18 @@ public record CopyOptions(
                 }
             }
             return new CopyOptions(
-                    true, q, d, manifest, gzip, nulls, emptyAsNull, blanksAsNull,
-                    truncateColumns, replacement, ignoreHeader, maxError,
+                    true,
+                    q,
+                    d,
+                    manifest,
+                    gzip,
+                    nulls,
+                    emptyAsNull,
+                    blanksAsNull,
+                    truncateColumns,
+                    replacement,
+                    ignoreHeader,
+                    maxError,
                     DateTimeFormat.parse("DATEFORMAT", dateFormat, false),
                     DateTimeFormat.parse("TIMEFORMAT", timeFormat, true));
         }

@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the records of each file, converts every field for its column and writes the rows that
- * load as PostgreSQL CSV (every value quoted, NULL as an unquoted {@code \N}, so the two never
- * meet). A bad row is skipped while fewer than MAXERROR rows failed; the one that reaches MAXERROR
- * (or the first, with MAXERROR 0 or 1) fails the COPY.
+ * Reads the records of each file, converts every field for its column and writes the rows that load
+ * as PostgreSQL CSV (every value quoted, NULL as an unquoted {@code \N}, so the two never meet). A
+ * bad row is skipped while fewer than MAXERROR rows failed; the one that reaches MAXERROR (or the
+ * first, with MAXERROR 0 or 1) fails the COPY.
  */
 final class CopyRows {
     /** The NULL marker of the PostgreSQL CSV file; never quoted, so never a value. */
@@ -80,10 +80,16 @@ final class CopyRows {
             return error(fileName, r.line(), "", r.raw(), r.error());
         }
         if (r.fields().size() != columns.size()) {
-            FieldRejected count = r.fields().size() > columns.size()
-                    ? new FieldRejected(1202, "Extra column(s) found")
-                    : new FieldRejected(1203, "Delimiter not found: the line has "
-                            + r.fields().size() + " fields for " + columns.size() + " columns");
+            FieldRejected count =
+                    r.fields().size() > columns.size()
+                            ? new FieldRejected(1202, "Extra column(s) found")
+                            : new FieldRejected(
+                                    1203,
+                                    "Delimiter not found: the line has "
+                                            + r.fields().size()
+                                            + " fields for "
+                                            + columns.size()
+                                            + " columns");
             return error(fileName, r.line(), "", r.raw(), count);
         }
         for (int i = 0; i < columns.size(); i++) {
@@ -102,13 +108,20 @@ final class CopyRows {
         if (errors.size() >= Math.max(1, options.maxError())) {
             throw new RedshiftException(
                     "XX000",
-                    "Load into table '" + table + "' failed. Check 'stl_load_errors' system"
+                    "Load into table '"
+                            + table
+                            + "' failed. Check 'stl_load_errors' system"
                             + " table for details.",
                     detail(error),
                     error);
         }
-        LOG.info("COPY into {} skipped line {} of {} ({} of MAXERROR {}): {}", table,
-                error.lineNumber(), error.fileName(), errors.size(), options.maxError(),
+        LOG.info(
+                "COPY into {} skipped line {} of {} ({} of MAXERROR {}): {}",
+                table,
+                error.lineNumber(),
+                error.fileName(),
+                errors.size(),
+                options.maxError(),
                 error.reason());
     }
 
@@ -130,18 +143,34 @@ final class CopyRows {
 
     private static String detail(LoadError e) {
         return "-----------------------------------------------\n"
-                + "  error:  " + e.reason() + "\n"
-                + "  code:      " + e.errorCode() + "\n"
-                + "  context:   " + e.columnName() + " at line " + e.lineNumber() + " of "
-                + e.fileName() + "\n"
-                + "  raw_field_value: " + e.rawValue() + "\n"
+                + "  error:  "
+                + e.reason()
+                + "\n"
+                + "  code:      "
+                + e.errorCode()
+                + "\n"
+                + "  context:   "
+                + e.columnName()
+                + " at line "
+                + e.lineNumber()
+                + " of "
+                + e.fileName()
+                + "\n"
+                + "  raw_field_value: "
+                + e.rawValue()
+                + "\n"
                 + "-----------------------------------------------";
     }
 
-    private static LoadError error(String file, long line, String column, byte[] raw,
-            FieldRejected e) {
-        return new LoadError(cut(file, FILE_CHARS), line, cut(column, COLUMN_CHARS),
-                rawValue(raw), e.code(), cut(e.reason(), REASON_CHARS));
+    private static LoadError error(
+            String file, long line, String column, byte[] raw, FieldRejected e) {
+        return new LoadError(
+                cut(file, FILE_CHARS),
+                line,
+                cut(column, COLUMN_CHARS),
+                rawValue(raw),
+                e.code(),
+                cut(e.reason(), REASON_CHARS));
     }
 
     private static String rawValue(byte[] raw) {

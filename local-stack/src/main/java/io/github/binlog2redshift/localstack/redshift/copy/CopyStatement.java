@@ -37,11 +37,34 @@ public record CopyStatement(
     /** Redshift options this emulator knows but does not implement. */
     private static final Set<String> UNSUPPORTED =
             Set.of(
-                    "JSON", "AVRO", "PARQUET", "ORC", "FIXEDWIDTH", "SHAPEFILE", "BZIP2", "LZOP",
-                    "ZSTD", "ENCRYPTED", "MASTER_SYMMETRIC_KEY", "ESCAPE", "REMOVEQUOTES",
-                    "ACCEPTANYDATE", "EXPLICIT_IDS", "FILLRECORD", "TRIMBLANKS", "ENCODING",
-                    "NOLOAD", "READRATIO", "SSH", "COMPROWS", "IGNOREALLERRORS", "ROUNDEC",
-                    "IGNOREBLANKLINES", "JSONPATHS", "SERIALIZETOJSON", "EXTENSION");
+                    "JSON",
+                    "AVRO",
+                    "PARQUET",
+                    "ORC",
+                    "FIXEDWIDTH",
+                    "SHAPEFILE",
+                    "BZIP2",
+                    "LZOP",
+                    "ZSTD",
+                    "ENCRYPTED",
+                    "MASTER_SYMMETRIC_KEY",
+                    "ESCAPE",
+                    "REMOVEQUOTES",
+                    "ACCEPTANYDATE",
+                    "EXPLICIT_IDS",
+                    "FILLRECORD",
+                    "TRIMBLANKS",
+                    "ENCODING",
+                    "NOLOAD",
+                    "READRATIO",
+                    "SSH",
+                    "COMPROWS",
+                    "IGNOREALLERRORS",
+                    "ROUNDEC",
+                    "IGNOREBLANKLINES",
+                    "JSONPATHS",
+                    "SERIALIZETOJSON",
+                    "EXTENSION");
 
     public CopyStatement {
         columns = List.copyOf(columns);
@@ -98,8 +121,8 @@ public record CopyStatement(
                 }
                 once(option);
                 switch (option) {
-                    case "IAM_ROLE" -> credentials.iamRole(
-                            acceptWord("DEFAULT") ? "default" : string(option));
+                    case "IAM_ROLE" ->
+                            credentials.iamRole(acceptWord("DEFAULT") ? "default" : string(option));
                     case "ACCESS_KEY_ID" -> credentials.accessKeyId(string(option));
                     case "SECRET_ACCESS_KEY" -> credentials.secretAccessKey(string(option));
                     case "SESSION_TOKEN" -> credentials.sessionToken(string(option));
@@ -133,8 +156,7 @@ public record CopyStatement(
                     case "TRUNCATECOLUMNS" -> options.truncateColumns();
                     case "ACCEPTINVCHARS" -> {
                         acceptWord("AS");
-                        options.acceptInvChars(
-                                peekKind(Kind.STRING) ? string(option) : "?");
+                        options.acceptInvChars(peekKind(Kind.STRING) ? string(option) : "?");
                     }
                     case "IGNOREHEADER" -> {
                         acceptWord("AS");

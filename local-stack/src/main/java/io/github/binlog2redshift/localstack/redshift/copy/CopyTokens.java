@@ -6,13 +6,13 @@ import java.util.List;
 
 /**
  * The tokens of a COPY statement. String literals follow Redshift's literal rules, where a
- * backslash is an escape (the LIKE reference writes one backslash as {@code '\\\\'}): {@code \\}
- * is a backslash, {@code \n} a newline, {@code \t} a tab, {@code \0} and {@code \ddd} (octal) one
- * character. Any other escape is refused, {@code \N} included: the documentation does not say
- * what it means (the COPY reference names the default null string {@code '\N'}, but under the
- * escape rule PostgreSQL 8.0, Redshift's base, follows, an unknown escape drops the backslash and
- * leaves {@code N}). Refusing it is the stricter choice; {@code '\\N'} (an escaped backslash, then
- * {@code N}) is backslash-N under the documented rule.
+ * backslash is an escape (the LIKE reference writes one backslash as {@code '\\\\'}): {@code \\} is
+ * a backslash, {@code \n} a newline, {@code \t} a tab, {@code \0} and {@code \ddd} (octal) one
+ * character. Any other escape is refused, {@code \N} included: the documentation does not say what
+ * it means (the COPY reference names the default null string {@code '\N'}, but under the escape
+ * rule PostgreSQL 8.0, Redshift's base, follows, an unknown escape drops the backslash and leaves
+ * {@code N}). Refusing it is the stricter choice; {@code '\\N'} (an escaped backslash, then {@code
+ * N}) is backslash-N under the documented rule.
  */
 final class CopyTokens {
 
@@ -100,7 +100,8 @@ final class CopyTokens {
                     i += 2;
                     continue;
                 }
-                tokens.add(new Token(Kind.QUOTED_NAME, name.toString(), sql.substring(start, i + 1)));
+                tokens.add(
+                        new Token(Kind.QUOTED_NAME, name.toString(), sql.substring(start, i + 1)));
                 return i + 1;
             }
             name.append(c);
@@ -136,7 +137,9 @@ final class CopyTokens {
             char e = sql.charAt(i + 1);
             if (e >= '0' && e <= '7') {
                 int end = i + 1;
-                while (end < sql.length() && end < i + 4 && sql.charAt(end) >= '0'
+                while (end < sql.length()
+                        && end < i + 4
+                        && sql.charAt(end) >= '0'
                         && sql.charAt(end) <= '7') {
                     end++;
                 }
@@ -148,8 +151,11 @@ final class CopyTokens {
                 case '\\' -> value.append('\\');
                 case 'n' -> value.append('\n');
                 case 't' -> value.append('\t');
-                default -> throw syntax(
-                        "escape sequence \\" + e + " in a string literal is not documented by Redshift");
+                default ->
+                        throw syntax(
+                                "escape sequence \\"
+                                        + e
+                                        + " in a string literal is not documented by Redshift");
             }
             i += 2;
         }

@@ -10,8 +10,8 @@ import java.util.List;
  * Splits a file into records as Redshift's COPY CSV does: fields separated by the delimiter, a
  * field enclosed in the quote character may hold delimiters, newlines and carriage returns, a
  * doubled quote inside it is one quote, and white space between a delimiter and the quotes is
- * ignored. Fields stay bytes so that invalid UTF-8 is found per field. A record longer than
- * {@link #MAX_ROW_BYTES} is reported, not kept.
+ * ignored. Fields stay bytes so that invalid UTF-8 is found per field. A record longer than {@link
+ * #MAX_ROW_BYTES} is reported, not kept.
  */
 final class CsvRecords {
 
@@ -27,7 +27,11 @@ final class CsvRecords {
      * @param raw the record as read (empty if it was too long)
      * @param error why the record can't be split, or null
      */
-    record Record(long line, List<byte[]> fields, List<Boolean> quoted, byte[] raw,
+    record Record(
+            long line,
+            List<byte[]> fields,
+            List<Boolean> quoted,
+            byte[] raw,
             FieldRejected error) {}
 
     private final InputStream in;
@@ -69,8 +73,10 @@ final class CsvRecords {
             if (size <= MAX_ROW_BYTES) {
                 raw.write(c);
             } else if (error == null) {
-                error = new FieldRejected(1216,
-                        "Row size exceeds the maximum of " + MAX_ROW_BYTES + " bytes");
+                error =
+                        new FieldRejected(
+                                1216,
+                                "Row size exceeds the maximum of " + MAX_ROW_BYTES + " bytes");
             }
             if (c == '\n') {
                 line++;
@@ -101,8 +107,7 @@ final class CsvRecords {
                 }
             } else if (closed) {
                 if (c != ' ' && c != '\t' && error == null) {
-                    error = new FieldRejected(1214,
-                            "Delimiter not found after a quoted field");
+                    error = new FieldRejected(1214, "Delimiter not found after a quoted field");
                 }
             } else if (c == quote) {
                 if (isBlank(field.toByteArray())) {
@@ -111,8 +116,10 @@ final class CsvRecords {
                     field.reset();
                 } else if (error == null) {
                     // Not documented; refused rather than guessed.
-                    error = new FieldRejected(1216,
-                            "Invalid quote formatting for CSV: a quote inside an unquoted field");
+                    error =
+                            new FieldRejected(
+                                    1216,
+                                    "Invalid quote formatting for CSV: a quote inside an unquoted field");
                 }
             } else {
                 field.write(c);

@@ -4,11 +4,11 @@ import io.github.binlog2redshift.localstack.redshift.RedshiftException;
 import java.util.regex.Pattern;
 
 /**
- * A DATEFORMAT or TIMEFORMAT argument: {@code 'auto'}, {@code 'epochsecs'}/{@code
- * 'epochmillisecs'} (TIMEFORMAT only) or a format string. The keywords are case-sensitive, as the
- * COPY reference says, so {@code 'AUTO'} is read as a format string (and refused, being none).
- * Format strings are limited to the elements YYYY, MM, DD, HH24, HH, MI and SS (SS takes up to six
- * fractional digits) with literal separators; other elements are refused as not implemented.
+ * A DATEFORMAT or TIMEFORMAT argument: {@code 'auto'}, {@code 'epochsecs'}/{@code 'epochmillisecs'}
+ * (TIMEFORMAT only) or a format string. The keywords are case-sensitive, as the COPY reference
+ * says, so {@code 'AUTO'} is read as a format string (and refused, being none). Format strings are
+ * limited to the elements YYYY, MM, DD, HH24, HH, MI and SS (SS takes up to six fractional digits)
+ * with literal separators; other elements are refused as not implemented.
  *
  * @param kind what the argument is
  * @param pattern for {@link Kind#PATTERN}, the regular expression with groups y, mo, d, h, mi, s, f
@@ -77,7 +77,10 @@ public record DateTimeFormat(Kind kind, Pattern pattern, String text) {
             } else if (Character.isLetterOrDigit(format.charAt(i))) {
                 throw new RedshiftException(
                         "0A000",
-                        option + " '" + format + "': only the elements YYYY, MM, DD, HH24, HH, MI"
+                        option
+                                + " '"
+                                + format
+                                + "': only the elements YYYY, MM, DD, HH24, HH, MI"
                                 + " and SS are implemented by the local Redshift",
                         null);
             } else {

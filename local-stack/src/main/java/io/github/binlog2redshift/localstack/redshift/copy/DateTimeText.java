@@ -26,7 +26,8 @@ final class DateTimeText {
     private static final String TIME =
             "(?<h>\\d{1,2}):(?<mi>\\d{2})(?::(?<s>\\d{2})(?:\\.(?<f>\\d{1,6}))?)?";
     private static final String ZONE = "(?<z>Z|[+-]\\d{2}(?::?\\d{2})?)";
-    private static final Pattern AUTO_DATE = Pattern.compile(DATE + "(?:[ T]" + TIME + ZONE + "?)?");
+    private static final Pattern AUTO_DATE =
+            Pattern.compile(DATE + "(?:[ T]" + TIME + ZONE + "?)?");
     private static final Pattern AUTO_TIMESTAMP =
             Pattern.compile(DATE + "(?:[ T]" + TIME + ")?" + ZONE + "?");
     private static final Pattern AUTO_TIME = Pattern.compile(TIME + ZONE + "?");
@@ -36,8 +37,13 @@ final class DateTimeText {
     private DateTimeText() {}
 
     static String date(String text, DateTimeFormat format) throws FieldRejected {
-        Matcher m = match(format.kind() == DateTimeFormat.Kind.AUTO ? AUTO_DATE : format.pattern(),
-                text, format, 1205, "Date");
+        Matcher m =
+                match(
+                        format.kind() == DateTimeFormat.Kind.AUTO ? AUTO_DATE : format.pattern(),
+                        text,
+                        format,
+                        1205,
+                        "Date");
         try {
             return localDate(m).toString();
         } catch (DateTimeException | NumberFormatException e) {
@@ -46,32 +52,48 @@ final class DateTimeText {
     }
 
     /** A TIMESTAMP ({@code zoned} false) or TIMESTAMPTZ value; TIMESTAMPTZ comes out in UTC. */
-    static String timestamp(String text, DateTimeFormat format, boolean zoned) throws FieldRejected {
+    static String timestamp(String text, DateTimeFormat format, boolean zoned)
+            throws FieldRejected {
         switch (format.kind()) {
             case EPOCH_SECONDS, EPOCH_MILLISECONDS -> {
                 if (!text.matches("-?\\d{1,18}")) {
                     throw invalid(1206, "Timestamp", text, format);
                 }
                 long v = Long.parseLong(text);
-                Instant instant = format.kind() == DateTimeFormat.Kind.EPOCH_SECONDS
-                        ? Instant.ofEpochSecond(v) : Instant.ofEpochMilli(v);
+                Instant instant =
+                        format.kind() == DateTimeFormat.Kind.EPOCH_SECONDS
+                                ? Instant.ofEpochSecond(v)
+                                : Instant.ofEpochMilli(v);
                 return utc(LocalDateTime.ofInstant(instant, ZoneOffset.UTC), zoned);
             }
             default -> {
-                Matcher m = match(format.kind() == DateTimeFormat.Kind.AUTO
-                        ? AUTO_TIMESTAMP : format.pattern(), text, format, 1206, "Timestamp");
+                Matcher m =
+                        match(
+                                format.kind() == DateTimeFormat.Kind.AUTO
+                                        ? AUTO_TIMESTAMP
+                                        : format.pattern(),
+                                text,
+                                format,
+                                1206,
+                                "Timestamp");
                 String zone = group(m, "z");
                 if (zone != null && !zoned) {
                     // The documentation says nothing of an offset read into a TIMESTAMP column:
                     // refused rather than silently dropped or applied.
-                    throw new FieldRejected(1206, "Invalid timestamp format: a time zone offset"
-                            + " is not accepted for TIMESTAMP, value '" + text + "'");
+                    throw new FieldRejected(
+                            1206,
+                            "Invalid timestamp format: a time zone offset"
+                                    + " is not accepted for TIMESTAMP, value '"
+                                    + text
+                                    + "'");
                 }
                 try {
                     LocalDateTime local = LocalDateTime.of(localDate(m), localTime(m));
                     if (zone != null) {
-                        local = local.atOffset(offset(zone)).withOffsetSameInstant(ZoneOffset.UTC)
-                                .toLocalDateTime();
+                        local =
+                                local.atOffset(offset(zone))
+                                        .withOffsetSameInstant(ZoneOffset.UTC)
+                                        .toLocalDateTime();
                     }
                     return utc(local, zoned);
                 } catch (DateTimeException | NumberFormatException e) {
@@ -95,8 +117,9 @@ final class DateTimeText {
         }
     }
 
-    private static Matcher match(Pattern p, String text, DateTimeFormat format, int code,
-            String type) throws FieldRejected {
+    private static Matcher match(
+            Pattern p, String text, DateTimeFormat format, int code, String type)
+            throws FieldRejected {
         Matcher m = p.matcher(text);
         if (!m.matches()) {
             throw invalid(code, type, text, format);
@@ -120,8 +143,11 @@ final class DateTimeText {
         String s = group(m, "s");
         String f = group(m, "f");
         int nanos = f == null ? 0 : Integer.parseInt((f + "000000000").substring(0, 9));
-        return LocalTime.of(Integer.parseInt(h), Integer.parseInt(group(m, "mi")),
-                s == null ? 0 : Integer.parseInt(s), nanos);
+        return LocalTime.of(
+                Integer.parseInt(h),
+                Integer.parseInt(group(m, "mi")),
+                s == null ? 0 : Integer.parseInt(s),
+                nanos);
     }
 
     private static ZoneOffset offset(String zone) {
@@ -158,7 +184,13 @@ final class DateTimeText {
     }
 
     private static FieldRejected invalid(int code, String type, String text, DateTimeFormat f) {
-        return new FieldRejected(code, "Invalid " + type.toLowerCase() + " format - value '"
-                + text + "' does not match " + f.text());
+        return new FieldRejected(
+                code,
+                "Invalid "
+                        + type.toLowerCase()
+                        + " format - value '"
+                        + text
+                        + "' does not match "
+                        + f.text());
     }
 }

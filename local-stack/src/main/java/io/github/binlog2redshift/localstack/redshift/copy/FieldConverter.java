@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns one CSV field into the text PostgreSQL loads, or refuses it as Redshift's COPY would:
- * NULL AS, EMPTYASNULL and BLANKSASNULL first, then the target type's rules. Each refusal carries
- * the error code of Redshift's Load error reference. Sources per rule: docs/local-redshift.md.
+ * Turns one CSV field into the text PostgreSQL loads, or refuses it as Redshift's COPY would: NULL
+ * AS, EMPTYASNULL and BLANKSASNULL first, then the target type's rules. Each refusal carries the
+ * error code of Redshift's Load error reference. Sources per rule: docs/local-redshift.md.
  */
 final class FieldConverter {
 
@@ -40,8 +40,10 @@ final class FieldConverter {
                 if (bytes.length == 1) {
                     return notNull(column, null);
                 }
-                throw new FieldRejected(1218, "A field containing NUL must be exactly one byte"
-                        + " when NULL AS '\\0' is used");
+                throw new FieldRejected(
+                        1218,
+                        "A field containing NUL must be exactly one byte"
+                                + " when NULL AS '\\0' is used");
             }
             throw new FieldRejected(1220, "String contains a NUL (0x00) character");
         }
@@ -87,8 +89,7 @@ final class FieldConverter {
                 try {
                     JsonText.parse(text);
                 } catch (IllegalArgumentException e) {
-                    throw new FieldRejected(1224,
-                            "Invalid JSON for SUPER: " + e.getMessage());
+                    throw new FieldRejected(1224, "Invalid JSON for SUPER: " + e.getMessage());
                 }
                 yield text;
             }
@@ -111,8 +112,9 @@ final class FieldConverter {
         }
         BigInteger v = new BigInteger(text);
         if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new FieldRejected(1222, "Overflow, " + text + " (" + name + " valid range "
-                    + min + " to " + max + ")");
+            throw new FieldRejected(
+                    1222,
+                    "Overflow, " + text + " (" + name + " valid range " + min + " to " + max + ")");
         }
         return v.toString();
     }
@@ -127,8 +129,15 @@ final class FieldConverter {
         // COPY truncates extra fractional digits unless ROUNDEC (Data conversion parameters).
         BigDecimal v = new BigDecimal(text).setScale(scale, RoundingMode.DOWN);
         if (v.precision() - v.scale() > precision - scale && v.signum() != 0) {
-            throw new FieldRejected(1204, "Numeric data overflow (result precision), value '"
-                    + text + "' for DECIMAL(" + precision + "," + scale + ")");
+            throw new FieldRejected(
+                    1204,
+                    "Numeric data overflow (result precision), value '"
+                            + text
+                            + "' for DECIMAL("
+                            + precision
+                            + ","
+                            + scale
+                            + ")");
         }
         return v.toPlainString();
     }
@@ -139,24 +148,29 @@ final class FieldConverter {
         }
         double v = Double.parseDouble(text);
         if (Double.isInfinite(v) || (real && Float.isInfinite((float) v))) {
-            throw new FieldRejected(1204, "Overflow for " + (real ? "REAL" : "DOUBLE PRECISION")
-                    + ", value '" + text + "'");
+            throw new FieldRejected(
+                    1204,
+                    "Overflow for "
+                            + (real ? "REAL" : "DOUBLE PRECISION")
+                            + ", value '"
+                            + text
+                            + "'");
         }
         return text;
     }
 
     private String characters(String text, int length, boolean fixed) throws FieldRejected {
         if (fixed && !text.chars().allMatch(c -> c < 128)) {
-            throw new FieldRejected(1220,
-                    "Multibyte character not supported for CHAR (Hint: try using VARCHAR)");
+            throw new FieldRejected(
+                    1220, "Multibyte character not supported for CHAR (Hint: try using VARCHAR)");
         }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         if (length < 0 || utf8.length <= length) {
             return text;
         }
         if (!options.truncateColumns()) {
-            throw new FieldRejected(1204, (fixed ? "Char" : "String")
-                    + " length exceeds DDL length");
+            throw new FieldRejected(
+                    1204, (fixed ? "Char" : "String") + " length exceeds DDL length");
         }
         int end = length;
         while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
@@ -167,7 +181,8 @@ final class FieldConverter {
 
     private String decode(byte[] bytes, ColumnType type) throws FieldRejected {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -219,12 +234,20 @@ final class FieldConverter {
 
     private static FieldRejected invalidDigit(String text, String type) {
         int pos = 0;
-        while (pos < text.length() && (Character.isDigit(text.charAt(pos))
-                || (pos == 0 && "+-".indexOf(text.charAt(0)) >= 0) || text.charAt(pos) == '.')) {
+        while (pos < text.length()
+                && (Character.isDigit(text.charAt(pos))
+                        || (pos == 0 && "+-".indexOf(text.charAt(0)) >= 0)
+                        || text.charAt(pos) == '.')) {
             pos++;
         }
-        return new FieldRejected(1207, "Invalid digit, Value '" + (pos < text.length()
-                ? text.charAt(pos) : ' ') + "', Pos " + pos + ", Type: " + type);
+        return new FieldRejected(
+                1207,
+                "Invalid digit, Value '"
+                        + (pos < text.length() ? text.charAt(pos) : ' ')
+                        + "', Pos "
+                        + pos
+                        + ", Type: "
+                        + type);
     }
 
     private static int indexOf(byte[] bytes, byte b) {

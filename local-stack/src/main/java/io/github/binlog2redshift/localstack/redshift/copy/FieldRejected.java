@@ -1,8 +1,8 @@
 package io.github.binlog2redshift.localstack.redshift.copy;
 
 /**
- * A field or line that does not load, with the Redshift load error code (Load error reference)
- * and a reason worded like {@code stl_load_errors.err_reason}. Caught per row by the loader.
+ * A field or line that does not load, with the Redshift load error code (Load error reference) and
+ * a reason worded like {@code stl_load_errors.err_reason}. Caught per row by the loader.
  */
 final class FieldRejected extends Exception {
     private static final long serialVersionUID = 1L;

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * A strict JSON (RFC 8259) reader for manifests and SUPER values: objects become {@link Map}s,
- * arrays {@link List}s, numbers {@link BigDecimal}s. local-stack has no JSON library of its own
- * and its consumers bring their own Jackson versions, so it keeps this small one.
+ * arrays {@link List}s, numbers {@link BigDecimal}s. local-stack has no JSON library of its own and
+ * its consumers bring their own Jackson versions, so it keeps this small one.
  */
 final class JsonText {
     private final String text;

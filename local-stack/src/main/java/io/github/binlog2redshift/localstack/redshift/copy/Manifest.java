@@ -32,7 +32,8 @@ final class Manifest {
         }
         List<Entry> entries = new ArrayList<>();
         for (Object o : list) {
-            if (!(o instanceof Map<?, ?> e) || !(e.get("url") instanceof String url)
+            if (!(o instanceof Map<?, ?> e)
+                    || !(e.get("url") instanceof String url)
                     || !url.startsWith("s3://")) {
                 throw invalid(manifestUrl, "an entry without an s3:// \"url\"");
             }
@@ -51,7 +52,7 @@ final class Manifest {
     }
 
     private static RedshiftException invalid(String url, String why) {
-        return new RedshiftException("XX000", "Manifest file is not in correct format: " + url
-                + ": " + why, null);
+        return new RedshiftException(
+                "XX000", "Manifest file is not in correct format: " + url + ": " + why, null);
     }
 }

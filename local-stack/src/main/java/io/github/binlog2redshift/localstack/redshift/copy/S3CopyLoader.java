@@ -32,9 +32,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Runs the reading half of a Redshift COPY against the local S3 server: finds the files (the
- * manifest's entries, or every key under the prefix), reads and checks every row as Redshift
- * would, and writes the rows that load into a CSV file PostgreSQL can {@code COPY FROM}. The
- * local PostgreSQL runs as the {@code postgres} OS user, so the file is made world-readable.
+ * manifest's entries, or every key under the prefix), reads and checks every row as Redshift would,
+ * and writes the rows that load into a CSV file PostgreSQL can {@code COPY FROM}. The local
+ * PostgreSQL runs as the {@code postgres} OS user, so the file is made world-readable.
  */
 public final class S3CopyLoader {
     private static final Logger LOG = LoggerFactory.getLogger(S3CopyLoader.class);
@@ -63,8 +63,9 @@ public final class S3CopyLoader {
      * @param targetColumns the table's columns, in table order
      * @throws RedshiftException if a file is missing, or a row fails and MAXERROR is reached
      */
-    public PreparedCopy prepare(CopyStatement copy, List<TargetColumn> targetColumns,
-            Path workDirectory) throws RedshiftException {
+    public PreparedCopy prepare(
+            CopyStatement copy, List<TargetColumn> targetColumns, Path workDirectory)
+            throws RedshiftException {
         String table = bareName(copy.table());
         List<TargetColumn> columns = loadedColumns(copy, targetColumns, table);
         List<String> files = files(copy, table);
@@ -82,14 +83,20 @@ public final class S3CopyLoader {
                 }
             }
             readableByAll(file, "rw-r--r--");
-            LOG.info("COPY into {}: {} rows from {} files, {} skipped", table, rows.rows(),
-                    files.size(), rows.skipped().size());
-            return new PreparedCopy(backendSql(copy.table(), columns, file), rows.rows(),
-                    rows.skipped(), file);
+            LOG.info(
+                    "COPY into {}: {} rows from {} files, {} skipped",
+                    table,
+                    rows.rows(),
+                    files.size(),
+                    rows.skipped().size());
+            return new PreparedCopy(
+                    backendSql(copy.table(), columns, file), rows.rows(), rows.skipped(), file);
         } catch (IOException e) {
             deleteQuietly(file);
-            throw new RedshiftException("XX000", "COPY into " + table + " could not read its"
-                    + " files: " + e.getMessage(), null);
+            throw new RedshiftException(
+                    "XX000",
+                    "COPY into " + table + " could not read its" + " files: " + e.getMessage(),
+                    null);
         } catch (RedshiftException e) {
             deleteQuietly(file);
             throw e;
@@ -101,19 +108,23 @@ public final class S3CopyLoader {
             S3Url prefix = S3Url.parse(copy.from());
             List<String> urls = new ArrayList<>();
             try {
-                for (S3Object o : s3.listObjectsV2Paginator(
-                        b -> b.bucket(prefix.bucket()).prefix(prefix.key())).contents()) {
+                for (S3Object o :
+                        s3.listObjectsV2Paginator(
+                                        b -> b.bucket(prefix.bucket()).prefix(prefix.key()))
+                                .contents()) {
                     if (!o.key().endsWith("/")) {
                         urls.add("s3://" + prefix.bucket() + "/" + o.key());
                     }
                 }
             } catch (SdkException e) {
-                throw new RedshiftException("XX000", "S3 list of " + copy.from() + " failed: "
-                        + e.getMessage(), null);
+                throw new RedshiftException(
+                        "XX000", "S3 list of " + copy.from() + " failed: " + e.getMessage(), null);
             }
             if (urls.isEmpty()) {
-                throw new RedshiftException("XX000", "The specified S3 prefix '" + prefix.key()
-                        + "' does not exist", null);
+                throw new RedshiftException(
+                        "XX000",
+                        "The specified S3 prefix '" + prefix.key() + "' does not exist",
+                        null);
             }
             return urls;
         }
@@ -148,8 +159,10 @@ public final class S3CopyLoader {
             return new BufferedInputStream(new GZIPInputStream(in, 64 * 1024));
         } catch (IOException e) {
             in.close();
-            throw new RedshiftException("XX000", "gzip: " + url + ": not in gzip format ("
-                    + e.getMessage() + ")", null);
+            throw new RedshiftException(
+                    "XX000",
+                    "gzip: " + url + ": not in gzip format (" + e.getMessage() + ")",
+                    null);
         }
     }
 
@@ -160,8 +173,8 @@ public final class S3CopyLoader {
         } catch (NoSuchKeyException e) {
             throw notFound(table, url, "the manifest");
         } catch (SdkException e) {
-            throw new RedshiftException("XX000", "S3 read of " + url + " failed: "
-                    + e.getMessage(), null);
+            throw new RedshiftException(
+                    "XX000", "S3 read of " + url + " failed: " + e.getMessage(), null);
         }
     }
 
@@ -176,19 +189,22 @@ public final class S3CopyLoader {
             if (e.statusCode() == 404) {
                 return false;
             }
-            throw new RedshiftException("XX000", "S3 read of " + url + " failed: "
-                    + e.getMessage(), null);
+            throw new RedshiftException(
+                    "XX000", "S3 read of " + url + " failed: " + e.getMessage(), null);
         }
     }
 
     private static RedshiftException notFound(String table, String url, String what) {
         LoadError error = new LoadError(url, 0, "", "", 1212, "Load file was not found: " + what);
-        return new RedshiftException("XX000", "Load into table '" + table + "' failed: " + what
-                + " does not exist: " + url, "code: 1212 Load file was not found", error);
+        return new RedshiftException(
+                "XX000",
+                "Load into table '" + table + "' failed: " + what + " does not exist: " + url,
+                "code: 1212 Load file was not found",
+                error);
     }
 
-    private static List<TargetColumn> loadedColumns(CopyStatement copy,
-            List<TargetColumn> target, String table) throws RedshiftException {
+    private static List<TargetColumn> loadedColumns(
+            CopyStatement copy, List<TargetColumn> target, String table) throws RedshiftException {
         if (copy.columns().isEmpty()) {
             return target;
         }
@@ -196,12 +212,23 @@ public final class S3CopyLoader {
         Set<String> seen = new HashSet<>();
         for (String name : copy.columns()) {
             if (!seen.add(name)) {
-                throw new RedshiftException("42701", "column \"" + name
-                        + "\" specified more than once", null);
+                throw new RedshiftException(
+                        "42701", "column \"" + name + "\" specified more than once", null);
             }
-            loaded.add(target.stream().filter(c -> c.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new RedshiftException("42703", "column \"" + name
-                            + "\" of relation \"" + table + "\" does not exist", null)));
+            loaded.add(
+                    target.stream()
+                            .filter(c -> c.name().equals(name))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new RedshiftException(
+                                                    "42703",
+                                                    "column \""
+                                                            + name
+                                                            + "\" of relation \""
+                                                            + table
+                                                            + "\" does not exist",
+                                                    null)));
         }
         return loaded;
     }
@@ -209,12 +236,15 @@ public final class S3CopyLoader {
     private static String backendSql(String table, List<TargetColumn> columns, Path file) {
         StringBuilder sql = new StringBuilder("COPY ").append(table).append(" (");
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(i > 0 ? ", " : "").append('"')
-                    .append(columns.get(i).name().replace("\"", "\"\"")).append('"');
+            sql.append(i > 0 ? ", " : "")
+                    .append('"')
+                    .append(columns.get(i).name().replace("\"", "\"\""))
+                    .append('"');
         }
         return sql.append(") FROM '")
                 .append(file.toAbsolutePath().toString().replace("'", "''"))
-                .append("' WITH (FORMAT csv, NULL '").append(CopyRows.NULL_MARKER)
+                .append("' WITH (FORMAT csv, NULL '")
+                .append(CopyRows.NULL_MARKER)
                 .append("', ENCODING 'UTF8')")
                 .toString();
     }
@@ -222,7 +252,8 @@ public final class S3CopyLoader {
     /** The table name without schema or quotes, as Redshift names it in load errors. */
     static String bareName(String table) {
         String last = table.substring(table.lastIndexOf('.') + 1);
-        return last.startsWith("\"") ? last.substring(1, last.length() - 1).replace("\"\"", "\"")
+        return last.startsWith("\"")
+                ? last.substring(1, last.length() - 1).replace("\"\"", "\"")
                 : last.toLowerCase(java.util.Locale.ROOT);
     }
 

@@ -65,12 +65,13 @@ class CopyStatementTest {
 
     @Test
     void readsOtherDocumentedForms() throws Exception {
-        CopyStatement copy = CopyStatement.parse(
-                        "copy public.Events from 's3://b/data/part-' credentials"
-                                + " 'aws_access_key_id=A;aws_secret_access_key=S' csv quote as '%'"
-                                + " delimiter '\\t' null as '\\000' emptyasnull blanksasnull"
-                                + " ignoreheader 1 acceptinvchars as '^';")
-                .orElseThrow();
+        CopyStatement copy =
+                CopyStatement.parse(
+                                "copy public.Events from 's3://b/data/part-' credentials"
+                                        + " 'aws_access_key_id=A;aws_secret_access_key=S' csv quote as '%'"
+                                        + " delimiter '\\t' null as '\\000' emptyasnull blanksasnull"
+                                        + " ignoreheader 1 acceptinvchars as '^';")
+                        .orElseThrow();
         assertThat(copy.table()).isEqualTo("public.Events");
         assertThat(copy.columns()).isEmpty();
         assertThat(copy.credentials().accessKeyId()).isEqualTo("A");
@@ -93,24 +94,26 @@ class CopyStatementTest {
     @Test
     void refusesWhatRedshiftRefuses() {
         String from = "COPY t FROM 's3://b/k' IAM_ROLE 'arn' ";
-        for (String bad : List.of(
-                "COPY t FROM 's3://b/k' CSV", // no authorization
-                "COPY t FROM 's3://b/k' IAM_ROLE 'arn' ACCESS_KEY_ID 'a' SECRET_ACCESS_KEY 's' CSV",
-                "COPY t FROM 's3://b/k' ACCESS_KEY_ID 'a' CSV", // key without secret
-                "COPY t FROM 's3://b/k' IAM_ROLE 'arn' SESSION_TOKEN 't' CSV",
-                from + "QUOTE '%'", // QUOTE without CSV
-                from + "CSV DELIMITER ',,'",
-                from + "CSV QUOTE ','", // quote = delimiter
-                from + "CSV NULL AS '\\n'", // reserved line delimiter
-                from + "CSV GZIP GZIP",
-                from + "CSV MAXERROR 100001",
-                from + "CSV TIMEFORMAT 'AUTO'", // keywords are case-sensitive
-                from + "CSV DATEFORMAT 'epochsecs'",
-                from + "CSV NULL AS '\\q'", // undocumented escape
-                from + "CSV NULL AS '\\N'", // undocumented escape: backslash-N or N?
-                from + "CSV FROBNICATE",
-                "COPY t FROM 's3://b/' IAM_ROLE 'arn' CSV MANIFEST", // manifest needs an object
-                "COPY t FROM 's3://b/k' IAM_ROLE 'arn' CSV 'unterminated")) {
+        for (String bad :
+                List.of(
+                        "COPY t FROM 's3://b/k' CSV", // no authorization
+                        "COPY t FROM 's3://b/k' IAM_ROLE 'arn' ACCESS_KEY_ID 'a' SECRET_ACCESS_KEY 's' CSV",
+                        "COPY t FROM 's3://b/k' ACCESS_KEY_ID 'a' CSV", // key without secret
+                        "COPY t FROM 's3://b/k' IAM_ROLE 'arn' SESSION_TOKEN 't' CSV",
+                        from + "QUOTE '%'", // QUOTE without CSV
+                        from + "CSV DELIMITER ',,'",
+                        from + "CSV QUOTE ','", // quote = delimiter
+                        from + "CSV NULL AS '\\n'", // reserved line delimiter
+                        from + "CSV GZIP GZIP",
+                        from + "CSV MAXERROR 100001",
+                        from + "CSV TIMEFORMAT 'AUTO'", // keywords are case-sensitive
+                        from + "CSV DATEFORMAT 'epochsecs'",
+                        from + "CSV NULL AS '\\q'", // undocumented escape
+                        from + "CSV NULL AS '\\N'", // undocumented escape: backslash-N or N?
+                        from + "CSV FROBNICATE",
+                        "COPY t FROM 's3://b/' IAM_ROLE 'arn' CSV MANIFEST", // manifest needs an
+                        // object
+                        "COPY t FROM 's3://b/k' IAM_ROLE 'arn' CSV 'unterminated")) {
             assertThatThrownBy(() -> CopyStatement.parse(bad), bad)
                     .isInstanceOf(RedshiftException.class);
         }
@@ -118,31 +121,44 @@ class CopyStatementTest {
 
     @Test
     void refusesWhatTheEmulatorDoesNotImplement() {
-        for (String option : List.of("JSON 'auto'", "FIXEDWIDTH 'a:1'", "ESCAPE", "REMOVEQUOTES",
-                "BZIP2", "ZSTD", "ROUNDEC", "FILLRECORD")) {
-            assertThatThrownBy(() -> CopyStatement.parse(
-                            "COPY t FROM 's3://b/k' IAM_ROLE 'arn' " + option))
-                    .isInstanceOfSatisfying(RedshiftException.class,
+        for (String option :
+                List.of(
+                        "JSON 'auto'",
+                        "FIXEDWIDTH 'a:1'",
+                        "ESCAPE",
+                        "REMOVEQUOTES",
+                        "BZIP2",
+                        "ZSTD",
+                        "ROUNDEC",
+                        "FILLRECORD")) {
+            assertThatThrownBy(
+                            () ->
+                                    CopyStatement.parse(
+                                            "COPY t FROM 's3://b/k' IAM_ROLE 'arn' " + option))
+                    .isInstanceOfSatisfying(
+                            RedshiftException.class,
                             e -> assertThat(e.sqlState()).isEqualTo("0A000"));
         }
-        assertThatThrownBy(() -> CopyStatement.parse(
-                        "COPY t FROM 'dynamodb://Movies' IAM_ROLE 'arn' READRATIO 50"))
+        assertThatThrownBy(
+                        () ->
+                                CopyStatement.parse(
+                                        "COPY t FROM 'dynamodb://Movies' IAM_ROLE 'arn' READRATIO 50"))
                 .isInstanceOf(RedshiftException.class);
         // Pipe-delimited text is Redshift's default, but the emulator reads CSV only.
         assertThatThrownBy(() -> CopyStatement.parse("COPY t FROM 's3://b/k' IAM_ROLE 'arn'"))
-                .isInstanceOfSatisfying(RedshiftException.class,
-                        e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+                .isInstanceOfSatisfying(
+                        RedshiftException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
     }
 
     @Test
     void backslashEscapesInLiterals() throws Exception {
-        CopyStatement copy = CopyStatement.parse(
-                        "COPY t FROM 's3://b/k' IAM_ROLE 'arn' CSV NULL AS 'a\\\\b'")
-                .orElseThrow();
+        CopyStatement copy =
+                CopyStatement.parse("COPY t FROM 's3://b/k' IAM_ROLE 'arn' CSV NULL AS 'a\\\\b'")
+                        .orElseThrow();
         assertThat(copy.options().nullAs()).isEqualTo("a\\b");
-        CopyStatement octal = CopyStatement.parse(
-                        "COPY t FROM 's3://b/k' IAM_ROLE 'arn' CSV DELIMITER '\\174'")
-                .orElseThrow();
+        CopyStatement octal =
+                CopyStatement.parse("COPY t FROM 's3://b/k' IAM_ROLE 'arn' CSV DELIMITER '\\174'")
+                        .orElseThrow();
         assertThat(octal.options().delimiter()).isEqualTo('|');
     }
 }

@@ -43,15 +43,24 @@ class S3CopyLoaderITCase {
         put(stack, at, "f1.gz", gzip("\"1\",\"caf\u00e9, \"\"quoted\"\"\"\n\"2\",\\N\n"));
         put(stack, at, "f2.gz", gzip("\"3\",\"two\nlines\"\n\"4\",\"\"\n"));
         put(stack, at, "m.manifest", manifest(at, true, "f1.gz", "f2.gz"));
-        List<TargetColumn> cols = List.of(
-                new TargetColumn("id", "integer", -1, 0, 0, false),
-                new TargetColumn("note", "varchar", 30, 0, 0, true));
-        PreparedCopy p = prepare(stack, "COPY \"t_two_gzip\" (\"id\", \"note\") FROM '"
-                + at.uri("m.manifest") + "'" + KEYS + " NULL AS '\\\\N' GZIP MANIFEST", cols);
+        List<TargetColumn> cols =
+                List.of(
+                        new TargetColumn("id", "integer", -1, 0, 0, false),
+                        new TargetColumn("note", "varchar", 30, 0, 0, true));
+        PreparedCopy p =
+                prepare(
+                        stack,
+                        "COPY \"t_two_gzip\" (\"id\", \"note\") FROM '"
+                                + at.uri("m.manifest")
+                                + "'"
+                                + KEYS
+                                + " NULL AS '\\\\N' GZIP MANIFEST",
+                        cols);
         assertThat(p.rows()).isEqualTo(4);
         assertThat(p.skipped()).isEmpty();
         PostgresDatabase db = stack.newPostgresDatabase("copy_two_gzip");
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE t_two_gzip (id integer not null, note varchar(30))");
             st.execute(p.backendSql());
             ResultSet rs = st.executeQuery("SELECT id, note FROM t_two_gzip ORDER BY id");
@@ -68,18 +77,41 @@ class S3CopyLoaderITCase {
     void aMissingMandatoryFileFailsTheCopy(LocalStack stack, S3Location at) throws Exception {
         put(stack, at, "present.csv", "\"1\"\n");
         put(stack, at, "m.manifest", manifest(at, true, "present.csv", "absent.csv"));
-        assertThatThrownBy(() -> prepare(stack, "COPY t FROM '" + at.uri("m.manifest") + "'"
-                        + KEYS + " MANIFEST", List.of(intColumn("id"))))
-                .isInstanceOfSatisfying(RedshiftException.class, e -> {
-                    assertThat(e.loadError()).get().satisfies(le -> {
-                        assertThat(le.errorCode()).isEqualTo(1212);
-                        assertThat(le.fileName()).isEqualTo(at.uri("absent.csv"));
-                    });
-                });
+        assertThatThrownBy(
+                        () ->
+                                prepare(
+                                        stack,
+                                        "COPY t FROM '"
+                                                + at.uri("m.manifest")
+                                                + "'"
+                                                + KEYS
+                                                + " MANIFEST",
+                                        List.of(intColumn("id"))))
+                .isInstanceOfSatisfying(
+                        RedshiftException.class,
+                        e -> {
+                            assertThat(e.loadError())
+                                    .get()
+                                    .satisfies(
+                                            le -> {
+                                                assertThat(le.errorCode()).isEqualTo(1212);
+                                                assertThat(le.fileName())
+                                                        .isEqualTo(at.uri("absent.csv"));
+                                            });
+                        });
         // Not mandatory: the missing file is skipped.
         put(stack, at, "m2.manifest", manifest(at, false, "present.csv", "absent.csv"));
-        assertThat(prepare(stack, "COPY t FROM '" + at.uri("m2.manifest") + "'" + KEYS
-                + " MANIFEST", List.of(intColumn("id"))).rows()).isEqualTo(1);
+        assertThat(
+                        prepare(
+                                        stack,
+                                        "COPY t FROM '"
+                                                + at.uri("m2.manifest")
+                                                + "'"
+                                                + KEYS
+                                                + " MANIFEST",
+                                        List.of(intColumn("id")))
+                                .rows())
+                .isEqualTo(1);
     }
 
     @Test
@@ -90,12 +122,20 @@ class S3CopyLoaderITCase {
         // NULL AS matches quoted and unquoted fields alike; "" stays an empty string.
         assertThat(Files.readString(prepare(stack, sql, cols).file()))
                 .isEqualTo("\\N,\\N,\"\",\"   \"\n");
-        assertThat(Files.readString(prepare(stack, sql + " EMPTYASNULL BLANKSASNULL", cols)
-                .file())).isEqualTo("\\N,\\N,\\N,\\N\n");
+        assertThat(Files.readString(prepare(stack, sql + " EMPTYASNULL BLANKSASNULL", cols).file()))
+                .isEqualTo("\\N,\\N,\\N,\\N\n");
         // An empty or blank field of a non-character type is always NULL.
         put(stack, at, "n.csv", ",\"\", \n");
-        assertThat(Files.readString(prepare(stack, "COPY t FROM '" + at.uri("n.csv") + "'"
-                + KEYS, List.of(intColumn("x"), intColumn("y"), intColumn("z"))).file()))
+        assertThat(
+                        Files.readString(
+                                prepare(
+                                                stack,
+                                                "COPY t FROM '" + at.uri("n.csv") + "'" + KEYS,
+                                                List.of(
+                                                        intColumn("x"),
+                                                        intColumn("y"),
+                                                        intColumn("z")))
+                                        .file()))
                 .isEqualTo("\\N,\\N,\\N\n");
     }
 
@@ -122,26 +162,42 @@ class S3CopyLoaderITCase {
             {"varbyte", 1, 0, 0, "abcd", 1204},
         };
         for (Object[] c : cases) {
-            TargetColumn col = new TargetColumn("v", (String) c[0], (int) c[1], (int) c[2],
-                    (int) c[3], true);
+            TargetColumn col =
+                    new TargetColumn("v", (String) c[0], (int) c[1], (int) c[2], (int) c[3], true);
             String good = goodValue((String) c[0]);
             String key = "rule-" + c[0].toString().replace(' ', '_') + "-" + c[5] + ".csv";
-            put(stack, at, key, "\"1\",\"" + csv(good) + "\"\n\"2\",\"" + csv((String) c[4])
-                    + "\"\n");
-            assertThatThrownBy(() -> prepare(stack, "COPY t FROM '" + at.uri(key) + "'" + KEYS
-                            + " TIMEFORMAT 'auto' DATEFORMAT 'auto'", List.of(intColumn("id"), col)))
+            put(
+                    stack,
+                    at,
+                    key,
+                    "\"1\",\"" + csv(good) + "\"\n\"2\",\"" + csv((String) c[4]) + "\"\n");
+            assertThatThrownBy(
+                            () ->
+                                    prepare(
+                                            stack,
+                                            "COPY t FROM '"
+                                                    + at.uri(key)
+                                                    + "'"
+                                                    + KEYS
+                                                    + " TIMEFORMAT 'auto' DATEFORMAT 'auto'",
+                                            List.of(intColumn("id"), col)))
                     .as("%s %s", c[0], c[4])
-                    .isInstanceOfSatisfying(RedshiftException.class, e -> {
-                        assertThat(e.getMessage()).isEqualTo("Load into table 't' failed. Check"
-                                + " 'stl_load_errors' system table for details.");
-                        LoadError le = e.loadError().orElseThrow();
-                        assertThat(le.errorCode()).as("%s %s: %s", c[0], c[4], le.reason())
-                                .isEqualTo(c[5]);
-                        assertThat(le.lineNumber()).isEqualTo(2);
-                        assertThat(le.columnName()).isEqualTo("v");
-                        assertThat(le.rawValue()).isEqualTo(c[4]);
-                        assertThat(le.fileName()).isEqualTo(at.uri(key));
-                    });
+                    .isInstanceOfSatisfying(
+                            RedshiftException.class,
+                            e -> {
+                                assertThat(e.getMessage())
+                                        .isEqualTo(
+                                                "Load into table 't' failed. Check"
+                                                        + " 'stl_load_errors' system table for details.");
+                                LoadError le = e.loadError().orElseThrow();
+                                assertThat(le.errorCode())
+                                        .as("%s %s: %s", c[0], c[4], le.reason())
+                                        .isEqualTo(c[5]);
+                                assertThat(le.lineNumber()).isEqualTo(2);
+                                assertThat(le.columnName()).isEqualTo("v");
+                                assertThat(le.rawValue()).isEqualTo(c[4]);
+                                assertThat(le.fileName()).isEqualTo(at.uri(key));
+                            });
         }
     }
 
@@ -151,15 +207,23 @@ class S3CopyLoaderITCase {
         putBytes(stack, at, "bad.csv", bad);
         String sql = "COPY t FROM '" + at.uri("bad.csv") + "'" + KEYS;
         List<TargetColumn> cols = List.of(intColumn("id"), text("s"));
-        assertThatThrownBy(() -> prepare(stack, sql, cols)).isInstanceOfSatisfying(
-                RedshiftException.class,
-                e -> assertThat(e.loadError().orElseThrow().errorCode()).isEqualTo(1220));
+        assertThatThrownBy(() -> prepare(stack, sql, cols))
+                .isInstanceOfSatisfying(
+                        RedshiftException.class,
+                        e -> assertThat(e.loadError().orElseThrow().errorCode()).isEqualTo(1220));
         assertThat(Files.readString(prepare(stack, sql + " ACCEPTINVCHARS AS '^'", cols).file()))
                 .isEqualTo("\"1\",\"a^b\"\n");
         put(stack, at, "nn.csv", "\\N\n");
-        assertThatThrownBy(() -> prepare(stack, "COPY t FROM '" + at.uri("nn.csv") + "'" + KEYS,
-                        List.of(new TargetColumn("id", "integer", -1, 0, 0, false))))
-                .isInstanceOfSatisfying(RedshiftException.class,
+        assertThatThrownBy(
+                        () ->
+                                prepare(
+                                        stack,
+                                        "COPY t FROM '" + at.uri("nn.csv") + "'" + KEYS,
+                                        List.of(
+                                                new TargetColumn(
+                                                        "id", "integer", -1, 0, 0, false))))
+                .isInstanceOfSatisfying(
+                        RedshiftException.class,
                         e -> assertThat(e.loadError().orElseThrow().errorCode()).isEqualTo(1213));
     }
 
@@ -167,13 +231,23 @@ class S3CopyLoaderITCase {
     void aRowOverFourMegabytesIsRefused(LocalStack stack, S3Location at) throws Exception {
         String big = "x".repeat(CsvRecords.MAX_ROW_BYTES);
         put(stack, at, "big.csv", "\"1\",\"ok\"\n\"2\",\"" + big + "\"\n");
-        assertThatThrownBy(() -> prepare(stack, "COPY t FROM '" + at.uri("big.csv") + "'" + KEYS
-                        + " TRUNCATECOLUMNS", List.of(intColumn("id"), text("s"))))
-                .isInstanceOfSatisfying(RedshiftException.class, e -> {
-                    LoadError le = e.loadError().orElseThrow();
-                    assertThat(le.lineNumber()).isEqualTo(2);
-                    assertThat(le.reason()).contains("Row size");
-                });
+        assertThatThrownBy(
+                        () ->
+                                prepare(
+                                        stack,
+                                        "COPY t FROM '"
+                                                + at.uri("big.csv")
+                                                + "'"
+                                                + KEYS
+                                                + " TRUNCATECOLUMNS",
+                                        List.of(intColumn("id"), text("s"))))
+                .isInstanceOfSatisfying(
+                        RedshiftException.class,
+                        e -> {
+                            LoadError le = e.loadError().orElseThrow();
+                            assertThat(le.lineNumber()).isEqualTo(2);
+                            assertThat(le.reason()).contains("Row size");
+                        });
     }
 
     @Test
@@ -182,12 +256,14 @@ class S3CopyLoaderITCase {
         put(stack, at, "mb.csv", "\"\u00e9\u00e9\"\n\"\u00e9\u00e9\u00e9\"\n");
         String sql = "COPY t FROM '" + at.uri("mb.csv") + "'" + KEYS;
         List<TargetColumn> cols = List.of(new TargetColumn("s", "varchar", 4, 0, 0, true));
-        assertThatThrownBy(() -> prepare(stack, sql, cols)).isInstanceOfSatisfying(
-                RedshiftException.class, e -> {
-                    LoadError le = e.loadError().orElseThrow();
-                    assertThat(le.errorCode()).isEqualTo(1204);
-                    assertThat(le.lineNumber()).isEqualTo(2);
-                });
+        assertThatThrownBy(() -> prepare(stack, sql, cols))
+                .isInstanceOfSatisfying(
+                        RedshiftException.class,
+                        e -> {
+                            LoadError le = e.loadError().orElseThrow();
+                            assertThat(le.errorCode()).isEqualTo(1204);
+                            assertThat(le.lineNumber()).isEqualTo(2);
+                        });
         assertThat(Files.readString(prepare(stack, sql + " TRUNCATECOLUMNS", cols).file()))
                 .isEqualTo("\"\u00e9\u00e9\"\n\"\u00e9\u00e9\"\n");
     }
@@ -201,7 +277,8 @@ class S3CopyLoaderITCase {
         assertThat(p.skipped()).extracting(LoadError::lineNumber).containsExactly(2L, 4L);
         // "If the load returns the error_count number of errors or greater, the load fails."
         assertThatThrownBy(() -> prepare(stack, sql + " MAXERROR 2", List.of(intColumn("id"))))
-                .isInstanceOfSatisfying(RedshiftException.class,
+                .isInstanceOfSatisfying(
+                        RedshiftException.class,
                         e -> assertThat(e.loadError().orElseThrow().lineNumber()).isEqualTo(4));
     }
 
@@ -210,11 +287,21 @@ class S3CopyLoaderITCase {
         put(stack, at, "part-1", "\"1\"\n");
         put(stack, at, "part-2", "\"2\"\n\"3\"\n");
         put(stack, at, "other", "\"x\"\n");
-        assertThat(prepare(stack, "COPY t FROM '" + at.uri("part-") + "'" + KEYS,
-                List.of(intColumn("id"))).rows()).isEqualTo(3);
-        assertThatThrownBy(() -> prepare(stack, "COPY t FROM '" + at.uri("none-") + "'" + KEYS,
-                        List.of(intColumn("id"))))
-                .isInstanceOf(RedshiftException.class).hasMessageContaining("does not exist");
+        assertThat(
+                        prepare(
+                                        stack,
+                                        "COPY t FROM '" + at.uri("part-") + "'" + KEYS,
+                                        List.of(intColumn("id")))
+                                .rows())
+                .isEqualTo(3);
+        assertThatThrownBy(
+                        () ->
+                                prepare(
+                                        stack,
+                                        "COPY t FROM '" + at.uri("none-") + "'" + KEYS,
+                                        List.of(intColumn("id"))))
+                .isInstanceOf(RedshiftException.class)
+                .hasMessageContaining("does not exist");
     }
 
     private static String goodValue(String type) {
@@ -245,8 +332,8 @@ class S3CopyLoaderITCase {
     private static PreparedCopy prepare(LocalStack stack, String sql, List<TargetColumn> cols)
             throws Exception {
         S3ProxyServer s3 = stack.s3();
-        S3CopyLoader loader = new S3CopyLoader(URI.create(s3.endpoint()), s3.accessKey(),
-                s3.secretKey());
+        S3CopyLoader loader =
+                new S3CopyLoader(URI.create(s3.endpoint()), s3.accessKey(), s3.secretKey());
         Path work = stack.directory().resolve("copy-work");
         return loader.prepare(CopyStatement.parse(sql).orElseThrow(), cols, work);
     }
@@ -254,8 +341,12 @@ class S3CopyLoaderITCase {
     private static String manifest(S3Location at, boolean mandatory, String... keys) {
         StringBuilder json = new StringBuilder("{\"entries\": [");
         for (int i = 0; i < keys.length; i++) {
-            json.append(i > 0 ? "," : "").append("{\"url\":\"").append(at.uri(keys[i]))
-                    .append("\",\"mandatory\":").append(mandatory).append('}');
+            json.append(i > 0 ? "," : "")
+                    .append("{\"url\":\"")
+                    .append(at.uri(keys[i]))
+                    .append("\",\"mandatory\":")
+                    .append(mandatory)
+                    .append('}');
         }
         return json.append("]}").toString();
     }
@@ -278,18 +369,21 @@ class S3CopyLoaderITCase {
 
     private static void putBytes(LocalStack stack, S3Location at, String key, byte[] bytes) {
         S3ProxyServer s3 = stack.s3();
-        try (S3Client client = S3Client.builder()
-                .endpointOverride(URI.create(s3.endpoint()))
-                .region(Region.of(S3ProxyServer.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
-                .forcePathStyle(true)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
+        try (S3Client client =
+                S3Client.builder()
+                        .endpointOverride(URI.create(s3.endpoint()))
+                        .region(Region.of(S3ProxyServer.REGION))
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
+                        .forcePathStyle(true)
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build()) {
             String objectKey = at.uri(key).substring(("s3://" + at.bucket() + "/").length());
-            client.putObject(b -> b.bucket(at.bucket()).key(objectKey), RequestBody.fromBytes(bytes));
+            client.putObject(
+                    b -> b.bucket(at.bucket()).key(objectKey), RequestBody.fromBytes(bytes));
         }
     }
 }

@@ -22,8 +22,8 @@ public final class SqlText {
     }
 
     /**
-     * {@code 'text'} with embedded single quotes doubled: a standard literal, as PostgreSQL reads it
-     * (standard_conforming_strings, on by default since 9.1).
+     * {@code 'text'} with embedded single quotes doubled: a standard literal, as PostgreSQL reads
+     * it (standard_conforming_strings, on by default since 9.1).
      */
     public static String literal(String text) {
         return '\'' + text.replace("'", "''") + '\'';
