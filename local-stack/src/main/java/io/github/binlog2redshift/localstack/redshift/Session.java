@@ -8,23 +8,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection: answers the driver's startup and password exchange as Redshift does, opens
- * the PostgreSQL connection behind it, then relays the client's messages one at a time, replacing
- * each statement by its {@link Plan} and waiting for each reply, so the emulator can run its own
- * queries between two client messages.
+ * One client connection: after the {@link StartupHandshake} has opened the PostgreSQL connection
+ * behind it, relays the client's messages one at a time, replacing each statement by its {@link
+ * Plan} and waiting for each reply, so the emulator can run its own queries between two client
+ * messages.
  */
 final class Session implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
-    private static final int SSL_REQUEST = 80877103;
-    private static final int CANCEL_REQUEST = 80877102;
-    private static final int PROTOCOL_3 = 196608;
 
     private final Socket client;
     private final RedshiftServer server;
@@ -51,7 +47,10 @@ final class Session implements Runnable {
         try (client) {
             in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
             out = new BufferedOutputStream(client.getOutputStream());
-            if (startup()) {
+            StartupHandshake.Login login = new StartupHandshake(in, out, server).run();
+            if (login != null) {
+                backend = login.backend();
+                runner = new StatementRunner(server, login.database(), login.user(), backend);
                 loop();
             }
         } catch (EOFException e) {
@@ -65,76 +64,6 @@ final class Session implements Runnable {
                 backend.close();
             }
         }
-    }
-
-    private boolean startup() throws IOException {
-        while (true) {
-            int length = in.readInt();
-            int code = in.readInt();
-            byte[] rest = new byte[length - 8];
-            in.readFully(rest);
-            if (code == SSL_REQUEST) {
-                // No TLS on loopback: the driver must be told ssl=false, as with a cluster without
-                // TLS.
-                out.write('N');
-                out.flush();
-            } else if (code == CANCEL_REQUEST) {
-                server.forwardCancel(rest);
-                return false;
-            } else if (code != PROTOCOL_3) {
-                return fail("08P01", "unsupported frontend protocol " + code);
-            } else {
-                return authenticate(parameters(rest));
-            }
-        }
-    }
-
-    private boolean authenticate(Map<String, String> params) throws IOException {
-        String user = params.getOrDefault("user", "");
-        String database = params.getOrDefault("database", user);
-        new WireMessage.Builder().int32(3).build('R').write(out); // cleartext password
-        out.flush();
-        WireMessage password = WireMessage.read(in);
-        if (password.type() != 'p' || !server.checkPassword(user, password.firstString())) {
-            return fail("28000", "password authentication failed for user \"" + user + "\"");
-        }
-        Map<String, String> settings = new LinkedHashMap<>();
-        // Redshift runs every transaction at SERIALIZABLE (Redshift "Serializable isolation").
-        settings.put("default_transaction_isolation", "serializable");
-        settings.put("TimeZone", "UTC");
-        settings.put("DateStyle", "ISO, MDY");
-        settings.put("extra_float_digits", "0");
-        try {
-            backend = Backend.connect(server.postgresPort(), database, user, settings);
-        } catch (RedshiftException e) {
-            return fail(e.sqlState(), e.getMessage());
-        }
-        runner = new StatementRunner(server, database, user, backend);
-        new WireMessage.Builder().int32(0).build('R').write(out);
-        for (Map.Entry<String, String> p : serverParameters(user).entrySet()) {
-            WireMessage.parameterStatus(p.getKey(), p.getValue()).write(out);
-        }
-        if (backend.keyData() != null) {
-            backend.keyData().write(out);
-        }
-        new WireMessage('Z', new byte[] {'I'}).write(out);
-        out.flush();
-        return true;
-    }
-
-    /** What Redshift reports at startup; it is a PostgreSQL 8.0.2 to clients. */
-    private Map<String, String> serverParameters(String user) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("application_name", "");
-        p.put("client_encoding", "UTF8");
-        p.put("DateStyle", "ISO, MDY");
-        p.put("integer_datetimes", "on");
-        p.put("is_superuser", "off");
-        p.put("server_encoding", "UNICODE");
-        p.put("server_version", "8.0.2");
-        p.put("session_authorization", user);
-        p.put("TimeZone", "UTC");
-        return p;
     }
 
     private void loop() throws IOException {
@@ -289,20 +218,5 @@ final class Session implements Runnable {
     private void error(String state, String message) throws IOException {
         WireMessage.error("ERROR", state, message, "").write(out);
         out.flush();
-    }
-
-    private boolean fail(String state, String message) throws IOException {
-        WireMessage.error("FATAL", state, message, "").write(out);
-        out.flush();
-        return false;
-    }
-
-    private static Map<String, String> parameters(byte[] payload) {
-        Map<String, String> out = new HashMap<>();
-        WireMessage.Cursor c = new WireMessage.Cursor(payload);
-        while (c.position < payload.length && payload[c.position] != 0) {
-            out.put(c.string(), c.string());
-        }
-        return out;
     }
 }
