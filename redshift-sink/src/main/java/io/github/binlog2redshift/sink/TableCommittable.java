@@ -1,18 +1,15 @@
 package io.github.binlog2redshift.sink;
 
 import io.github.binlog2redshift.event.ColumnDef;
-import io.github.binlog2redshift.sink.dialect.ReservedNames;
 import io.github.binlog2redshift.sink.dialect.TableMode;
 import io.github.binlog2redshift.sink.dialect.TableShape;
-import io.github.binlog2redshift.sink.schema.DdlText;
+
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
+
 import javax.annotation.Nullable;
 
 /**
@@ -181,52 +178,7 @@ public final class TableCommittable {
      * union of the staged columns.
      */
     public List<ColumnDef> currentColumns() {
-        for (int i = schemaChanges.size() - 1; i >= 0; i--) {
-            if (DdlText.parse(schemaChanges.get(i).ddl()).kind() == DdlText.Kind.DROP_TABLE) {
-                return List.of(); // the table is gone at the source; nothing to create from
-            }
-            if (!schemaChanges.get(i).columns().isEmpty()) {
-                List<ColumnDef> latest = new ArrayList<>(schemaChanges.get(i).columns());
-                // Not a source column: rows whose values were cut name them here (opt-in).
-                columns.stream()
-                        .filter(c -> c.name().equals(ReservedNames.TRUNCATED))
-                        .forEach(latest::add);
-                return latest;
-            }
-        }
-        return renamedColumns();
-    }
-
-    /**
-     * The staged columns under the names they load into (see {@link #loadColumns}): a column of
-     * rows staged before a rename is the renamed column, not one to add again.
-     */
-    private List<ColumnDef> renamedColumns() {
-        Map<String, String> renames = renames();
-        if (renames.isEmpty()) {
-            return columns;
-        }
-        Set<String> present = new HashSet<>();
-        columns.forEach(c -> present.add(c.name()));
-        Map<String, ColumnDef> out = new LinkedHashMap<>();
-        for (ColumnDef c : columns) {
-            String name = c.name();
-            for (int hops = 0; renames.containsKey(name) && hops < 16; hops++) {
-                name = renames.get(name);
-            }
-            ColumnDef as =
-                    name.equals(c.name()) || present.contains(name)
-                            ? c
-                            : new ColumnDef(
-                                    name,
-                                    c.type(),
-                                    c.length(),
-                                    c.scale(),
-                                    c.nullable(),
-                                    c.enumValues());
-            out.putIfAbsent(as.name(), as);
-        }
-        return List.copyOf(out.values());
+        return IntervalColumns.current(columns, schemaChanges);
     }
 
     /**
@@ -234,29 +186,12 @@ public final class TableCommittable {
      * interval (rows staged before the rename) loads into its new name.
      */
     public List<String> loadColumns(StagedFile file) {
-        Map<String, String> renames = renames();
-        if (renames.isEmpty()) {
-            return file.columns();
-        }
-        Set<String> present = new HashSet<>(file.columns());
-        List<String> out = new ArrayList<>(file.columns().size());
-        for (String c : file.columns()) {
-            String name = c;
-            for (int hops = 0; renames.containsKey(name) && hops < 16; hops++) {
-                name = renames.get(name);
-            }
-            out.add(!name.equals(c) && present.contains(name) ? c : name);
-        }
-        return out;
+        return IntervalColumns.load(file.columns(), schemaChanges);
     }
 
     /** Old name to new name of every column rename of the interval, in order. */
     public Map<String, String> renames() {
-        Map<String, String> all = new LinkedHashMap<>();
-        for (SchemaChange s : schemaChanges) {
-            all.putAll(DdlText.parse(s.ddl()).renames());
-        }
-        return all;
+        return IntervalColumns.renames(schemaChanges);
     }
 
     /** The same batch with {@code more} schema changes after its own (for the load only). */

@@ -6,6 +6,11 @@ import io.github.binlog2redshift.sink.jdbc.QuarantineView;
 import io.github.binlog2redshift.sink.jdbc.QuarantineView.Kept;
 import io.github.binlog2redshift.sink.jdbc.QuarantineView.Quarantine;
 import io.github.binlog2redshift.sink.jdbc.WarehouseSession;
+
+import org.apache.flink.metrics.MetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,12 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+
 import javax.annotation.Nullable;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.MetricGroup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The committer's table quarantine. A table whose apply fails in a way that concerns it alone
@@ -38,10 +39,7 @@ import org.slf4j.LoggerFactory;
  * are not the table's own (connections, logins, spent retries, unreadable staged files) still fail
  * the job, whose restart commits again.
  *
- * <p>Metrics, on the committer's group: {@code quarantinedTables} (gauge); per {@code
- * table=<schema.table>} (the warehouse's name): {@code quarantined} (1 or 0), {@code
- * keptCommittables} and {@code keptRows} (what this subtask keeps), {@code quarantines} and {@code
- * replayedCommittables} (counters).
+ * <p>Metrics: {@link QuarantineMetrics}.
  */
 final class TableQuarantine {
 
@@ -86,9 +84,7 @@ final class TableQuarantine {
     private final QuarantineStore store;
     private final int subtask;
     private final int parallelism;
-    private final MetricGroup metrics;
-    private final Map<String, TableGauges> gauges = new ConcurrentHashMap<>();
-    private volatile int quarantinedTables;
+    private final QuarantineMetrics metrics;
 
     TableQuarantine(QuarantineStore store, int subtask, int parallelism, MetricGroup metrics) {
         if (parallelism < 1 || subtask < 0 || subtask >= parallelism) {
@@ -98,8 +94,7 @@ final class TableQuarantine {
         this.store = store;
         this.subtask = subtask;
         this.parallelism = parallelism;
-        this.metrics = metrics;
-        metrics.gauge("quarantinedTables", () -> quarantinedTables);
+        this.metrics = new QuarantineMetrics(metrics);
     }
 
     /** How the records name {@code t} (the warehouse's {@code schema.table}). */
@@ -191,7 +186,7 @@ final class TableQuarantine {
                     });
             kept.remove(0);
             replayed++;
-            gauges(table).replayed.inc();
+            metrics.replayed(table);
         }
         LOG.info("{}: resumed; {} kept committables replayed in order", table, replayed);
         return null;
@@ -211,7 +206,7 @@ final class TableQuarantine {
                     store.quarantine(c, table, b.checkpointId(), subtask, reason);
                     return null;
                 });
-        gauges(table).quarantines.inc();
+        metrics.quarantined(table);
         LOG.error(
                 "{} QUARANTINED at checkpoint {} by subtask {}: {}. Its committables are kept in"
                         + " the warehouse until it is resumed; the other tables go on. Resume"
@@ -248,16 +243,9 @@ final class TableQuarantine {
             }
             kept.put(o.table(), o.kept());
         }
-        quarantinedTables = quarantined.size();
-        for (Map.Entry<String, TableGauges> g : gauges.entrySet()) {
-            if (!quarantined.containsKey(g.getKey()) && !kept.containsKey(g.getKey())) {
-                g.getValue().set(false, List.of());
-            }
-        }
-        kept.forEach((t, k) -> gauges(t).set(quarantined.containsKey(t), k));
+        metrics.set(quarantined, kept);
         for (Quarantine q : quarantined.values()) {
             List<Kept> mine = kept.getOrDefault(q.table(), List.of());
-            gauges(q.table()).set(true, mine);
             long rows = mine.stream().mapToLong(Kept::rows).sum();
             LOG.warn(
                     "{} is quarantined since checkpoint {} (subtask {}): {}. Subtask {} keeps {}"
@@ -286,32 +274,5 @@ final class TableQuarantine {
 
     private static String key(long checkpointId, String stagingId) {
         return checkpointId + "/" + stagingId;
-    }
-
-    private TableGauges gauges(String table) {
-        return gauges.computeIfAbsent(table, t -> new TableGauges(metrics.addGroup("table", t)));
-    }
-
-    /** One table's quarantine metrics. */
-    private static final class TableGauges {
-        private final Counter quarantines;
-        private final Counter replayed;
-        private volatile int quarantined;
-        private volatile long keptCommittables;
-        private volatile long keptRows;
-
-        TableGauges(MetricGroup g) {
-            quarantines = g.counter("quarantines");
-            replayed = g.counter("replayedCommittables");
-            g.gauge("quarantined", () -> quarantined);
-            g.gauge("keptCommittables", () -> keptCommittables);
-            g.gauge("keptRows", () -> keptRows);
-        }
-
-        void set(boolean isQuarantined, List<Kept> kept) {
-            quarantined = isQuarantined ? 1 : 0;
-            keptCommittables = kept.size();
-            keptRows = kept.stream().mapToLong(Kept::rows).sum();
-        }
     }
 }

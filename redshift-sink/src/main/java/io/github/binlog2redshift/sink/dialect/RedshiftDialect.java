@@ -1,12 +1,11 @@
 package io.github.binlog2redshift.sink.dialect;
 
-import static io.github.binlog2redshift.sink.dialect.internal.SqlText.escapedLiteral;
 import static io.github.binlog2redshift.sink.dialect.internal.SqlText.ident;
-import static io.github.binlog2redshift.sink.dialect.internal.SqlText.identList;
 
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.internal.SqlText;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -267,39 +266,7 @@ public final class RedshiftDialect implements SqlDialect {
      * io.github.binlog2redshift.sink.dialect.internal.SqlText#escapedLiteral}).
      */
     public String copy(List<String> stagedColumns, String manifestUri, CopyOptions o) {
-        StringBuilder sql = new StringBuilder("COPY ");
-        sql.append(ident(ReservedNames.STAGE_TABLE))
-                .append(" (")
-                .append(identList(stagedColumns))
-                .append(") FROM ")
-                .append(escapedLiteral(manifestUri));
-        if (o.iamRole() != null) {
-            sql.append(" IAM_ROLE ").append(escapedLiteral(o.iamRole()));
-        } else {
-            sql.append(" ACCESS_KEY_ID ").append(escapedLiteral(o.accessKeyId()));
-            sql.append(" SECRET_ACCESS_KEY ").append(escapedLiteral(o.secretAccessKey()));
-            if (o.sessionToken() != null) {
-                sql.append(" SESSION_TOKEN ").append(escapedLiteral(o.sessionToken()));
-            }
-        }
-        if (o.region() != null) {
-            sql.append(" REGION ").append(escapedLiteral(o.region()));
-        }
-        sql.append(" FORMAT AS CSV NULL AS ").append(escapedLiteral(NULL_MARKER));
-        if (o.gzip()) {
-            sql.append(" GZIP");
-        }
-        sql.append(" MANIFEST TIMEFORMAT ").append(escapedLiteral(o.timeFormat()));
-        sql.append(" DATEFORMAT ").append(escapedLiteral(o.dateFormat()));
-        if (o.maxError() != null) {
-            sql.append(" MAXERROR ").append(o.maxError());
-        }
-        if (o.truncateColumns()) {
-            sql.append(" TRUNCATECOLUMNS");
-        }
-        // The stage is a throwaway temp table: analysing or re-encoding it is wasted time.
-        sql.append(" COMPUPDATE OFF STATUPDATE OFF");
-        return sql.toString();
+        return RedshiftCopy.statement(stagedColumns, manifestUri, o);
     }
 
     /** Rows loaded by the session's last COPY, compared with the rows staged. */

@@ -6,8 +6,10 @@ import static io.github.binlog2redshift.sink.dialect.internal.SqlText.table;
 
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.TargetTable;
+
 import java.io.Serializable;
 import java.util.List;
+
 import javax.annotation.Nullable;
 
 /**
@@ -17,9 +19,10 @@ import javax.annotation.Nullable;
  * the warehouse keeps it ({@link #storedName}).
  *
  * <p>Both warehouses share most statements (the defaults here); {@link RedshiftDialect} and {@link
- * PostgresDialect} differ in column types, table options, the clock and the load.
+ * PostgresDialect} differ in column types, table options, the clock and the load. The statements of
+ * the commit ledger are those of {@link LedgerDialect}.
  */
-public interface SqlDialect extends Serializable {
+public interface SqlDialect extends LedgerDialect, Serializable {
 
     /** The warehouse type of a MySQL column. */
     String columnType(ColumnDef column);
@@ -270,61 +273,6 @@ public interface SqlDialect extends Serializable {
     default String comparable(String expr, ColumnType type) {
         return KeylessMerge.comparable(
                 expr, type, "CAST(" + expr + " AS TEXT)", "CAST('' AS BYTEA)");
-    }
-
-    /** The schema's commit ledger: one row per applied committable of any of its tables. */
-    default TargetTable ledgerTable(String schema) {
-        return new TargetTable(schema, ReservedNames.LEDGER_TABLE);
-    }
-
-    /**
-     * The ledger a commit of {@code table} looks itself up in and records itself in, inside its
-     * transaction: the schema's ({@link #ledgerTable}), whose row locks keep PostgreSQL's
-     * concurrent commits apart.
-     */
-    default TargetTable commitLedgerTable(TargetTable table) {
-        return ledgerTable(table.schema());
-    }
-
-    /**
-     * The first statement of every commit transaction of {@code table}, and of its TRUNCATE or
-     * DROP, which makes them wait for each other; null when none is needed. It may return rows.
-     */
-    @Nullable
-    default String lockForCommit(TargetTable table) {
-        return null;
-    }
-
-    default String createLedger(TargetTable ledger) {
-        return LedgerStatements.create(ledger);
-    }
-
-    /** Finds a ledger row; binds job id, target table, checkpoint id, staging id. */
-    default String ledgerLookup(TargetTable ledger) {
-        return LedgerStatements.lookup(ledger);
-    }
-
-    /**
-     * Records a commit; binds job id, target table, checkpoint id, staging id, subtask, max source
-     * position, rows staged, rows applied.
-     */
-    default String ledgerInsert(TargetTable ledger) {
-        return LedgerStatements.insert(ledger, currentTimestamp());
-    }
-
-    /** {@link #createLedger(TargetTable)} of the schema's ledger. */
-    default String createLedger(String schema) {
-        return createLedger(ledgerTable(schema));
-    }
-
-    /** {@link #ledgerLookup(TargetTable)} in the schema's ledger. */
-    default String ledgerLookup(String schema) {
-        return ledgerLookup(ledgerTable(schema));
-    }
-
-    /** {@link #ledgerInsert(TargetTable)} into the schema's ledger. */
-    default String ledgerInsert(String schema) {
-        return ledgerInsert(ledgerTable(schema));
     }
 
     /** Hidden columns of the target, in the order they follow the source columns. */
