@@ -6,13 +6,11 @@ import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.event.Op;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
-import io.github.binlog2redshift.sink.dialect.NameKind;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import io.github.binlog2redshift.sink.format.RejectedRecordException;
 import io.github.binlog2redshift.sink.route.TableModes;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +93,7 @@ public final class ValueGuard implements Serializable {
 
     private ChangeEvent checkImage(TargetTable target, ChangeEvent e) {
         if (e.op() == Op.SCHEMA_CHANGE) {
-            columns(target, e, e.columns(), true);
+            ColumnMetadataCheck.rules(dialect, rules(), target, e, e.columns(), true);
             return e;
         }
         if (e.keyImage() == null) {
@@ -103,7 +101,7 @@ public final class ValueGuard implements Serializable {
         }
         boolean typed = !e.columns().isEmpty();
         List<ColumnDef> columns = typed ? e.columns() : untyped(e);
-        ColumnRule[] rules = columns(target, e, columns, typed);
+        ColumnRule[] rules = ColumnMetadataCheck.rules(dialect, rules(), target, e, columns, typed);
         keyValues(target, e);
         Map<String, Object> image = e.keyImage();
         Map<String, Object> cut = null;
@@ -141,54 +139,6 @@ public final class ValueGuard implements Serializable {
     }
 
     /**
-     * The rule of each column, after the metadata checks: names (non-empty, storable, distinct in
-     * the warehouse), types, and the key columns among them.
-     */
-    private ColumnRule[] columns(
-            TargetTable target, ChangeEvent e, List<ColumnDef> columns, boolean typed) {
-        ColumnRule[] out = new ColumnRule[columns.size()];
-        Map<String, String> seen = new HashMap<>(columns.size() * 2);
-        for (int i = 0; i < out.length; i++) {
-            ColumnDef c = columns.get(i);
-            String name = c.name();
-            if (name.isEmpty()) {
-                throw rejectColumn(target, e, c, "has an empty name");
-            }
-            String bad = ValueText.scanProblem(ValueText.scan(name));
-            if (bad != null) {
-                throw rejectColumn(target, e, c, "name " + bad);
-            }
-            String stored = dialect.storedName(name, NameKind.COLUMN);
-            String other = seen.putIfAbsent(stored, name);
-            if (other != null) {
-                if (other.equals(name)) {
-                    throw rejectColumn(target, e, c, "is declared twice");
-                }
-                throw collision(target, e, other, name, stored);
-            }
-            out[i] = rules().of(c);
-            String problem = out[i].metadataProblem();
-            if (problem != null) {
-                throw rejectColumn(target, e, c, problem);
-            }
-        }
-        if (typed) {
-            for (String k : e.primaryKey()) {
-                if (!seen.containsValue(k)) {
-                    throw new RejectedRecordException(
-                            RejectReason.INVALID_COLUMN,
-                            where(target, e)
-                                    + ": key column '"
-                                    + k
-                                    + "' is not among the change's columns, so the table cannot"
-                                    + " have it as its key");
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
      * Key columns are NOT NULL in the warehouse: a NULL there would fail the load. A key column
      * missing from the image is the keying's to report.
      */
@@ -196,21 +146,9 @@ public final class ValueGuard implements Serializable {
         Map<String, Object> image = e.keyImage();
         for (String k : e.primaryKey()) {
             if (image.get(k) == null && image.containsKey(k)) {
-                throw nullKey(target, e, k, "NULL");
+                throw GuardRejections.nullKey(target, e, k, "NULL");
             }
         }
-    }
-
-    private static RejectedRecordException nullKey(
-            TargetTable target, ChangeEvent e, String column, String what) {
-        return new RejectedRecordException(
-                RejectReason.MISSING_KEY_VALUE,
-                where(target, e)
-                        + ": key column '"
-                        + column
-                        + "' is "
-                        + what
-                        + ", which the warehouse's key column cannot hold");
     }
 
     /** {@code v} itself when it loads as it is, its cut form when so configured, else throws. */
@@ -225,7 +163,7 @@ public final class ValueGuard implements Serializable {
             bytes = binaryText ? ValueText.base64Length(s) : ValueText.scan(s);
             String bad = binaryText ? null : ValueText.scanProblem(bytes);
             if (bad != null) {
-                throw reject(RejectReason.INVALID_VALUE, target, e, c, bad);
+                throw GuardRejections.value(RejectReason.INVALID_VALUE, target, e, c, bad);
             }
         } else {
             length = rule.kind() == ColumnRule.Kind.TEXT ? stagedText(v).length() : 0;
@@ -233,12 +171,12 @@ public final class ValueGuard implements Serializable {
         }
         ValueProblem problem = binaryText && bytes >= 0 ? null : rule.check(v); // base64 read once
         if (problem != null) {
-            throw reject(problem.reason(), target, e, c, problem.what());
+            throw GuardRejections.value(problem.reason(), target, e, c, problem.what());
         }
         if (rule.isTemporal()
                 && ((String) v).startsWith("0000-00-00")
                 && e.primaryKey().contains(c.name())) {
-            throw nullKey(target, e, c.name(), "MySQL's zero date, staged as NULL");
+            throw GuardRejections.nullKey(target, e, c.name(), "MySQL's zero date, staged as NULL");
         }
         long chars =
                 length > rule.maxChars() && v instanceof String
@@ -250,18 +188,7 @@ public final class ValueGuard implements Serializable {
             return v;
         }
         if (oversize == Oversize.DEAD_LETTER) {
-            throw reject(
-                    RejectReason.OVERSIZE_VALUE,
-                    target,
-                    e,
-                    c,
-                    "has "
-                            + (tooManyBytes ? bytes + " bytes" : chars + " characters")
-                            + ", more than the "
-                            + (tooManyBytes ? rule.maxBytes() : rule.maxChars())
-                            + " its column holds ("
-                            + rule.targetType()
-                            + "); sink.oversize-values=TRUNCATE would cut it");
+            throw GuardRejections.oversizeValue(target, e, c, rule, bytes, chars);
         }
         String text = v instanceof String ? (String) v : stagedText(v);
         return tooManyBytes
@@ -290,80 +217,8 @@ public final class ValueGuard implements Serializable {
         }
         long size = StagedRowSize.of(e, dialect.binaryPrefix(), max);
         if (size > max) {
-            throw new RejectedRecordException(
-                    RejectReason.OVERSIZE_ROW,
-                    "table "
-                            + target
-                            + ", key ["
-                            + keyText(e)
-                            + "] at "
-                            + e.source().sortKey()
-                            + ": the row is "
-                            + size
-                            + " bytes as staged (CSV, binary values as hex), more than the "
-                            + max
-                            + " one row may have in the warehouse's load (Redshift COPY: \"The"
-                            + " maximum size of a single input row from any source is 4 MB\","
-                            + " https://docs.aws.amazon.com/redshift/latest/dg/copy-parameters-data-source.html)");
+            throw GuardRejections.oversizeRow(target, e, size, max);
         }
-    }
-
-    private static RejectedRecordException collision(
-            TargetTable target, ChangeEvent e, String other, String name, String stored) {
-        return new RejectedRecordException(
-                RejectReason.NAME_COLLISION,
-                "table "
-                        + target
-                        + " at "
-                        + e.source().sortKey()
-                        + ": columns '"
-                        + other
-                        + "' and '"
-                        + name
-                        + "' would both be column '"
-                        + stored
-                        + "' in the warehouse (its names are folded to lower case and cut"
-                        + " to 127 bytes), which cannot hold both: rename one at the source");
-    }
-
-    private static RejectedRecordException rejectColumn(
-            TargetTable target, ChangeEvent e, ColumnDef c, String what) {
-        return new RejectedRecordException(
-                RejectReason.INVALID_COLUMN,
-                columnWhere(target, e, c) + ": the column " + what + " (" + c.type() + ")");
-    }
-
-    private static RejectedRecordException reject(
-            RejectReason r, TargetTable target, ChangeEvent e, ColumnDef c, String what) {
-        return new RejectedRecordException(r, columnWhere(target, e, c) + ": the value " + what);
-    }
-
-    private static String columnWhere(TargetTable target, ChangeEvent e, ColumnDef c) {
-        return "table "
-                + target
-                + ", column '"
-                + c.name()
-                + "'"
-                + (e.keyImage() == null ? "" : ", key [" + keyText(e) + "]")
-                + " at "
-                + e.source().sortKey();
-    }
-
-    private static String where(TargetTable target, ChangeEvent e) {
-        return "table "
-                + target
-                + (e.keyImage() == null ? "" : ", key [" + keyText(e) + "]")
-                + " at "
-                + e.source().sortKey();
-    }
-
-    private static String keyText(ChangeEvent e) {
-        Map<String, Object> image = e.keyImage();
-        StringBuilder key = new StringBuilder();
-        for (String k : e.primaryKey()) {
-            key.append(key.length() == 0 ? "" : ", ").append(k).append('=').append(image.get(k));
-        }
-        return key.toString();
     }
 
     private ColumnRules rules() {
