@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,8 +27,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * @param job the job that writes it
  * @param count letters on the topic
  * @param lines the first {@link #SHOWN} letters, one line each
+ * @param keys the Kafka record key ({@code db.table.v1...}) of every letter that names one, for
+ *     verify's {@code --dead-lettered}
  */
-record DeadLetterSummary(String topic, String job, int count, List<String> lines) {
+record DeadLetterSummary(
+        String topic, String job, int count, List<String> lines, List<String> keys) {
 
     static final int SHOWN = 10;
     private static final int LINE_LIMIT = 400;
@@ -43,6 +47,7 @@ record DeadLetterSummary(String topic, String job, int count, List<String> lines
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         int count = 0;
         List<String> lines = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions =
                     consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
@@ -58,10 +63,23 @@ record DeadLetterSummary(String topic, String job, int count, List<String> lines
                     if (lines.size() < SHOWN) {
                         lines.add(describe(r.value()));
                     }
+                    key(r.value()).ifPresent(keys::add);
                 }
             }
         }
-        return new DeadLetterSummary(topic, job, count, lines);
+        return new DeadLetterSummary(topic, job, count, lines, keys);
+    }
+
+    /** The letter's {@code key}: the change's Kafka record key in both jobs' letters. */
+    static Optional<String> key(byte[] value) {
+        try {
+            JsonNode key = JSON.readTree(value).path("key");
+            return key.isTextual() && !key.asText().isEmpty()
+                    ? Optional.of(key.asText())
+                    : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty(); // not JSON: nothing to excuse, verify reports the row
+        }
     }
 
     void print(PrintStream out) {

@@ -7,9 +7,14 @@ import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +31,9 @@ import org.slf4j.LoggerFactory;
 final class Quickstart implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Quickstart.class);
+
+    /** The start of verify's line for a row it did not compare because it is dead-lettered. */
+    private static final String EXCUSED = "dead-lettered (not compared)";
 
     static final int SEED_ROWS = 100;
     private static final long ALTER_GRACE_MS = 90_000;
@@ -179,22 +187,38 @@ final class Quickstart implements AutoCloseable {
                         : pipeline.demo().isPresent() && !s.countsMatch() ? "settled" : "caught-up";
         out.println(status.line(s, outcome, load));
         out.print(StatusTable.table(s));
-        int deadLetters = reportHealthAndDeadLetters(pipeline, rest, jobs);
+        List<String> letterKeys = new ArrayList<>();
+        int deadLetters = reportHealthAndDeadLetters(pipeline, rest, jobs, letterKeys);
         out.println();
         out.println("verify: comparing " + tables.size() + " tables, source against warehouse");
-        PrintWriter writer = new PrintWriter(out, true);
-        int code = VerifyStep.run(pipeline, target, tables, writer, writer);
-        writer.flush();
+        Path keyFile = letterKeys.isEmpty() ? null : writeKeys(letterKeys);
+        // verify's report is short (no progress bar); kept to count the rows it excused
+        StringWriter report = new StringWriter();
+        PrintWriter writer = new PrintWriter(report, true);
+        int code;
+        try {
+            code = VerifyStep.run(pipeline, target, tables, keyFile, writer, writer);
+        } finally {
+            writer.flush();
+            out.print(report);
+            if (keyFile != null) {
+                Files.deleteIfExists(keyFile);
+            }
+        }
+        long excused = report.toString().lines().filter(l -> l.contains(EXCUSED)).count();
         out.println(
                 code == 0
-                        ? "verify: source and target are EQUAL"
+                        ? excused > 0
+                                ? "verify: source and target are EQUAL apart from "
+                                        + excused
+                                        + " dead-lettered row"
+                                        + (excused == 1 ? "" : "s")
+                                        + ", listed above"
+                                : "verify: source and target are EQUAL"
                         : code == 1
                                 ? "verify: source and target DIFFER"
                                         + (deadLetters > 0
-                                                ? " (the rows of the "
-                                                        + deadLetters
-                                                        + " dead letters above are not in the"
-                                                        + " target)"
+                                                ? " (" + deadLetters + " dead letters above)"
                                                 : "")
                                 : "verify: ERROR (exit code 2)");
         return code;
@@ -207,7 +231,7 @@ final class Quickstart implements AutoCloseable {
      * failure to read one is a line saying so (details in the log).
      */
     private int reportHealthAndDeadLetters(
-            Pipeline pipeline, FlinkRest rest, PipelineJobs.JobIds jobs) {
+            Pipeline pipeline, FlinkRest rest, PipelineJobs.JobIds jobs, List<String> keys) {
         try {
             out.println(JobHealth.read(rest, jobs).line());
         } catch (IOException e) {
@@ -228,6 +252,7 @@ final class Quickstart implements AutoCloseable {
                         DeadLetterSummary.read(servers, topic.getKey(), topic.getValue());
                 letters.print(out);
                 count += letters.count();
+                keys.addAll(letters.keys());
             } catch (RuntimeException e) {
                 out.println(
                         "dead letters of "
@@ -240,6 +265,13 @@ final class Quickstart implements AutoCloseable {
             }
         }
         return count;
+    }
+
+    /** The letters' keys as verify's {@code --dead-lettered} file, one a line. */
+    private static Path writeKeys(List<String> keys) throws IOException {
+        Path file = Files.createTempFile("b2r-dead-lettered-", ".keys");
+        Files.write(file, keys, StandardCharsets.UTF_8);
+        return file;
     }
 
     private synchronized LocalStack stack() {

@@ -12,9 +12,10 @@ import picocli.CommandLine;
  * {@code ./run-local}: the whole pipeline on this machine in one command. See {@link
  * QuickstartOptions} for the options and the README for what it shows.
  *
- * <p>Exit codes: 0 when verify found source and target equal, 1 when they differ, 2 on an error (a
- * failed job, a bad option, a timeout while catching up counts as "differ" only if verify then
- * finds a difference). Ctrl-C stops everything and exits with the JVM's 130.
+ * <p>Exit codes: 0 when verify found source and target equal (apart from rows it lists as
+ * dead-lettered), 1 when they differ, 2 on an error (a failed job, a bad option, a timeout while
+ * catching up counts as "differ" only if verify then finds a difference). Ctrl-C stops everything
+ * and exits with the JVM's 130.
  */
 public final class QuickstartMain {
 

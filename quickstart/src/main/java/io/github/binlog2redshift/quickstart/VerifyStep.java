@@ -8,6 +8,7 @@ import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
 import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
 import io.github.binlog2redshift.verify.VerifyCommand;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,14 +28,21 @@ final class VerifyStep {
             Pipeline pipeline,
             ConnectionSettings target,
             List<TrackedTable> tables,
+            Path deadLettered,
             PrintWriter out,
             PrintWriter err) {
         return VerifyCommand.run(
-                out, err, arguments(pipeline, target, tables).toArray(String[]::new));
+                out, err, arguments(pipeline, target, tables, deadLettered).toArray(String[]::new));
     }
 
+    /**
+     * {@code deadLettered}: a file of the dead letters' keys for {@code --dead-lettered}, or null.
+     */
     static List<String> arguments(
-            Pipeline pipeline, ConnectionSettings target, List<TrackedTable> tables) {
+            Pipeline pipeline,
+            ConnectionSettings target,
+            List<TrackedTable> tables,
+            Path deadLettered) {
         if (target.secretId() != null) {
             throw new IllegalArgumentException(
                     "verify needs the target's user and password; sink.redshift.secret-id is not"
@@ -67,6 +75,10 @@ final class VerifyStep {
         if (target.password() != null) {
             args.add("--target-password");
             args.add(target.password());
+        }
+        if (deadLettered != null) {
+            args.add("--dead-lettered");
+            args.add(deadLettered.toString());
         }
         SinkConfig sink = pipeline.sink();
         for (TrackedTable t : tables) {

@@ -2,6 +2,7 @@ package io.github.binlog2redshift.verify;
 
 import io.github.binlog2redshift.event.TableId;
 import io.github.binlog2redshift.verify.VerifyCommand.TargetKind;
+import io.github.binlog2redshift.verify.compare.DeadLettered;
 import io.github.binlog2redshift.verify.compare.Progress;
 import io.github.binlog2redshift.verify.compare.TableComparator;
 import io.github.binlog2redshift.verify.compare.TableResult;
@@ -33,6 +34,7 @@ final class Verifier {
     private final VerifyCommand options;
     private final TargetKind kind;
     private final TableMapping mapping;
+
     /** The sink's configuration ({@code --sink-config}), or {@code null}. */
     private final SinkTables sink;
 
@@ -82,7 +84,14 @@ final class Verifier {
             Progress progress = options.noProgress ? Progress.NONE : new TerminalProgress();
             TableComparator comparator =
                     new TableComparator(
-                            source, target, options.chunkSize, options.maxDifferences, progress);
+                            source,
+                            target,
+                            options.chunkSize,
+                            options.maxDifferences,
+                            progress,
+                            options.deadLettered == null
+                                    ? DeadLettered.NONE
+                                    : DeadLettered.read(options.deadLettered));
             List<TableResult> results = new ArrayList<>();
             for (TableId table : tables) {
                 if (sink != null
@@ -111,8 +120,7 @@ final class Verifier {
         TableMode rule =
                 sink == null ? TableMode.STRICT : sink.modeOf(table, options.softDeleteColumn);
         boolean softDelete =
-                rule.softDeleteColumn() != null
-                        || TableSelector.matches(options.softDelete, table);
+                rule.softDeleteColumn() != null || TableSelector.matches(options.softDelete, table);
         return new TableMode(
                 softDelete ? options.softDeleteColumn : null,
                 rule.skipDelete() || TableSelector.matches(options.skipDelete, table),

@@ -145,6 +145,15 @@ public final class VerifyCommand implements Callable<Integer> {
     List<String> ignoreDdl = new ArrayList<>();
 
     @Option(
+            names = "--dead-lettered",
+            paramLabel = "FILE",
+            description =
+                    "Rows in a dead-letter output, one Kafka record key a line (db.table.key..., the"
+                            + " letters' key): such a row missing or changed in the target is listed"
+                            + " as dead-lettered, not compared; extra rows and other rows still differ")
+    Path deadLettered;
+
+    @Option(
             names = "--chunk-size",
             defaultValue = "10000",
             description = "Source rows per checksum chunk (default: ${DEFAULT-VALUE})")

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Compares one table in three phases: (1) row counts; (2) one streaming pass over both sides in key
@@ -38,14 +39,21 @@ public final class TableComparator {
     private final int chunkSize;
     private final int maxDifferences;
     private final Progress progress;
+    private final DeadLettered deadLettered;
 
     public TableComparator(
-            Side source, Side target, int chunkSize, int maxDifferences, Progress progress) {
+            Side source,
+            Side target,
+            int chunkSize,
+            int maxDifferences,
+            Progress progress,
+            DeadLettered deadLettered) {
         this.source = source;
         this.target = target;
         this.chunkSize = chunkSize;
         this.maxDifferences = maxDifferences;
         this.progress = progress;
+        this.deadLettered = deadLettered;
     }
 
     public TableResult compare(TableId table, TargetName targetName, TableMode mode) {
@@ -115,7 +123,8 @@ public final class TableComparator {
             progress.finish();
         }
 
-        DifferenceCollector collector = new DifferenceCollector(maxDifferences);
+        DifferenceCollector collector =
+                new DifferenceCollector(maxDifferences, deadLettered.keysOf(table));
         RowDiffer differ =
                 new RowDiffer(order, columns.stream().map(ComparedColumn::sourceName).toList());
         long readForDiff = 0;
@@ -149,20 +158,34 @@ public final class TableComparator {
         }
     }
 
-    /** Keeps the first differences and counts all of them. */
+    /**
+     * Keeps the first differences and counts all of them; a missing or changed row whose key is
+     * dead-lettered is kept apart (all of them, they are few) and not counted as a difference.
+     */
     static final class DifferenceCollector implements java.util.function.Consumer<Difference> {
         final int max;
+        final Set<List<String>> deadLetteredKeys;
         final List<Difference> kept = new ArrayList<>();
+        final List<Difference> deadLettered = new ArrayList<>();
         long missing;
         long extra;
         long changed;
 
         DifferenceCollector(int max) {
+            this(max, Set.of());
+        }
+
+        DifferenceCollector(int max, Set<List<String>> deadLetteredKeys) {
             this.max = max;
+            this.deadLetteredKeys = deadLetteredKeys;
         }
 
         @Override
         public void accept(Difference d) {
+            if (d.type() != Difference.Type.EXTRA && deadLetteredKeys.contains(d.key())) {
+                deadLettered.add(d);
+                return;
+            }
             switch (d.type()) {
                 case MISSING -> missing++;
                 case EXTRA -> extra++;

@@ -8,7 +8,8 @@ import java.util.List;
  * The outcome for one table. {@code differences} holds at most the configured number of rows; the
  * {@code missing}, {@code extra} and {@code changed} counts are complete. {@code notes} are
  * information that does not make the table different (columns skipped under ignore_ddl, extra rows
- * under skip_delete).
+ * under skip_delete). {@code deadLettered} are the missing or changed rows whose keys are in a
+ * dead-letter output: not compared, not counted in {@code missing} or {@code changed}.
  */
 public record TableResult(
         TableId source,
@@ -24,6 +25,7 @@ public record TableResult(
         long changed,
         List<String> keyColumns,
         List<Difference> differences,
+        List<Difference> deadLettered,
         List<String> notes,
         String error) {
 
@@ -37,6 +39,7 @@ public record TableResult(
     public TableResult {
         keyColumns = List.copyOf(keyColumns);
         differences = List.copyOf(differences);
+        deadLettered = List.copyOf(deadLettered);
         notes = List.copyOf(notes);
     }
 
@@ -56,6 +59,7 @@ public record TableResult(
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
                 error);
     }
 
@@ -72,6 +76,7 @@ public record TableResult(
                 0,
                 0,
                 0,
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of(reason),

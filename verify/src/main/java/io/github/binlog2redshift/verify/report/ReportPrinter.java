@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The human-readable report: one line per table, then its differences (key and columns, values in
  * canonical form, quoted so an empty string and NULL stay distinguishable) and notes, then a
- * summary line.
+ * summary line. Rows excused by {@code --dead-lettered} are listed per table and counted in the
+ * summary.
  */
 public final class ReportPrinter {
 
@@ -53,6 +54,14 @@ public final class ReportPrinter {
                     "  ... %d more not shown (--max-differences)%n",
                     total - r.differences().size());
         }
+        for (Difference d : r.deadLettered()) {
+            out.println(
+                    "  dead-lettered (not compared): key "
+                            + key(d.key(), r.keyColumns())
+                            + (d.type() == Difference.Type.MISSING
+                                    ? ", missing in target"
+                                    : ", changed in target"));
+        }
         for (String note : r.notes()) {
             out.println("  note: " + note);
         }
@@ -64,9 +73,16 @@ public final class ReportPrinter {
         long equal = results.stream().filter(r -> r.verdict() == Verdict.EQUAL).count();
         long different = results.stream().filter(r -> r.verdict() == Verdict.DIFFERENT).count();
         long errors = results.stream().filter(r -> r.verdict() == Verdict.ERROR).count();
+        long deadLettered = results.stream().mapToLong(r -> r.deadLettered().size()).sum();
         out.printf(
-                "%d tables: %d equal, %d different, %d errors%n",
-                results.size(), equal, different, errors);
+                "%d tables: %d equal, %d different, %d errors%s%n",
+                results.size(),
+                equal,
+                different,
+                errors,
+                deadLettered > 0
+                        ? "; " + deadLettered + " dead-lettered rows not compared (listed above)"
+                        : "");
         out.flush();
         return errors > 0 ? 2 : different > 0 ? 1 : 0;
     }
