@@ -262,7 +262,9 @@ class VerifyITCase {
             Sql.run(
                     target,
                     "CREATE SCHEMA \"" + schema + "\"",
-                    "CREATE TABLE " + s + "sd (id INT PRIMARY KEY, v VARCHAR(10), _b2r_deleted BOOLEAN)",
+                    "CREATE TABLE "
+                            + s
+                            + "sd (id INT PRIMARY KEY, v VARCHAR(10), _b2r_deleted BOOLEAN)",
                     "INSERT INTO " + s + "sd VALUES (1, 'a', false), (2, 'b', true)",
                     "CREATE TABLE " + s + "sk (id INT PRIMARY KEY, v VARCHAR(10))",
                     "INSERT INTO " + s + "sk VALUES (1, 'a'), (2, 'b')",

@@ -26,6 +26,7 @@ public final class CanonicalValues {
                             + "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?");
     private static final Pattern DATE = Pattern.compile("-?\\d{4,}-\\d{2}-\\d{2}");
     private static final Pattern YEAR_AS_DATE = Pattern.compile("(\\d{4})-01-01");
+
     /**
      * MySQL's zero date, its "no date": the sink writes NULL for it (docs/tables.md), and Debezium
      * does the same for a nullable column.

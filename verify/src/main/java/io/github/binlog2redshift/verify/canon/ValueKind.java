@@ -94,7 +94,12 @@ public enum ValueKind {
 
     /** Whether key values of this kind sort as numbers rather than as text. */
     public boolean numeric() {
-        return this == INTEGER || this == YEAR || this == DECIMAL || this == FLOAT || this == DOUBLE || this == BIT;
+        return this == INTEGER
+                || this == YEAR
+                || this == DECIMAL
+                || this == FLOAT
+                || this == DOUBLE
+                || this == BIT;
     }
 
     /** Whether the databases must be told to sort this kind by code point (binary collation). */

@@ -113,9 +113,11 @@ class CanonicalValuesTest {
     @Test
     void yearReadAsConnectorJsDateEqualsTheTargetsNumber() {
         assertThat(ValueKind.of("year", "year(4)", "smallint")).isEqualTo(ValueKind.YEAR);
-        assertThat(ofText(ValueKind.YEAR, 0, "1901-01-01")).isEqualTo(ofText(ValueKind.YEAR, 0, "1901"));
+        assertThat(ofText(ValueKind.YEAR, 0, "1901-01-01"))
+                .isEqualTo(ofText(ValueKind.YEAR, 0, "1901"));
         assertThat(ofText(ValueKind.YEAR, 0, "2155-01-01")).isEqualTo("2155");
-        assertThat(ofText(ValueKind.YEAR, 0, "1901-01-01")).isNotEqualTo(ofText(ValueKind.YEAR, 0, "1902"));
+        assertThat(ofText(ValueKind.YEAR, 0, "1901-01-01"))
+                .isNotEqualTo(ofText(ValueKind.YEAR, 0, "1902"));
         assertThat(ofText(ValueKind.YEAR, 0, "0")).isEqualTo("0");
     }
 
@@ -125,7 +127,9 @@ class CanonicalValuesTest {
             assertThat(ValueKind.of(type, type, "bytea")).isEqualTo(ValueKind.BINARY);
             assertThat(ValueKind.of(type, type, "binary varying")).isEqualTo(ValueKind.BINARY);
         }
-        byte[] point = java.util.HexFormat.of().parseHex("000000000101000000000000000000f03f0000000000000040");
+        byte[] point =
+                java.util.HexFormat.of()
+                        .parseHex("000000000101000000000000000000f03f0000000000000040");
         assertThat(ofBytes(ValueKind.BINARY, point))
                 .isEqualTo("000000000101000000000000000000f03f0000000000000040");
         byte[] other = point.clone();
@@ -140,7 +144,8 @@ class CanonicalValuesTest {
         assertThat(ofText(ValueKind.DATETIME, 0, "0000-00-00 00:00:00.000")).isNull();
         // only the whole zero date: a zero month alone stays a (different) value
         assertThat(ofText(ValueKind.DATE, 0, "2024-00-15")).isEqualTo("2024-00-15");
-        assertThat(ofText(ValueKind.DATE, 0, "0000-00-00")).isNotEqualTo(ofText(ValueKind.DATE, 0, "2000-01-01"));
+        assertThat(ofText(ValueKind.DATE, 0, "0000-00-00"))
+                .isNotEqualTo(ofText(ValueKind.DATE, 0, "2000-01-01"));
     }
 
     @Test
@@ -149,25 +154,35 @@ class CanonicalValuesTest {
         assertThat(ofBytes(ValueKind.BIT, new byte[] {2, 1})).isEqualTo("513");
         assertThat(ofBytes(ValueKind.BIT, new byte[] {2, 0})).isNotEqualTo("513");
         // BIT(1): one byte at the source, BOOLEAN t/f on the target
-        assertThat(ofBytes(ValueKind.BOOLEAN, new byte[] {1})).isEqualTo(ofText(ValueKind.BOOLEAN, 0, "t"));
-        assertThat(ofBytes(ValueKind.BOOLEAN, new byte[] {0})).isEqualTo(ofText(ValueKind.BOOLEAN, 0, "f"));
-        assertThat(ofBytes(ValueKind.BOOLEAN, new byte[] {0})).isNotEqualTo(ofText(ValueKind.BOOLEAN, 0, "t"));
+        assertThat(ofBytes(ValueKind.BOOLEAN, new byte[] {1}))
+                .isEqualTo(ofText(ValueKind.BOOLEAN, 0, "t"));
+        assertThat(ofBytes(ValueKind.BOOLEAN, new byte[] {0}))
+                .isEqualTo(ofText(ValueKind.BOOLEAN, 0, "f"));
+        assertThat(ofBytes(ValueKind.BOOLEAN, new byte[] {0}))
+                .isNotEqualTo(ofText(ValueKind.BOOLEAN, 0, "t"));
     }
 
     @Test
     void setAndEnumAreTheirText() {
-        assertThat(ValueKind.of("set", "set('a','b','c')", "character varying")).isEqualTo(ValueKind.TEXT);
+        assertThat(ValueKind.of("set", "set('a','b','c')", "character varying"))
+                .isEqualTo(ValueKind.TEXT);
         assertThat(ValueKind.of("enum", "enum('x','y')", "text")).isEqualTo(ValueKind.TEXT);
         assertThat(ofText(ValueKind.TEXT, 0, "a,c")).isEqualTo("a,c");
-        assertThat(ofText(ValueKind.TEXT, 0, "")).isNotNull().isNotEqualTo(ofText(ValueKind.TEXT, 0, "a"));
+        assertThat(ofText(ValueKind.TEXT, 0, ""))
+                .isNotNull()
+                .isNotEqualTo(ofText(ValueKind.TEXT, 0, "a"));
     }
 
     @Test
     void timeBeyondADayAndNegative() {
-        assertThat(ofText(ValueKind.TIME, 0, "838:59:59")).isEqualTo(ofText(ValueKind.TIME, 0, "838:59:59.000"));
+        assertThat(ofText(ValueKind.TIME, 0, "838:59:59"))
+                .isEqualTo(ofText(ValueKind.TIME, 0, "838:59:59.000"));
         assertThat(ofText(ValueKind.TIME, 0, "838:59:59.000")).isEqualTo("838:59:59.000000");
-        assertThat(ofText(ValueKind.TIME, 0, "-12:00:00.5")).isEqualTo(ofText(ValueKind.TIME, 0, "-12:00:00.500"));
-        assertThat(ofText(ValueKind.TIME, 0, "838:59:59")).isNotEqualTo(ofText(ValueKind.TIME, 0, "838:59:58"));
-        assertThat(ofText(ValueKind.TIME, 0, "-12:00:00")).isNotEqualTo(ofText(ValueKind.TIME, 0, "12:00:00"));
+        assertThat(ofText(ValueKind.TIME, 0, "-12:00:00.5"))
+                .isEqualTo(ofText(ValueKind.TIME, 0, "-12:00:00.500"));
+        assertThat(ofText(ValueKind.TIME, 0, "838:59:59"))
+                .isNotEqualTo(ofText(ValueKind.TIME, 0, "838:59:58"));
+        assertThat(ofText(ValueKind.TIME, 0, "-12:00:00"))
+                .isNotEqualTo(ofText(ValueKind.TIME, 0, "12:00:00"));
     }
 }

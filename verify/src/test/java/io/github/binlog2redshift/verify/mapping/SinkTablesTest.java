@@ -47,9 +47,9 @@ class SinkTablesTest {
                 .isEqualTo(new TargetName("ods", "orders"));
         assertThat(sink.targetOf(TableId.of("shop", "legacy")))
                 .isEqualTo(new TargetName("old", "shop__legacy"));
-        SinkTables mapped =
-                read(SINK, Map.of("shop.items", new TargetName("x", "y")));
-        assertThat(mapped.targetOf(TableId.of("shop", "items"))).isEqualTo(new TargetName("x", "y"));
+        SinkTables mapped = read(SINK, Map.of("shop.items", new TargetName("x", "y")));
+        assertThat(mapped.targetOf(TableId.of("shop", "items")))
+                .isEqualTo(new TargetName("x", "y"));
     }
 
     @Test
