@@ -4,20 +4,16 @@ import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.sink.WarehouseSink;
 import io.github.binlog2redshift.sink.jdbc.ConnectionProvider;
 import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -188,10 +184,10 @@ final class Quickstart implements AutoCloseable {
         out.println(status.line(s, outcome, load));
         out.print(StatusTable.table(s));
         List<String> letterKeys = new ArrayList<>();
-        int deadLetters = reportHealthAndDeadLetters(pipeline, rest, jobs, letterKeys);
+        int deadLetters = RunHealthReport.print(pipeline, rest, jobs, letterKeys, out);
         out.println();
         out.println("verify: comparing " + tables.size() + " tables, source against warehouse");
-        Path keyFile = letterKeys.isEmpty() ? null : writeKeys(letterKeys);
+        Path keyFile = letterKeys.isEmpty() ? null : RunHealthReport.writeKeys(letterKeys);
         // verify's report is short (no progress bar); kept to count the rows it excused
         StringWriter report = new StringWriter();
         PrintWriter writer = new PrintWriter(report, true);
@@ -222,56 +218,6 @@ final class Quickstart implements AutoCloseable {
                                                 : "")
                                 : "verify: ERROR (exit code 2)");
         return code;
-    }
-
-    /**
-     * Prints the jobs' restarts and conflicts and both jobs' dead letters; returns how many letters
-     * there are. The dead-letter topics are read on the local Kafka only, which stops with the run;
-     * a user's Kafka keeps them (with letters of earlier runs). Neither report stops verify: a
-     * failure to read one is a line saying so (details in the log).
-     */
-    private int reportHealthAndDeadLetters(
-            Pipeline pipeline, FlinkRest rest, PipelineJobs.JobIds jobs, List<String> keys) {
-        try {
-            out.println(JobHealth.read(rest, jobs).line());
-        } catch (IOException e) {
-            out.println("jobs: restarts and conflicts unavailable (see the log file)");
-            LOG.warn("Reading the jobs' restarts and conflicts failed", e);
-        }
-        if (!pipeline.localKafka()) {
-            return 0;
-        }
-        String servers = pipeline.sink().kafka().bootstrapServers();
-        Map<String, String> topics = new LinkedHashMap<>();
-        topics.put(pipeline.source().kafka().deadLetterTopic(), "cdc-source");
-        pipeline.sink().deadLetter().topic().ifPresent(t -> topics.putIfAbsent(t, "redshift-sink"));
-        int count = 0;
-        for (Map.Entry<String, String> topic : topics.entrySet()) {
-            try {
-                DeadLetterSummary letters =
-                        DeadLetterSummary.read(servers, topic.getKey(), topic.getValue());
-                letters.print(out);
-                count += letters.count();
-                keys.addAll(letters.keys());
-            } catch (RuntimeException e) {
-                out.println(
-                        "dead letters of "
-                                + topic.getValue()
-                                + " ("
-                                + topic.getKey()
-                                + "):"
-                                + " unavailable (see the log file)");
-                LOG.warn("Reading the dead-letter topic {} failed", topic.getKey(), e);
-            }
-        }
-        return count;
-    }
-
-    /** The letters' keys as verify's {@code --dead-lettered} file, one a line. */
-    private static Path writeKeys(List<String> keys) throws IOException {
-        Path file = Files.createTempFile("b2r-dead-lettered-", ".keys");
-        Files.write(file, keys, StandardCharsets.UTF_8);
-        return file;
     }
 
     private synchronized LocalStack stack() {
