@@ -128,6 +128,9 @@ final class Backend implements AutoCloseable {
             }
         }
         bind.int16(0);
+        // Closed first too: after an error the backend skips to the Sync, so the Close at the end
+        // of a failed query never ran and its statement would make every later Parse fail.
+        send(new WireMessage.Builder().byte1('S').string("b2r_internal").build('C'));
         send(new WireMessage.Builder().string("b2r_internal").string(sql).int16(0).build('P'));
         send(bind.build('B'));
         send(new WireMessage.Builder().string("").int32(0).build('E'));

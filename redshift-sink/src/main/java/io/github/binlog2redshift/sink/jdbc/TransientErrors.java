@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Which database errors are worth retrying: serialization conflicts (SQLSTATE 40001; Redshift
- * reports them as error 1023 "Serializable isolation violation"), deadlocks (40P01) and lost
+ * reports them as error 1023 "Serializable isolation violation"), deadlocks (40P01), a transaction
+ * left aborted by an error already handled (25P02) and lost
  * connections (class 08; 57P0x when the server terminated the session). Everything else (bad data,
  * missing privileges, syntax) fails at once; of those, {@link #isTableLevel} tells the failures of
  * one table (which the committer quarantines) from the warehouse's own.
@@ -51,9 +52,13 @@ public final class TransientErrors {
             if (c instanceof SQLException) {
                 SQLException e = (SQLException) c;
                 String state = e.getSQLState();
+                // 25P02: the transaction was aborted by an earlier statement whose error was
+                // handled (a concurrent CREATE TABLE IF NOT EXISTS of the same table fails on the
+                // catalog's unique index although the table then exists); a new transaction works.
                 if (state != null
                         && (state.equals("40001")
                                 || state.equals("40P01")
+                                || state.equals("25P02")
                                 || state.startsWith("08")
                                 || state.startsWith("57P"))) {
                     return true;

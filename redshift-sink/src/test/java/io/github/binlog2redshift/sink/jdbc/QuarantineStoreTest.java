@@ -77,6 +77,21 @@ class QuarantineStoreTest {
         assertThat(TransientErrors.isTableLevel(new java.io.IOException("s3"))).isFalse();
     }
 
+    /**
+     * Two subtasks creating the same ledger at once: the loser's CREATE TABLE IF NOT EXISTS fails on
+     * the catalog's unique index, is treated as done, and leaves its transaction aborted.
+     */
+    @Test
+    void aTransactionAbortedByAHandledErrorIsRetriedNotQuarantined() {
+        var aborted =
+                new java.sql.SQLException(
+                        "ERROR: current transaction is aborted, commands ignored until end of"
+                                + " transaction block",
+                        "25P02");
+        assertThat(TransientErrors.isTransient(aborted)).isTrue();
+        assertThat(TransientErrors.isTableLevel(aborted)).isFalse();
+    }
+
     /** What the Redshift driver throws when the committer's thread is interrupted by a failover. */
     @Test
     void aStatementInterruptedByCancellationIsNotTheTablesFailure() {
