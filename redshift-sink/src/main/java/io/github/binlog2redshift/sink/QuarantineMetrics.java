@@ -2,13 +2,11 @@ package io.github.binlog2redshift.sink;
 
 import io.github.binlog2redshift.sink.jdbc.QuarantineView.Kept;
 import io.github.binlog2redshift.sink.jdbc.QuarantineView.Quarantine;
-
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.MetricGroup;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 
 /**
  * The metrics of the committer's {@link TableQuarantine}, on the committer's group: {@code

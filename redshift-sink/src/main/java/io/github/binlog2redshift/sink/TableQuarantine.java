@@ -6,11 +6,6 @@ import io.github.binlog2redshift.sink.jdbc.QuarantineView;
 import io.github.binlog2redshift.sink.jdbc.QuarantineView.Kept;
 import io.github.binlog2redshift.sink.jdbc.QuarantineView.Quarantine;
 import io.github.binlog2redshift.sink.jdbc.WarehouseSession;
-
-import org.apache.flink.metrics.MetricGroup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import javax.annotation.Nullable;
+import org.apache.flink.metrics.MetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The committer's table quarantine. A table whose apply fails in a way that concerns it alone

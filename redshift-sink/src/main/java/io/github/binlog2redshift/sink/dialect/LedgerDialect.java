@@ -1,7 +1,6 @@
 package io.github.binlog2redshift.sink.dialect;
 
 import io.github.binlog2redshift.sink.TargetTable;
-
 import javax.annotation.Nullable;
 
 /**

@@ -5,7 +5,6 @@ import static io.github.binlog2redshift.sink.dialect.internal.SqlText.ident;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.dialect.internal.SqlText;
-
 import java.util.List;
 import java.util.Locale;
 

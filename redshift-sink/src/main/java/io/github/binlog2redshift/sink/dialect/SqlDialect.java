@@ -6,10 +6,8 @@ import static io.github.binlog2redshift.sink.dialect.internal.SqlText.table;
 
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.sink.TargetTable;
-
 import java.io.Serializable;
 import java.util.List;
-
 import javax.annotation.Nullable;
 
 /**

@@ -8,10 +8,10 @@ import java.util.Locale;
 /**
  * Which database errors are worth retrying: serialization conflicts (SQLSTATE 40001; Redshift
  * reports them as error 1023 "Serializable isolation violation"), deadlocks (40P01), a transaction
- * left aborted by an error already handled (25P02) and lost
- * connections (class 08; 57P0x when the server terminated the session). Everything else (bad data,
- * missing privileges, syntax) fails at once; of those, {@link #isTableLevel} tells the failures of
- * one table (which the committer quarantines) from the warehouse's own.
+ * left aborted by an error already handled (25P02) and lost connections (class 08; 57P0x when the
+ * server terminated the session). Everything else (bad data, missing privileges, syntax) fails at
+ * once; of those, {@link #isTableLevel} tells the failures of one table (which the committer
+ * quarantines) from the warehouse's own.
  */
 public final class TransientErrors {
 

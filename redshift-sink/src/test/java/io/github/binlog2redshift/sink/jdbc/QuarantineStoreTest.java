@@ -78,8 +78,8 @@ class QuarantineStoreTest {
     }
 
     /**
-     * Two subtasks creating the same ledger at once: the loser's CREATE TABLE IF NOT EXISTS fails on
-     * the catalog's unique index, is treated as done, and leaves its transaction aborted.
+     * Two subtasks creating the same ledger at once: the loser's CREATE TABLE IF NOT EXISTS fails
+     * on the catalog's unique index, is treated as done, and leaves its transaction aborted.
      */
     @Test
     void aTransactionAbortedByAHandledErrorIsRetriedNotQuarantined() {
