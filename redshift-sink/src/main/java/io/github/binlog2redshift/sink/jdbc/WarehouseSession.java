@@ -61,15 +61,18 @@ public final class WarehouseSession implements AutoCloseable {
             } catch (SQLException e) {
                 dropIfBroken();
                 boolean conflict = TransientErrors.isConflict(e);
+                boolean tableLevel = connected && TransientErrors.isTableLevel(e);
+                // A table's own error is retried too, within max-retries, before it quarantines
+                // the table: a schema change another subtask commits in between can fail one
+                // attempt (a stage column missing) and let the next, re-planned, succeed.
+                boolean retried = TransientErrors.isTransient(e) || tableLevel;
                 if (conflict) {
                     conflicts++;
-                } else if (TransientErrors.isTransient(e)) {
+                } else if (retried) {
                     failures++;
                 }
-                if (!conflict
-                        && (!TransientErrors.isTransient(e) || failures > retry.maxRetries())) {
-                    throw new ApplyFailedException(
-                            batch, attempt, e, connected && TransientErrors.isTableLevel(e));
+                if (!conflict && (!retried || failures > retry.maxRetries())) {
+                    throw new ApplyFailedException(batch, attempt, e, tableLevel);
                 }
                 long waitMs =
                         conflict
