@@ -104,7 +104,7 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
     }
 
     private List<RoutedChange> routeAll(KafkaRecord record) {
-        ParsedRecord parsed = decoder.decode(record.key(), record.value());
+        ParsedRecord parsed = decoder.decode(record.topic(), record.key(), record.value());
         if (parsed.isSkipped()) {
             metrics.skipped();
             return List.of();
