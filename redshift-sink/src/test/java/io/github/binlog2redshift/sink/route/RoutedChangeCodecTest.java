@@ -22,7 +22,8 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dedupe state's record: version 3 round trip, versions 1 and 2 (change-event JSON, as older
+ * The dedupe state's record: version 4 round trip (version 3, without the epoch, by the migration
+ * snapshots of LatestChangeOperatorMigrationTest), versions 1 and 2 (change-event JSON, as older
  * builds wrote them into savepoints) still read, newer rejected.
  */
 class RoutedChangeCodecTest {
@@ -145,6 +146,6 @@ class RoutedChangeCodecTest {
         assertThatThrownBy(() -> serializer.deserialize(new DataInputDeserializer(bytes)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("format version 4")
-                .hasMessageContaining("versions 1 to 3");
+                .hasMessageContaining("versions 1 to 4");
     }
 }
