@@ -97,7 +97,7 @@ class PositionEpochITCase {
         }
         assertThat(Rows.of(db, ORDERS)).containsExactly("1|new1", "2|old2", "3|new3");
         assertThat(
-                        Rows.query(db, "SELECT _b2r_pos FROM shop.orders WHERE id = 1"))
+                        Rows.query(db, "SELECT _b2r_pos AS pos FROM shop.orders WHERE id = 1"))
                 .containsExactly(at(1, fresh, 4).sortKey());
     }
 }
