@@ -6,7 +6,10 @@ import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
 import io.github.binlog2redshift.localstack.S3Location;
 import io.github.binlog2redshift.localstack.WarehouseDatabase;
+import io.github.binlog2redshift.event.SourcePosition;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -62,6 +65,19 @@ record PipelineResources(
             for (String sql : statements) {
                 s.execute(sql);
             }
+        }
+    }
+
+    /** The server's current binlog position ({@code SHOW MASTER STATUS}), as cdc-source reads it. */
+    static SourcePosition binlogPosition(MySqlDatabase db) throws SQLException {
+        try (Connection c =
+                        DriverManager.getConnection(db.jdbcUrl(), db.cdcUser(), db.cdcPassword());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SHOW MASTER STATUS")) {
+            if (!rs.next()) {
+                throw new SQLException("SHOW MASTER STATUS returned no row: binary log off?");
+            }
+            return SourcePosition.binlog(0, rs.getString(1), rs.getLong(2), 0, null, false, 0);
         }
     }
 
