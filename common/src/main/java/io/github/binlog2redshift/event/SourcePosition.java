@@ -17,11 +17,11 @@ import javax.annotation.Nullable;
  * carry (0, 0, 0) with an empty file name and sort before every binlog change; see
  * docs/event-format.md.
  *
- * <p>{@code epoch} orders above all of that: a binlog history that starts over (failover to a server
- * with its own binlog, {@code RESET MASTER}) makes coordinates go backwards, so the operator raises
- * cdc-source's {@code source.position-epoch} and every position of the new history sorts after
- * every position of the old one (docs/cdc-source.md). Epoch 0 is the default and what every event
- * written before epochs existed reads as.
+ * <p>{@code epoch} orders above all of that: a binlog history that starts over (failover to a
+ * server with its own binlog, {@code RESET MASTER}) makes coordinates go backwards, so the operator
+ * raises cdc-source's {@code source.position-epoch} and every position of the new history sorts
+ * after every position of the old one (docs/cdc-source.md). Epoch 0 is the default and what every
+ * event written before epochs existed reads as.
  *
  * <p>For inputs without binlog coordinates (DMS, Canal), {@code fileSequence} is 0 and {@code
  * position} carries the best monotone number the format offers (e.g. a commit timestamp in

@@ -20,9 +20,8 @@ import java.util.Map;
  * puts on Kafka. Existing Debezium consumers read {@code before}, {@code after}, {@code source},
  * {@code op} and {@code ts_ms} as usual; the extra top-level fields {@code pk}, {@code columns} and
  * {@code ddl} and the extra source fields {@code row}/{@code file}/{@code pos} (and {@code
- * position_epoch} once raised, see {@link SourcePosition#epoch()}) make the stream
- * exact. The format is documented in {@code docs/event-format.md}; {@link DebeziumJsonReader} reads
- * it back.
+ * position_epoch} once raised, see {@link SourcePosition#epoch()}) make the stream exact. The
+ * format is documented in {@code docs/event-format.md}; {@link DebeziumJsonReader} reads it back.
  */
 public final class ChangeEventJson {
 

@@ -114,7 +114,8 @@ class ChangeEventJsonTest {
         assertThat(tree.get("source").get("position_epoch").asInt()).isEqualTo(2);
         assertThat(DebeziumJsonReader.read(ChangeEventJson.toBytes(e)).source().epoch())
                 .isEqualTo(2);
-        ChangeEvent old = ChangeEvent.schemaChange(T, "TRUNCATE TABLE orders", P, 5L, List.of(), List.of());
+        ChangeEvent old =
+                ChangeEvent.schemaChange(T, "TRUNCATE TABLE orders", P, 5L, List.of(), List.of());
         assertThat(ChangeEventJson.toTree(old).get("source").has("position_epoch")).isFalse();
         // events written before epochs existed have no field: epoch 0
         assertThat(DebeziumJsonReader.read(ChangeEventJson.toBytes(old)).source().epoch()).isZero();

@@ -28,11 +28,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Bursts of schema changes on one table (issue 15): ADD, MODIFY (widen), CHANGE (rename and widen)
  * and DROP of a column, rows written between each, all within one checkpoint interval, at sink
  * parallelism 2, so the DDL reaches one subtask while rows staged under every intermediate shape
- * reach both. The sink runs without any restart ({@code pipeline.restart-strategy=NONE}) and without
- * retries of a table's own errors ({@code sink.commit.max-retries=0}): a subtask that committed
- * against a shape another subtask's DDL had not reached yet, or had passed, would fail the job or
- * quarantine the table, instead of being hidden by a retry. Serialization conflicts are still
- * waited out (they are not errors of the apply: {@code WarehouseSession}).
+ * reach both. The sink runs without any restart ({@code pipeline.restart-strategy=NONE}) and
+ * without retries of a table's own errors ({@code sink.commit.max-retries=0}): a subtask that
+ * committed against a shape another subtask's DDL had not reached yet, or had passed, would fail
+ * the job or quarantine the table, instead of being hidden by a retry. Serialization conflicts are
+ * still waited out (they are not errors of the apply: {@code WarehouseSession}).
  */
 @ExtendWith(LocalStackExtension.class)
 class DdlBurstPipelineITCase {
@@ -87,7 +87,10 @@ class DdlBurstPipelineITCase {
                     .as("the sink never failed (no restart strategy)")
                     .isEqualTo(JobStatus.RUNNING);
             // rows changed after the bursts still flow: nothing was quarantined
-            sql(db1, "UPDATE composite SET v = -1 WHERE a = 1", "DELETE FROM composite WHERE a = 2");
+            sql(
+                    db1,
+                    "UPDATE composite SET v = -1 WHERE a = 1",
+                    "DELETE FROM composite WHERE a = 2");
             Verification.awaitEqual(p, MAX_WAIT);
             assertThat(sink.getJobStatus().get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.RUNNING);
         }

@@ -1,12 +1,12 @@
 package io.github.binlog2redshift.e2e;
 
+import io.github.binlog2redshift.event.SourcePosition;
 import io.github.binlog2redshift.localstack.FlinkS3Plugin;
 import io.github.binlog2redshift.localstack.KafkaTopic;
 import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
 import io.github.binlog2redshift.localstack.S3Location;
 import io.github.binlog2redshift.localstack.WarehouseDatabase;
-import io.github.binlog2redshift.event.SourcePosition;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -68,7 +68,9 @@ record PipelineResources(
         }
     }
 
-    /** The server's current binlog position ({@code SHOW MASTER STATUS}), as cdc-source reads it. */
+    /**
+     * The server's current binlog position ({@code SHOW MASTER STATUS}), as cdc-source reads it.
+     */
     static SourcePosition binlogPosition(MySqlDatabase db) throws SQLException {
         try (Connection c =
                         DriverManager.getConnection(db.jdbcUrl(), db.cdcUser(), db.cdcPassword());

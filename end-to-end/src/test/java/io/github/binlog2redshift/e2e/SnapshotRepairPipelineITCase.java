@@ -127,7 +127,9 @@ class SnapshotRepairPipelineITCase {
                     .isEqualTo("5");
             assertThat(
                             warehouse.query(
-                                    "SELECT DISTINCT note FROM " + t + " WHERE id BETWEEN 60 AND 64"))
+                                    "SELECT DISTINCT note FROM "
+                                            + t
+                                            + " WHERE id BETWEEN 60 AND 64"))
                     .as("rows changed in the gap: repaired by the snapshot")
                     .containsExactly("changed in the gap");
             ResnapshotCleanup.deleteOlder(p, t, s0);

@@ -80,13 +80,17 @@ class SourceRecordConverterTest {
                 read, BinlogOffset.ofBinlogFilePosition("mysql-bin.000001", 4));
         ChangeEvent snapshot = raised.convert(read).get(0);
         ChangeEvent ddl =
-                raised.convert(SchemaChangeConversionTest.ddlRecord(SchemaChangeConversionTest.TRUNCATE))
+                raised.convert(
+                                SchemaChangeConversionTest.ddlRecord(
+                                        SchemaChangeConversionTest.TRUNCATE))
                         .get(0);
         ChangeEvent old = convert(List.of(), update("t", "k", 1, "mysql-bin.009999"));
         for (ChangeEvent e : List.of(row, snapshot, ddl)) {
             assertThat(e.source().epoch()).isEqualTo(1);
             assertThat(e.source().isAfter(old.source())).isTrue();
-            assertThat(e.source().sortKey()).startsWith("E001").isGreaterThan(old.source().sortKey());
+            assertThat(e.source().sortKey())
+                    .startsWith("E001")
+                    .isGreaterThan(old.source().sortKey());
         }
     }
 

@@ -34,11 +34,11 @@ import java.util.stream.Collectors;
  * merge of the table: the merge reads the log after taking it (its cutoff). TRUNCATEs of different
  * tables of a schema can still conflict on the log (Redshift error 1023) and are retried.
  *
- * <p>Inputs without source positions (DMS, Canal: all zeros) cannot be told apart by position: their
- * statement is logged under the committable that carries it instead ({@link #identity}: its staging
- * id, checkpoint and the change's index), so an apply retried after the DDL committed, or a
- * committable committed again after a failover, does not empty the table a second time, after
- * other subtasks' rows were committed. Such entries are not positions and never a cutoff ({@link
+ * <p>Inputs without source positions (DMS, Canal: all zeros) cannot be told apart by position:
+ * their statement is logged under the committable that carries it instead ({@link #identity}: its
+ * staging id, checkpoint and the change's index), so an apply retried after the DDL committed, or a
+ * committable committed again after a failover, does not empty the table a second time, after other
+ * subtasks' rows were committed. Such entries are not positions and never a cutoff ({@link
  * #isPosition}). A committable staged anew from the same records (the sink restored from an older
  * savepoint) has a new identity and runs the statement again, as it runs every other change again.
  */
@@ -105,9 +105,9 @@ final class TableLevelDdl {
 
     /**
      * What the log keys {@code sc} by: its position, or for a change without one (whose copies
-     * cannot be told apart) {@code #} and 39 hex digits of a SHA-256 over the committable's
-     * staging id, checkpoint and the change's index: the same for every apply of that committable,
-     * within the log's 40 characters.
+     * cannot be told apart) {@code #} and 39 hex digits of a SHA-256 over the committable's staging
+     * id, checkpoint and the change's index: the same for every apply of that committable, within
+     * the log's 40 characters.
      */
     static String identity(TableCommittable b, int index, SchemaChange sc) {
         if (positioned(sc)) {

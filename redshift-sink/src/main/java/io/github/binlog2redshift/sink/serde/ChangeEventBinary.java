@@ -24,9 +24,9 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>Layout, strings by {@link BinaryFields#writeString} (nullable, no 64 KB limit): database,
  * table; op code (a byte fixed here, not the enum ordinal); before and after rows; source position
- * (server id, file, file sequence, position, row, gtid, snapshot, timestamp, epoch); tsMs; primary key;
- * columns (name, type, length, scale, nullable, enum values); ddl. A row or list is its size (-1
- * for null), then its entries in order; a row entry is the column name and the value in {@link
+ * (server id, file, file sequence, position, row, gtid, snapshot, timestamp, epoch); tsMs; primary
+ * key; columns (name, type, length, scale, nullable, enum values); ddl. A row or list is its size
+ * (-1 for null), then its entries in order; a row entry is the column name and the value in {@link
  * RowValueBinary}'s form. The layout has no version of its own: the enclosing codec's version
  * covers it, so any change here means a new version of every codec that embeds it. The position's
  * epoch was added later: codec versions written before it read through {@link #readWithoutEpoch},

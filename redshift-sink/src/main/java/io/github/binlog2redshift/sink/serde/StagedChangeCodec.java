@@ -15,8 +15,8 @@ import org.apache.flink.core.memory.DataOutputView;
  * The layout of a {@link StagedChange}. Version 3: target schema, target name, then the event in
  * {@link ChangeEventBinary}'s layout. Version 2, still read (a codec reads every older version),
  * lacked the position's epoch (read as 0). Version 1 had the event as the project's own
- * change-event JSON ({@link
- * io.github.binlog2redshift.serde.ChangeEventJson}, a length-prefixed byte array) instead.
+ * change-event JSON ({@link io.github.binlog2redshift.serde.ChangeEventJson}, a length-prefixed
+ * byte array) instead.
  */
 public final class StagedChangeCodec implements RecordCodec<StagedChange> {
 

@@ -61,7 +61,13 @@ class ConcurrentColumnChangeITCase {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try (WarehouseSession b = session(db, SchemaPolicy.defaults());
                 Connection a = db.connect()) {
-            b.apply(stage(db, ORDERS, 1, m, List.of(upsert(BEFORE, PK, 10, row("id", 1, "nick", "n1")))));
+            b.apply(
+                    stage(
+                            db,
+                            ORDERS,
+                            1,
+                            m,
+                            List.of(upsert(BEFORE, PK, 10, row("id", 1, "nick", "n1")))));
             // Subtask A's ADD COLUMN, not committed yet: it holds the table's lock.
             a.setAutoCommit(false);
             try (Statement st = a.createStatement()) {

@@ -149,16 +149,14 @@ class JdbcPiecesTest {
                 .as("the same for every apply of the committable")
                 .isEqualTo(key);
         assertThat(TableLevelDdl.identity(b, 1, truncate)).isNotEqualTo(key);
-        assertThat(TableLevelDdl.identity(committable("s1-b", 7), 0, truncate))
-                .isNotEqualTo(key);
+        assertThat(TableLevelDdl.identity(committable("s1-b", 7), 0, truncate)).isNotEqualTo(key);
         assertThat(TableLevelDdl.identity(b, 0, positioned)).isEqualTo(positioned.position());
         assertThat(TableLevelDdl.isPosition(key)).isFalse();
         assertThat(TableLevelDdl.isPosition(positioned.position())).isTrue();
         assertThat(TableLevelDdl.isPosition("E00100000001:00000000000000000004:000000")).isTrue();
     }
 
-    private static TableCommittable committable(
-            String stagingId, long checkpoint) {
+    private static TableCommittable committable(String stagingId, long checkpoint) {
         return new TableCommittable(
                 new TargetTable("s", "t"),
                 checkpoint,

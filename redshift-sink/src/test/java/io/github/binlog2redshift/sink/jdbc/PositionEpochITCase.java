@@ -96,8 +96,7 @@ class PositionEpochITCase {
                                     upsert(at(0, old, 9_500_002), 4, "late4"))));
         }
         assertThat(Rows.of(db, ORDERS)).containsExactly("1|new1", "2|old2", "3|new3");
-        assertThat(
-                        Rows.query(db, "SELECT _b2r_pos AS pos FROM shop.orders WHERE id = 1"))
+        assertThat(Rows.query(db, "SELECT _b2r_pos AS pos FROM shop.orders WHERE id = 1"))
                 .containsExactly(at(1, fresh, 4).sortKey());
     }
 }

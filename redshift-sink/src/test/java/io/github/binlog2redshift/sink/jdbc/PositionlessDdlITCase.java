@@ -27,10 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Inputs without source positions (DMS, Canal: every position all zeros) empty a table with a
- * plain {@code DELETE FROM} on a TRUNCATE: run a second time, after other subtasks committed rows,
- * it would wipe those. A TRUNCATE's apply fails after the DDL committed, another subtask commits
- * rows meanwhile, and the session's retry must not run the DELETE again; nor must the committable
+ * Inputs without source positions (DMS, Canal: every position all zeros) empty a table with a plain
+ * {@code DELETE FROM} on a TRUNCATE: run a second time, after other subtasks committed rows, it
+ * would wipe those. A TRUNCATE's apply fails after the DDL committed, another subtask commits rows
+ * meanwhile, and the session's retry must not run the DELETE again; nor must the committable
  * committed once more (a committer replaying it after a failover).
  */
 @ExtendWith(LocalStackExtension.class)
@@ -55,8 +55,7 @@ class PositionlessDdlITCase {
         TableMode m = TableMode.defaults();
         AtomicInteger failed = new AtomicInteger();
         try (WarehouseSession other = session(db, SchemaPolicy.defaults())) {
-            other.apply(
-                    stage(db, ORDERS, 1, m, List.of(upsert(1, "before"), upsert(2, "before"))));
+            other.apply(stage(db, ORDERS, 1, m, List.of(upsert(1, "before"), upsert(2, "before"))));
             TableCommittable otherRows = stage(db, ORDERS, 2, m, List.of(upsert(4, "other")));
             // After the TRUNCATE's DDL committed, before its merge: the other subtask commits,
             // then this attempt fails as a lost connection would, and the session retries.

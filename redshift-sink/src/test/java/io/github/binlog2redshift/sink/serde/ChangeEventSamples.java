@@ -24,8 +24,8 @@ public final class ChangeEventSamples {
     private ChangeEventSamples() {}
 
     /**
-     * An update of key {@code id} at binlog position 900 of history {@code epoch}, without
-     * columns or DDL, so that its layout ends in a known tail.
+     * An update of key {@code id} at binlog position 900 of history {@code epoch}, without columns
+     * or DDL, so that its layout ends in a known tail.
      */
     public static ChangeEvent keyedUpdate(int epoch) {
         return ChangeEvent.update(
@@ -40,9 +40,9 @@ public final class ChangeEventSamples {
     }
 
     /**
-     * {@link #keyedUpdate}(0) in {@link ChangeEventBinary}'s layout as it was before the epoch:
-     * the current layout without the epoch's four bytes, which sit before the tail (tsMs, key
-     * column list, empty column list, null DDL).
+     * {@link #keyedUpdate}(0) in {@link ChangeEventBinary}'s layout as it was before the epoch: the
+     * current layout without the epoch's four bytes, which sit before the tail (tsMs, key column
+     * list, empty column list, null DDL).
      */
     public static byte[] keyedUpdateWithoutEpoch() throws java.io.IOException {
         org.apache.flink.core.memory.DataOutputSerializer out =
