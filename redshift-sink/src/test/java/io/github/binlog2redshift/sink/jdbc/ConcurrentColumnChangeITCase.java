@@ -112,4 +112,88 @@ class ConcurrentColumnChangeITCase {
         assertThat(Rows.query(db, "SELECT id, length(added_col) FROM shop.orders ORDER BY id"))
                 .containsExactly("1|null", "2|300");
     }
+
+    static final List<ColumnDef> SCORE_INT =
+            List.of(col("id", "INT", null, null), col("score", "INT", null, null));
+    static final List<ColumnDef> SCORE_BIGINT =
+            List.of(col("id", "INT", null, null), col("score", "BIGINT", null, null));
+
+    /**
+     * {@code MODIFY score BIGINT} reaches the target through two subtasks at once, each having
+     * planned the type change from the catalog before the other ran it; on Redshift that is a
+     * rebuild (temporary column, copy, drop, rename). Both run while the table is locked by a third
+     * writer, so they queue up behind it and behind each other: each finishes in one attempt and no
+     * temporary column is left.
+     */
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void twoSubtasksChangingOneColumnsTypeAtOnceLeaveOneColumn(
+            Warehouse warehouse, LocalStack stack) throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
+        TableMode m = TableMode.defaults();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (WarehouseSession a = session(db, SchemaPolicy.defaults());
+                WarehouseSession b = session(db, SchemaPolicy.defaults());
+                Connection holder = db.connect()) {
+            a.apply(
+                    stage(
+                            db,
+                            ORDERS,
+                            1,
+                            m,
+                            List.of(upsert(SCORE_INT, PK, 10, row("id", 1, "score", 1)))));
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute(db.dialect().lockTable(ORDERS));
+            }
+            List<Future<ApplyResult>> applies =
+                    List.of(
+                            threads.submit(
+                                    () ->
+                                            a.apply(
+                                                    stage(
+                                                            db,
+                                                            ORDERS,
+                                                            2,
+                                                            m,
+                                                            List.of(
+                                                                    upsert(
+                                                                            SCORE_BIGINT,
+                                                                            PK,
+                                                                            20,
+                                                                            row(
+                                                                                    "id",
+                                                                                    2,
+                                                                                    "score",
+                                                                                    10_000_000_000L)))))),
+                            threads.submit(
+                                    () ->
+                                            b.apply(
+                                                    stage(
+                                                            db,
+                                                            ORDERS,
+                                                            2,
+                                                            m,
+                                                            List.of(
+                                                                    upsert(
+                                                                            SCORE_BIGINT,
+                                                                            PK,
+                                                                            21,
+                                                                            row(
+                                                                                    "id",
+                                                                                    3,
+                                                                                    "score",
+                                                                                    20_000_000_000L)))))));
+            Thread.sleep(1500);
+            assertThat(applies).noneMatch(Future::isDone);
+            holder.commit();
+            for (Future<ApplyResult> f : applies) {
+                assertThat(f.get(60, TimeUnit.SECONDS).attempts()).isEqualTo(1);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(columns(db, ORDERS)).containsExactly("id integer", "score bigint");
+        assertThat(Rows.of(db, ORDERS)).containsExactly("1|1", "2|10000000000", "3|20000000000");
+    }
 }
