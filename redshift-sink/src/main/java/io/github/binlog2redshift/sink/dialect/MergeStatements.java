@@ -89,6 +89,10 @@ final class MergeStatements {
                                     + literal(in.cutoffPosition()),
                             false));
         }
+        if (!shape.appendOnly() && in.mode().writesTarget()) {
+            // Before anything copies staged rows: the history, the archive and the target.
+            after.addAll(PartialRowFill.steps(in));
+        }
         List<String> source =
                 shape.columns().stream()
                         .map(ColumnDef::name)

@@ -20,6 +20,12 @@ public final class ReservedNames {
     public static final String OP = "_b2r_op";
 
     /**
+     * Stage column and staged field: the number of the column set a row of a partial row image
+     * lacks (see {@code TableCommittable#partialColumns()}); NULL for full rows.
+     */
+    public static final String ABSENT = "_b2r_absent";
+
+    /**
      * Staging only: the op code of the row an UPDATE of a mirrored table without a key replaces
      * (its before image), staged just before the update's own row.
      */

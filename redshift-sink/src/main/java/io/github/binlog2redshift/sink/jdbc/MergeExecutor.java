@@ -200,6 +200,10 @@ public final class MergeExecutor {
             checkCount(s, b, loaded);
             long applied = 0;
             for (MergePlan.Step step : plan.afterLoad()) {
+                if (step.failure() != null) {
+                    s.expectNone(step.name(), step.sql(), step.failure());
+                    continue;
+                }
                 long n = s.update(step.name(), step.sql());
                 applied += step.counted() ? n : 0;
             }

@@ -260,7 +260,8 @@ public final class QuarantineStore {
                         b.primaryKey(),
                         b.schemaChanges(),
                         b.mode(),
-                        b.stagingFormat());
+                        b.stagingFormat())
+                        .withPartialColumns(b.partialColumns());
         try {
             byte[] bytes = new TableCommittableSerializer().serialize(bare);
             return new String(Base64.getEncoder().encode(bytes), StandardCharsets.US_ASCII);

@@ -32,6 +32,15 @@ public final class WarehouseNames {
 
     private WarehouseNames() {}
 
+    /** The partial column sets as the warehouse stores their names. */
+    private static List<List<String>> partialColumns(TableCommittable b, SqlDialect d) {
+        List<List<String>> sets = new ArrayList<>();
+        for (List<String> set : b.partialColumns()) {
+            sets.add(columnNames(set, d));
+        }
+        return sets;
+    }
+
     /** {@code b} with every name as the warehouse stores it. */
     public static TableCommittable of(TableCommittable b, SqlDialect d) {
         List<StagedFile> files = new ArrayList<>(b.files().size());
@@ -65,7 +74,8 @@ public final class WarehouseNames {
                 columnNames(b.primaryKey(), d),
                 changes,
                 m.withSortKey(columnNames(m.sortKey(), d)),
-                b.stagingFormat());
+                b.stagingFormat())
+                .withPartialColumns(partialColumns(b, d));
     }
 
     /** The warehouse's name of {@code t}; null for null. */

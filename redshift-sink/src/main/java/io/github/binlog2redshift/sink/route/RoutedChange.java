@@ -61,6 +61,11 @@ public final class RoutedChange {
         return target;
     }
 
+    /** The same change, with {@code other} as its event (e.g. a partial image completed). */
+    public RoutedChange withEvent(ChangeEvent other) {
+        return new RoutedChange(target, key, other, topic, partition, offset, retention);
+    }
+
     /** The dedupe key, see {@link RowKeys}. */
     public String key() {
         return key;
@@ -131,8 +136,9 @@ public final class RoutedChange {
     }
 
     /**
-     * Version 3: target, key, topic, partition, offset, event in {@link ChangeEventBinary}'s
-     * layout, retention ordinal. Versions 1 and 2, still read because savepoints of the dedupe
+     * Version 4: target, key, topic, partition, offset, event in {@link ChangeEventBinary}'s
+     * layout, retention ordinal. Version 3, still read, had the event's layout from before partial
+     * row images (no partial flag). Versions 1 and 2, still read because savepoints of the dedupe
      * state hold them, had the event as change-event JSON (a length-prefixed byte array) instead;
      * version 1 also lacked the retention (read as {@link ChangeRetention#LATEST}, the only
      * behaviour then; state from version 1 holds only schema changes, which always are LATEST).
@@ -142,7 +148,7 @@ public final class RoutedChange {
 
         @Override
         public int version() {
-            return 3;
+            return 4;
         }
 
         @Override
@@ -187,7 +193,7 @@ public final class RoutedChange {
                 int version, DataInputView in, TargetTable target, String key) throws IOException {
             try {
                 return version >= 3
-                        ? ChangeEventBinary.read(in)
+                        ? ChangeEventBinary.read(in, version >= 4)
                         : DebeziumJsonReader.read(BinaryFields.readBytes(in));
             } catch (IOException | ChangeEventParseException e) {
                 throw new IOException("corrupt buffered change for " + target + " key " + key, e);

@@ -27,7 +27,9 @@ import org.apache.flink.core.memory.DataOutputView;
  * (server id, file, file sequence, position, row, gtid, snapshot, timestamp); tsMs; primary key;
  * columns (name, type, length, scale, nullable, enum values); ddl. A row or list is its size (-1
  * for null), then its entries in order; a row entry is the column name and the value in {@link
- * RowValueBinary}'s form. The layout has no version of its own: the enclosing codec's version
+ * RowValueBinary}'s form; last, whether the images are partial ({@link ChangeEvent#partialImage()}),
+ * absent from layouts written before partial images ({@link #read(DataInputView, boolean)}). The
+ * layout has no version of its own: the enclosing codec's version
  * covers it, so any change here means a new version of every codec that embeds it.
  */
 public final class ChangeEventBinary {
@@ -61,6 +63,7 @@ public final class ChangeEventBinary {
             writeStrings(c.enumValues(), out);
         }
         BinaryFields.writeString(e.ddl(), out);
+        out.writeBoolean(e.partialImage());
     }
 
     /**
@@ -68,6 +71,14 @@ public final class ChangeEventBinary {
      * (never a half-built event).
      */
     public static ChangeEvent read(DataInputView in) throws IOException {
+        return read(in, true);
+    }
+
+    /**
+     * @param withPartialFlag false for the layout written before partial row images, which ends
+     *     after the DDL text (its events are all full)
+     */
+    public static ChangeEvent read(DataInputView in, boolean withPartialFlag) throws IOException {
         String database = BinaryFields.readString(in);
         String table = BinaryFields.readString(in);
         Op op = op(in.readUnsignedByte());
@@ -96,6 +107,7 @@ public final class ChangeEventBinary {
                     build(() -> new ColumnDef(name, type, length, scale, nullable, enumValues)));
         }
         String ddl = BinaryFields.readString(in);
+        boolean partial = withPartialFlag && in.readBoolean();
         return build(
                 () ->
                         new ChangeEvent(
@@ -115,7 +127,8 @@ public final class ChangeEventBinary {
                                 tsMs,
                                 primaryKey,
                                 columns,
-                                ddl));
+                                ddl,
+                                partial));
     }
 
     private static void writeRow(Map<String, Object> row, DataOutputView out) throws IOException {

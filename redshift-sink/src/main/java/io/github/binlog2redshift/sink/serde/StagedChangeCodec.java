@@ -10,8 +10,9 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * The layout of a {@link StagedChange}. Version 2: target schema, target name, then the event in
- * {@link ChangeEventBinary}'s layout. Version 1, still read (a codec reads every older version),
+ * The layout of a {@link StagedChange}. Version 3: target schema, target name, then the event in
+ * {@link ChangeEventBinary}'s layout. Version 2, still read, had the event's layout from before
+ * partial row images (no partial flag). Version 1, still read (a codec reads every older version),
  * had the event as the project's own change-event JSON ({@link
  * io.github.binlog2redshift.serde.ChangeEventJson}, a length-prefixed byte array) instead.
  */
@@ -25,7 +26,7 @@ public final class StagedChangeCodec implements RecordCodec<StagedChange> {
 
     @Override
     public int version() {
-        return 2;
+        return 3;
     }
 
     @Override
@@ -48,7 +49,7 @@ public final class StagedChangeCodec implements RecordCodec<StagedChange> {
             return new StagedChange(
                     target,
                     version >= 2
-                            ? ChangeEventBinary.read(in)
+                            ? ChangeEventBinary.read(in, version >= 3)
                             : DebeziumJsonReader.read(BinaryFields.readBytes(in)));
         } catch (IOException | ChangeEventParseException e) {
             throw new IOException("corrupt staged change for " + target, e);
