@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.io.Serializable;
 
 /**
- * The cell types {@link RowDeserializers} decodes itself (temporal types and strings), dispatched as
- * the binlog client's {@code AbstractRowsEventDataDeserializer.deserializeCell} dispatches them, so
- * its three row deserializers share one switch.
+ * The cell types {@link RowDeserializers} decodes itself (temporal types and strings), dispatched
+ * as the binlog client's {@code AbstractRowsEventDataDeserializer.deserializeCell} dispatches them,
+ * so its three row deserializers share one switch.
  */
 final class ExactCells {
 

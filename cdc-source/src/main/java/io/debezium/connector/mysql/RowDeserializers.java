@@ -35,14 +35,14 @@ import java.util.Map;
  * the stored integer and fraction form one signed number ({@code my_time_packed_from_binary}),
  * whose sign and magnitude give the duration.
  *
- * <p>Its row deserializers (the nested classes, which replace the connector's) also spread the
- * rows of partial row images ({@code binlog_row_image=MINIMAL} or {@code NOBLOB}) out to the
- * table's width and mark which columns they hold ({@link PresentColumns}), and complete an UPDATE's
- * after image from its before image.
+ * <p>Its row deserializers (the nested classes, which replace the connector's) also spread the rows
+ * of partial row images ({@code binlog_row_image=MINIMAL} or {@code NOBLOB}) out to the table's
+ * width and mark which columns they hold ({@link PresentColumns}), and complete an UPDATE's after
+ * image from its before image.
  *
  * <p>The job jar must carry this class and its nested classes instead of the connector's
- * (deploy/cdc-source-job excludes the connector's copies); {@code RowDeserializersTest} fails if another copy is loaded, and must be
- * revisited with every Flink CDC upgrade.
+ * (deploy/cdc-source-job excludes the connector's copies); {@code RowDeserializersTest} fails if
+ * another copy is loaded, and must be revisited with every Flink CDC upgrade.
  */
 public class RowDeserializers {
 
@@ -226,8 +226,8 @@ public class RowDeserializers {
         }
 
         @Override
-        protected Serializable[] deserializeRow(long table, BitSet included, ByteArrayInputStream in)
-                throws IOException {
+        protected Serializable[] deserializeRow(
+                long table, BitSet included, ByteArrayInputStream in) throws IOException {
             Serializable[] packed = super.deserializeRow(table, included, in);
             return PresentColumns.expand(packed, included, width(tables, table));
         }
@@ -252,8 +252,8 @@ public class RowDeserializers {
         }
 
         @Override
-        protected Serializable[] deserializeRow(long table, BitSet included, ByteArrayInputStream in)
-                throws IOException {
+        protected Serializable[] deserializeRow(
+                long table, BitSet included, ByteArrayInputStream in) throws IOException {
             Serializable[] packed = super.deserializeRow(table, included, in);
             return PresentColumns.expand(packed, included, width(tables, table));
         }
@@ -290,8 +290,8 @@ public class RowDeserializers {
         }
 
         @Override
-        protected Serializable[] deserializeRow(long table, BitSet included, ByteArrayInputStream in)
-                throws IOException {
+        protected Serializable[] deserializeRow(
+                long table, BitSet included, ByteArrayInputStream in) throws IOException {
             Serializable[] packed = super.deserializeRow(table, included, in);
             return PresentColumns.expand(packed, included, width(tables, table));
         }

@@ -10,8 +10,8 @@ import org.apache.flink.cdc.connectors.mysql.MySqlValidator;
 
 /**
  * The server's {@code binlog_row_image} and what cdc-source does with it. FULL logs every column;
- * NOBLOB leaves out BLOB/TEXT columns a change did not need, MINIMAL every column but the key in the
- * before image and the columns a statement did not set in the after image (<a
+ * NOBLOB leaves out BLOB/TEXT columns a change did not need, MINIMAL every column but the key in
+ * the before image and the columns a statement did not set in the after image (<a
  * href="https://dev.mysql.com/doc/refman/8.0/en/replication-options-binary-log.html#sysvar_binlog_row_image">MySQL</a>,
  * <a
  * href="https://mariadb.com/kb/en/replication-and-binary-log-system-variables/#binlog_row_image">MariaDB</a>).
@@ -21,7 +21,9 @@ public final class RowImage {
 
     private RowImage() {}
 
-    /** The global {@code binlog_row_image}, upper case; FULL when the server has no such variable. */
+    /**
+     * The global {@code binlog_row_image}, upper case; FULL when the server has no such variable.
+     */
     static String read(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SHOW GLOBAL VARIABLES LIKE 'binlog_row_image'")) {

@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks the MySQL server before the job is built, so that misconfiguration fails at start with a
  * message saying what to fix, instead of a restart loop deep inside Flink CDC: connectivity, the
- * binlog settings (ROW format, a row image it reads: {@link RowImage}), the replication privileges, and that every database
- * and table pattern matches something (see {@link CapturedTables}); and that the Kafka topics it
- * writes exist and take its largest record ({@link KafkaTopicCheck}). Tables skipped for their
- * names ({@link TableNames}) are warnings, not problems: one such table must not stop the others.
+ * binlog settings (ROW format, a row image it reads: {@link RowImage}), the replication privileges,
+ * and that every database and table pattern matches something (see {@link CapturedTables}); and
+ * that the Kafka topics it writes exist and take its largest record ({@link KafkaTopicCheck}).
+ * Tables skipped for their names ({@link TableNames}) are warnings, not problems: one such table
+ * must not stop the others.
  */
 public final class SourcePreflight {
 

@@ -250,7 +250,8 @@ public final class ChangeEvent {
 
     @Override
     public int hashCode() {
-        return Objects.hash(table, op, before, after, source, tsMs, primaryKey, columns, ddl, partialImage);
+        return Objects.hash(
+                table, op, before, after, source, tsMs, primaryKey, columns, ddl, partialImage);
     }
 
     @Override

@@ -157,8 +157,16 @@ class ChangeEventJsonTest {
                         ColumnDef.of("b", "INT", null, null, true));
         ChangeEvent e =
                 new ChangeEvent(
-                        T, Op.UPDATE, row("id", 1L), row("id", 1L, "b", null), P, 5L,
-                        List.of("id"), cols, null, true);
+                        T,
+                        Op.UPDATE,
+                        row("id", 1L),
+                        row("id", 1L, "b", null),
+                        P,
+                        5L,
+                        List.of("id"),
+                        cols,
+                        null,
+                        true);
         JsonNode tree = JSON.readTree(ChangeEventJson.toBytes(e));
         assertThat(tree.get("partial_image").asBoolean()).isTrue();
         assertThat(tree.get("after").has("a")).isFalse();

@@ -86,8 +86,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The {@code binlog_row_image} of the local MariaDB ({@link MariaDbServer#start(Path, String)});
-     * FULL unless set before {@link #mySql()} first starts it.
+     * The {@code binlog_row_image} of the local MariaDB ({@link MariaDbServer#start(Path,
+     * String)}); FULL unless set before {@link #mySql()} first starts it.
      */
     public synchronized LocalStack binlogRowImage(String image) {
         if (mariaDb != null) {

@@ -93,9 +93,10 @@ public final class TableCommittable {
         this.schemaChanges = List.copyOf(schemaChanges);
     }
 
-    /** {@code base} with another checkpoint id, schema changes and partial column sets. */
+    /** {@code base} with other files, checkpoint id, schema changes and partial column sets. */
     private TableCommittable(
             TableCommittable base,
+            List<StagedFile> files,
             long checkpointId,
             List<SchemaChange> schemaChanges,
             List<List<String>> partialColumns) {
@@ -103,7 +104,7 @@ public final class TableCommittable {
         this.checkpointId = checkpointId;
         this.stagingId = base.stagingId;
         this.subtask = base.subtask;
-        this.files = base.files;
+        this.files = List.copyOf(files);
         this.maxSourcePosition = base.maxSourcePosition;
         this.maxSourceTsMs = base.maxSourceTsMs;
         this.columns = base.columns;
@@ -172,8 +173,8 @@ public final class TableCommittable {
     }
 
     /**
-     * The column sets rows of partial row images lack: a row staging number {@code i} in its
-     * {@code _b2r_absent} field lacks set {@code i} (source names; empty when every row is full).
+     * The column sets rows of partial row images lack: a row staging number {@code i} in its {@code
+     * _b2r_absent} field lacks set {@code i} (source names; empty when every row is full).
      */
     public List<List<String>> partialColumns() {
         return partialColumns;
@@ -181,7 +182,12 @@ public final class TableCommittable {
 
     /** The same batch, whose rows lack the given column sets (see {@link #partialColumns()}). */
     public TableCommittable withPartialColumns(List<List<String>> sets) {
-        return copy(checkpointId, schemaChanges, sets);
+        return new TableCommittable(this, files, checkpointId, schemaChanges, sets);
+    }
+
+    /** The same batch with {@code other} as its files (e.g. without their kept bytes). */
+    public TableCommittable withFiles(List<StagedFile> other) {
+        return new TableCommittable(this, other, checkpointId, schemaChanges, partialColumns);
     }
 
     /** How the files write their values. */
@@ -247,12 +253,7 @@ public final class TableCommittable {
     }
 
     private TableCommittable with(long id, List<SchemaChange> changes) {
-        return copy(id, changes, partialColumns);
-    }
-
-    private TableCommittable copy(
-            long id, List<SchemaChange> changes, List<List<String>> partial) {
-        return new TableCommittable(this, id, changes, partial);
+        return new TableCommittable(this, files, id, changes, partialColumns);
     }
 
     @Override

@@ -183,18 +183,18 @@ public final class TableCommittableSerializer
             partial.add(readStrings(in));
         }
         return new TableCommittable(
-                table,
-                checkpointId,
-                stagingId,
-                subtask,
-                files,
-                maxPos,
-                maxTs,
-                columns,
-                key,
-                changes,
-                mode,
-                format)
+                        table,
+                        checkpointId,
+                        stagingId,
+                        subtask,
+                        files,
+                        maxPos,
+                        maxTs,
+                        columns,
+                        key,
+                        changes,
+                        mode,
+                        format)
                 .withPartialColumns(partial);
     }
 

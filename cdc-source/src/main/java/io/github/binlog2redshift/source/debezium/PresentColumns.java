@@ -9,11 +9,11 @@ import javax.annotation.Nullable;
 
 /**
  * Which columns a binlog row image holds, for servers that log partial images ({@code
- * binlog_row_image=MINIMAL} or {@code NOBLOB}). The binlog client hands a row over as the values
- * of the included columns only, packed together; Debezium maps values to columns by position, so a
- * packed row would put values into the wrong columns. {@link #expand} spreads the values out to
- * the table's width (an absent column holds null) and appends an instance of this class as one
- * extra element, which Debezium ignores (it reads only the table's columns) and {@code
+ * binlog_row_image=MINIMAL} or {@code NOBLOB}). The binlog client hands a row over as the values of
+ * the included columns only, packed together; Debezium maps values to columns by position, so a
+ * packed row would put values into the wrong columns. {@link #expand} spreads the values out to the
+ * table's width (an absent column holds null) and appends an instance of this class as one extra
+ * element, which Debezium ignores (it reads only the table's columns) and {@code
  * MySqlChangeRecordEmitter} turns into the record headers {@link #BEFORE_HEADER} and {@link
  * #AFTER_HEADER}. A full row stays exactly as the client gave it, with no marker.
  *
@@ -58,9 +58,9 @@ public final class PresentColumns implements Serializable {
     /**
      * An UPDATE's after image with every column it lacks but the before image holds taken from the
      * before image: a column the after image lacks was not changed by the statement (MINIMAL logs
-     * the changed columns; NOBLOB omits unchanged BLOB/TEXT columns), so its value is the one before.
-     * Under MINIMAL the before image holds the key (every column of a table without one), which
-     * keeps Debezium from reading an unchanged key as a changed one.
+     * the changed columns; NOBLOB omits unchanged BLOB/TEXT columns), so its value is the one
+     * before. Under MINIMAL the before image holds the key (every column of a table without one),
+     * which keeps Debezium from reading an unchanged key as a changed one.
      */
     public static Serializable[] completeAfter(Serializable[] before, Serializable[] after) {
         PresentColumns inAfter = of(after);
@@ -122,7 +122,8 @@ public final class PresentColumns implements Serializable {
 
     /** {@code row} without the columns that are not in {@code present} (all kept when null). */
     @Nullable
-    static Map<String, Object> keep(@Nullable Map<String, Object> row, @Nullable List<String> present) {
+    static Map<String, Object> keep(
+            @Nullable Map<String, Object> row, @Nullable List<String> present) {
         if (row != null && present != null) {
             row.keySet().retainAll(present);
         }

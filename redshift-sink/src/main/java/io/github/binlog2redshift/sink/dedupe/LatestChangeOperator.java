@@ -35,8 +35,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * which then count toward the next batch (still exactly once, but a row could precede its DDL).
  *
  * <p>A change with a partial after image (binlog_row_image MINIMAL or NOBLOB) replaces the held
- * change completed from it ({@link PartialImages}), so the staged change is a full row whenever
- * the interval saw one.
+ * change completed from it ({@link PartialImages}), so the staged change is a full row whenever the
+ * interval saw one.
  *
  * <p>Changes marked {@link ChangeRetention#EVERY} (history tables, tables without a key) are not
  * collapsed: every one is buffered and emitted, per key in source order (see {@link

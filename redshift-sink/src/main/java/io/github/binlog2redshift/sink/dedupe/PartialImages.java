@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * Completes a change with a partial after image (the source logs {@code binlog_row_image=MINIMAL}
  * or {@code NOBLOB}) from the earlier change of the same key held in the dedupe state: a column the
- * newer image lacks was not changed by it, so its value is the earlier image's. The result is a full
- * row when the earlier image had every column the newer one lacks; otherwise it stays partial and
- * the merge updates only the columns it has (docs/apply.md).
+ * newer image lacks was not changed by it, so its value is the earlier image's. The result is a
+ * full row when the earlier image had every column the newer one lacks; otherwise it stays partial
+ * and the merge updates only the columns it has (docs/apply.md).
  */
 final class PartialImages {
 

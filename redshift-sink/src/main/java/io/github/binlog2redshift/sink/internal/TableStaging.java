@@ -112,7 +112,8 @@ public final class TableStaging {
             schemaChanges.sort(java.util.Comparator.comparing(SchemaChange::position));
             return;
         }
-        // From the first partial row on, files carry the hidden _b2r_absent field after the columns.
+        // From the first partial row on, files carry the hidden _b2r_absent field after the
+        // columns.
         boolean withAbsent = partialRows.any();
         if (open == null || !cols.equals(openColumns) || withAbsent != openWithAbsent) {
             finishOpenFile();
@@ -170,17 +171,17 @@ public final class TableStaging {
     public TableCommittable finish() throws IOException {
         finishOpenFile();
         return new TableCommittable(
-                table,
-                TableCommittable.UNASSIGNED,
-                stagingId,
-                subtask,
-                finished,
-                latest == null ? null : latest.source().sortKey(),
-                latest == null ? 0 : latest.source().timestampMs(),
-                List.copyOf(columns.values()),
-                primaryKey,
-                schemaChanges,
-                mode)
+                        table,
+                        TableCommittable.UNASSIGNED,
+                        stagingId,
+                        subtask,
+                        finished,
+                        latest == null ? null : latest.source().sortKey(),
+                        latest == null ? 0 : latest.source().timestampMs(),
+                        List.copyOf(columns.values()),
+                        primaryKey,
+                        schemaChanges,
+                        mode)
                 .withPartialColumns(partialRows.sets());
     }
 

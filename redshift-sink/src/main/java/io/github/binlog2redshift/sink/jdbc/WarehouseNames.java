@@ -63,18 +63,18 @@ public final class WarehouseNames {
         }
         TableMode m = b.mode();
         return new TableCommittable(
-                table(b.table(), d),
-                b.checkpointId(),
-                b.stagingId(),
-                b.subtask(),
-                files,
-                b.maxSourcePosition(),
-                b.maxSourceTsMs(),
-                columns(b.columns(), d),
-                columnNames(b.primaryKey(), d),
-                changes,
-                m.withSortKey(columnNames(m.sortKey(), d)),
-                b.stagingFormat())
+                        table(b.table(), d),
+                        b.checkpointId(),
+                        b.stagingId(),
+                        b.subtask(),
+                        files,
+                        b.maxSourcePosition(),
+                        b.maxSourceTsMs(),
+                        columns(b.columns(), d),
+                        columnNames(b.primaryKey(), d),
+                        changes,
+                        m.withSortKey(columnNames(m.sortKey(), d)),
+                        b.stagingFormat())
                 .withPartialColumns(partialColumns(b, d));
     }
 

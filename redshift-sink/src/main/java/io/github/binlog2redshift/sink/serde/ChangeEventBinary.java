@@ -27,10 +27,10 @@ import org.apache.flink.core.memory.DataOutputView;
  * (server id, file, file sequence, position, row, gtid, snapshot, timestamp); tsMs; primary key;
  * columns (name, type, length, scale, nullable, enum values); ddl. A row or list is its size (-1
  * for null), then its entries in order; a row entry is the column name and the value in {@link
- * RowValueBinary}'s form; last, whether the images are partial ({@link ChangeEvent#partialImage()}),
- * absent from layouts written before partial images ({@link #read(DataInputView, boolean)}). The
- * layout has no version of its own: the enclosing codec's version
- * covers it, so any change here means a new version of every codec that embeds it.
+ * RowValueBinary}'s form; last, whether the images are partial ({@link
+ * ChangeEvent#partialImage()}), absent from layouts written before partial images ({@link
+ * #read(DataInputView, boolean)}). The layout has no version of its own: the enclosing codec's
+ * version covers it, so any change here means a new version of every codec that embeds it.
  */
 public final class ChangeEventBinary {
 

@@ -47,8 +47,16 @@ class TableStagingPartialTest {
         return op == Op.DELETE
                 ? new ChangeEvent(SOURCE, op, image, null, p, 0, List.of("id"), COLS, null, partial)
                 : new ChangeEvent(
-                        SOURCE, op, row("id", image.get("id")), image, p, 0, List.of("id"), COLS,
-                        null, partial);
+                        SOURCE,
+                        op,
+                        row("id", image.get("id")),
+                        image,
+                        p,
+                        0,
+                        List.of("id"),
+                        COLS,
+                        null,
+                        partial);
     }
 
     @Test
@@ -75,7 +83,9 @@ class TableStagingPartialTest {
         assertThat(c.files().get(1).columns()).containsExactly("id", "a", "b", "_b2r_absent");
         List<String> lines = Files.readAllLines(Path.of(URI.create(c.files().get(1).path())));
         assertThat(lines).hasSize(5);
-        assertThat(lines.get(0)).as("never a value for a missing column").endsWith(",\"2\",\\N,\\N,\"0\"");
+        assertThat(lines.get(0))
+                .as("never a value for a missing column")
+                .endsWith(",\"2\",\\N,\\N,\"0\"");
         assertThat(lines.get(1)).as("a full row").endsWith(",\"3\",\"3\",\"3\",\\N");
         assertThat(lines.get(2)).endsWith(",\"4\",\"4\",\\N,\"1\"");
         assertThat(lines.get(3)).endsWith(",\"5\",\\N,\"5\",\"0\"");

@@ -79,8 +79,7 @@ class PartialRowsITCase {
 
     @ParameterizedTest
     @EnumSource(Warehouse.class)
-    void onlyTheColumnsReceivedAreWritten(Warehouse warehouse, LocalStack stack)
-            throws Exception {
+    void onlyTheColumnsReceivedAreWritten(Warehouse warehouse, LocalStack stack) throws Exception {
         SinkTarget db = SinkTarget.create(warehouse, stack, dir);
         try (WarehouseSession s = MergeExecutorITCase.session(db, MergeExecutor.StepHook.NONE)) {
             s.apply(

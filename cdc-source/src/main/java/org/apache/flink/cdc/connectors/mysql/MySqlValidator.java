@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * which refuses every {@code binlog_row_image} but FULL. cdc-source reads partial images too
  * (MINIMAL and NOBLOB: {@code RowDeserializers} marks the columns they hold, and the events say so,
  * see docs/event-format.md), so this one accepts them; its other checks are Flink CDC's: server
- * version 5.6 or later, {@code binlog_format=ROW}, no {@code binlog_row_value_options} (partial JSON
- * updates), and a server time zone that matches {@code server-time-zone}. The job jar excludes the
- * connector's copy; {@code MySqlValidatorTest} fails when another copy is loaded.
+ * version 5.6 or later, {@code binlog_format=ROW}, no {@code binlog_row_value_options} (partial
+ * JSON updates), and a server time zone that matches {@code server-time-zone}. The job jar excludes
+ * the connector's copy; {@code MySqlValidatorTest} fails when another copy is loaded.
  */
 public class MySqlValidator implements Validator {
 
@@ -61,7 +61,9 @@ public class MySqlValidator implements Validator {
             String image = variable(connection, "binlog_row_image", "FULL");
             if (!READABLE_ROW_IMAGES.contains(image)) {
                 throw new ValidationException(
-                        "The MySQL server has binlog_row_image " + image + "; set FULL, NOBLOB or MINIMAL");
+                        "The MySQL server has binlog_row_image "
+                                + image
+                                + "; set FULL, NOBLOB or MINIMAL");
             }
             String valueOptions = variable(connection, "binlog_row_value_options", "");
             if (!valueOptions.isEmpty()) {
@@ -72,7 +74,8 @@ public class MySqlValidator implements Validator {
             }
             checkTimeZone(connection);
         } catch (SQLException e) {
-            throw new TableException("Unexpected error while connecting to MySQL and validating", e);
+            throw new TableException(
+                    "Unexpected error while connecting to MySQL and validating", e);
         }
         LOG.info("MySQL validation passed.");
     }
