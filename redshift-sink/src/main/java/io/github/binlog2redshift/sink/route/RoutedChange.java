@@ -138,11 +138,11 @@ public final class RoutedChange {
     /**
      * Version 5: target, key, topic, partition, offset, event in {@link ChangeEventBinary}'s
      * layout, retention ordinal. Version 4, still read, lacked the event's partial-image flag (read
-     * as full). Version 3, still read, lacked the position's epoch (read as 0).
-     * Versions 1 and 2, still read because savepoints of the dedupe state hold them, had the event
-     * as change-event JSON (a length-prefixed byte array) instead; version 1 also lacked the
-     * retention (read as {@link ChangeRetention#LATEST}, the only behaviour then; state from
-     * version 1 holds only schema changes, which always are LATEST).
+     * as full). Version 3, still read, lacked the position's epoch (read as 0). Versions 1 and 2,
+     * still read because savepoints of the dedupe state hold them, had the event as change-event
+     * JSON (a length-prefixed byte array) instead; version 1 also lacked the retention (read as
+     * {@link ChangeRetention#LATEST}, the only behaviour then; state from version 1 holds only
+     * schema changes, which always are LATEST).
      */
     public static final class Codec implements RecordCodec<RoutedChange> {
         private static final long serialVersionUID = 1L;
