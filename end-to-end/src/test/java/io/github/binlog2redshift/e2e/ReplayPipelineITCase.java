@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Tables that only grow get each change once however often the sink reads it (issue 15): a keyed
  * table with history and delete archive, a keyless mirror with history and delete archive, and a
- * keyless change log, loaded by the running pipeline. Then the sink reads the whole topic again,
- * as a sink restored from a savepoint older than everything does (same sink job id, new checkpoint
- * and staging ids, so the commit ledger knows none of it), and once more after every record was
+ * keyless change log, loaded by the running pipeline. Then the sink reads the whole topic again, as
+ * a sink restored from a savepoint older than everything does (same sink job id, new checkpoint and
+ * staging ids, so the commit ledger knows none of it), and once more after every record was
  * produced onto the topic a second time, at new offsets, as an at-least-once producer's re-send
  * leaves it. Every one of those tables ends as after the first load, exactly, and as the source's
  * changes say: equal changes at two positions (an update back to earlier values, identical rows
@@ -121,8 +121,7 @@ class ReplayPipelineITCase {
     }
 
     /** A fresh sink job reading the topic from the start in small batches, then finishing. */
-    private static SinkConfig replay(
-            PipelineResources p, String rules, String group) {
+    private static SinkConfig replay(PipelineResources p, String rules, String group) {
         return JobConfigs.sink(
                 p,
                 rules,

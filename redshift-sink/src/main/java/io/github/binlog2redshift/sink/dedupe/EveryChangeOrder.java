@@ -22,8 +22,8 @@ import java.util.List;
  * change's (file sequence 1 or more, not a snapshot read): then they are that change delivered
  * twice. Two identical inserts at two positions, two identical rows of one snapshot chunk (which
  * share its watermark) and identical changes of inputs without binlog coordinates are all kept:
- * each is a row of an append-only table. The merge skips changes a table got in an earlier
- * interval ({@code ReplayGuard}) on the same rule.
+ * each is a row of an append-only table. The merge skips changes a table got in an earlier interval
+ * ({@code ReplayGuard}) on the same rule.
  */
 final class EveryChangeOrder {
 

@@ -38,10 +38,10 @@ import java.util.stream.Collectors;
  * marked columns are widened before the load and the marker is removed first after it, so every
  * later step reads the values as they are.
  *
- * <p>Appends (history, delete archive, keyless change log) skip a change the table has already,
- * and a keyless mirror skips changes at or below its applied horizon ({@link ReplayGuard}): a
- * change delivered twice is appended once. The commit ledger alone only makes a replayed
- * committable a no-op; a change staged again in another committable is new to it.
+ * <p>Appends (history, delete archive, keyless change log) skip a change the table has already, and
+ * a keyless mirror skips changes at or below its applied horizon ({@link ReplayGuard}): a change
+ * delivered twice is appended once. The commit ledger alone only makes a replayed committable a
+ * no-op; a change staged again in another committable is new to it.
  */
 final class MergeStatements {
 

@@ -20,23 +20,23 @@ import java.util.List;
  * which stages it anew under another staging id that the commit ledger does not know) is not
  * appended again to a history, delete archive, keyless change log or keyless mirror.
  *
- * <p>What identifies a change: its position, where the position is one change's own, i.e. from
- * the first binlog file on ({@link #FIRST_BINLOG}). Positions from no binlog (DMS, Canal: file
- * sequence 0; snapshot rows from before snapshot watermarks: (0, 0, 0)) identify nothing and are
- * always appended. A table with a key: (key, position), which a snapshot row has of its own too
- * (its chunk's high watermark). A table without a key: (position, op) of binlog changes only; the
- * rows of one snapshot chunk share its watermark, so two identical rows of one chunk could not be
- * told apart from one row delivered twice, and snapshot rows ({@code r}) are always appended.
+ * <p>What identifies a change: its position, where the position is one change's own, i.e. from the
+ * first binlog file on ({@link #FIRST_BINLOG}). Positions from no binlog (DMS, Canal: file sequence
+ * 0; snapshot rows from before snapshot watermarks: (0, 0, 0)) identify nothing and are always
+ * appended. A table with a key: (key, position), which a snapshot row has of its own too (its
+ * chunk's high watermark). A table without a key: (position, op) of binlog changes only; the rows
+ * of one snapshot chunk share its watermark, so two identical rows of one chunk could not be told
+ * apart from one row delivered twice, and snapshot rows ({@code r}) are always appended.
  *
  * <ul>
- *   <li>history, delete archive, keyless change log: {@link #notAppended}, an anti-join against
- *       the appended table on the identity (Redshift joins on the table's DISTKEY and SORTKEY: the
+ *   <li>history, delete archive, keyless change log: {@link #notAppended}, an anti-join against the
+ *       appended table on the identity (Redshift joins on the table's DISTKEY and SORTKEY: the
  *       first key column, or the position for a keyless table);
- *   <li>keyless mirror: its rows are rewritten and deleted, so the target cannot tell which
- *       changes it applied. Its changes are applied in source order by one committer ({@code
+ *   <li>keyless mirror: its rows are rewritten and deleted, so the target cannot tell which changes
+ *       it applied. Its changes are applied in source order by one committer ({@code
  *       docs/tables.md}), so the newest binlog position applied is a horizon: every binlog change
- *       at or below it was applied. {@link #mirrorHorizon} drops them from the stage first and keeps
- *       only the newest position in {@code <table>_b2r_applied}, one row.
+ *       at or below it was applied. {@link #mirrorHorizon} drops them from the stage first and
+ *       keeps only the newest position in {@code <table>_b2r_applied}, one row.
  * </ul>
  *
  * <p>Within one stage the dedupe collapses copies of a change ({@code EveryChangeOrder}), so the
@@ -97,7 +97,7 @@ final class ReplayGuard {
                         false));
         steps.add(
                 new Step(
-                        "skip-applied",
+                        MergePlan.SKIP_APPLIED,
                         "DELETE FROM "
                                 + stage
                                 + " WHERE "
@@ -125,20 +125,14 @@ final class ReplayGuard {
         steps.add(
                 new Step(
                         "prune-applied",
-                        "DELETE FROM "
-                                + applied
-                                + " WHERE "
-                                + ident(POSITION)
-                                + " < "
-                                + newest,
+                        "DELETE FROM " + applied + " WHERE " + ident(POSITION) + " < " + newest,
                         false));
         return steps;
     }
 
     /** The stage row's position identifies one change (see the class comment). */
     private static String identified(String qualifier, boolean keyless) {
-        String position =
-                qualifier + ident(POSITION) + " >= " + literal(FIRST_BINLOG);
+        String position = qualifier + ident(POSITION) + " >= " + literal(FIRST_BINLOG);
         return keyless ? qualifier + ident(OP) + " <> 'r' AND " + position : position;
     }
 }

@@ -110,8 +110,8 @@ class LatestChangeOperatorRetentionTest {
 
     @ParameterizedTest
     @MethodSource(DedupeHarness.BACKENDS)
-    void aKeylessBinlogChangeDeliveredTwiceIsStagedOnceAndEverythingElseIsKept(
-            StateBackend backend) throws Exception {
+    void aKeylessBinlogChangeDeliveredTwiceIsStagedOnceAndEverythingElseIsKept(StateBackend backend)
+            throws Exception {
         open(backend, null);
         SourcePosition watermark =
                 SourcePosition.binlog(0, "mysql-bin.000001", 90, 0, null, true, 0);
@@ -127,8 +127,9 @@ class LatestChangeOperatorRetentionTest {
                         keylessInsert(1, "same", none(), 7));
         assertThat(out)
                 .extracting(c -> c.event().source().position())
-                .as("two rows of one snapshot chunk, two inserts at two positions, two inserts"
-                        + " without positions; the copy of the insert at 100 is gone")
+                .as(
+                        "two rows of one snapshot chunk, two inserts at two positions, two inserts"
+                                + " without positions; the copy of the insert at 100 is gone")
                 .containsExactlyInAnyOrder(90L, 90L, 100L, 101L, 0L, 0L);
     }
 

@@ -28,11 +28,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Append-only targets get each change once however often it is delivered (issue 15). Two ways a
  * change comes again, both as the committer sees them: cdc-source's at-least-once delivery (a
- * restart re-sends changes from an earlier binlog position, in a later interval and within one)
- * and a sink restored from an older savepoint (the same changes staged again, under checkpoint ids
- * used before and new staging ids, so the commit ledger does not know them). Two changes with the
- * same content at two positions are two changes and both land, as do two identical rows of one
- * snapshot chunk (one watermark) and changes without binlog positions.
+ * restart re-sends changes from an earlier binlog position, in a later interval and within one) and
+ * a sink restored from an older savepoint (the same changes staged again, under checkpoint ids used
+ * before and new staging ids, so the commit ledger does not know them). Two changes with the same
+ * content at two positions are two changes and both land, as do two identical rows of one snapshot
+ * chunk (one watermark) and changes without binlog positions.
  */
 @ExtendWith(LocalStackExtension.class)
 class ReplayedChangesITCase {
@@ -45,12 +45,12 @@ class ReplayedChangesITCase {
 
     static TableMode withSideTables(TableMode base) {
         return new TableMode(
-                false,
-                DeleteHandling.APPLY,
-                DeleteArchive.ALSO_SAVE,
-                true,
-                base.distStyle(),
-                base.sortKey())
+                        false,
+                        DeleteHandling.APPLY,
+                        DeleteArchive.ALSO_SAVE,
+                        true,
+                        base.distStyle(),
+                        base.sortKey())
                 .withKeyless(base.keyless());
     }
 
