@@ -51,6 +51,9 @@ final class ReplayGuard {
     static final String FIRST_BINLOG =
             new SourcePosition(0, null, 1, 0, 0, null, false, 0).sortKey();
 
+    /** The derived table of the stage's newest binlog position. */
+    private static final String NEWEST = "_b2r_newest";
+
     private ReplayGuard() {}
 
     /**
@@ -110,17 +113,26 @@ final class ReplayGuard {
         steps.add(
                 new Step(
                         "record-applied",
+                        // A derived table, not HAVING without GROUP BY: plain on both.
                         "INSERT INTO "
                                 + applied
                                 + " ("
                                 + ident(POSITION)
-                                + ") SELECT MAX("
+                                + ") SELECT "
                                 + ident(POSITION)
-                                + ") FROM "
+                                + " FROM (SELECT MAX("
+                                + ident(POSITION)
+                                + ") AS "
+                                + ident(POSITION)
+                                + " FROM "
                                 + stage
                                 + " WHERE "
                                 + identified("", true)
-                                + " HAVING COUNT(*) > 0",
+                                + ") AS "
+                                + ident(NEWEST)
+                                + " WHERE "
+                                + ident(POSITION)
+                                + " IS NOT NULL",
                         false));
         steps.add(
                 new Step(
