@@ -51,6 +51,12 @@ final class ReplayGuard {
     static final String FIRST_BINLOG =
             new SourcePosition(0, null, 1, 0, 0, null, false, 0).sortKey();
 
+    /**
+     * Sort keys of an epoch above 0 without a binlog file ({@code E}, three digits of epoch, file
+     * sequence 0): they sort after {@link #FIRST_BINLOG} but identify no change.
+     */
+    static final String NO_FILE_IN_EPOCH = "E___00000000:%";
+
     /** The derived table of the stage's newest binlog position. */
     private static final String NEWEST = "_b2r_newest";
 
@@ -144,7 +150,15 @@ final class ReplayGuard {
 
     /** The stage row's position identifies one change (see the class comment). */
     private static String identified(String qualifier, boolean keyless) {
-        String position = qualifier + ident(POSITION) + " >= " + literal(FIRST_BINLOG);
+        String column = qualifier + ident(POSITION);
+        String position =
+                column
+                        + " >= "
+                        + literal(FIRST_BINLOG)
+                        + " AND "
+                        + column
+                        + " NOT LIKE "
+                        + literal(NO_FILE_IN_EPOCH);
         return keyless ? qualifier + ident(OP) + " <> 'r' AND " + position : position;
     }
 }

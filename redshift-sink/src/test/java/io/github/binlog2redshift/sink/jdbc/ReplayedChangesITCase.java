@@ -144,6 +144,56 @@ class ReplayedChangesITCase {
         assertThat(Rows.of(db, ORDERS)).containsExactly("1|c", "4|p");
     }
 
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void anEpochAboveZeroIdentifiesItsBinlogChangesOnlyToo(Warehouse warehouse, LocalStack stack)
+            throws Exception {
+        SinkTarget db = SinkTarget.create(warehouse, stack, dir);
+        TableMode mode = withSideTables(TableMode.defaults());
+        SourcePosition binlog = pos(10).withEpoch(1);
+        SourcePosition noFile = new SourcePosition(1, 0, null, 0, 0, 0, null, true, 0);
+        List<ChangeEvent> first = List.of(epochRead(noFile, "old"), epochUpdate(binlog, "after"));
+        try (WarehouseSession s = session(db, SchemaPolicy.defaults())) {
+            s.apply(stage(db, ORDERS, 1, mode, EveryChangeITCase.dedupe(ORDERS, first)));
+            // Read again: the binlog change is known; a read without a file is no identity.
+            s.apply(
+                    stage(
+                            db,
+                            ORDERS,
+                            1,
+                            mode,
+                            EveryChangeITCase.dedupe(
+                                    ORDERS, List.of(epochRead(noFile, "again"), first.get(1)))));
+        }
+        assertThat(
+                        Rows.query(
+                                db,
+                                "SELECT id, note, _b2r_op AS op FROM shop.orders_history"
+                                        + " ORDER BY _b2r_pos, note"))
+                .containsExactly("7|again|r", "7|old|r", "7|after|u");
+    }
+
+    private static ChangeEvent epochRead(SourcePosition at, String note) {
+        return ChangeEvent.read(
+                StagedBatches.SOURCE,
+                row("id", 7, "note", note),
+                at,
+                0,
+                PK,
+                EveryChangeITCase.COLS);
+    }
+
+    private static ChangeEvent epochUpdate(SourcePosition at, String note) {
+        return ChangeEvent.update(
+                StagedBatches.SOURCE,
+                null,
+                row("id", 7, "note", note),
+                at,
+                0,
+                PK,
+                EveryChangeITCase.COLS);
+    }
+
     private static ChangeEvent noPositionUpdate(int id, String note) {
         return ChangeEvent.update(
                 StagedBatches.SOURCE,
