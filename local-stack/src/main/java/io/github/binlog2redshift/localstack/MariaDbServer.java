@@ -73,8 +73,12 @@ public final class MariaDbServer implements AutoCloseable {
             Path mariadbd, Path installDb, Path dir, String binlogRowImage) {
         Path data = dir.resolve("data");
         Directories.create(dir);
+        // Its own temporary directory: another process cleaning the shared /tmp made
+        // mariadb-install-db fail ("Error on delete of '/tmp/#sql-temptable-...'").
+        Path tmp = Directories.create(dir.resolve("tmp"));
         List<String> install = new ArrayList<>(List.of(installDb.toString(), "--no-defaults"));
         install.add("--datadir=" + data);
+        install.add("--tmpdir=" + tmp);
         install.add("--auth-root-authentication-method=normal");
         install.add("--skip-test-db");
         addUserIfRoot(install);
@@ -83,6 +87,7 @@ public final class MariaDbServer implements AutoCloseable {
         int port = FreePorts.pick();
         List<String> command = new ArrayList<>(List.of(mariadbd.toString(), "--no-defaults"));
         command.add("--datadir=" + data);
+        command.add("--tmpdir=" + tmp);
         command.add("--port=" + port);
         command.add("--socket=" + dir.resolve("mariadb.sock"));
         command.add("--pid-file=" + dir.resolve("mariadb.pid"));
