@@ -42,6 +42,13 @@ public final class BenchCommand implements Callable<Integer> {
     boolean noPeer;
 
     @Option(
+            names = "--runs",
+            description =
+                    "interleaved runs (ours, peer, ours, peer...) each compared figure is the"
+                            + " median of, after one warm-up run of each system (default: 3)")
+    int runs = 3;
+
+    @Option(
             names = "--sink-events",
             description = "override the sink-catch-up size (events over the sink tables)")
     Integer sinkEvents;
@@ -85,13 +92,17 @@ public final class BenchCommand implements Callable<Integer> {
                                         : java.time.Duration.parse(
                                                 "PT" + latencyWindow.toUpperCase()),
                                 memoryKeys);
+        if (runs < 1) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--runs must be at least 1, got " + runs);
+        }
         Path outDir = out != null ? out : Path.of("benchmarks", "results", sizes.name());
         List<Scenario> scenarios = Scenarios.select(only);
         BenchResults results = new BenchResults(sizes.name());
         int failures = 0;
         Path work = Files.createTempDirectory("b2r-bench-");
         try (LocalStack stack = LocalStack.create(work.resolve("stack"))) {
-            BenchEnv env = new BenchEnv(stack, sizes, work, !noPeer, results);
+            BenchEnv env = new BenchEnv(stack, sizes, work, !noPeer, results, runs);
             for (Scenario s : scenarios) {
                 long started = System.nanoTime();
                 LOG.info("=== scenario {} ({})", s.name(), sizes.name());

@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.bench.ours;
 
+import io.github.binlog2redshift.bench.KafkaClients;
 import io.github.binlog2redshift.bench.stack.FlinkRunner;
 import io.github.binlog2redshift.config.ConfigLoader;
 import io.github.binlog2redshift.config.Origin;
@@ -41,6 +42,7 @@ public final class OurSource {
         m.put("pipeline.restart-strategy", "NONE");
         m.put("pipeline.checkpoint.interval", "2s");
         m.put("pipeline.parallelism", "1");
+        m.putAll(KafkaClients.prefixed("kafka.properties.", KafkaClients.producer()));
         for (String e : extra) {
             int eq = e.indexOf('=');
             m.put(e.substring(0, eq), e.substring(eq + 1));

@@ -67,7 +67,7 @@ public final class SinkCatchUpRedshift implements Scenario {
         OurSink.Options options =
                 new OurSink.Options(
                         env.stack().kafka().bootstrapServers(),
-                        Pattern.compile(Pattern.quote(SinkTopics.TOPIC_PREFIX) + "t\\d+"),
+                        input.topicPattern(),
                         "bench-sink-redshift",
                         target,
                         env.stack().newS3Location("sinkbench-rs").uri("staging/"),
@@ -133,8 +133,9 @@ public final class SinkCatchUpRedshift implements Scenario {
     /** Against the PostgreSQL run of the same topics, when it ran before in this run. */
     private static String comparison(BenchEnv env, double eventsPerSecond) {
         return env.results().measurements().stream()
-                .filter(m -> m.scenario().equals(SinkCatchUp.NAME))
-                .filter(m -> m.system().equals(Measurement.OURS) && m.metric().equals("rate"))
+                .filter(m -> m.scenario().equals(SinkCatchUp.HEADLINE))
+                .filter(m -> m.system().equals(Measurement.OURS))
+                .filter(m -> m.metric().equals("rate_with_startup"))
                 .findFirst()
                 .map(
                         pg ->
