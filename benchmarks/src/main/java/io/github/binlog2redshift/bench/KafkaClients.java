@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * The Kafka client settings both systems get, so neither wins by its client defaults: our jobs take
- * them as {@code kafka.properties.*}, the peer's connectors as Connect's {@code producer.override.*}
- * and {@code consumer.override.*} (benchmarks/README.md gives the reason for each).
+ * them as {@code kafka.properties.*}, the peer's connectors as Connect's {@code
+ * producer.override.*} and {@code consumer.override.*} (benchmarks/README.md gives the reason for
+ * each).
  */
 public final class KafkaClients {
 

@@ -8,6 +8,7 @@ import io.github.binlog2redshift.bench.scenario.SinkInput;
 import io.github.binlog2redshift.bench.scenario.SinkMemory;
 import io.github.binlog2redshift.bench.scenario.SnapshotLoad;
 import io.github.binlog2redshift.bench.scenario.SnapshotTables;
+import io.github.binlog2redshift.bench.scenario.SnapshotThenChanges;
 import io.github.binlog2redshift.bench.scenario.SourceCatchUp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,13 +29,16 @@ public final class Scenarios {
                         new SourceCatchUp(),
                         new SnapshotTables(),
                         new SnapshotLoad(),
+                        new SnapshotThenChanges(),
                         new SinkCatchUp(SinkCatchUp.HEADLINE, sinkInput, true),
                         new SinkCatchUp(
                                 "sink-catch-up-no-deletes",
                                 SinkInput.of(0, false, "sinkinnd_"),
                                 false),
                         new SinkCatchUp(
-                                "sink-catch-up-10-tables", SinkInput.of(10, true, "sinkin10_"), false),
+                                "sink-catch-up-10-tables",
+                                SinkInput.of(10, true, "sinkin10_"),
+                                false),
                         new SinkCatchUp(
                                 "sink-catch-up-10-tables-no-deletes",
                                 SinkInput.of(10, false, "sinkin10nd_"),

@@ -48,11 +48,7 @@ public final class DebeziumConnectors {
      *     no_data}: start at the current end (steady load)
      */
     public static Map<String, String> source(
-            MySqlDatabase db,
-            String topicPrefix,
-            long serverId,
-            String snapshotMode,
-            Path dir) {
+            MySqlDatabase db, String topicPrefix, long serverId, String snapshotMode, Path dir) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("connector.class", SOURCE_CLASS);
         c.put("tasks.max", "1");

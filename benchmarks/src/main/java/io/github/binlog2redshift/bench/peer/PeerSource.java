@@ -8,8 +8,8 @@ import java.sql.Statement;
 
 /**
  * Starts Debezium's MariaDB source on a worker and watches it. Nothing waits here: the caller's
- * timer is already running and its progress poll calls {@link ConnectWorker#failIfFailed}, so a refused
- * connector fails the run at once and a working one is timed from the moment it is created.
+ * timer is already running and its progress poll calls {@link ConnectWorker#failIfFailed}, so a
+ * refused connector fails the run at once and a working one is timed from the moment it is created.
  */
 public final class PeerSource {
 
@@ -41,8 +41,7 @@ public final class PeerSource {
             Path dir)
             throws Exception {
         String name = connectorName(prefix);
-        worker.create(
-                name, DebeziumConnectors.source(db, prefix, serverId, snapshotMode, dir));
+        worker.create(name, DebeziumConnectors.source(db, prefix, serverId, snapshotMode, dir));
         return name;
     }
 }

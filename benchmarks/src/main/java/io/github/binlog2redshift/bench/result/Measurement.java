@@ -75,19 +75,22 @@ public record Measurement(
         }
         double[] sorted = runs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int mid = sorted.length / 2;
-        double median =
-                sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        double median = sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
         return new Measurement(scenario, system, metric, median, unit, direction, note, runs);
     }
 
     /** The lowest run, or the value of a figure measured once. */
     public double min() {
-        return runs.isEmpty() ? value : runs.stream().mapToDouble(Double::doubleValue).min().orElse(value);
+        return runs.isEmpty()
+                ? value
+                : runs.stream().mapToDouble(Double::doubleValue).min().orElse(value);
     }
 
     /** The highest run, or the value of a figure measured once. */
     public double max() {
-        return runs.isEmpty() ? value : runs.stream().mapToDouble(Double::doubleValue).max().orElse(value);
+        return runs.isEmpty()
+                ? value
+                : runs.stream().mapToDouble(Double::doubleValue).max().orElse(value);
     }
 
     /** A throughput figure: events (or rows) per second, higher is better. */

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The run as an SVG bar chart, written by hand so no plotting library enters the build: one group
  * per scenario and metric, one bar per system. Each group is scaled to its own largest value,
- * because the groups mix units (events/s, ms, MB); the value is printed at the end of each bar.
- * A median of runs has a black whisker from its lowest to its highest run, and its range printed.
+ * because the groups mix units (events/s, ms, MB); the value is printed at the end of each bar. A
+ * median of runs has a black whisker from its lowest to its highest run, and its range printed.
  */
 public final class SvgChart {
 

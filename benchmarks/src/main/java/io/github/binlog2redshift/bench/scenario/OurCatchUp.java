@@ -34,8 +34,8 @@ final class OurCatchUp {
      * What the run took (from before the job was started, and from its first visible marker), what
      * the target holds after it, where the CPU went meanwhile, and how many table commits a
      * serialization conflict rolled back (the committer's {@code serializationConflicts} metric,
-     * summed over tables and subtasks; other transient errors are retried without a metric and
-     * are not counted here).
+     * summed over tables and subtasks; other transient errors are retried without a metric and are
+     * not counted here).
      */
     record Result(CatchUp catchUp, long rows, CpuSplit.Window cpu, long conflicts) {
 
@@ -91,8 +91,7 @@ final class OurCatchUp {
                             TIMEOUT,
                             start);
             CpuSplit.Window window = cpu.stop();
-            long conflicts =
-                    MetricsCapture.sum(jobName, "serializationConflicts").orElse(0);
+            long conflicts = MetricsCapture.sum(jobName, "serializationConflicts").orElse(0);
             return new Result(c, markers.rows(), window, conflicts);
         } finally {
             FlinkRunner.cancel(job);

@@ -8,7 +8,6 @@ import io.github.binlog2redshift.bench.reference.RedshiftCopyReference;
 import io.github.binlog2redshift.bench.result.Direction;
 import io.github.binlog2redshift.bench.result.Measurement;
 import io.github.binlog2redshift.bench.stack.TargetProbe;
-import io.github.binlog2redshift.bench.workload.SinkTopics;
 import io.github.binlog2redshift.bench.workload.SinkTopics.Prepared;
 import io.github.binlog2redshift.localstack.PostgresDatabase;
 import io.github.binlog2redshift.localstack.Warehouse;
@@ -16,7 +15,6 @@ import io.github.binlog2redshift.localstack.WarehouseDatabase;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The sink catch-up into the local Redshift (docs/local-redshift.md) instead of PostgreSQL: the

@@ -68,7 +68,8 @@ public final class SinkInput {
                                 for (int t = 1; t <= n; t++) {
                                     env.stack()
                                             .kafka()
-                                            .createTopic(topicPrefix + String.format("t%03d", t), 1);
+                                            .createTopic(
+                                                    topicPrefix + String.format("t%03d", t), 1);
                                 }
                             });
             LOG.info(

@@ -61,7 +61,8 @@ public final class SnapshotTables implements Scenario {
         }
         PeerSource.grant(env.stack().mySql(), db);
         try (ConnectWorker worker =
-                ConnectWorker.start(env.dir("connect-snap"), env.stack().kafka().bootstrapServers())) {
+                ConnectWorker.start(
+                        env.dir("connect-snap"), env.stack().kafka().bootstrapServers())) {
             systems.put(
                     Measurement.PEER,
                     round -> peer(env, worker, db, tables, rows, source, size, round));
@@ -109,8 +110,7 @@ public final class SnapshotTables implements Scenario {
                         "cdc-source",
                         source,
                         TopicContent.read(topic.bootstrapServers(), List.of(topic.name())));
-        return Trial.of(
-                c, size + ", snapshot only, chunk " + chunk + ", parallelism 1", content);
+        return Trial.of(c, size + ", snapshot only, chunk " + chunk + ", parallelism 1", content);
     }
 
     private static Trial peer(

@@ -30,8 +30,8 @@ import org.apache.flink.core.execution.JobClient;
 /**
  * Source catch-up: a prepared binlog backlog read into Kafka by cdc-source and by Debezium's
  * MariaDB connector, in interleaved runs, and decoded by {@code mariadb-binlog} (the ceiling).
- * Rates count row events from the first record in Kafka to the last, and from before the system
- * was started to the last; after each run the topics' final content must equal the tables'.
+ * Rates count row events from the first record in Kafka to the last, and from before the system was
+ * started to the last; after each run the topics' final content must equal the tables'.
  */
 public final class SourceCatchUp implements Scenario {
 
@@ -76,10 +76,9 @@ public final class SourceCatchUp implements Scenario {
         }
         PeerSource.grant(env.stack().mySql(), db);
         try (ConnectWorker worker =
-                ConnectWorker.start(env.dir("connect-src"), env.stack().kafka().bootstrapServers())) {
-            systems.put(
-                    Measurement.PEER,
-                    round -> peer(env, worker, backlog, source, size, round));
+                ConnectWorker.start(
+                        env.dir("connect-src"), env.stack().kafka().bootstrapServers())) {
+            systems.put(Measurement.PEER, round -> peer(env, worker, backlog, source, size, round));
             Interleaved.measure(env, NAME, "events/s", systems);
         }
     }
@@ -169,9 +168,6 @@ public final class SourceCatchUp implements Scenario {
         worker.delete(name);
         String content =
                 TableContent.check("Debezium", source, TopicContent.read(bootstrap, topics));
-        return Trial.of(
-                c,
-                size + ", Debezium MariaDB connector, 1 task, topic per table",
-                content);
+        return Trial.of(c, size + ", Debezium MariaDB connector, 1 task, topic per table", content);
     }
 }

@@ -151,7 +151,6 @@ public final class Interleaved {
         double lo = loads.stream().mapToDouble(MachineLoad::loadMean).min().orElse(0);
         double hi = loads.stream().mapToDouble(MachineLoad::loadMean).max().orElse(0);
         double steal = loads.stream().mapToDouble(MachineLoad::stealPercent).max().orElse(0);
-        return String.format(
-                Locale.ROOT, "mean load %.1f-%.1f, steal max %.1f%%", lo, hi, steal);
+        return String.format(Locale.ROOT, "mean load %.1f-%.1f, steal max %.1f%%", lo, hi, steal);
     }
 }

@@ -17,9 +17,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The prepared input of a sink catch-up: {@code events} changes over {@code tables} tables, one
  * topic per table ({@code <prefix>tNNN}, as Debezium writes them), in Debezium's envelope. Of the
  * events about 20% change a key changed before (update), 5% delete one (none without deletes), the
- * rest insert new keys.
- * The last event of every topic upserts the marker row {@code id = 0}: when all markers are visible
- * in the target, the catch-up is complete (per-topic order is kept by both sinks).
+ * rest insert new keys. The last event of every topic upserts the marker row {@code id = 0}: when
+ * all markers are visible in the target, the catch-up is complete (per-topic order is kept by both
+ * sinks).
  */
 public final class SinkTopics {
 

@@ -66,9 +66,15 @@ public record TableContent(long rows, String md5) {
             try (Statement s = c.createStatement()) {
                 s.setFetchSize(10_000);
                 try (ResultSet rs =
-                        s.executeQuery("SELECT id, k, c, pad, v FROM " + t.getValue() + " ORDER BY id")) {
+                        s.executeQuery(
+                                "SELECT id, k, c, pad, v FROM " + t.getValue() + " ORDER BY id")) {
                     while (rs.next()) {
-                        b.add(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5));
+                        b.add(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getLong(5));
                     }
                 }
             }
@@ -106,7 +112,10 @@ public record TableContent(long rows, String md5) {
                             + " tables seen): "
                             + wrong);
         }
-        return source.size() + " tables, " + rows + " rows: count and checksum equal to the source's";
+        return source.size()
+                + " tables, "
+                + rows
+                + " rows: count and checksum equal to the source's";
     }
 
     private static MessageDigest newDigest() {

@@ -47,14 +47,26 @@ class BenchResultsTest {
     void aMedianKeepsItsRunsAndRange() {
         Measurement odd =
                 Measurement.median(
-                        "s", "x", "rate", List.of(3.0, 1.0, 2.0), "u", Direction.HIGHER_IS_BETTER, "");
+                        "s",
+                        "x",
+                        "rate",
+                        List.of(3.0, 1.0, 2.0),
+                        "u",
+                        Direction.HIGHER_IS_BETTER,
+                        "");
         assertThat(odd.value()).isEqualTo(2.0);
         assertThat(odd.min()).isEqualTo(1.0);
         assertThat(odd.max()).isEqualTo(3.0);
         assertThat(odd.runs()).containsExactly(3.0, 1.0, 2.0);
         Measurement even =
                 Measurement.median(
-                        "s", "x", "rate", List.of(4.0, 1.0, 2.0, 10.0), "u", Direction.HIGHER_IS_BETTER, "");
+                        "s",
+                        "x",
+                        "rate",
+                        List.of(4.0, 1.0, 2.0, 10.0),
+                        "u",
+                        Direction.HIGHER_IS_BETTER,
+                        "");
         assertThat(even.value()).isEqualTo(3.0);
         Measurement once = Measurement.rate("s", "x", 5, "u", "");
         assertThat(once.min()).isEqualTo(5.0);
@@ -62,7 +74,13 @@ class BenchResultsTest {
         assertThatThrownBy(
                         () ->
                                 Measurement.median(
-                                        "s", "x", "rate", List.of(), "u", Direction.HIGHER_IS_BETTER, ""))
+                                        "s",
+                                        "x",
+                                        "rate",
+                                        List.of(),
+                                        "u",
+                                        Direction.HIGHER_IS_BETTER,
+                                        ""))
                 .hasMessageContaining("no runs");
     }
 
