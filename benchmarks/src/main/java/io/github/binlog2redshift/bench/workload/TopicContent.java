@@ -104,12 +104,16 @@ public final class TopicContent implements AutoCloseable {
     private void apply(JsonNode value) {
         JsonNode event = value.has("payload") ? value.get("payload") : value;
         JsonNode after = event.path("after");
+        JsonNode before = event.path("before");
+        if (!after.isObject() && !before.isObject()) {
+            return; // a schema change (op ddl): no row
+        }
         String table = event.path("source").path("table").asText();
         TreeMap<Long, JsonNode> rows = tables.computeIfAbsent(table, t -> new TreeMap<>());
         if (after.isObject()) {
             rows.put(after.get("id").asLong(), after);
-        } else if (event.path("before").isObject()) {
-            rows.remove(event.get("before").get("id").asLong());
+        } else {
+            rows.remove(before.get("id").asLong());
         }
     }
 
