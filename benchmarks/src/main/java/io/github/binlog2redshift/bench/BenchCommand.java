@@ -74,6 +74,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "where the result files go (default: benchmarks/results/<mode>)")
     Path out;
 
+    private String warning() {
+        return quick ? "quick mode: small sizes, validation only; not comparable with full runs" : "";
+    }
+
     public static void main(String[] args) {
         int code = new CommandLine(new BenchCommand()).execute(args);
         // Flink, Kafka clients and JDBC pools leave non-daemon threads behind.
@@ -117,13 +121,11 @@ public final class BenchCommand implements Callable<Integer> {
                         "=== scenario {} took {} s",
                         s.name(),
                         (System.nanoTime() - started) / 1_000_000_000);
+                // after every scenario, so a run stopped part-way keeps what it measured
+                ResultFiles.write(results, RunInfo.now(warning()), outDir);
             }
         }
-        String warning =
-                quick
-                        ? "quick mode: small sizes, validation only; not comparable with full runs"
-                        : "";
-        RunInfo run = RunInfo.now(warning);
+        RunInfo run = RunInfo.now(warning());
         Path json = ResultFiles.write(results, run, outDir);
         System.out.println(ResultTable.render(results, run));
         System.out.println("results: " + json + " (and results.csv, results.svg beside it)");

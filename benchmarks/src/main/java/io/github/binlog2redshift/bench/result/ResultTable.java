@@ -17,7 +17,7 @@ public final class ResultTable {
             out.append("NOTE: ").append(run.warning()).append('\n');
         }
         out.append('\n');
-        String row = "%-34s %-18s %-17s %12s %-19s %-9s %s%n";
+        String row = "%-34s %-24s %-17s %12s %-19s %-9s %s%n";
         out.append(
                 String.format(
                         Locale.ROOT,
@@ -46,7 +46,7 @@ public final class ResultTable {
         if (!ratios.isEmpty()) {
             out.append("\nratios (advantage: times better than the baseline, >1 = better;")
                     .append(" fraction: share of the physical ceiling)\n");
-            String r = "%-34s %-17s %-18s %-18s %-24s %10s%n";
+            String r = "%-34s %-17s %-18s %-24s %-24s %10s%n";
             out.append(
                     String.format(
                             Locale.ROOT,
