@@ -75,7 +75,9 @@ public final class BenchCommand implements Callable<Integer> {
     Path out;
 
     private String warning() {
-        return quick ? "quick mode: small sizes, validation only; not comparable with full runs" : "";
+        return quick
+                ? "quick mode: small sizes, validation only; not comparable with full runs"
+                : "";
     }
 
     public static void main(String[] args) {
