@@ -38,11 +38,18 @@ public final class ConnectWorker implements AutoCloseable {
 
     private final ChildProcess process;
     private final URI rest;
+    private final String bootstrapServers;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private ConnectWorker(ChildProcess process, URI rest) {
+    private ConnectWorker(ChildProcess process, URI rest, String bootstrapServers) {
         this.process = process;
         this.rest = rest;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** The broker the worker's connectors use. */
+    public String bootstrapServers() {
+        return bootstrapServers;
     }
 
     /** Starts a worker in {@code dir} against the broker and waits until its REST API answers. */
@@ -99,7 +106,9 @@ public final class ConnectWorker implements AutoCloseable {
         ChildProcess child =
                 ChildProcess.start(
                         "kafka-connect", command, dir, dir.resolve("connect.log"), List.of());
-        ConnectWorker w = new ConnectWorker(child, URI.create("http://127.0.0.1:" + port + "/"));
+        ConnectWorker w =
+                new ConnectWorker(
+                        child, URI.create("http://127.0.0.1:" + port + "/"), bootstrapServers);
         try {
             child.awaitReady(
                     Duration.ofSeconds(120), () -> w.get("connectors").statusCode() == 200);

@@ -8,11 +8,9 @@ import io.github.binlog2redshift.bench.peer.DebeziumConnectors;
 import io.github.binlog2redshift.bench.peer.PeerSource;
 import io.github.binlog2redshift.bench.result.Measurement;
 import io.github.binlog2redshift.bench.stack.CatchUp;
-import io.github.binlog2redshift.bench.stack.FlinkRunner;
 import io.github.binlog2redshift.bench.stack.Interleaved;
 import io.github.binlog2redshift.bench.stack.Interleaved.Contender;
 import io.github.binlog2redshift.bench.stack.Interleaved.Trial;
-import io.github.binlog2redshift.bench.stack.TopicCounter;
 import io.github.binlog2redshift.bench.workload.BinlogBacklog;
 import io.github.binlog2redshift.bench.workload.TableContent;
 import io.github.binlog2redshift.bench.workload.TopicContent;
@@ -23,7 +21,6 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.core.execution.JobClient;
 
 /**
  * The compared snapshot: {@code snapshotTables} tables of {@code snapshotTableRows} rows each (1M
@@ -79,9 +76,8 @@ public final class SnapshotTables implements Scenario {
             throws Exception {
         KafkaTopic topic = env.stack().newTopic("snaptables", 4);
         int chunk = env.sizes().snapshotChunkSize();
-        long start = System.nanoTime();
-        JobClient job =
-                OurSource.start(
+        CatchUp c =
+                OurSource.catchUp(
                         NAME,
                         OurSource.config(
                                 OurSource.options(
@@ -90,21 +86,10 @@ public final class SnapshotTables implements Scenario {
                                         topic.name(),
                                         "5830-5834",
                                         "source.startup.mode=SNAPSHOT",
-                                        "source.snapshot.chunk-size=" + chunk)));
-        CatchUp c;
-        try (TopicCounter counter =
-                TopicCounter.of(topic.bootstrapServers(), List.of(topic.name()))) {
-            c =
-                    CatchUp.await(
-                            "snapshot of " + size,
-                            counter::count,
-                            rows,
-                            SourceCatchUp.POLL,
-                            SourceCatchUp.TIMEOUT,
-                            start);
-        } finally {
-            FlinkRunner.cancel(job);
-        }
+                                        "source.snapshot.chunk-size=" + chunk)),
+                        topic,
+                        rows,
+                        SourceCatchUp.TIMEOUT);
         String content =
                 TableContent.check(
                         "cdc-source",
@@ -127,26 +112,17 @@ public final class SnapshotTables implements Scenario {
         String prefix = "peersnap" + round;
         List<String> topics =
                 tables.stream().map(t -> DebeziumConnectors.topic(prefix, db, t)).toList();
-        CatchUp c;
-        String name;
-        try (TopicCounter counter = TopicCounter.of(bootstrap, topics)) {
-            long start = System.nanoTime();
-            name =
-                    PeerSource.start(
-                            worker, db, prefix, 5900 + round, "initial_only", env.dir("dbz-snap"));
-            c =
-                    CatchUp.await(
-                            "Debezium snapshot of " + size,
-                            () -> {
-                                worker.failIfFailed(name);
-                                return counter.count();
-                            },
-                            rows,
-                            SourceCatchUp.POLL,
-                            SourceCatchUp.TIMEOUT,
-                            start);
-        }
-        worker.delete(name);
+        CatchUp c =
+                PeerSource.catchUp(
+                        worker,
+                        db,
+                        prefix,
+                        5900 + round,
+                        "initial_only",
+                        env.dir("dbz-snap"),
+                        topics,
+                        rows,
+                        SourceCatchUp.TIMEOUT);
         String content =
                 TableContent.check("Debezium", source, TopicContent.read(bootstrap, topics));
         return Trial.of(

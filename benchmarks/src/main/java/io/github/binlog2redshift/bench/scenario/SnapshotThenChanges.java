@@ -37,6 +37,7 @@ public final class SnapshotThenChanges implements Scenario {
 
     static final String NAME = "snapshot-then-changes";
     private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(200);
 
     @Override
     public String name() {
@@ -160,7 +161,7 @@ public final class SnapshotThenChanges implements Scenario {
                                 return any ? 1 + markers : 0;
                             },
                             tables.size() + 1,
-                            SourceCatchUp.POLL,
+                            POLL,
                             SourceCatchUp.TIMEOUT,
                             start);
             writer.join();

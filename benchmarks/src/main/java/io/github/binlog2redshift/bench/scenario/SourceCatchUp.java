@@ -9,11 +9,9 @@ import io.github.binlog2redshift.bench.peer.PeerSource;
 import io.github.binlog2redshift.bench.reference.BinlogDecodeReference;
 import io.github.binlog2redshift.bench.result.Measurement;
 import io.github.binlog2redshift.bench.stack.CatchUp;
-import io.github.binlog2redshift.bench.stack.FlinkRunner;
 import io.github.binlog2redshift.bench.stack.Interleaved;
 import io.github.binlog2redshift.bench.stack.Interleaved.Contender;
 import io.github.binlog2redshift.bench.stack.Interleaved.Trial;
-import io.github.binlog2redshift.bench.stack.TopicCounter;
 import io.github.binlog2redshift.bench.workload.BinlogBacklog;
 import io.github.binlog2redshift.bench.workload.BinlogBacklog.Backlog;
 import io.github.binlog2redshift.bench.workload.TableContent;
@@ -25,7 +23,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.core.execution.JobClient;
 
 /**
  * Source catch-up: a prepared binlog backlog read into Kafka by cdc-source and by Debezium's
@@ -36,7 +33,6 @@ import org.apache.flink.core.execution.JobClient;
 public final class SourceCatchUp implements Scenario {
 
     static final String NAME = "source-catch-up";
-    static final Duration POLL = Duration.ofMillis(200);
     static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     @Override
@@ -97,9 +93,8 @@ public final class SourceCatchUp implements Scenario {
             BenchEnv env, Backlog backlog, Map<String, TableContent> source, String size)
             throws Exception {
         KafkaTopic topic = env.stack().newTopic("srcbench", 4);
-        long start = System.nanoTime();
-        JobClient job =
-                OurSource.start(
+        CatchUp c =
+                OurSource.catchUp(
                         NAME,
                         OurSource.config(
                                 OurSource.options(
@@ -110,21 +105,10 @@ public final class SourceCatchUp implements Scenario {
                                         "source.startup.mode=SPECIFIC_OFFSET",
                                         "source.startup.binlog-file=" + backlog.startFile(),
                                         "source.startup.binlog-position="
-                                                + backlog.startPosition())));
-        CatchUp c;
-        try (TopicCounter counter =
-                TopicCounter.of(topic.bootstrapServers(), List.of(topic.name()))) {
-            c =
-                    CatchUp.await(
-                            "cdc-source catch-up",
-                            counter::count,
-                            backlog.events(),
-                            POLL,
-                            TIMEOUT,
-                            start);
-        } finally {
-            FlinkRunner.cancel(job);
-        }
+                                                + backlog.startPosition())),
+                        topic,
+                        backlog.events(),
+                        TIMEOUT);
         String content =
                 TableContent.check(
                         "cdc-source",
@@ -148,24 +132,17 @@ public final class SourceCatchUp implements Scenario {
                 backlog.tables().stream()
                         .map(t -> DebeziumConnectors.topic(prefix, db, t))
                         .toList();
-        CatchUp c;
-        String name;
-        try (TopicCounter counter = TopicCounter.of(bootstrap, topics)) {
-            long start = System.nanoTime();
-            name = PeerSource.start(worker, db, prefix, 5500 + round, "never", env.dir("dbz-src"));
-            c =
-                    CatchUp.await(
-                            "Debezium source catch-up",
-                            () -> {
-                                worker.failIfFailed(name);
-                                return counter.count();
-                            },
-                            backlog.events(),
-                            POLL,
-                            TIMEOUT,
-                            start);
-        }
-        worker.delete(name);
+        CatchUp c =
+                PeerSource.catchUp(
+                        worker,
+                        db,
+                        prefix,
+                        5500 + round,
+                        "never",
+                        env.dir("dbz-src"),
+                        topics,
+                        backlog.events(),
+                        TIMEOUT);
         String content =
                 TableContent.check("Debezium", source, TopicContent.read(bootstrap, topics));
         return Trial.of(c, size + ", Debezium MariaDB connector, 1 task, topic per table", content);
