@@ -23,15 +23,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.core.execution.JobClient;
 
 /**
  * Snapshot, then changes: each run gets a fresh database of {@code backlogTables} tables of {@code
  * backlogRowsPerTable} rows; the system starts in its initial mode (snapshot, then the binlog) and,
- * at once, a writer updates half of every table's rows, deletes a tenth, inserts a tenth anew and
- * last writes the marker row {@code id = 0}, so the changes land while the snapshot runs. Done when
- * every table's marker is in Kafka; the topics' final content must then equal the tables'. The rate
- * counts source row events: rows snapshotted plus rows changed.
+ * as soon as its first record is in Kafka (so the snapshot has begun, for either system), a writer
+ * updates half of every table's rows, deletes a tenth, inserts a tenth anew and last writes the
+ * marker row {@code id = 0}. Done when every table's marker is in Kafka; the topics' final content
+ * must then equal the tables'. The rate counts source row events, the same work for both: rows
+ * snapshotted plus rows changed (a system may emit fewer records when a change meets a chunk not
+ * yet read).
  */
 public final class SnapshotThenChanges implements Scenario {
 
@@ -127,9 +130,9 @@ public final class SnapshotThenChanges implements Scenario {
     }
 
     /**
-     * Starts the writer, then follows the topics until every table's marker is there, and checks
-     * their content against the tables' (re-reading for up to {@link #SETTLE} while a partition
-     * still lags behind the one that held the marker).
+     * Follows the topics, starts the writer at the first record, waits until every table's marker
+     * is there, and checks their content against the tables' (re-reading for up to {@link #SETTLE}
+     * while a partition still lags behind the one that held the marker).
      */
     private static Trial follow(
             BenchEnv env,
@@ -141,7 +144,7 @@ public final class SnapshotThenChanges implements Scenario {
             String how)
             throws Exception {
         int rows = env.sizes().backlogRowsPerTable();
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> change(db, tables, rows));
+        AtomicReference<CompletableFuture<Void>> writer = new AtomicReference<>();
         long events = (long) tables.size() * (rows + rows / 2 + 2L * (rows / 10) + 1);
         try (TopicContent content =
                 new TopicContent(env.stack().kafka().bootstrapServers(), topics)) {
@@ -152,10 +155,16 @@ public final class SnapshotThenChanges implements Scenario {
                                 if (failIfFailed != null) {
                                     failIfFailed.run();
                                 }
-                                if (writer.isCompletedExceptionally()) {
-                                    writer.join();
-                                }
                                 boolean any = content.drain();
+                                if (any && writer.get() == null) {
+                                    writer.set(
+                                            CompletableFuture.runAsync(
+                                                    () -> change(db, tables, rows)));
+                                }
+                                if (writer.get() != null
+                                        && writer.get().isCompletedExceptionally()) {
+                                    writer.get().join();
+                                }
                                 long markers =
                                         tables.stream().filter(t -> content.holds(t, 0)).count();
                                 return any ? 1 + markers : 0;
@@ -164,7 +173,7 @@ public final class SnapshotThenChanges implements Scenario {
                             POLL,
                             SourceCatchUp.TIMEOUT,
                             start);
-            writer.join();
+            writer.get().join();
             Map<String, TableContent> source = SourceCatchUp.sourceContent(db, tables);
             long settle = System.nanoTime() + SETTLE.toNanos();
             while (!source.equals(content.content()) && System.nanoTime() < settle) {
