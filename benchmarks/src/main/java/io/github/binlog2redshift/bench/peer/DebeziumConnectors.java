@@ -35,7 +35,7 @@ public final class DebeziumConnectors {
 
     /**
      * The table the JDBC sink writes {@code topic} to: {@code collection.name.format} defaults to
-     * {@code ${topic}} and Debezium 3.1's {@code DefaultCollectionNamingStrategy} replaces the dots
+     * {@code ${topic}} and Debezium's {@code DefaultCollectionNamingStrategy} replaces the dots
      * by underscores. Unquoted ({@code quote.identifiers=false}), so PostgreSQL folds it to lower
      * case.
      */
