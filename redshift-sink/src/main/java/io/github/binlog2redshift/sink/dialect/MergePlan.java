@@ -73,6 +73,12 @@ public final class MergePlan {
         }
     }
 
+    /**
+     * The step that drops from a keyless mirror's stage the binlog changes at or below its applied
+     * horizon; its update count is the changes skipped as delivered before.
+     */
+    public static final String SKIP_APPLIED = "skip-applied";
+
     private final List<Step> beforeLoad;
     private final List<Step> afterLoad;
     private final String dropStage;

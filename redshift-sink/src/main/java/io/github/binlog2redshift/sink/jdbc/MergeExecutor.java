@@ -202,6 +202,14 @@ public final class MergeExecutor {
             for (MergePlan.Step step : plan.afterLoad()) {
                 long n = s.update(step.name(), step.sql());
                 applied += step.counted() ? n : 0;
+                if (n > 0 && step.name().equals(MergePlan.SKIP_APPLIED)) {
+                    // Visible, not silent: a source whose binlog started over lands here too.
+                    LOG.info(
+                            "{}: {} staged rows of binlog changes at or below the table's applied"
+                                    + " horizon skipped as delivered before",
+                            b,
+                            n);
+                }
             }
             record(s, ownLedger, schemaLedger, applied);
             s.update("drop-stage", plan.dropStage());
