@@ -35,8 +35,8 @@ public final class DebeziumConnectors {
 
     /**
      * The table the JDBC sink writes {@code topic} to: {@code collection.name.format} defaults to
-     * {@code ${topic}} and Debezium's {@code DefaultCollectionNamingStrategy} replaces the dots
-     * by underscores. Unquoted ({@code quote.identifiers=false}), so PostgreSQL folds it to lower
+     * {@code ${topic}} and Debezium's {@code DefaultCollectionNamingStrategy} replaces the dots by
+     * underscores. Unquoted ({@code quote.identifiers=false}), so PostgreSQL folds it to lower
      * case.
      */
     public static String sinkTable(String topic) {
