@@ -41,7 +41,7 @@ public final class S3ProxyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(S3ProxyServer.class);
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
-    private final ChildProcess process;
+    private ChildProcess process;
     private final int port;
     private final String bucket;
 
@@ -103,20 +103,9 @@ public final class S3ProxyServer implements AutoCloseable {
         ChildProcess process =
                 ChildProcess.start("s3proxy", command, dir, dir.resolve("s3proxy.log"), List.of());
         S3ProxyServer server = new S3ProxyServer(process, port, bucket);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try {
             // Any HTTP answer (403 for an unsigned request) means Jetty and the S3 handler are up.
-            process.awaitReady(
-                    STARTUP,
-                    () ->
-                            http.send(
-                                                    HttpRequest.newBuilder(
-                                                                    URI.create(server.endpoint()))
-                                                            .timeout(Duration.ofSeconds(2))
-                                                            .build(),
-                                                    HttpResponse.BodyHandlers.discarding())
-                                            .statusCode()
-                                    > 0);
+            process.awaitReady(STARTUP, server::answers);
         } catch (RuntimeException e) {
             process.close();
             throw e;
@@ -144,15 +133,37 @@ public final class S3ProxyServer implements AutoCloseable {
         return SECRET_KEY;
     }
 
+    private boolean answers() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe =
+                HttpRequest.newBuilder(URI.create(endpoint()))
+                        .timeout(Duration.ofSeconds(2))
+                        .build();
+        return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() > 0;
+    }
+
+    /** Stops the server as {@link #close()} does, keeping its data directory and port. */
+    public synchronized void stop() {
+        process.close();
+    }
+
+    /**
+     * Starts the server again on its data directory and port (stopping it first if it runs), and
+     * waits until it answers: the restart a fault test needs.
+     */
+    public synchronized void restart() {
+        process = process.restarted(STARTUP, this::answers);
+    }
+
     /**
      * The server process and its descendants; for checks that nothing outlives {@link #close()}.
      */
-    public List<Long> processTree() {
+    public synchronized List<Long> processTree() {
         return process.processTree();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         process.close();
     }
 

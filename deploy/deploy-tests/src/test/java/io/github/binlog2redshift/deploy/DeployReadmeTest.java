@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.deploy;
 
+import io.github.binlog2redshift.standalone.PackagedJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,5 +1,10 @@
 package io.github.binlog2redshift.deploy;
 
+import io.github.binlog2redshift.standalone.FlinkCli;
+import io.github.binlog2redshift.standalone.FlinkHome;
+import io.github.binlog2redshift.standalone.FlinkRest;
+import io.github.binlog2redshift.standalone.PackagedJob;
+import io.github.binlog2redshift.standalone.StandaloneCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
