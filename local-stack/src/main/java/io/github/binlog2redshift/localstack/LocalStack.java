@@ -84,6 +84,17 @@ public final class LocalStack implements AutoCloseable {
         return mySql;
     }
 
+    /**
+     * The local MariaDB behind {@link #mySql()}, to stop and restart it; fails when {@link
+     * #mySql()} is an external server.
+     */
+    public synchronized MariaDbServer mariaDb() {
+        if (usesExternalMySql()) {
+            throw new IllegalStateException("the MySQL server is external; it cannot be restarted");
+        }
+        return mariaDb;
+    }
+
     /** Whether {@link #mySql()} is an existing server named by {@value MySqlAdmin#URL_VARIABLE}. */
     public synchronized boolean usesExternalMySql() {
         return mySql() != null && mariaDb == null;

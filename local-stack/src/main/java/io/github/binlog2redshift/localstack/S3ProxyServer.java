@@ -7,7 +7,9 @@ import io.github.binlog2redshift.localstack.internal.FreePorts;
 import io.github.binlog2redshift.localstack.internal.RuntimeClasspath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.github.binlog2redshift.localstack.internal.S3Clients;
 import java.net.URI;
+import software.amazon.awssdk.services.s3.S3Client;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -140,6 +142,11 @@ public final class S3ProxyServer implements AutoCloseable {
                         .timeout(Duration.ofSeconds(2))
                         .build();
         return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() > 0;
+    }
+
+    /** A client of this server with its keys; the caller closes it. */
+    public S3Client newClient() {
+        return S3Clients.forEndpoint(URI.create(endpoint()), ACCESS_KEY, SECRET_KEY);
     }
 
     /** Stops the server as {@link #close()} does, keeping its data directory and port. */

@@ -27,6 +27,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import io.github.binlog2redshift.localstack.internal.S3Clients;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -42,19 +43,7 @@ public final class S3CopyLoader {
     private final S3Client s3;
 
     public S3CopyLoader(URI s3Endpoint, String accessKey, String secretKey) {
-        this.s3 =
-                S3Client.builder()
-                        .endpointOverride(s3Endpoint)
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create(accessKey, secretKey)))
-                        .forcePathStyle(true)
-                        // S3-compatible servers may not support the SDK's default CRC checksums.
-                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .build();
+        this.s3 = S3Clients.forEndpoint(s3Endpoint, accessKey, secretKey);
     }
 
     /**

@@ -1,0 +1,224 @@
+package io.github.binlog2redshift.chaos;
+
+import io.github.binlog2redshift.localstack.KafkaTopic;
+import io.github.binlog2redshift.localstack.LocalStack;
+import io.github.binlog2redshift.localstack.MySqlDatabase;
+import io.github.binlog2redshift.localstack.S3Location;
+import io.github.binlog2redshift.localstack.WarehouseDatabase;
+import io.github.binlog2redshift.standalone.FlinkCli;
+import io.github.binlog2redshift.standalone.FlinkHome;
+import io.github.binlog2redshift.standalone.StandaloneCluster;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * One run: a fresh local stack (the warehouse of the plan), the source tables, both packaged jobs
+ * on a standalone cluster, the load, the fault, then catch-up and the comparison of every table.
+ */
+final class ChaosRun {
+    private static final int PARTITIONS = 4;
+
+    /** After the first match, the comparison is repeated this much later: a late replay shows. */
+    private static final long SETTLE_MILLIS = 6_000;
+
+    private final ChaosOptions options;
+    private final RunPlan plan;
+    private final Path workDir;
+    private volatile double snapshotEnded = -1;
+
+    ChaosRun(ChaosOptions options, RunPlan plan, Path workDir) {
+        this.options = options;
+        this.plan = plan;
+        this.workDir = workDir;
+    }
+
+    RunResult run() throws Exception {
+        try (LocalStack stack = LocalStack.create(workDir.resolve("stack"))) {
+            MySqlDatabase db = stack.newMySqlDatabase("chaos");
+            SourceSchema.create(stack.mySql(), db, options.snapshotRows);
+            KafkaTopic topic = stack.newTopic("chaos", PARTITIONS);
+            stack.kafka().createTopic(topic.name() + ".dlq", 1);
+            stack.kafka().createTopic(ChaosSettings.SINK_JOB_ID + ".dlq", 1);
+            S3Location s3 = stack.newS3Location("chaos");
+            WarehouseDatabase warehouse = plan.warehouse().newDatabase(stack, "chaos");
+            ChaosSettings settings = new ChaosSettings(stack, db, topic, s3, warehouse);
+            Path source = settings.writeSource(workDir.resolve("cdc-source.properties"));
+            Path sink = settings.writeSink(workDir.resolve("redshift-sink.properties"));
+            FlinkHome home = FlinkHome.create(workDir.resolve("flink"), settings.cluster());
+            try (StandaloneCluster cluster =
+                            StandaloneCluster.start(
+                                    home,
+                                    settings.restPort(),
+                                    ChaosSettings.SLOTS,
+                                    workDir.resolve("flink-logs"));
+                    S3Client s3Client = stack.s3().newClient();
+                    Admin admin =
+                            Admin.create(
+                                    Map.<String, Object>of(
+                                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                            topic.bootstrapServers()))) {
+                JobControl jobs =
+                        new JobControl(
+                                new FlinkCli(home), cluster.rest(), s3Client, s3, source, sink);
+                PhaseSignals signals =
+                        new PhaseSignals(
+                                cluster.jobManagerLog(),
+                                admin,
+                                topic.name(),
+                                PARTITIONS,
+                                stack.postgres(),
+                                warehouse.name(),
+                                s3Client,
+                                new S3Location(s3.bucket(), s3.prefix() + "staging/"));
+                jobs.submit();
+                return underLoad(stack, cluster, jobs, signals, db, warehouse, sink);
+            }
+        }
+    }
+
+    private RunResult underLoad(
+            LocalStack stack,
+            StandaloneCluster cluster,
+            JobControl jobs,
+            PhaseSignals signals,
+            MySqlDatabase db,
+            WarehouseDatabase warehouse,
+            Path sinkProperties)
+            throws Exception {
+        MixedLoad load = new MixedLoad(db, plan.loadSeed(), options.rate, options.snapshotRows);
+        long loadStart = System.nanoTime();
+        long loadStartMillis = System.currentTimeMillis();
+        load.start();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        List<Double> ddlAt = new ArrayList<>(List.of(0.25, 0.45, 0.65, 0.8));
+        ticker.scheduleWithFixedDelay(
+                () -> {
+                    double s = seconds(loadStart);
+                    if (snapshotEnded < 0 && signals.snapshotFinished()) {
+                        snapshotEnded = s;
+                        load.snapshotDone();
+                    }
+                    if (!ddlAt.isEmpty() && s >= ddlAt.get(0) * options.loadSeconds) {
+                        ddlAt.remove(0);
+                        load.requestDdl();
+                    }
+                },
+                0,
+                200,
+                TimeUnit.MILLISECONDS);
+        FaultInjector.Fired fired;
+        double recovered;
+        try {
+            fired =
+                    new FaultInjector(stack, cluster, jobs, signals, options)
+                            .run(plan, loadStart);
+            recovered = awaitRecovery(jobs, fired.atMillis());
+            long loadEnd =
+                    Math.max(
+                            loadStart + options.loadSeconds * 1_000_000_000L,
+                            System.nanoTime() + 5_000_000_000L);
+            Thread.sleep(Math.max(0, (loadEnd - System.nanoTime()) / 1_000_000));
+        } finally {
+            load.stop();
+            ticker.shutdownNow();
+        }
+        double faultAt = (fired.atMillis() - loadStartMillis) / 1e3;
+        String how = fired.how() + (fired.resubmitted().isEmpty() ? "" : "; " + fired.resubmitted());
+        Optional<String> ended = jobs.ended();
+        if (recovered < 0 || ended.isPresent()) {
+            return result(fired, how, faultAt, recovered, -1, load, List.of(),
+                    ended.orElse("the jobs did not recover within --catch-up-seconds"));
+        }
+        return catchUp(jobs, db, warehouse, sinkProperties, fired, how, faultAt, recovered, load);
+    }
+
+    private RunResult catchUp(
+            JobControl jobs,
+            MySqlDatabase db,
+            WarehouseDatabase warehouse,
+            Path sinkProperties,
+            FaultInjector.Fired fired,
+            String how,
+            double faultAt,
+            double recovered,
+            MixedLoad load)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + options.catchUpSeconds * 1_000_000_000L;
+        List<TableCounts> counts = compare(db, warehouse, sinkProperties);
+        while (!counts.stream().allMatch(TableCounts::exact) && System.nanoTime() < deadline) {
+            Optional<String> ended = jobs.ended();
+            if (ended.isPresent()) {
+                return result(fired, how, faultAt, recovered, -1, load, counts, ended.get());
+            }
+            Thread.sleep(2_000);
+            counts = compare(db, warehouse, sinkProperties);
+        }
+        double caughtUp =
+                counts.stream().allMatch(TableCounts::exact)
+                        ? (System.currentTimeMillis() - fired.atMillis()) / 1e3
+                        : -1;
+        if (caughtUp >= 0) {
+            Thread.sleep(SETTLE_MILLIS);
+            counts = compare(db, warehouse, sinkProperties);
+        }
+        return result(fired, how, faultAt, recovered, caughtUp, load, counts, jobs.ended().orElse(null));
+    }
+
+    private static List<TableCounts> compare(
+            MySqlDatabase db, WarehouseDatabase warehouse, Path sinkProperties) {
+        List<TableCounts> counts = new ArrayList<>(VerifyReport.compare(db, warehouse, sinkProperties));
+        counts.addAll(SideTables.compare(db, warehouse));
+        return counts;
+    }
+
+    private double awaitRecovery(JobControl jobs, long sinceMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + options.catchUpSeconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (jobs.runningWithCheckpointAfter(sinceMillis)) {
+                return (System.currentTimeMillis() - sinceMillis) / 1e3;
+            }
+            if (jobs.ended().isPresent()) {
+                return -1;
+            }
+            Thread.sleep(250);
+        }
+        return -1;
+    }
+
+    private RunResult result(
+            FaultInjector.Fired fired,
+            String how,
+            double faultAt,
+            double recovered,
+            double caughtUp,
+            MixedLoad load,
+            List<TableCounts> counts,
+            String failure) {
+        return new RunResult(
+                plan.seed(),
+                plan.fault(),
+                plan.warehouse().optionValue(),
+                how,
+                faultAt,
+                snapshotEnded,
+                recovered,
+                caughtUp,
+                load.transactions(),
+                load.failures(),
+                counts,
+                failure);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

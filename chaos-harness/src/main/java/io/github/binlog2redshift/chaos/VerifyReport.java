@@ -1,0 +1,87 @@
+package io.github.binlog2redshift.chaos;
+
+import io.github.binlog2redshift.localstack.MySqlDatabase;
+import io.github.binlog2redshift.localstack.WarehouseDatabase;
+import io.github.binlog2redshift.verify.VerifyCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The captured tables compared by verify (keyed tables row for row, the keyless table as a
+ * multiset, each target found through the sink's own properties file) and its report read back
+ * into per-table counts: "missing in target" is lost, "extra in target" duplicated, "changed"
+ * differing.
+ */
+final class VerifyReport {
+    private static final Pattern TABLE =
+            Pattern.compile("^(EQUAL|DIFFERENT|ERROR)\\s+\\S+?\\.(\\w+) -> ");
+    private static final Pattern COUNTS =
+            Pattern.compile(
+                    "^\\s+(\\d+) missing in target, (\\d+) extra in target, (\\d+) changed");
+
+    private VerifyReport() {}
+
+    /** Runs verify; the counts per captured table, or one failed entry with verify's output. */
+    static List<TableCounts> compare(
+            MySqlDatabase source, WarehouseDatabase target, Path sinkProperties) {
+        StringWriter out = new StringWriter();
+        int code =
+                VerifyCommand.run(
+                        new PrintWriter(out, true),
+                        new PrintWriter(out, true),
+                        "--source-url",
+                        source.jdbcUrl(),
+                        "--source-user",
+                        source.user(),
+                        "--source-password",
+                        source.password(),
+                        "--target-url",
+                        target.jdbcUrl(),
+                        "--target-user",
+                        target.user(),
+                        "--target-password",
+                        target.password(),
+                        "--sink-config",
+                        sinkProperties.toString(),
+                        "--tables",
+                        SourceSchema.tableList(source),
+                        "--no-progress");
+        List<TableCounts> counts = parse(out.toString());
+        if (counts.isEmpty() || (code == 2 && counts.stream().allMatch(TableCounts::exact))) {
+            return List.of(TableCounts.failed("verify", "exit " + code + ": " + out));
+        }
+        return counts;
+    }
+
+    static List<TableCounts> parse(String report) {
+        List<TableCounts> counts = new ArrayList<>();
+        String table = null;
+        String error = null;
+        long[] n = new long[3];
+        for (String line : report.split("\n")) {
+            Matcher t = TABLE.matcher(line);
+            Matcher c = COUNTS.matcher(line);
+            if (t.find()) {
+                if (table != null) {
+                    counts.add(new TableCounts(table, n[0], n[1], n[2], error));
+                }
+                table = t.group(2);
+                error = t.group(1).equals("ERROR") ? line : null;
+                n = new long[3];
+            } else if (table != null && c.find()) {
+                for (int i = 0; i < 3; i++) {
+                    n[i] = Long.parseLong(c.group(i + 1));
+                }
+            }
+        }
+        if (table != null) {
+            counts.add(new TableCounts(table, n[0], n[1], n[2], error));
+        }
+        return counts;
+    }
+}
