@@ -75,7 +75,7 @@ public final class ChaosCommand implements Callable<Integer> {
     private RunResult runOne(RunPlan plan, Path workDir) {
         try {
             return new ChaosRun(options, plan, workDir).run();
-        } catch (Exception | AssertionError e) {
+        } catch (Exception | LinkageError e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }

@@ -134,6 +134,10 @@ final class ChaosRun {
         double faultAt = (fired.atMillis() - loadStartMillis) / 1e3;
         String how = fired.how() + (fired.resubmitted().isEmpty() ? "" : "; " + fired.resubmitted());
         Optional<String> ended = jobs.ended();
+        if (snapshotEnded < 0) {
+            // The keyless, history and archive tables then got no load: nothing was proven.
+            ended = Optional.of("the end of the snapshot was never seen in the JobManager's log");
+        }
         if (recovered < 0 || ended.isPresent()) {
             return result(fired, how, faultAt, recovered, -1, load, List.of(),
                     ended.orElse("the jobs did not recover within --catch-up-seconds"));

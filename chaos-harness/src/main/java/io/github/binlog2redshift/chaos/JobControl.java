@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -42,26 +43,41 @@ final class JobControl {
         this.properties = List.of(source, sink);
     }
 
+    /** Submits both jobs, their clients side by side (each runs the job's main for seconds). */
     void submit() {
+        List<Optional<String>> none = List.of(Optional.empty(), Optional.empty());
         jobIds.clear();
-        for (int i = 0; i < 2; i++) {
-            jobIds.add(cli.run(job(i), args(i)));
-        }
+        jobIds.addAll(submitBoth(none));
     }
 
     /** Resubmits both jobs from their latest retained checkpoints; returns what was restored. */
     List<String> resubmitFromLatestCheckpoints() {
+        List<Optional<String>> checkpoints =
+                List.of(latestCheckpoint(jobIds.get(0)), latestCheckpoint(jobIds.get(1)));
+        List<String> ids = submitBoth(checkpoints);
         List<String> restored = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            Optional<String> checkpoint = latestCheckpoint(jobIds.get(i));
-            String id =
-                    checkpoint.isPresent()
-                            ? cli.runFromSavepoint(checkpoint.get(), job(i), args(i))
-                            : cli.run(job(i), args(i));
-            restored.add(job(i).artifactId + " from " + checkpoint.orElse("scratch"));
-            jobIds.set(i, id);
+            jobIds.set(i, ids.get(i));
+            restored.add(job(i).artifactId + " from " + checkpoints.get(i).orElse("scratch"));
         }
         return restored;
+    }
+
+    private List<String> submitBoth(List<Optional<String>> checkpoints) {
+        List<CompletableFuture<String>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int job = i;
+            runs.add(
+                    CompletableFuture.supplyAsync(
+                            () ->
+                                    checkpoints.get(job).isPresent()
+                                            ? cli.runFromSavepoint(
+                                                    checkpoints.get(job).get(),
+                                                    job(job),
+                                                    args(job))
+                                            : cli.run(job(job), args(job))));
+        }
+        return runs.stream().map(CompletableFuture::join).toList();
     }
 
     private Optional<String> latestCheckpoint(String jobId) {

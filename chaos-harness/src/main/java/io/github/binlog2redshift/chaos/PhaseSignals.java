@@ -3,6 +3,7 @@ package io.github.binlog2redshift.chaos;
 import io.github.binlog2redshift.localstack.PostgresServer;
 import io.github.binlog2redshift.localstack.S3Location;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,7 +64,9 @@ final class PhaseSignals {
     boolean snapshotFinished() {
         try {
             return Files.isRegularFile(jobManagerLog)
-                    && Files.readString(jobManagerLog).contains(SNAPSHOT_FINISHED);
+                    // Latin-1: any byte decodes, whatever else the log holds.
+                    && Files.readString(jobManagerLog, StandardCharsets.ISO_8859_1)
+                            .contains(SNAPSHOT_FINISHED);
         } catch (IOException e) {
             return false;
         }

@@ -49,8 +49,9 @@ final class SideTables {
             String sourceQuery,
             String targetQuery) {
         Map<List<String>, Long> balance = new HashMap<>();
+        long changes;
         try (Connection c = source.connect()) {
-            count(c, sourceQuery, balance, 1);
+            changes = count(c, sourceQuery, balance, 1);
         } catch (SQLException e) {
             return TableCounts.failed(name, "source: " + e.getMessage());
         }
@@ -68,12 +69,14 @@ final class SideTables {
             lost += Math.max(n, 0);
             duplicated += Math.max(-n, 0);
         }
-        return new TableCounts(name, lost, duplicated, 0, null);
+        return new TableCounts(name, changes, lost, duplicated, 0, null);
     }
 
-    private static void count(
+    /** Adds {@code sign} per row of {@code query} to its count; returns the rows read. */
+    private static long count(
             Connection c, String query, Map<List<String>, Long> balance, long sign)
             throws SQLException {
+        long rows = 0;
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(query)) {
             int columns = rs.getMetaData().getColumnCount();
@@ -83,7 +86,9 @@ final class SideTables {
                     row.add(rs.getString(i));
                 }
                 balance.merge(row, sign, Long::sum);
+                rows++;
             }
         }
+        return rows;
     }
 }

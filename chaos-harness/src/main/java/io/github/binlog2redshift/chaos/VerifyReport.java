@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class VerifyReport {
     private static final Pattern TABLE =
-            Pattern.compile("^(EQUAL|DIFFERENT|ERROR)\\s+\\S+?\\.(\\w+) -> ");
+            Pattern.compile("^(EQUAL|DIFFERENT|ERROR)\\s+\\S+?\\.(\\w+) -> (\\S+)(?:  rows (\\d+))?");
     private static final Pattern COUNTS =
             Pattern.compile(
                     "^\\s+(\\d+) missing in target, (\\d+) extra in target, (\\d+) changed");
@@ -62,15 +62,17 @@ final class VerifyReport {
         List<TableCounts> counts = new ArrayList<>();
         String table = null;
         String error = null;
+        long rows = 0;
         long[] n = new long[3];
         for (String line : report.split("\n")) {
             Matcher t = TABLE.matcher(line);
             Matcher c = COUNTS.matcher(line);
             if (t.find()) {
                 if (table != null) {
-                    counts.add(new TableCounts(table, n[0], n[1], n[2], error));
+                    counts.add(new TableCounts(table, rows, n[0], n[1], n[2], error));
                 }
                 table = t.group(2);
+                rows = t.group(4) == null ? 0 : Long.parseLong(t.group(4));
                 error = t.group(1).equals("ERROR") ? line : null;
                 n = new long[3];
             } else if (table != null && c.find()) {
@@ -80,7 +82,7 @@ final class VerifyReport {
             }
         }
         if (table != null) {
-            counts.add(new TableCounts(table, n[0], n[1], n[2], error));
+            counts.add(new TableCounts(table, rows, n[0], n[1], n[2], error));
         }
         return counts;
     }
