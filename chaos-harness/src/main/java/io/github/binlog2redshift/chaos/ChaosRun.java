@@ -174,7 +174,16 @@ final class ChaosRun {
             Thread.sleep(SETTLE_MILLIS);
             counts = compare(db, warehouse, sinkProperties);
         }
-        return result(fired, how, faultAt, recovered, caughtUp, load, counts, jobs.ended().orElse(null));
+        List<String> untouched =
+                counts.stream().filter(t -> t.sourceRows() == 0).map(TableCounts::table).toList();
+        String failure =
+                jobs.ended()
+                        .orElse(
+                                untouched.isEmpty()
+                                        ? null
+                                        : "tables the load never reached (nothing proven): "
+                                                + untouched);
+        return result(fired, how, faultAt, recovered, caughtUp, load, counts, failure);
     }
 
     private static List<TableCounts> compare(

@@ -7,11 +7,9 @@ package io.github.binlog2redshift.chaos;
  */
 enum FaultKind {
     TASKMANAGER_KILL_SNAPSHOT(
-            "kill -9 of the TaskManager while cdc-source reads the snapshot",
-            "the topic holds a drawn share of the snapshot rows and the enumerator has not logged"
-                    + " INITIAL_ASSIGNING_FINISHED"),
+            "kill -9 of the TaskManager while cdc-source reads the snapshot", Aim.SNAPSHOT),
     JOBMANAGER_KILL_SNAPSHOT(
-            "kill -9 of the JobManager while cdc-source reads the snapshot", "as above"),
+            "kill -9 of the JobManager while cdc-source reads the snapshot", Aim.SNAPSHOT),
     TASKMANAGER_KILL_BINLOG(
             "kill -9 of the TaskManager while cdc-source reads the binlog",
             "a drawn time after the snapshot finished (also covers the window between the Kafka"
@@ -27,14 +25,21 @@ enum FaultKind {
             "pg_stat_activity shows the sink's COPY running in the warehouse"),
     TASKMANAGER_KILL_AFTER_MERGE(
             "kill -9 of the TaskManager after the merge, before the next checkpoint completes",
-            "pg_stat_activity shows the sink writing its commit ledger (the transaction's last"
-                    + " statement); killed 300 ms later"),
+            "the warehouse's commit ledger gains a row (a table's merge committed); killed at"
+                    + " once, before the next checkpoint can complete"),
     KAFKA_RESTART("Kafka broker stopped, started again after --outage-seconds", "a drawn time"),
     S3_OUTAGE("S3 server down for --s3-outage-seconds", "a drawn time"),
     WAREHOUSE_RESTART(
             "warehouse (PostgreSQL) restarted mid-commit",
             "pg_stat_activity shows a statement of the sink's transaction running"),
     MARIADB_RESTART("MariaDB restarted (clean shutdown, same data directory)", "a drawn time");
+
+    /** The aim shared by both snapshot faults. */
+    private static final class Aim {
+        static final String SNAPSHOT =
+                "the topic holds a drawn share of the snapshot rows and the enumerator has not"
+                        + " logged INITIAL_ASSIGNING_FINISHED";
+    }
 
     final String description;
     final String aim;
