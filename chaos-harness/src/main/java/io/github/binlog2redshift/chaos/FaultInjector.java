@@ -64,6 +64,8 @@ final class FaultInjector {
         }
         long waitUntil = loadStart + (long) (plan.faultAtSeconds() * 1e9);
         Thread.sleep(Math.max(0, (waitUntil - System.nanoTime()) / 1_000_000));
+        // Every other fault lands in the binlog phase, under the load on every table.
+        waitFor(signals::snapshotFinished, Duration.ofSeconds(options.catchUpSeconds));
         BooleanSupplier signal;
         String what;
         switch (fault) {
