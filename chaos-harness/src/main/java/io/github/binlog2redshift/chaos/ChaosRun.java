@@ -30,6 +30,9 @@ final class ChaosRun {
     /** After the first match, the comparison is repeated this much later: a late replay shows. */
     private static final long SETTLE_MILLIS = 6_000;
 
+    /** Load on every table after the snapshot's end, at the least. */
+    private static final double PHASE_TWO_SECONDS = 10;
+
     private final ChaosOptions options;
     private final RunPlan plan;
     private final Path workDir;
@@ -131,6 +134,16 @@ final class ChaosRun {
                             loadStart + options.loadSeconds * 1_000_000_000L,
                             System.nanoTime() + 5_000_000_000L);
             Thread.sleep(Math.max(0, (loadEnd - System.nanoTime()) / 1_000_000));
+            // A snapshot restarted by the fault may end late: the tables written only after it
+            // still get PHASE_TWO_SECONDS of load.
+            long snapshotDeadline = System.nanoTime() + options.catchUpSeconds * 1_000_000_000L;
+            while (snapshotEnded < 0 && System.nanoTime() < snapshotDeadline) {
+                Thread.sleep(250);
+            }
+            double phaseTwoLeft = snapshotEnded + PHASE_TWO_SECONDS - seconds(loadStart);
+            if (snapshotEnded >= 0 && phaseTwoLeft > 0) {
+                Thread.sleep((long) (phaseTwoLeft * 1000));
+            }
         } finally {
             load.stop();
             ticker.shutdownNow();
