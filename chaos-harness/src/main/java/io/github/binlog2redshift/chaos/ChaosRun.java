@@ -31,7 +31,10 @@ final class ChaosRun {
     private static final long SETTLE_MILLIS = 6_000;
 
     /** Load on every table after the snapshot's end, at the least. */
-    private static final double PHASE_TWO_SECONDS = 10;
+    private static final double PHASE_TWO_SECONDS = 20;
+
+    /** No DDL sooner after the snapshot's end than this. */
+    private static final double DDL_AFTER_SNAPSHOT_SECONDS = 15;
 
     private final ChaosOptions options;
     private final RunPlan plan;
@@ -111,8 +114,11 @@ final class ChaosRun {
                         load.snapshotDone();
                     }
                     // Flink CDC fails on a column change made while it snapshots
-                    // (docs/cdc-source.md): DDL waits for the snapshot's end.
+                    // (docs/cdc-source.md), and its binlog reader starts from the earliest
+                    // chunk's low watermark after the snapshot's end: DDL waits until it had
+                    // time to pass the snapshot (docs/chaos.md, Cost and limits).
                     if (snapshotEnded >= 0
+                            && s >= snapshotEnded + DDL_AFTER_SNAPSHOT_SECONDS
                             && !ddlAt.isEmpty()
                             && s >= ddlAt.get(0) * options.loadSeconds) {
                         ddlAt.remove(0);
@@ -135,7 +141,7 @@ final class ChaosRun {
                             System.nanoTime() + 5_000_000_000L);
             Thread.sleep(Math.max(0, (loadEnd - System.nanoTime()) / 1_000_000));
             // A snapshot restarted by the fault may end late: the tables written only after it
-            // still get PHASE_TWO_SECONDS of load.
+            // still get PHASE_TWO_SECONDS of load, DDL included.
             long snapshotDeadline = System.nanoTime() + options.catchUpSeconds * 1_000_000_000L;
             while (snapshotEnded < 0 && System.nanoTime() < snapshotDeadline) {
                 Thread.sleep(250);
