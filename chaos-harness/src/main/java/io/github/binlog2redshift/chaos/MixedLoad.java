@@ -112,9 +112,8 @@ final class MixedLoad implements Runnable {
         }
         int choice = random.nextInt(allTables.get() ? 10 : 4);
         switch (choice) {
-            case 0 -> snapRow(s);
+            case 0, 3 -> snapRow(s);
             case 1, 2 -> order(s);
-            case 3 -> snapRow(s);
             case 4, 5 -> keyless(s);
             case 6, 7 -> account(s);
             default -> ticket(s);
