@@ -33,13 +33,20 @@ final class ChaosRun {
     /** Load on every table after the snapshot's end, at the least. */
     private static final double PHASE_TWO_SECONDS = 20;
 
-    /** No DDL sooner after the snapshot's end than this. */
-    private static final double DDL_AFTER_SNAPSHOT_SECONDS = 15;
+    /** ADD, MODIFY, ADD, MODIFY COLUMN on {@code orders}, this far apart. */
+    private static final int DDL_STATEMENTS = 4;
+
+    private static final double DDL_SPACING_SECONDS = 1.5;
+
+    /** The binlog reader starts within this after the enumerator logs the snapshot's end. */
+    private static final double BINLOG_READER_START_SECONDS = 5;
 
     private final ChaosOptions options;
     private final RunPlan plan;
     private final Path workDir;
     private volatile double snapshotEnded = -1;
+    private volatile int ddlDone;
+    private double lastDdl = -DDL_SPACING_SECONDS;
 
     ChaosRun(ChaosOptions options, RunPlan plan, Path workDir) {
         this.options = options;
@@ -105,7 +112,6 @@ final class ChaosRun {
         long loadStartMillis = System.currentTimeMillis();
         load.start();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        List<Double> ddlAt = new ArrayList<>(List.of(0.25, 0.45, 0.65, 0.8));
         ticker.scheduleWithFixedDelay(
                 () -> {
                     double s = seconds(loadStart);
@@ -114,14 +120,14 @@ final class ChaosRun {
                         load.snapshotDone();
                     }
                     // Flink CDC fails on a column change made while it snapshots
-                    // (docs/cdc-source.md), and its binlog reader starts from the earliest
-                    // chunk's low watermark after the snapshot's end: DDL waits until it had
-                    // time to pass the snapshot (docs/chaos.md, Cost and limits).
-                    if (snapshotEnded >= 0
-                            && s >= snapshotEnded + DDL_AFTER_SNAPSHOT_SECONDS
-                            && !ddlAt.isEmpty()
-                            && s >= ddlAt.get(0) * options.loadSeconds) {
-                        ddlAt.remove(0);
+                    // (docs/cdc-source.md), and a restore to a checkpoint taken before its
+                    // binlog reader ran fails on one made since (docs/chaos.md, Findings): the
+                    // DDL waits for a cdc-source checkpoint taken with the binlog reader running.
+                    if (ddlDone < DDL_STATEMENTS
+                            && s >= lastDdl + DDL_SPACING_SECONDS
+                            && binlogCheckpointed(jobs, loadStartMillis)) {
+                        lastDdl = s;
+                        ddlDone++;
                         load.requestDdl();
                     }
                 },
@@ -133,7 +139,7 @@ final class ChaosRun {
         try {
             fired =
                     new FaultInjector(stack, cluster, jobs, signals, options)
-                            .run(plan, loadStart);
+                            .run(plan, loadStart, () -> ddlDone >= DDL_STATEMENTS);
             recovered = awaitRecovery(jobs, fired.atMillis());
             long loadEnd =
                     Math.max(
@@ -214,6 +220,20 @@ final class ChaosRun {
         List<TableCounts> counts = new ArrayList<>(VerifyReport.compare(db, warehouse, sinkProperties));
         counts.addAll(SideTables.compare(db, warehouse));
         return counts;
+    }
+
+    private boolean binlogCheckpointed(JobControl jobs, long loadStartMillis) {
+        if (snapshotEnded < 0) {
+            return false;
+        }
+        long readerStarted =
+                loadStartMillis + (long) ((snapshotEnded + BINLOG_READER_START_SECONDS) * 1000);
+        try {
+            return jobs.sourceCheckpointAfter(readerStarted);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private double awaitRecovery(JobControl jobs, long sinceMillis) throws InterruptedException {

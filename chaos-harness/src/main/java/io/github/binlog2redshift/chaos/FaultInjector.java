@@ -41,15 +41,19 @@ final class FaultInjector {
         this.options = options;
     }
 
-    /** Aims, fires and recovers; {@code loadStart} is System.nanoTime() when the load started. */
-    Fired run(RunPlan plan, long loadStart) throws InterruptedException {
-        String how = aim(plan, loadStart);
+    /**
+     * Aims, fires and recovers; {@code loadStart} is System.nanoTime() when the load started, and
+     * every fault but the snapshot ones waits for {@code ddlDone}.
+     */
+    Fired run(RunPlan plan, long loadStart, BooleanSupplier ddlDone) throws InterruptedException {
+        String how = aim(plan, loadStart, ddlDone);
         long at = System.currentTimeMillis();
         List<String> resubmitted = fire(plan.fault());
         return new Fired(at, how, resubmitted);
     }
 
-    private String aim(RunPlan plan, long loadStart) throws InterruptedException {
+    private String aim(RunPlan plan, long loadStart, BooleanSupplier ddlDone)
+            throws InterruptedException {
         FaultKind fault = plan.fault();
         if (fault.duringSnapshot()) {
             long target = Math.round(plan.snapshotShare() * options.snapshotRows);
@@ -64,8 +68,9 @@ final class FaultInjector {
         }
         long waitUntil = loadStart + (long) (plan.faultAtSeconds() * 1e9);
         Thread.sleep(Math.max(0, (waitUntil - System.nanoTime()) / 1_000_000));
-        // Every other fault lands in the binlog phase, under the load on every table.
-        waitFor(signals::snapshotFinished, Duration.ofSeconds(options.catchUpSeconds));
+        // Every other fault lands in the binlog phase, under the load on every table, after the
+        // column changes (docs/chaos.md, Findings).
+        waitFor(ddlDone, Duration.ofSeconds(options.catchUpSeconds));
         BooleanSupplier signal;
         String what;
         switch (fault) {

@@ -115,6 +115,23 @@ final class JobControl {
         }
     }
 
+    /**
+     * Whether cdc-source completed a checkpoint triggered after {@code millis}: once one taken
+     * while its binlog reader runs exists, a restore no longer re-reads table schemas from the
+     * live database (docs/chaos.md, Findings).
+     */
+    boolean sourceCheckpointAfter(long millis) throws InterruptedException {
+        try {
+            JsonNode latest =
+                    rest.get("/jobs/" + jobIds.get(0) + "/checkpoints")
+                            .path("latest")
+                            .path("completed");
+            return latest.path("trigger_timestamp").asLong(0) > millis;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A job that ended (FAILED: its restarts ran out), with its root exception; else empty. */
     Optional<String> ended() throws InterruptedException {
         for (String id : jobIds) {

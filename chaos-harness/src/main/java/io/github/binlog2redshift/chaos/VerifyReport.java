@@ -60,30 +60,53 @@ final class VerifyReport {
 
     static List<TableCounts> parse(String report) {
         List<TableCounts> counts = new ArrayList<>();
-        String table = null;
-        String error = null;
-        long rows = 0;
-        long[] n = new long[3];
+        Table current = null;
         for (String line : report.split("\n")) {
             Matcher t = TABLE.matcher(line);
             Matcher c = COUNTS.matcher(line);
             if (t.find()) {
-                if (table != null) {
-                    counts.add(new TableCounts(table, rows, n[0], n[1], n[2], error));
+                if (current != null) {
+                    counts.add(current.counts());
                 }
-                table = t.group(2);
-                rows = t.group(4) == null ? 0 : Long.parseLong(t.group(4));
-                error = t.group(1).equals("ERROR") ? line : null;
-                n = new long[3];
-            } else if (table != null && c.find()) {
+                current = new Table(t.group(2), t.group(1), line);
+                current.rows = t.group(4) == null ? 0 : Long.parseLong(t.group(4));
+            } else if (current != null && c.find()) {
                 for (int i = 0; i < 3; i++) {
-                    n[i] = Long.parseLong(c.group(i + 1));
+                    current.n[i] = Long.parseLong(c.group(i + 1));
                 }
+            } else if (current != null && line.startsWith("  note: ")) {
+                current.notes.append(line.substring(8)).append("; ");
             }
         }
-        if (table != null) {
-            counts.add(new TableCounts(table, rows, n[0], n[1], n[2], error));
+        if (current != null) {
+            counts.add(current.counts());
         }
         return counts;
+    }
+
+    /** One table's lines of the report while they are read. */
+    private static final class Table {
+        final String name;
+        final String verdict;
+        final String line;
+        final long[] n = new long[3];
+        final StringBuilder notes = new StringBuilder();
+        long rows;
+
+        Table(String name, String verdict, String line) {
+            this.name = name;
+            this.verdict = verdict;
+            this.line = line;
+        }
+
+        /**
+         * A table verify did not find equal without counting a row (an error, a target missing or
+         * of another shape) is an error, never a match.
+         */
+        TableCounts counts() {
+            boolean uncounted = n[0] + n[1] + n[2] == 0 && !verdict.equals("EQUAL");
+            String error = uncounted ? line.trim() + (notes.length() > 0 ? " (" + notes + ")" : "") : null;
+            return new TableCounts(name, rows, n[0], n[1], n[2], error);
+        }
     }
 }

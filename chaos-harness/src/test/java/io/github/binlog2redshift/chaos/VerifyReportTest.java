@@ -22,7 +22,10 @@ class VerifyReportTest {
                                 + " differ (12 rows re-read)",
                         "  0 missing in target, 0 extra in target, 2 changed",
                         "ERROR      db1.tickets -> public.db1__tickets: relation does not exist",
-                        "4 tables: 1 equal, 2 different, 1 errors");
+                        "DIFFERENT  db1.accounts -> public.db1__accounts  rows 0 / 0, chunks 0, 0"
+                                + " differ",
+                        "  note: the target table does not exist",
+                        "5 tables: 1 equal, 3 different, 1 errors");
 
         List<TableCounts> counts = VerifyReport.parse(report);
 
@@ -37,9 +40,15 @@ class VerifyReportTest {
                         org.assertj.core.groups.Tuple.tuple("snap_rows", 5000L, 0L, 0L, 0L),
                         org.assertj.core.groups.Tuple.tuple("events_nokey", 40L, 1L, 4L, 0L),
                         org.assertj.core.groups.Tuple.tuple("orders", 12L, 0L, 0L, 2L),
-                        org.assertj.core.groups.Tuple.tuple("tickets", 0L, 0L, 0L, 0L));
+                        org.assertj.core.groups.Tuple.tuple("tickets", 0L, 0L, 0L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("accounts", 0L, 0L, 0L, 0L));
         assertThat(counts.get(0).exact()).isTrue();
         assertThat(counts.get(3).exact()).isFalse();
         assertThat(counts.get(3).error()).contains("relation does not exist");
+        assertThat(counts.get(1).exact()).isFalse();
+        assertThat(counts.get(1).error()).isNull();
+        // Different without a row counted: never a match.
+        assertThat(counts.get(4).exact()).isFalse();
+        assertThat(counts.get(4).error()).contains("the target table does not exist");
     }
 }
