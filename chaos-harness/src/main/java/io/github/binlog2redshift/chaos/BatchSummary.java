@@ -59,7 +59,11 @@ final class BatchSummary {
                                 Long.toString(t.lost()),
                                 Long.toString(t.duplicated()),
                                 Long.toString(t.differing()),
-                                t.error() == null ? "" : "\"" + t.error().replace("\"", "'").replace("\n", " ") + "\""));
+                                t.error() == null
+                                        ? ""
+                                        : "\""
+                                                + t.error().replace("\"", "'").replace("\n", " ")
+                                                + "\""));
             }
         }
         Path json = dir.resolve(name + ".json");

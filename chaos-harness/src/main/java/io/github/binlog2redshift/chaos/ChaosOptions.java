@@ -23,10 +23,13 @@ final class ChaosOptions {
 
     @Option(
             names = "--load-seconds",
-            description = "Seconds of load per run; the fault fires within it (default ${DEFAULT-VALUE})")
+            description =
+                    "Seconds of load per run; the fault fires within it (default ${DEFAULT-VALUE})")
     int loadSeconds = 40;
 
-    @Option(names = "--rate", description = "Source transactions per second (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rate",
+            description = "Source transactions per second (default ${DEFAULT-VALUE})")
     int rate = 40;
 
     @Option(
@@ -53,13 +56,15 @@ final class ChaosOptions {
 
     @Option(
             names = "--redshift-share",
-            description = "Share of runs on the local Redshift instead of PostgreSQL (default ${DEFAULT-VALUE})")
+            description =
+                    "Share of runs on the local Redshift instead of PostgreSQL (default ${DEFAULT-VALUE})")
     double redshiftShare = 0.25;
 
     @Option(
             names = "--faults",
             split = ",",
-            description = "Faults to draw from (default: the whole catalogue): ${COMPLETION-CANDIDATES}")
+            description =
+                    "Faults to draw from (default: the whole catalogue): ${COMPLETION-CANDIDATES}")
     List<FaultKind> faults = new ArrayList<>(Arrays.asList(FaultKind.values()));
 
     /** The reason the options cannot run, or null. */

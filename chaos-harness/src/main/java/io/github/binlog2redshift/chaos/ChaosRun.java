@@ -161,14 +161,22 @@ final class ChaosRun {
             ticker.shutdownNow();
         }
         double faultAt = (fired.atMillis() - loadStartMillis) / 1e3;
-        String how = fired.how() + (fired.resubmitted().isEmpty() ? "" : "; " + fired.resubmitted());
+        String how =
+                fired.how() + (fired.resubmitted().isEmpty() ? "" : "; " + fired.resubmitted());
         Optional<String> ended = jobs.ended();
         if (snapshotEnded < 0) {
             // The keyless, history and archive tables then got no load: nothing was proven.
             ended = Optional.of("the end of the snapshot was never seen in the JobManager's log");
         }
         if (recovered < 0 || ended.isPresent()) {
-            return result(fired, how, faultAt, recovered, -1, load, List.of(),
+            return result(
+                    fired,
+                    how,
+                    faultAt,
+                    recovered,
+                    -1,
+                    load,
+                    List.of(),
                     ended.orElse("the jobs did not recover within --catch-up-seconds"));
         }
         return catchUp(jobs, db, warehouse, sinkProperties, fired, how, faultAt, recovered, load);
@@ -217,7 +225,8 @@ final class ChaosRun {
 
     private static List<TableCounts> compare(
             MySqlDatabase db, WarehouseDatabase warehouse, Path sinkProperties) {
-        List<TableCounts> counts = new ArrayList<>(VerifyReport.compare(db, warehouse, sinkProperties));
+        List<TableCounts> counts =
+                new ArrayList<>(VerifyReport.compare(db, warehouse, sinkProperties));
         counts.addAll(SideTables.compare(db, warehouse));
         return counts;
     }

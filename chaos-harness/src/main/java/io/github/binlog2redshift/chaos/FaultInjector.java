@@ -63,7 +63,10 @@ final class FaultInjector {
                             Duration.ofSeconds(options.loadSeconds));
             return signals.snapshotFinished() || !inSnapshot
                     ? "the snapshot ended before the aim: fired after it"
-                    : "topic at " + signals.topicRecords() + " of " + options.snapshotRows
+                    : "topic at "
+                            + signals.topicRecords()
+                            + " of "
+                            + options.snapshotRows
                             + " snapshot rows";
         }
         long waitUntil = loadStart + (long) (plan.faultAtSeconds() * 1e9);

@@ -34,8 +34,7 @@ final class JobControl {
     private final List<Path> properties;
     private final List<String> jobIds = new ArrayList<>();
 
-    JobControl(
-            FlinkCli cli, FlinkRest rest, S3Client s3, S3Location root, Path source, Path sink) {
+    JobControl(FlinkCli cli, FlinkRest rest, S3Client s3, S3Location root, Path source, Path sink) {
         this.cli = cli;
         this.rest = rest;
         this.s3 = s3;
@@ -72,9 +71,7 @@ final class JobControl {
                             () ->
                                     checkpoints.get(job).isPresent()
                                             ? cli.runFromSavepoint(
-                                                    checkpoints.get(job).get(),
-                                                    job(job),
-                                                    args(job))
+                                                    checkpoints.get(job).get(), job(job), args(job))
                                             : cli.run(job(job), args(job))));
         }
         return runs.stream().map(CompletableFuture::join).toList();
@@ -117,8 +114,8 @@ final class JobControl {
 
     /**
      * Whether cdc-source completed a checkpoint triggered after {@code millis}: once one taken
-     * while its binlog reader runs exists, a restore no longer re-reads table schemas from the
-     * live database (docs/chaos.md, Findings).
+     * while its binlog reader runs exists, a restore no longer re-reads table schemas from the live
+     * database (docs/chaos.md, Findings).
      */
     boolean sourceCheckpointAfter(long millis) throws InterruptedException {
         try {

@@ -136,7 +136,8 @@ final class MixedLoad implements Runnable {
         int op = random.nextInt(10);
         int id = 1 + random.nextInt(nextSnapRow - 1);
         if (op < 6) {
-            s.executeUpdate("UPDATE snap_rows SET v = v + 1, note = 'u" + op + "' WHERE id = " + id);
+            s.executeUpdate(
+                    "UPDATE snap_rows SET v = v + 1, note = 'u" + op + "' WHERE id = " + id);
         } else if (op < 8) {
             s.executeUpdate("DELETE FROM snap_rows WHERE id = " + id);
         } else {
@@ -176,8 +177,7 @@ final class MixedLoad implements Runnable {
         if (op < 6) {
             // Twice the same row now and then: a multiset keeps both.
             String row = "('" + kind + "', " + random.nextInt(20) + ", " + batch++ % 7 + ")";
-            s.executeUpdate(
-                    "INSERT INTO events_nokey VALUES " + row + (op == 0 ? ", " + row : ""));
+            s.executeUpdate("INSERT INTO events_nokey VALUES " + row + (op == 0 ? ", " + row : ""));
         } else if (op < 8) {
             s.executeUpdate(
                     "UPDATE events_nokey SET amount = amount + 100 WHERE kind = '"

@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * What the harness watches to aim a fault at a phase, from the outside, as an operator could: the
  * JobManager's log, the topic's end offsets, the warehouse's {@code pg_stat_activity} and commit
- * ledger, the objects under the staging prefix. Every probe answers false (or 0) while the thing
- * it reads is down.
+ * ledger, the objects under the staging prefix. Every probe answers false (or 0) while the thing it
+ * reads is down.
  */
 final class PhaseSignals {
     /** Logged by Flink CDC's split assigner when every snapshot split is read. */

@@ -21,9 +21,10 @@ record RunPlan(
         double snapshotShare,
         long loadSeed) {
 
-    /** Draws a run from {@code seed} among {@code faults}, on Redshift with {@code redshiftShare}. */
-    static RunPlan draw(
-            long seed, List<FaultKind> faults, double redshiftShare, int loadSeconds) {
+    /**
+     * Draws a run from {@code seed} among {@code faults}, on Redshift with {@code redshiftShare}.
+     */
+    static RunPlan draw(long seed, List<FaultKind> faults, double redshiftShare, int loadSeconds) {
         SplittableRandom random = new SplittableRandom(seed);
         FaultKind fault = faults.get(random.nextInt(faults.size()));
         Warehouse warehouse =

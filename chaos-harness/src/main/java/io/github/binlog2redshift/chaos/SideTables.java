@@ -39,7 +39,10 @@ final class SideTables {
                         target,
                         SourceSchema.ARCHIVE + "_delete",
                         "SELECT id, title, state FROM " + SourceSchema.ARCHIVE_AUDIT,
-                        "SELECT id, title, state FROM " + prefix + SourceSchema.ARCHIVE + "_delete"));
+                        "SELECT id, title, state FROM "
+                                + prefix
+                                + SourceSchema.ARCHIVE
+                                + "_delete"));
     }
 
     private static TableCounts compare(

@@ -99,7 +99,9 @@ final class SourceSchema {
         c.setAutoCommit(true);
     }
 
-    /** cdc-source's {@code source.table-list}: the captured tables only ({@code [.]}: no escapes). */
+    /**
+     * cdc-source's {@code source.table-list}: the captured tables only ({@code [.]}: no escapes).
+     */
     static String tableList(MySqlDatabase db) {
         return db.name() + "[.](" + String.join("|", CAPTURED) + ")";
     }

@@ -30,6 +30,7 @@ record TableCounts(
                 sourceRows,
                 lost,
                 duplicated,
-                differing, error == null ? "" : "  ERROR " + error);
+                differing,
+                error == null ? "" : "  ERROR " + error);
     }
 }

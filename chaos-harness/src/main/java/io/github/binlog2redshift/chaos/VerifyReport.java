@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * The captured tables compared by verify (keyed tables row for row, the keyless table as a
- * multiset, each target found through the sink's own properties file) and its report read back
- * into per-table counts: "missing in target" is lost, "extra in target" duplicated, "changed"
- * differing.
+ * multiset, each target found through the sink's own properties file) and its report read back into
+ * per-table counts: "missing in target" is lost, "extra in target" duplicated, "changed" differing.
  */
 final class VerifyReport {
     private static final Pattern TABLE =
-            Pattern.compile("^(EQUAL|DIFFERENT|ERROR)\\s+\\S+?\\.(\\w+) -> (\\S+)(?:  rows (\\d+))?");
+            Pattern.compile(
+                    "^(EQUAL|DIFFERENT|ERROR)\\s+\\S+?\\.(\\w+) -> (\\S+)(?:  rows (\\d+))?");
     private static final Pattern COUNTS =
             Pattern.compile(
                     "^\\s+(\\d+) missing in target, (\\d+) extra in target, (\\d+) changed");
@@ -105,7 +105,8 @@ final class VerifyReport {
          */
         TableCounts counts() {
             boolean uncounted = n[0] + n[1] + n[2] == 0 && !verdict.equals("EQUAL");
-            String error = uncounted ? line.trim() + (notes.length() > 0 ? " (" + notes + ")" : "") : null;
+            String error =
+                    uncounted ? line.trim() + (notes.length() > 0 ? " (" + notes + ")" : "") : null;
             return new TableCounts(name, rows, n[0], n[1], n[2], error);
         }
     }

@@ -5,11 +5,10 @@ import io.github.binlog2redshift.localstack.internal.Directories;
 import io.github.binlog2redshift.localstack.internal.Executables;
 import io.github.binlog2redshift.localstack.internal.FreePorts;
 import io.github.binlog2redshift.localstack.internal.RuntimeClasspath;
+import io.github.binlog2redshift.localstack.internal.S3Clients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import io.github.binlog2redshift.localstack.internal.S3Clients;
 import java.net.URI;
-import software.amazon.awssdk.services.s3.S3Client;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * An S3-compatible endpoint on 127.0.0.1: S3Proxy with its filesystem backend, run as a child JVM

@@ -1,9 +1,9 @@
 package io.github.binlog2redshift.deploy;
 
-import io.github.binlog2redshift.standalone.PackagedJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.binlog2redshift.standalone.PackagedJob;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;

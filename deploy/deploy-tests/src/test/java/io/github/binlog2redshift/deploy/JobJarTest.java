@@ -1,10 +1,10 @@
 package io.github.binlog2redshift.deploy;
 
-import io.github.binlog2redshift.standalone.PackagedJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.binlog2redshift.standalone.PackagedJob;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

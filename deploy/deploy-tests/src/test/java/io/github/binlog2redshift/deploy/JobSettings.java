@@ -1,14 +1,12 @@
 package io.github.binlog2redshift.deploy;
 
-import io.github.binlog2redshift.standalone.ClusterConfig;
-import io.github.binlog2redshift.standalone.FlinkHome;
 import io.github.binlog2redshift.localstack.KafkaTopic;
 import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
 import io.github.binlog2redshift.localstack.PostgresDatabase;
 import io.github.binlog2redshift.localstack.S3Location;
-import io.github.binlog2redshift.localstack.S3ProxyServer;
 import io.github.binlog2redshift.localstack.internal.FreePorts;
+import io.github.binlog2redshift.standalone.ClusterConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

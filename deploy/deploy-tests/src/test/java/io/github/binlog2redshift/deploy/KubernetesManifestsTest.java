@@ -1,12 +1,12 @@
 package io.github.binlog2redshift.deploy;
 
-import io.github.binlog2redshift.standalone.PackagedJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.github.binlog2redshift.standalone.PackagedJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

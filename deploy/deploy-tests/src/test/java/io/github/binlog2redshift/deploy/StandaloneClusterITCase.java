@@ -1,10 +1,5 @@
 package io.github.binlog2redshift.deploy;
 
-import io.github.binlog2redshift.standalone.FlinkCli;
-import io.github.binlog2redshift.standalone.FlinkHome;
-import io.github.binlog2redshift.standalone.FlinkRest;
-import io.github.binlog2redshift.standalone.PackagedJob;
-import io.github.binlog2redshift.standalone.StandaloneCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +11,11 @@ import io.github.binlog2redshift.localstack.S3Location;
 import io.github.binlog2redshift.localstack.internal.Directories;
 import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
 import io.github.binlog2redshift.localstack.junit.Partitions;
+import io.github.binlog2redshift.standalone.FlinkCli;
+import io.github.binlog2redshift.standalone.FlinkHome;
+import io.github.binlog2redshift.standalone.FlinkRest;
+import io.github.binlog2redshift.standalone.PackagedJob;
+import io.github.binlog2redshift.standalone.StandaloneCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -108,7 +108,8 @@ public final class FlinkCli {
     private static String find(Pattern pattern, String output, String what) {
         Matcher m = pattern.matcher(output);
         if (!m.find()) {
-            throw new IllegalStateException("flink " + what + " printed no '" + pattern + "':\n" + output);
+            throw new IllegalStateException(
+                    "flink " + what + " printed no '" + pattern + "':\n" + output);
         }
         return m.group(1);
     }

@@ -128,7 +128,8 @@ public final class FlinkHome {
      * A {@code java} command line for {@code mainClass} on lib/, logging to {@code
      * log/<logName>.log} with {@code log4jFile} from conf/, as the bin/ scripts build it.
      */
-    public List<String> java(String mainClass, String logName, String log4jFile, List<String> jvmArgs) {
+    public List<String> java(
+            String mainClass, String logName, String log4jFile, List<String> jvmArgs) {
         String log4j = "file:" + conf().resolve(log4jFile);
         List<String> command = new ArrayList<>();
         command.add(Executables.javaLauncher().toString());

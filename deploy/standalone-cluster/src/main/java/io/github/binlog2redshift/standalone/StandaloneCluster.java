@@ -49,8 +49,7 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     /** Starts the JobManager, then the TaskManager, and waits until its slots are registered. */
-    public static StandaloneCluster start(
-            FlinkHome home, int restPort, int slots, Path logsCopy) {
+    public static StandaloneCluster start(FlinkHome home, int restPort, int slots, Path logsCopy) {
         StandaloneCluster cluster =
                 new StandaloneCluster(
                         home, new FlinkRest("http://localhost:" + restPort), logsCopy, slots);
@@ -167,12 +166,12 @@ public final class StandaloneCluster implements AutoCloseable {
 
     private ChildProcess spawn(String name, List<String> command) {
         return ChildProcess.start(
-                        name,
-                        command,
-                        home.environment(),
-                        home.root(),
-                        home.log().resolve("flink-" + name + ".out"),
-                        List.of());
+                name,
+                command,
+                home.environment(),
+                home.root(),
+                home.log().resolve("flink-" + name + ".out"),
+                List.of());
     }
 
     /** Pids of both process trees, for the check that close() leaves nothing behind. */

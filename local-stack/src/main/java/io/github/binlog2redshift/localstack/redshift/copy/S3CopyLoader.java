@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.localstack.redshift.copy;
 
+import io.github.binlog2redshift.localstack.internal.S3Clients;
 import io.github.binlog2redshift.localstack.redshift.RedshiftException;
 import io.github.binlog2redshift.localstack.redshift.TargetColumn;
 import java.io.BufferedInputStream;
@@ -19,15 +20,8 @@ import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import io.github.binlog2redshift.localstack.internal.S3Clients;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
