@@ -22,7 +22,10 @@ public final class MySqlSourceFactory {
 
     public static MySqlSource<SourceChange> create(SourceConfig config) {
         ChangeEventDeserializer deserializer =
-                new ChangeEventDeserializer(config.tablePkOverrides(), eventSizeLimit(config));
+                new ChangeEventDeserializer(
+                        config.tablePkOverrides(),
+                        eventSizeLimit(config),
+                        config.startup().positionEpoch());
         MySqlSourceBuilder<SourceChange> b =
                 MySqlSource.<SourceChange>builder()
                         .hostname(config.mysql().hostname())

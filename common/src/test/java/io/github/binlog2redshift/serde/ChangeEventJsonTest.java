@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.event.Op;
@@ -102,6 +103,22 @@ class ChangeEventJsonTest {
         ChangeEvent back = DebeziumJsonReader.read(ChangeEventJson.toBytes(e));
         assertThat(back).isEqualTo(e);
         assertThat(back.op()).isEqualTo(Op.SCHEMA_CHANGE);
+    }
+
+    @Test
+    void theEpochRoundTripsAndIsWrittenOnlyOnceRaised() throws Exception {
+        ChangeEvent e =
+                ChangeEvent.schemaChange(
+                        T, "TRUNCATE TABLE orders", P.withEpoch(2), 5L, List.of("id"), List.of());
+        ObjectNode tree = ChangeEventJson.toTree(e);
+        assertThat(tree.get("source").get("position_epoch").asInt()).isEqualTo(2);
+        assertThat(DebeziumJsonReader.read(ChangeEventJson.toBytes(e)).source().epoch())
+                .isEqualTo(2);
+        ChangeEvent old =
+                ChangeEvent.schemaChange(T, "TRUNCATE TABLE orders", P, 5L, List.of(), List.of());
+        assertThat(ChangeEventJson.toTree(old).get("source").has("position_epoch")).isFalse();
+        // events written before epochs existed have no field: epoch 0
+        assertThat(DebeziumJsonReader.read(ChangeEventJson.toBytes(old)).source().epoch()).isZero();
     }
 
     @Test

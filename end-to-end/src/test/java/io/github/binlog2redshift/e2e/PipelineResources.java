@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.e2e;
 
+import io.github.binlog2redshift.event.SourcePosition;
 import io.github.binlog2redshift.localstack.FlinkS3Plugin;
 import io.github.binlog2redshift.localstack.KafkaTopic;
 import io.github.binlog2redshift.localstack.LocalStack;
@@ -7,6 +8,8 @@ import io.github.binlog2redshift.localstack.MySqlDatabase;
 import io.github.binlog2redshift.localstack.S3Location;
 import io.github.binlog2redshift.localstack.WarehouseDatabase;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -62,6 +65,21 @@ record PipelineResources(
             for (String sql : statements) {
                 s.execute(sql);
             }
+        }
+    }
+
+    /**
+     * The server's current binlog position ({@code SHOW MASTER STATUS}), as cdc-source reads it.
+     */
+    static SourcePosition binlogPosition(MySqlDatabase db) throws SQLException {
+        try (Connection c =
+                        DriverManager.getConnection(db.jdbcUrl(), db.cdcUser(), db.cdcPassword());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SHOW MASTER STATUS")) {
+            if (!rs.next()) {
+                throw new SQLException("SHOW MASTER STATUS returned no row: binary log off?");
+            }
+            return SourcePosition.binlog(0, rs.getString(1), rs.getLong(2), 0, null, false, 0);
         }
     }
 

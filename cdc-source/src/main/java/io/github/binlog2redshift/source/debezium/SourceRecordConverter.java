@@ -26,10 +26,20 @@ public final class SourceRecordConverter {
     private static final int MAX_CACHED_SHAPES = 10_000;
 
     private final List<TablePkOverride> overrides;
+    private final int positionEpoch;
     private final Map<Schema, TableShape> shapes = new IdentityHashMap<>();
 
     public SourceRecordConverter(List<TablePkOverride> overrides) {
+        this(overrides, 0);
+    }
+
+    /**
+     * Every position, of rows, snapshot rows and DDL alike, in binlog history {@code
+     * positionEpoch}.
+     */
+    public SourceRecordConverter(List<TablePkOverride> overrides, int positionEpoch) {
         this.overrides = List.copyOf(overrides);
+        this.positionEpoch = positionEpoch;
     }
 
     public static boolean isSchemaChange(SourceRecord record) {
@@ -47,7 +57,7 @@ public final class SourceRecordConverter {
         }
         if (isSchemaChange(record)) {
             Struct source = value.getStruct("source");
-            SourcePosition p = SourcePositions.of(source, false);
+            SourcePosition p = SourcePositions.of(source, false).withEpoch(positionEpoch);
             return SchemaChangeConverter.convert(
                     value.getString("historyRecord"), recordTable(source), p, p.timestampMs());
         }
@@ -85,7 +95,7 @@ public final class SourceRecordConverter {
             shape = TableShape.of(table, rowSchema, record.keySchema(), override);
             shapes.put(rowSchema, shape);
         }
-        SourcePosition p = SourcePositions.of(source, op == Op.READ);
+        SourcePosition p = SourcePositions.of(source, op == Op.READ).withEpoch(positionEpoch);
         Long ts = value.getInt64("ts_ms");
         long tsMs = ts == null ? p.timestampMs() : ts;
         Map<String, Object> before = shape.row(value.getStruct("before"));

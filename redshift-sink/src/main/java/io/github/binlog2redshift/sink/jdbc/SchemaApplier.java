@@ -123,8 +123,9 @@ public final class SchemaApplier {
             }
             return cols;
         }
-        for (SchemaChange sc : b.schemaChanges()) {
-            applyChange(c, b, sc);
+        List<SchemaChange> changes = b.schemaChanges();
+        for (int i = 0; i < changes.size(); i++) {
+            applyChange(c, b, i, changes.get(i));
         }
         TableShape shape = b.shape();
         if (shape == null) {
@@ -179,7 +180,8 @@ public final class SchemaApplier {
         return emptying.cutoff(c, b);
     }
 
-    private void applyChange(Connection c, TableCommittable b, SchemaChange sc)
+    /** Applies {@code sc}, the {@code index}-th schema change of {@code b}. */
+    private void applyChange(Connection c, TableCommittable b, int index, SchemaChange sc)
             throws SQLException {
         TargetTable t = b.table();
         DdlText text = DdlText.parse(sc.ddl());
@@ -197,7 +199,7 @@ public final class SchemaApplier {
                             sc.ddl());
                 } else if (catalog.exists(c, t)) {
                     String sql = emptying.statement(t, b.mode(), sc);
-                    if (TableLevelDdl.once(c, dialect, t, sc, List.of(sql))) {
+                    if (TableLevelDdl.once(c, dialect, b, index, sc, List.of(sql))) {
                         LOG.info("Table {}: applied source TRUNCATE at {}", t, sc.position());
                     }
                 }
@@ -208,7 +210,8 @@ public final class SchemaApplier {
                     if (TableLevelDdl.once(
                             c,
                             dialect,
-                            t,
+                            b,
+                            index,
                             sc,
                             List.of(dialect.dropTable(t), dialect.dropTable(tomb)))) {
                         LOG.warn(

@@ -131,18 +131,19 @@ public final class RoutedChange {
     }
 
     /**
-     * Version 3: target, key, topic, partition, offset, event in {@link ChangeEventBinary}'s
-     * layout, retention ordinal. Versions 1 and 2, still read because savepoints of the dedupe
-     * state hold them, had the event as change-event JSON (a length-prefixed byte array) instead;
-     * version 1 also lacked the retention (read as {@link ChangeRetention#LATEST}, the only
-     * behaviour then; state from version 1 holds only schema changes, which always are LATEST).
+     * Version 4: target, key, topic, partition, offset, event in {@link ChangeEventBinary}'s
+     * layout, retention ordinal. Version 3, still read, lacked the position's epoch (read as 0).
+     * Versions 1 and 2, still read because savepoints of the dedupe state hold them, had the event
+     * as change-event JSON (a length-prefixed byte array) instead; version 1 also lacked the
+     * retention (read as {@link ChangeRetention#LATEST}, the only behaviour then; state from
+     * version 1 holds only schema changes, which always are LATEST).
      */
     public static final class Codec implements RecordCodec<RoutedChange> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public int version() {
-            return 3;
+            return 4;
         }
 
         @Override
@@ -186,8 +187,11 @@ public final class RoutedChange {
         private static ChangeEvent readEvent(
                 int version, DataInputView in, TargetTable target, String key) throws IOException {
             try {
-                return version >= 3
-                        ? ChangeEventBinary.read(in)
+                if (version >= 4) {
+                    return ChangeEventBinary.read(in);
+                }
+                return version == 3
+                        ? ChangeEventBinary.readWithoutEpoch(in)
                         : DebeziumJsonReader.read(BinaryFields.readBytes(in));
             } catch (IOException | ChangeEventParseException e) {
                 throw new IOException("corrupt buffered change for " + target + " key " + key, e);

@@ -94,6 +94,16 @@ class ChangeEventBinaryTest {
     }
 
     @Test
+    void keepsTheEpochAndReadsTheLayoutBeforeItAsEpochZero() throws IOException {
+        assertThat(read(write(ChangeEventSamples.keyedUpdate(3))).source().epoch()).isEqualTo(3);
+        DataInputDeserializer in =
+                new DataInputDeserializer(ChangeEventSamples.keyedUpdateWithoutEpoch());
+        assertThat(ChangeEventBinary.readWithoutEpoch(in))
+                .isEqualTo(ChangeEventSamples.keyedUpdate(0));
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
     void refusesAnUnknownValueTag() throws IOException {
         byte[] bytes = write(ChangeEventSamples.all().get(3));
         // The snapshot read's only value {id: 2}: db, table, op, before (-1), size, name, tag.
