@@ -12,11 +12,11 @@ enum FaultKind {
             "kill -9 of the JobManager while cdc-source reads the snapshot", Aim.SNAPSHOT),
     TASKMANAGER_KILL_BINLOG(
             "kill -9 of the TaskManager while cdc-source reads the binlog",
-            "a drawn time after the snapshot finished (also covers the window between the Kafka"
-                    + " pre-commit and its commit: not aimed exactly)"),
+            "a drawn time in the binlog phase, after the DDL burst (also covers the window"
+                    + " between the Kafka pre-commit and its commit: not aimed exactly)"),
     JOBMANAGER_KILL_BINLOG(
             "kill -9 of the JobManager while cdc-source reads the binlog",
-            "a drawn time after the snapshot finished"),
+            "a drawn time in the binlog phase, after the DDL burst"),
     TASKMANAGER_KILL_STAGING(
             "kill -9 of the TaskManager while the sink stages and uploads files",
             "the first new object under the staging prefix after the drawn time"),
