@@ -57,17 +57,19 @@ final class FaultInjector {
         FaultKind fault = plan.fault();
         if (fault.duringSnapshot()) {
             long target = Math.round(plan.snapshotShare() * options.snapshotRows);
-            boolean inSnapshot =
+            boolean reached =
                     waitFor(
                             () -> signals.topicRecords() >= target || signals.snapshotFinished(),
-                            Duration.ofSeconds(options.loadSeconds));
-            return signals.snapshotFinished() || !inSnapshot
-                    ? "the snapshot ended before the aim: fired after it"
-                    : "topic at "
-                            + signals.topicRecords()
-                            + " of "
-                            + options.snapshotRows
-                            + " snapshot rows";
+                            Duration.ofSeconds(options.catchUpSeconds));
+            if (signals.snapshotFinished()) {
+                return "the snapshot ended before the aim: fired after it";
+            }
+            return (reached ? "" : "timed out; ")
+                    + "topic at "
+                    + signals.topicRecords()
+                    + " of "
+                    + options.snapshotRows
+                    + " snapshot rows";
         }
         long waitUntil = loadStart + (long) (plan.faultAtSeconds() * 1e9);
         Thread.sleep(Math.max(0, (waitUntil - System.nanoTime()) / 1_000_000));
