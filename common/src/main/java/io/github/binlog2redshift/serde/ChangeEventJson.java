@@ -63,6 +63,10 @@ public final class ChangeEventJson {
         if (event.ddl() != null) {
             root.put("ddl", event.ddl());
         }
+        if (event.partialImage()) {
+            // Only then: full-image events stay as they always were.
+            root.put("partial_image", true);
+        }
         return root;
     }
 

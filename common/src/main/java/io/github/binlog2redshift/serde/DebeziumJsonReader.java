@@ -70,7 +70,8 @@ public final class DebeziumJsonReader {
                     payload.path("ts_ms").asLong(0),
                     strings(payload.get("pk")),
                     columns(payload.get("columns")),
-                    text(payload, "ddl"));
+                    text(payload, "ddl"),
+                    payload.path("partial_image").asBoolean(false));
         } catch (IllegalArgumentException e) {
             throw new ChangeEventParseException(e.getMessage(), e);
         }

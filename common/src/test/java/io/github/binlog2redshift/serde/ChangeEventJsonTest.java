@@ -164,4 +164,36 @@ class ChangeEventJsonTest {
                 .isInstanceOf(ChangeEventParseException.class)
                 .hasMessageContaining("before image");
     }
+
+    @Test
+    void partialImageIsMarkedAndReadBackWithOnlyItsColumns() throws Exception {
+        List<ColumnDef> cols =
+                List.of(
+                        ColumnDef.of("id", "INT", null, null, false),
+                        ColumnDef.of("a", "INT", null, null, true),
+                        ColumnDef.of("b", "INT", null, null, true));
+        ChangeEvent e =
+                new ChangeEvent(
+                        T,
+                        Op.UPDATE,
+                        row("id", 1L),
+                        row("id", 1L, "b", null),
+                        P,
+                        5L,
+                        List.of("id"),
+                        cols,
+                        null,
+                        true);
+        JsonNode tree = JSON.readTree(ChangeEventJson.toBytes(e));
+        assertThat(tree.get("partial_image").asBoolean()).isTrue();
+        assertThat(tree.get("after").has("a")).isFalse();
+        assertThat(tree.get("after").get("b").isNull()).isTrue();
+        ChangeEvent back = DebeziumJsonReader.read(ChangeEventJson.toBytes(e));
+        assertThat(back).isEqualTo(e);
+        assertThat(back.missingFrom(back.after())).containsExactly("a");
+        // A full-image event has no such field and reads back as full.
+        ChangeEvent full = e.withAfter(row("id", 1L, "a", 2L, "b", null), false);
+        assertThat(JSON.readTree(ChangeEventJson.toBytes(full)).has("partial_image")).isFalse();
+        assertThat(DebeziumJsonReader.read(ChangeEventJson.toBytes(full)).partialImage()).isFalse();
+    }
 }

@@ -207,13 +207,17 @@ public final class SchemaApplier {
             case DROP_TABLE:
                 if (policy.dropTable() == SchemaPolicy.DropTable.DROP) {
                     TargetTable tomb = t.withSuffix(ReservedNames.TOMBSTONE_SUFFIX);
+                    TargetTable applied = t.withSuffix(ReservedNames.APPLIED_SUFFIX);
                     if (TableLevelDdl.once(
                             c,
                             dialect,
                             b,
                             index,
                             sc,
-                            List.of(dialect.dropTable(t), dialect.dropTable(tomb)))) {
+                            List.of(
+                                    dialect.dropTable(t),
+                                    dialect.dropTable(tomb),
+                                    dialect.dropTable(applied)))) {
                         LOG.warn(
                                 "Table {}: source DROP TABLE at {}; target dropped (sink.schema.drop-table=DROP)",
                                 t,

@@ -30,7 +30,8 @@ import org.apache.flink.core.memory.DataOutputView;
  * RowValueBinary}'s form. The layout has no version of its own: the enclosing codec's version
  * covers it, so any change here means a new version of every codec that embeds it. The position's
  * epoch was added later: codec versions written before it read through {@link #readWithoutEpoch},
- * as epoch 0.
+ * as epoch 0. Last comes whether the images are partial ({@link ChangeEvent#partialImage()}), added
+ * after the epoch: codec versions written before it read through {@link #readWithoutPartialFlag}.
  */
 public final class ChangeEventBinary {
 
@@ -64,6 +65,7 @@ public final class ChangeEventBinary {
             writeStrings(c.enumValues(), out);
         }
         BinaryFields.writeString(e.ddl(), out);
+        out.writeBoolean(e.partialImage());
     }
 
     /**
@@ -71,15 +73,21 @@ public final class ChangeEventBinary {
      * (never a half-built event).
      */
     public static ChangeEvent read(DataInputView in) throws IOException {
-        return read(in, true);
+        return read(in, true, true);
     }
 
     /** Reads the layout as it was before the position's epoch: every position is of epoch 0. */
     public static ChangeEvent readWithoutEpoch(DataInputView in) throws IOException {
-        return read(in, false);
+        return read(in, false, false);
     }
 
-    private static ChangeEvent read(DataInputView in, boolean withEpoch) throws IOException {
+    /** Reads the layout as it was before partial row images: every event is full. */
+    public static ChangeEvent readWithoutPartialFlag(DataInputView in) throws IOException {
+        return read(in, true, false);
+    }
+
+    private static ChangeEvent read(DataInputView in, boolean withEpoch, boolean withPartialFlag)
+            throws IOException {
         String database = BinaryFields.readString(in);
         String table = BinaryFields.readString(in);
         Op op = op(in.readUnsignedByte());
@@ -109,6 +117,7 @@ public final class ChangeEventBinary {
                     build(() -> new ColumnDef(name, type, length, scale, nullable, enumValues)));
         }
         String ddl = BinaryFields.readString(in);
+        boolean partial = withPartialFlag && in.readBoolean();
         return build(
                 () ->
                         new ChangeEvent(
@@ -129,7 +138,8 @@ public final class ChangeEventBinary {
                                 tsMs,
                                 primaryKey,
                                 columns,
-                                ddl));
+                                ddl,
+                                partial));
     }
 
     private static void writeRow(Map<String, Object> row, DataOutputView out) throws IOException {

@@ -158,10 +158,10 @@ class RoutedChangeCodecTest {
     @Test
     void rejectsANewerVersion() throws IOException {
         byte[] bytes = write(sample(ChangeRetention.EVERY));
-        bytes[0] = 5;
+        bytes[0] = 6;
         assertThatThrownBy(() -> serializer.deserialize(new DataInputDeserializer(bytes)))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("format version 5")
-                .hasMessageContaining("versions 1 to 4");
+                .hasMessageContaining("format version 6")
+                .hasMessageContaining("versions 1 to 5");
     }
 }

@@ -45,10 +45,7 @@ public final class ChangeEventSamples {
      * list, empty column list, null DDL).
      */
     public static byte[] keyedUpdateWithoutEpoch() throws java.io.IOException {
-        org.apache.flink.core.memory.DataOutputSerializer out =
-                new org.apache.flink.core.memory.DataOutputSerializer(128);
-        ChangeEventBinary.write(keyedUpdate(0), out);
-        byte[] now = out.getCopyOfBuffer();
+        byte[] now = keyedUpdateWithoutPartialFlag(0);
         org.apache.flink.core.memory.DataOutputSerializer tail =
                 new org.apache.flink.core.memory.DataOutputSerializer(64);
         tail.writeLong(6L);
@@ -61,6 +58,18 @@ public final class ChangeEventSamples {
         System.arraycopy(now, 0, old, 0, epochAt);
         System.arraycopy(now, epochAt + 4, old, epochAt, now.length - epochAt - 4);
         return old;
+    }
+
+    /**
+     * {@link #keyedUpdate} in the layout before partial row images: the current one without its
+     * last byte, the partial-image flag.
+     */
+    public static byte[] keyedUpdateWithoutPartialFlag(int epoch) throws java.io.IOException {
+        org.apache.flink.core.memory.DataOutputSerializer out =
+                new org.apache.flink.core.memory.DataOutputSerializer(128);
+        ChangeEventBinary.write(keyedUpdate(epoch), out);
+        byte[] now = out.getCopyOfBuffer();
+        return java.util.Arrays.copyOf(now, now.length - 1);
     }
 
     /** More than the 64 KB that {@code writeUTF} takes, with non-ASCII and surrogate pairs. */

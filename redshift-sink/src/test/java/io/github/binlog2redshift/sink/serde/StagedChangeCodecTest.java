@@ -133,13 +133,28 @@ class StagedChangeCodecTest {
     }
 
     @Test
+    void readsVersionThreeAsAFullImage() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        out.writeByte(3);
+        BinaryFields.writeString("s", out);
+        BinaryFields.writeString("t", out);
+        out.write(ChangeEventSamples.keyedUpdateWithoutPartialFlag(5));
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        assertThat(serializer.deserialize(in))
+                .isEqualTo(
+                        new StagedChange(
+                                new TargetTable("s", "t"), ChangeEventSamples.keyedUpdate(5)));
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
     void rejectsAnUnknownVersion() throws IOException {
         byte[] bytes = write(sample());
         bytes[0] = 9;
         assertThatThrownBy(() -> serializer.deserialize(new DataInputDeserializer(bytes)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("format version 9")
-                .hasMessageContaining("versions 1 to 3");
+                .hasMessageContaining("versions 1 to 4");
     }
 
     @Test
