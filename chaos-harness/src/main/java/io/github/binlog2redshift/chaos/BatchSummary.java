@@ -44,7 +44,12 @@ final class BatchSummary {
             run.put("tables", r.tables());
             run.put("failure", r.failure());
             runs.add(run);
-            for (TableCounts t : r.tables()) {
+            // A run that failed before any comparison still gets its line, with its reason.
+            List<TableCounts> tables =
+                    r.tables().isEmpty() && r.failure() != null
+                            ? List.of(TableCounts.failed("", r.failure()))
+                            : r.tables();
+            for (TableCounts t : tables) {
                 csv.add(
                         String.join(
                                 ",",
