@@ -46,7 +46,7 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
-    private final ChildProcess process;
+    private ChildProcess process;
     private final int port;
     private final Admin admin;
 
@@ -151,16 +151,29 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** Stops the server as {@link #close()} does, keeping its data directory and port. */
+    public synchronized void stop() {
+        process.close();
+    }
+
+    /**
+     * Starts the server again on its data directory and port (stopping it first if it runs), and
+     * waits until it answers: the restart a fault test needs.
+     */
+    public synchronized void restart() {
+        process = process.restarted(STARTUP, this::hasMetadata);
+    }
+
     /**
      * The broker process and its descendants; for checks that nothing outlives {@link #close()}.
      */
-    public List<Long> processTree() {
+    public synchronized List<Long> processTree() {
         return process.processTree();
     }
 
     /** Closes the admin client and stops the broker (SIGTERM, a controlled shutdown). */
     @Override
-    public void close() {
+    public synchronized void close() {
         admin.close(Duration.ofSeconds(5));
         process.close();
     }

@@ -86,6 +86,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * The local MariaDB behind {@link #mySql()}, to stop and restart it; fails when {@link
+     * #mySql()} is an external server.
+     */
+    public synchronized MariaDbServer mariaDb() {
+        if (usesExternalMySql()) {
+            throw new IllegalStateException("the MySQL server is external; it cannot be restarted");
+        }
+        return mariaDb;
+    }
+
+    /**
      * The {@code binlog_row_image} of the local MariaDB ({@link MariaDbServer#start(Path,
      * String)}); FULL unless set before {@link #mySql()} first starts it.
      */

@@ -37,7 +37,7 @@ public final class PostgresServer implements AutoCloseable {
     private static final int MIN_VERSION = 15;
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
-    private final ChildProcess process;
+    private ChildProcess process;
     private final int port;
 
     private PostgresServer(ChildProcess process, int port) {
@@ -129,16 +129,29 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** Stops the server as {@link #close()} does, keeping its data directory and port. */
+    public synchronized void stop() {
+        process.close();
+    }
+
+    /**
+     * Starts the server again on its data directory and port (stopping it first if it runs), and
+     * waits until it answers: the restart a fault test needs.
+     */
+    public synchronized void restart() {
+        process = process.restarted(STARTUP, this::canConnect);
+    }
+
     /**
      * The server process and its descendants; for checks that nothing outlives {@link #close()}.
      */
-    public List<Long> processTree() {
+    public synchronized List<Long> processTree() {
         return process.processTree();
     }
 
     /** Stops the server with a fast shutdown (SIGINT) and kills it after a grace period. */
     @Override
-    public void close() {
+    public synchronized void close() {
         process.close();
     }
 

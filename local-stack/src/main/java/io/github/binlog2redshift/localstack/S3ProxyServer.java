@@ -5,6 +5,7 @@ import io.github.binlog2redshift.localstack.internal.Directories;
 import io.github.binlog2redshift.localstack.internal.Executables;
 import io.github.binlog2redshift.localstack.internal.FreePorts;
 import io.github.binlog2redshift.localstack.internal.RuntimeClasspath;
+import io.github.binlog2redshift.localstack.internal.S3Clients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * An S3-compatible endpoint on 127.0.0.1: S3Proxy with its filesystem backend, run as a child JVM
@@ -41,7 +43,7 @@ public final class S3ProxyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(S3ProxyServer.class);
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
-    private final ChildProcess process;
+    private ChildProcess process;
     private final int port;
     private final String bucket;
 
@@ -103,20 +105,9 @@ public final class S3ProxyServer implements AutoCloseable {
         ChildProcess process =
                 ChildProcess.start("s3proxy", command, dir, dir.resolve("s3proxy.log"), List.of());
         S3ProxyServer server = new S3ProxyServer(process, port, bucket);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try {
             // Any HTTP answer (403 for an unsigned request) means Jetty and the S3 handler are up.
-            process.awaitReady(
-                    STARTUP,
-                    () ->
-                            http.send(
-                                                    HttpRequest.newBuilder(
-                                                                    URI.create(server.endpoint()))
-                                                            .timeout(Duration.ofSeconds(2))
-                                                            .build(),
-                                                    HttpResponse.BodyHandlers.discarding())
-                                            .statusCode()
-                                    > 0);
+            process.awaitReady(STARTUP, server::answers);
         } catch (RuntimeException e) {
             process.close();
             throw e;
@@ -144,15 +135,42 @@ public final class S3ProxyServer implements AutoCloseable {
         return SECRET_KEY;
     }
 
+    private boolean answers() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe =
+                HttpRequest.newBuilder(URI.create(endpoint()))
+                        .timeout(Duration.ofSeconds(2))
+                        .build();
+        return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() > 0;
+    }
+
+    /** A client of this server with its keys; the caller closes it. */
+    public S3Client newClient() {
+        return S3Clients.forEndpoint(URI.create(endpoint()), ACCESS_KEY, SECRET_KEY);
+    }
+
+    /** Stops the server as {@link #close()} does, keeping its data directory and port. */
+    public synchronized void stop() {
+        process.close();
+    }
+
+    /**
+     * Starts the server again on its data directory and port (stopping it first if it runs), and
+     * waits until it answers: the restart a fault test needs.
+     */
+    public synchronized void restart() {
+        process = process.restarted(STARTUP, this::answers);
+    }
+
     /**
      * The server process and its descendants; for checks that nothing outlives {@link #close()}.
      */
-    public List<Long> processTree() {
+    public synchronized List<Long> processTree() {
         return process.processTree();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         process.close();
     }
 

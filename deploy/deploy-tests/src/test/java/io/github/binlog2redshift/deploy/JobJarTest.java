@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.binlog2redshift.standalone.PackagedJob;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class JobJarTest {
     @EnumSource(PackagedJob.class)
     void mainClassIsBundled(PackagedJob job) {
         assumeTrue(
-                job.jobModuleHasMainClass(),
+                jobModuleHasMainClass(job),
                 job.jobModule + " has no " + job.mainClass + " yet; only the manifest is checked");
         assertThat(jar(job).hasClass(job.mainClass)).isTrue();
     }
@@ -205,5 +206,14 @@ class JobJarTest {
                         jar.hasClass(
                                 "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient"))
                 .isTrue();
+    }
+
+    /** Whether the job module has compiled its main class yet (it may not exist on this branch). */
+    private static boolean jobModuleHasMainClass(PackagedJob job) {
+        Path classes =
+                DeployDir.root()
+                        .resolve("../" + job.jobModule + "/target/classes")
+                        .resolve(job.mainClass.replace('.', '/') + ".class");
+        return Files.isRegularFile(classes);
     }
 }

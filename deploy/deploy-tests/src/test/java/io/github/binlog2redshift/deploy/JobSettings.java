@@ -5,8 +5,8 @@ import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
 import io.github.binlog2redshift.localstack.PostgresDatabase;
 import io.github.binlog2redshift.localstack.S3Location;
-import io.github.binlog2redshift.localstack.S3ProxyServer;
 import io.github.binlog2redshift.localstack.internal.FreePorts;
+import io.github.binlog2redshift.standalone.ClusterConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,36 +49,7 @@ final class JobSettings {
 
     /** config.yaml: loopback only, small memory, RocksDB, checkpoints and savepoints on S3. */
     Map<String, String> cluster() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("jobmanager.rpc.address", "localhost");
-        m.put("jobmanager.rpc.port", Integer.toString(FreePorts.pick()));
-        m.put("jobmanager.bind-host", "localhost");
-        m.put("taskmanager.bind-host", "localhost");
-        m.put("taskmanager.host", "localhost");
-        m.put("rest.address", "localhost");
-        m.put("rest.bind-address", "localhost");
-        m.put("rest.port", Integer.toString(restPort));
-        m.put("jobmanager.memory.process.size", "768m");
-        m.put("taskmanager.memory.process.size", "1536m");
-        m.put("taskmanager.numberOfTaskSlots", "4");
-        m.put("parallelism.default", "1");
-        m.put("state.backend.type", "rocksdb");
-        m.put("state.checkpoints.dir", s3.uri("checkpoints/"));
-        m.put("state.savepoints.dir", s3.uri("savepoints/"));
-        m.put("env.java.opts.all", String.join(" ", FlinkHome.JAVA_17_OPTS));
-        S3ProxyServer server = stack.s3();
-        m.put("s3.endpoint", server.endpoint());
-        m.put("s3.endpoint.region", S3ProxyServer.REGION);
-        m.put("s3.path.style.access", "true");
-        m.put("s3.access-key", server.accessKey());
-        m.put("s3.secret-key", server.secretKey());
-        // The default provider chain would probe the cloud metadata address and stall.
-        m.put(
-                "s3.aws.credentials.provider",
-                "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-        // S3Proxy's filesystem backend rejects S3A's bulk delete of directory markers.
-        m.put("s3.directory.marker.retention", "keep");
-        return m;
+        return ClusterConfig.onLocalStack(stack.s3(), s3, restPort, 4);
     }
 
     /** cdc-source: snapshot then binlog of the test database, exactly once into the topic. */

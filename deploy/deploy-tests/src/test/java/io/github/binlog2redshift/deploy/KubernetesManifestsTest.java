@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.github.binlog2redshift.standalone.PackagedJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

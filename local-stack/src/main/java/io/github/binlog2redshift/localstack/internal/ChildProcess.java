@@ -38,13 +38,16 @@ public final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final LogFile log;
     private final List<String> stopCommand;
+    private final ProcessBuilder builder;
     private Process reaper;
 
-    private ChildProcess(String name, Process process, LogFile log, List<String> stopCommand) {
+    private ChildProcess(
+            String name, Process process, LogFile log, List<String> stopCommand, ProcessBuilder b) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.stopCommand = stopCommand;
+        this.builder = b;
     }
 
     /**
@@ -80,14 +83,50 @@ public final class ChildProcess implements AutoCloseable {
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
+        return launch(name, builder, new LogFile(logFile), stopCommand);
+    }
+
+    private static ChildProcess launch(
+            String name, ProcessBuilder builder, LogFile log, List<String> stopCommand) {
         try {
-            ChildProcess child =
-                    new ChildProcess(name, builder.start(), new LogFile(logFile), stopCommand);
+            ChildProcess child = new ChildProcess(name, builder.start(), log, stopCommand, builder);
             child.reaper = OrphanReaper.watch(List.of(child.process.pid()), null);
             return child;
         } catch (IOException e) {
-            throw new ServiceStartException(name, "cannot run " + command.get(0), e);
+            throw new ServiceStartException(name, "cannot run " + builder.command().get(0), e);
         }
+    }
+
+    /**
+     * Runs the same command again (same directory, environment and log file, appended) after this
+     * process stopped, and waits until {@code probe} says it is ready: a service restarted in place
+     * keeps its data directory and port, as a server restarted by its operator does.
+     */
+    public ChildProcess restarted(Duration timeout, Probe probe) {
+        close();
+        ChildProcess again = launch(name, builder, log, stopCommand);
+        try {
+            again.awaitReady(timeout, probe);
+        } catch (RuntimeException e) {
+            again.close();
+            throw e;
+        }
+        return again;
+    }
+
+    /** SIGKILL to the process and its descendants, as {@code kill -9}: no clean shutdown. */
+    public void kill() {
+        List<ProcessHandle> tree = handles();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            handle.onExit().completeOnTimeout(handle, 5, TimeUnit.SECONDS).join();
+        }
+        OrphanReaper.cancel(reaper);
+    }
+
+    /** Whether the process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Runs a setup command (initdb, storage format) to completion; fails with its log tail. */
@@ -144,10 +183,7 @@ public final class ChildProcess implements AutoCloseable {
 
     /** The pid of the process and of all its descendants, as of now. */
     public List<Long> processTree() {
-        return java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(process.toHandle()), process.descendants())
-                .map(ProcessHandle::pid)
-                .collect(Collectors.toList());
+        return handles().stream().map(ProcessHandle::pid).collect(Collectors.toList());
     }
 
     public String logTail() {
@@ -163,13 +199,15 @@ public final class ChildProcess implements AutoCloseable {
         reaper = OrphanReaper.watch(processTree(), null);
     }
 
+    private List<ProcessHandle> handles() {
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(process.toHandle()), process.descendants())
+                .collect(Collectors.toList());
+    }
+
     @Override
     public void close() {
-        List<ProcessHandle> tree =
-                java.util.stream.Stream.concat(
-                                java.util.stream.Stream.of(process.toHandle()),
-                                process.descendants())
-                        .collect(Collectors.toList());
+        List<ProcessHandle> tree = handles();
         if (process.isAlive()) {
             requestStop();
             try {

@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.localstack.redshift.copy;
 
+import io.github.binlog2redshift.localstack.internal.S3Clients;
 import io.github.binlog2redshift.localstack.redshift.RedshiftException;
 import io.github.binlog2redshift.localstack.redshift.TargetColumn;
 import java.io.BufferedInputStream;
@@ -19,13 +20,7 @@ import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -42,19 +37,7 @@ public final class S3CopyLoader {
     private final S3Client s3;
 
     public S3CopyLoader(URI s3Endpoint, String accessKey, String secretKey) {
-        this.s3 =
-                S3Client.builder()
-                        .endpointOverride(s3Endpoint)
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create(accessKey, secretKey)))
-                        .forcePathStyle(true)
-                        // S3-compatible servers may not support the SDK's default CRC checksums.
-                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .build();
+        this.s3 = S3Clients.forEndpoint(s3Endpoint, accessKey, secretKey);
     }
 
     /**

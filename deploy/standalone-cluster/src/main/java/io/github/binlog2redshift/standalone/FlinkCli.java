@@ -1,4 +1,4 @@
-package io.github.binlog2redshift.deploy;
+package io.github.binlog2redshift.standalone;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * through {@code rest.address} and {@code rest.port} as a user's shell would. A job's {@code main}
  * runs inside this JVM, from the jar, in Flink's child-first user class loader.
  */
-final class FlinkCli {
+public final class FlinkCli {
     private static final Pattern SUBMITTED =
             Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
     private static final Pattern SAVEPOINT = Pattern.compile("Savepoint completed\\. Path: (\\S+)");
@@ -26,22 +26,22 @@ final class FlinkCli {
     private final FlinkHome home;
     private final AtomicInteger runs = new AtomicInteger();
 
-    FlinkCli(FlinkHome home) {
+    public FlinkCli(FlinkHome home) {
         this.home = home;
     }
 
     /** {@code flink run -d -c <main> <jar> <args>}; returns the job id. */
-    String run(PackagedJob job, List<String> jobArgs) {
+    public String run(PackagedJob job, List<String> jobArgs) {
         return submit(List.of(), job, jobArgs);
     }
 
     /** {@code flink run -d -s <savepoint> -c <main> <jar> <args>}; returns the job id. */
-    String runFromSavepoint(String savepoint, PackagedJob job, List<String> jobArgs) {
+    public String runFromSavepoint(String savepoint, PackagedJob job, List<String> jobArgs) {
         return submit(List.of("-s", savepoint), job, jobArgs);
     }
 
     /** {@code flink stop --savepointPath <dir> <job id>}; returns the savepoint's path. */
-    String stopWithSavepoint(String jobId, String savepointDir) {
+    public String stopWithSavepoint(String jobId, String savepointDir) {
         String out = flink(List.of("stop", "--savepointPath", savepointDir, jobId));
         return find(SAVEPOINT, out, "stop");
     }
@@ -74,7 +74,7 @@ final class FlinkCli {
             Process process = builder.start();
             try {
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new AssertionError(
+                    throw new IllegalStateException(
                             "flink "
                                     + args.get(0)
                                     + " did not finish in "
@@ -88,7 +88,7 @@ final class FlinkCli {
             }
             String output = Files.readString(out);
             if (process.exitValue() != 0) {
-                throw new AssertionError(
+                throw new IllegalStateException(
                         "flink "
                                 + String.join(" ", args)
                                 + " exited with "
@@ -108,7 +108,8 @@ final class FlinkCli {
     private static String find(Pattern pattern, String output, String what) {
         Matcher m = pattern.matcher(output);
         if (!m.find()) {
-            throw new AssertionError("flink " + what + " printed no '" + pattern + "':\n" + output);
+            throw new IllegalStateException(
+                    "flink " + what + " printed no '" + pattern + "':\n" + output);
         }
         return m.group(1);
     }

@@ -1,18 +1,20 @@
-package io.github.binlog2redshift.deploy;
+package io.github.binlog2redshift.standalone;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** The two deployable jars and where the build puts them (system properties set by the POM). */
-enum PackagedJob {
+/**
+ * The two deployable jars and where the build puts them: system property {@code <artifactId>.jar}
+ * (set by deploy-tests' POM and by the ./chaos script).
+ */
+public enum PackagedJob {
     CDC_SOURCE("cdc-source-job", "cdc-source", "io.github.binlog2redshift.source.CdcSourceJob"),
     REDSHIFT_SINK(
             "redshift-sink-job", "redshift-sink", "io.github.binlog2redshift.sink.RedshiftSinkJob");
 
-    final String artifactId;
-    final String jobModule;
-    final String mainClass;
+    public final String artifactId;
+    public final String jobModule;
+    public final String mainClass;
 
     PackagedJob(String artifactId, String jobModule, String mainClass) {
         this.artifactId = artifactId;
@@ -20,21 +22,12 @@ enum PackagedJob {
         this.mainClass = mainClass;
     }
 
-    Path jar() {
+    public Path jar() {
         String path = System.getProperty(artifactId + ".jar");
         if (path == null) {
             throw new IllegalStateException(
                     "System property " + artifactId + ".jar is not set: run through Maven");
         }
         return Paths.get(path);
-    }
-
-    /** Whether the job module has compiled its main class yet (it may not exist on this branch). */
-    boolean jobModuleHasMainClass() {
-        Path classes =
-                DeployDir.root()
-                        .resolve("../" + jobModule + "/target/classes")
-                        .resolve(mainClass.replace('.', '/') + ".class");
-        return Files.isRegularFile(classes);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.binlog2redshift.deploy;
+package io.github.binlog2redshift.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,19 +13,19 @@ import java.time.Duration;
  * The few calls of Flink's REST API the test needs to watch jobs: the same endpoints the web UI and
  * {@code bin/flink list} use.
  */
-final class FlinkRest {
+public final class FlinkRest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    FlinkRest(String base) {
+    public FlinkRest(String base) {
         this.base = base;
     }
 
     /** The JSON answer of {@code GET path}; fails on any status but 200. */
-    JsonNode get(String path) throws IOException, InterruptedException {
+    public JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response =
                 http.send(
                         HttpRequest.newBuilder(URI.create(base + path))
@@ -40,12 +40,12 @@ final class FlinkRest {
     }
 
     /** RUNNING, FINISHED, FAILED, ... */
-    String jobState(String jobId) throws IOException, InterruptedException {
+    public String jobState(String jobId) throws IOException, InterruptedException {
         return get("/jobs/" + jobId).path("state").asText();
     }
 
     /** Whether every vertex of the job runs (a RUNNING job may still be deploying its tasks). */
-    boolean allTasksRunning(String jobId) throws IOException, InterruptedException {
+    public boolean allTasksRunning(String jobId) throws IOException, InterruptedException {
         JsonNode job = get("/jobs/" + jobId);
         // status-counts counts job vertices per state, not subtasks.
         return "RUNNING".equals(job.path("state").asText())
@@ -53,12 +53,12 @@ final class FlinkRest {
     }
 
     /** Completed checkpoints of the job (savepoints included), as the checkpoint tab counts. */
-    long completedCheckpoints(String jobId) throws IOException, InterruptedException {
+    public long completedCheckpoints(String jobId) throws IOException, InterruptedException {
         return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }
 
     /** Why the job failed, from its exception history, or "" when it did not. */
-    String rootException(String jobId) throws IOException, InterruptedException {
+    public String rootException(String jobId) throws IOException, InterruptedException {
         return get("/jobs/" + jobId + "/exceptions").path("root-exception").asText("");
     }
 }

@@ -1,4 +1,4 @@
-package io.github.binlog2redshift.deploy;
+package io.github.binlog2redshift.standalone;
 
 import io.github.binlog2redshift.localstack.internal.ChildProcess;
 import io.github.binlog2redshift.localstack.internal.Directories;
@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +19,14 @@ import org.slf4j.LoggerFactory;
  * {@code jobmanager.sh} and {@code taskmanager.sh} call), then {@code
  * StandaloneSessionClusterEntrypoint} and {@code TaskManagerRunner} run with {@code --configDir}.
  *
+ * <p>For fault tests, either process can be killed with SIGKILL ({@link #killJobManager()}, {@link
+ * #killTaskManager()}) and started again on the same configuration, ports and directories.
+ *
  * <p>{@link #close()} stops both process trees (SIGTERM, SIGKILL after a grace period) and deletes
  * the directory, keeping the logs under {@code logsCopy}; a shutdown hook does the same when the
  * test JVM is interrupted, and local-stack's orphan reapers when it is killed outright.
  */
-final class StandaloneCluster implements AutoCloseable {
+public final class StandaloneCluster implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneCluster.class);
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
@@ -31,25 +34,28 @@ final class StandaloneCluster implements AutoCloseable {
     private final FlinkHome home;
     private final FlinkRest rest;
     private final Path logsCopy;
-    private final List<ChildProcess> processes = new ArrayList<>();
+    private final int slots;
+    private ChildProcess jobManager;
+    private ChildProcess taskManager;
     private final Thread shutdownHook = new Thread(this::close, "standalone-cluster-shutdown");
     private boolean closed;
 
-    private StandaloneCluster(FlinkHome home, FlinkRest rest, Path logsCopy) {
+    private StandaloneCluster(FlinkHome home, FlinkRest rest, Path logsCopy, int slots) {
         this.home = home;
         this.rest = rest;
         this.logsCopy = logsCopy;
+        this.slots = slots;
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts the JobManager, then the TaskManager, and waits until its slots are registered. */
-    static StandaloneCluster start(FlinkHome home, int restPort, int slots, Path logsCopy) {
+    public static StandaloneCluster start(FlinkHome home, int restPort, int slots, Path logsCopy) {
         StandaloneCluster cluster =
                 new StandaloneCluster(
-                        home, new FlinkRest("http://localhost:" + restPort), logsCopy);
+                        home, new FlinkRest("http://localhost:" + restPort), logsCopy, slots);
         try {
             cluster.startJobManager();
-            cluster.startTaskManager(slots);
+            cluster.startTaskManager();
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();
@@ -57,12 +63,45 @@ final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    FlinkHome home() {
+    public FlinkHome home() {
         return home;
     }
 
-    FlinkRest rest() {
+    public FlinkRest rest() {
         return rest;
+    }
+
+    /** The JobManager's log file (the enumerators of sources log there). */
+    public Path jobManagerLog() {
+        return home.log().resolve("flink-standalonesession.log");
+    }
+
+    /** kill -9 of the JobManager's process tree. */
+    public synchronized void killJobManager() {
+        jobManager.kill();
+    }
+
+    /** kill -9 of the TaskManager's process tree. */
+    public synchronized void killTaskManager() {
+        taskManager.kill();
+    }
+
+    /**
+     * Starts the JobManager (after {@link #killJobManager()}) and waits until its REST API answers
+     * and the TaskManager's slots are registered again.
+     */
+    public synchronized void restartJobManager() {
+        startJobManager();
+        jobManager.awaitReady(STARTUP, this::slotsRegistered);
+    }
+
+    /** Starts the TaskManager (after {@link #killTaskManager()}) and waits for its slots. */
+    public synchronized void restartTaskManager() {
+        startTaskManager();
+    }
+
+    private boolean slotsRegistered() throws Exception {
+        return rest.get("/overview").path("slots-total").asInt() >= slots;
     }
 
     private void startJobManager() {
@@ -76,11 +115,11 @@ final class StandaloneCluster implements AutoCloseable {
         command.addAll(
                 List.of("--configDir", home.conf().toString(), "--executionMode", "cluster"));
         command.addAll(dynamicProperties(params));
-        ChildProcess jm = spawn("jobmanager", command);
-        jm.awaitReady(STARTUP, () -> rest.get("/overview") != null);
+        jobManager = spawn("jobmanager", command);
+        jobManager.awaitReady(STARTUP, () -> rest.get("/overview") != null);
     }
 
-    private void startTaskManager(int slots) {
+    private void startTaskManager() {
         List<String> params = resourceParams("GET_TM_RESOURCE_PARAMS");
         List<String> command =
                 home.java(
@@ -90,8 +129,8 @@ final class StandaloneCluster implements AutoCloseable {
                         Arrays.asList(params.get(0).split(" ")));
         command.addAll(List.of("--configDir", home.conf().toString()));
         command.addAll(dynamicProperties(params));
-        ChildProcess tm = spawn("taskmanager", command);
-        tm.awaitReady(STARTUP, () -> rest.get("/overview").path("slots-total").asInt() >= slots);
+        taskManager = spawn("taskmanager", command);
+        taskManager.awaitReady(STARTUP, this::slotsRegistered);
     }
 
     /** The JVM flags (line 1) and {@code -D key=value} memory settings (line 2) the scripts use. */
@@ -126,21 +165,21 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     private ChildProcess spawn(String name, List<String> command) {
-        ChildProcess process =
-                ChildProcess.start(
-                        name,
-                        command,
-                        home.environment(),
-                        home.root(),
-                        home.log().resolve("flink-" + name + ".out"),
-                        List.of());
-        processes.add(process);
-        return process;
+        return ChildProcess.start(
+                name,
+                command,
+                home.environment(),
+                home.root(),
+                home.log().resolve("flink-" + name + ".out"),
+                List.of());
     }
 
     /** Pids of both process trees, for the check that close() leaves nothing behind. */
-    List<Long> processTrees() {
-        return processes.stream().flatMap(p -> p.processTree().stream()).toList();
+    public synchronized List<Long> processTrees() {
+        return Stream.of(jobManager, taskManager)
+                .filter(p -> p != null)
+                .flatMap(p -> p.processTree().stream())
+                .toList();
     }
 
     @Override
@@ -150,8 +189,10 @@ final class StandaloneCluster implements AutoCloseable {
         }
         closed = true;
         // The TaskManager first, as stop-cluster.sh does: no slot-loss restarts while stopping.
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            processes.get(i).close();
+        for (ChildProcess process : new ChildProcess[] {taskManager, jobManager}) {
+            if (process != null) {
+                process.close();
+            }
         }
         try {
             Directories.deleteRecursively(logsCopy);

@@ -1,4 +1,4 @@
-package io.github.binlog2redshift.deploy;
+package io.github.binlog2redshift.standalone;
 
 import io.github.binlog2redshift.localstack.internal.Directories;
 import io.github.binlog2redshift.localstack.internal.Executables;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * <p>Flink 1.20 reads {@code config.yaml} (standard YAML) and falls back to the legacy {@code
  * flink-conf.yaml} only when it is missing; this writes the new file.
  */
-final class FlinkHome {
+public final class FlinkHome {
     private static final String LIB_RESOURCE =
             "io/github/binlog2redshift/deploy/runtime/flink-lib.classpath";
 
@@ -32,7 +32,7 @@ final class FlinkHome {
      * The module flags of the distribution's default {@code env.java.opts.all}: Flink's Kryo and
      * RPC reflect into these JDK packages on Java 17; the start scripts add them to every JVM.
      */
-    static final List<String> JAVA_17_OPTS =
+    public static final List<String> JAVA_17_OPTS =
             List.of(
                     "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
                     "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
@@ -75,7 +75,7 @@ final class FlinkHome {
     }
 
     /** Lays out conf/, plugins/ and log/ under {@code root} with {@code config} as config.yaml. */
-    static FlinkHome create(Path root, Map<String, String> config) {
+    public static FlinkHome create(Path root, Map<String, String> config) {
         FlinkHome home = new FlinkHome(root, readLibClasspath());
         Directories.create(home.log());
         Directories.create(home.tmp());
@@ -97,19 +97,19 @@ final class FlinkHome {
         return home;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    Path conf() {
+    public Path conf() {
         return root.resolve("conf");
     }
 
-    Path plugins() {
+    public Path plugins() {
         return root.resolve("plugins");
     }
 
-    Path log() {
+    public Path log() {
         return root.resolve("log");
     }
 
@@ -118,7 +118,7 @@ final class FlinkHome {
     }
 
     /** What bin/config.sh exports to every Flink process. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return Map.of(
                 "FLINK_CONF_DIR", conf().toString(),
                 "FLINK_PLUGINS_DIR", plugins().toString());
@@ -128,7 +128,8 @@ final class FlinkHome {
      * A {@code java} command line for {@code mainClass} on lib/, logging to {@code
      * log/<logName>.log} with {@code log4jFile} from conf/, as the bin/ scripts build it.
      */
-    List<String> java(String mainClass, String logName, String log4jFile, List<String> jvmArgs) {
+    public List<String> java(
+            String mainClass, String logName, String log4jFile, List<String> jvmArgs) {
         String log4j = "file:" + conf().resolve(log4jFile);
         List<String> command = new ArrayList<>();
         command.add(Executables.javaLauncher().toString());
