@@ -9,15 +9,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The fixed sample of {@code ./chaos} that {@code ./test} runs: two seeds, each with one fault of a
- * different kind (a TaskManager killed right after a merge committed, so its committables are
- * replayed; a JobManager killed and both jobs resubmitted from their retained checkpoints), on a
- * short load. Each run must end with every table, side tables included, equal to its source.
+ * The fixed sample of {@code ./chaos} that {@code ./test} runs: one seed, a JobManager killed while
+ * the binlog is read and both jobs resubmitted from their retained checkpoints, on a short load. It
+ * must end with every table, side tables included, equal to its source. One seed because a run
+ * costs about four minutes of the suite's budget on two cores; seed 11 (a TaskManager killed right
+ * after a merge committed) and the randomized runs are {@code ./chaos} commands (docs/chaos.md).
  */
 class ChaosSampleITCase {
 
     @ParameterizedTest(name = "seed {0}: {1}")
-    @CsvSource({"11, TASKMANAGER_KILL_AFTER_MERGE", "12, JOBMANAGER_KILL_BINLOG"})
+    @CsvSource({"12, JOBMANAGER_KILL_BINLOG"})
     void nothingLostOrDuplicated(long seed, FaultKind fault) {
         // Under target/: a failed run keeps its Flink logs there (a passed run's are deleted).
         Path out = Path.of("target", "chaos-sample").toAbsolutePath();
