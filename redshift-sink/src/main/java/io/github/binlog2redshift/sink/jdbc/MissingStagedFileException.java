@@ -19,4 +19,14 @@ public final class MissingStagedFileException extends FileNotFoundException {
                         + " be loaded (deleted by hand or by an S3 lifecycle rule shorter than the"
                         + " outage?); reload the table from the source, see docs/apply.md");
     }
+
+    /** True when {@code e} or one of its causes is a missing staged file. */
+    static boolean in(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof MissingStagedFileException) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -76,23 +76,25 @@ class RetentionITCase {
     void prunesPastTheHorizonKeepsWithinItAndDeletesStagedFiles(
             Warehouse warehouse, LocalStack stack) throws Exception {
         SinkTarget db = SinkTarget.create(warehouse, stack);
+        TableCommittable before =
+                stage(db, ORDERS, 1, MIRROR, List.of(upsert(COLS, PK, 5, row("id", 9, "note", "x"))));
         TableCommittable first =
                 stage(
                         db,
                         ORDERS,
-                        1,
+                        2,
                         MIRROR,
                         List.of(
-                                upsert(COLS, PK, 5, row("id", 9, "note", "before")),
                                 ddl("TRUNCATE TABLE orders", 6, COLS, PK),
                                 upsert(COLS, PK, 10, row("id", 1, "note", "a")),
                                 upsert(COLS, PK, 11, row("id", 2, "note", "b")),
                                 upsert(COLS, PK, 12, row("id", 3, "note", "c"))));
         TableCommittable second =
-                stage(db, ORDERS, 2, MIRROR, List.of(delete(COLS, PK, 20, row("id", 1, "note", "a"))));
+                stage(db, ORDERS, 3, MIRROR, List.of(delete(COLS, PK, 20, row("id", 1, "note", "a"))));
         TableCommittable third =
-                stage(db, ORDERS, 3, MIRROR, List.of(delete(COLS, PK, 30, row("id", 2, "note", "b"))));
+                stage(db, ORDERS, 4, MIRROR, List.of(delete(COLS, PK, 30, row("id", 2, "note", "b"))));
         try (WarehouseCommitter c = committer(db, WEEK)) {
+            c.commit(requests(before));
             c.commit(requests(first));
             c.commit(requests(second));
         }
@@ -104,35 +106,35 @@ class RetentionITCase {
         assertThat(exists(third.files().get(0))).isTrue();
         assertThat(Rows.of(db, ORDERS)).containsExactly("3|c");
         assertThat(tombstones(db)).containsExactly("1", "2");
-        assertThat(ledger(db, ledgerOf(db))).containsExactly("1", "2", "3");
+        assertThat(ledger(db, ledgerOf(db))).containsExactly("1", "2", "3", "4");
         assertThat(Rows.count(db, "SELECT count(*) FROM shop._b2r_schema_log")).isEqualTo(1);
 
-        // Eight days later for checkpoints 1 and 2 and the TRUNCATE's log row.
-        age(db, ledgerOf(db), "committed_at", "checkpoint_id IN (1, 2)");
-        age(db, "shop._b2r_commit_ledger", "committed_at", "checkpoint_id IN (1, 2)");
+        // Eight days later for checkpoints 1 to 3 and the TRUNCATE's log row.
+        age(db, ledgerOf(db), "committed_at", "checkpoint_id <= 3");
+        age(db, "shop._b2r_commit_ledger", "committed_at", "checkpoint_id <= 3");
         age(db, "shop._b2r_schema_log", "applied_at", "position IS NOT NULL");
 
-        // A restarted committer replays checkpoint 3 (in the ledger: skipped, its file deleted
+        // A restarted committer replays checkpoint 4 (in the ledger: skipped, its file deleted
         // now) and prunes at its first commit of the table.
         try (WarehouseCommitter c = committer(db, WEEK)) {
             c.commit(requests(third));
         }
         assertThat(exists(third.files().get(0))).isFalse();
-        assertThat(ledger(db, ledgerOf(db))).containsExactly("3");
-        assertThat(ledger(db, "shop._b2r_commit_ledger")).containsExactly("3");
+        assertThat(ledger(db, ledgerOf(db))).containsExactly("4");
+        assertThat(ledger(db, "shop._b2r_commit_ledger")).containsExactly("4");
         // Tombstone 1 (position 20, the newest of the pruned commits) went; 2 (30) stays.
         assertThat(tombstones(db)).containsExactly("2");
         assertThat(Rows.count(db, "SELECT count(*) FROM shop._b2r_schema_log")).isZero();
 
-        // A replay within the horizon is still absorbed: checkpoint 3 again (ledger), and an
+        // A replay within the horizon is still absorbed: checkpoint 4 again (ledger), and an
         // older insert of the deleted key 2 (its tombstone).
         TableCommittable older =
-                stage(db, ORDERS, 4, MIRROR, List.of(upsert(COLS, PK, 25, row("id", 2, "note", "b"))));
+                stage(db, ORDERS, 5, MIRROR, List.of(upsert(COLS, PK, 25, row("id", 2, "note", "b"))));
         try (WarehouseCommitter c = committer(db, WEEK)) {
             c.commit(requests(third, older));
         }
         assertThat(Rows.of(db, ORDERS)).containsExactly("3|c");
-        assertThat(ledger(db, ledgerOf(db))).containsExactly("3", "4");
+        assertThat(ledger(db, ledgerOf(db))).containsExactly("4", "5");
     }
 
     @ParameterizedTest
