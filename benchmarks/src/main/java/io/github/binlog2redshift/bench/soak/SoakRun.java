@@ -62,6 +62,8 @@ final class SoakRun {
                                         topic.name(),
                                         "5900-5903",
                                         "source.parallelism=1",
+                                        // the keyless table's snapshot splits on its sequence
+                                        "source.chunk-key-columns=" + db.name() + ".events=seq",
                                         "pipeline.parallelism=2",
                                         "pipeline.checkpoint.interval="
                                                 + o.checkpoint.toMillis()
