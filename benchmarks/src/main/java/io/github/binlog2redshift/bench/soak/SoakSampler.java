@@ -2,6 +2,7 @@ package io.github.binlog2redshift.bench.soak;
 
 import io.github.binlog2redshift.bench.stack.MetricsCapture;
 import io.github.binlog2redshift.localstack.WarehouseDatabase;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
@@ -99,8 +100,12 @@ final class SoakSampler {
             return 0;
         }
         long n = 0;
-        for (FileStatus f : fs.listStatus(dir)) {
-            n += f.isDir() ? objects(f.getPath()) : 1;
+        try {
+            for (FileStatus f : fs.listStatus(dir)) {
+                n += f.isDir() ? objects(f.getPath()) : 1;
+            }
+        } catch (FileNotFoundException e) {
+            // the sink deleted the prefix's last file between the listing and this one
         }
         return n;
     }

@@ -3,6 +3,7 @@ package io.github.binlog2redshift.sink.jdbc;
 import io.github.binlog2redshift.config.sink.RetentionConfig;
 import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.dialect.ReservedNames;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -88,12 +89,12 @@ public final class SideTablePruner {
 
     /** Prunes {@code staged}'s table; runs on {@code c} in autocommit, which it leaves on. */
     public Pruned prune(Connection c, TableCommittable staged) throws SQLException {
-        TableCommittable b = WarehouseNames.of(staged, dialect);
-        TargetTable table = b.table();
+        TargetTable table = WarehouseNames.table(staged.table(), dialect);
         String name = table.toString();
         TargetTable own = dialect.commitLedgerTable(table);
         TargetTable schemaLedger = dialect.ledgerTable(table.schema());
-        TargetTable tombstones = b.shape().tombstoneTable();
+        // as TableShape names it; from the table alone, as a DDL-only committable has no shape
+        TargetTable tombstones = table.withSuffix(ReservedNames.TOMBSTONE_SUFFIX);
         long ledgerRows;
         long tombstoneRows = 0;
         c.setAutoCommit(false);

@@ -135,6 +135,17 @@ class RetentionITCase {
         }
         assertThat(Rows.of(db, ORDERS)).containsExactly("3|c");
         assertThat(ledger(db, ledgerOf(db))).containsExactly("4", "5");
+
+        // Later still: a committable with only a TRUNCATE (no columns, no shape) prunes too.
+        age(db, ledgerOf(db), "committed_at", "checkpoint_id <= 5");
+        age(db, "shop._b2r_commit_ledger", "committed_at", "checkpoint_id <= 5");
+        TableCommittable truncate =
+                stage(db, ORDERS, 6, MIRROR, List.of(ddl("TRUNCATE TABLE orders", 40, COLS, PK)));
+        try (WarehouseCommitter c = committer(db, WEEK)) {
+            c.commit(requests(truncate));
+        }
+        assertThat(ledger(db, ledgerOf(db))).containsExactly("6");
+        assertThat(Rows.count(db, "SELECT count(*) FROM shop._b2r_schema_log")).isEqualTo(1);
     }
 
     @ParameterizedTest
