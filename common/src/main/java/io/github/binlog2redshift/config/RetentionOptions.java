@@ -24,7 +24,9 @@ public final class RetentionOptions {
             ConfigOption.key(
                             "sink.retention.horizon",
                             ValueType.duration()
-                                    .checked(d -> d.compareTo(Duration.ofMinutes(1)) >= 0, ">= 1 min"))
+                                    .checked(
+                                            d -> d.compareTo(Duration.ofMinutes(1)) >= 0,
+                                            ">= 1 min"))
                     .defaultValue(Duration.ofDays(7))
                     .description(
                             "Ledger rows, tombstones and schema-log rows older than this are"
@@ -38,7 +40,8 @@ public final class RetentionOptions {
             ConfigOption.key(
                             "sink.retention.prune-interval",
                             ValueType.duration()
-                                    .checked(d -> d.compareTo(Duration.ofSeconds(1)) >= 0, ">= 1 s"))
+                                    .checked(
+                                            d -> d.compareTo(Duration.ofSeconds(1)) >= 0, ">= 1 s"))
                     .defaultValue(Duration.ofHours(1))
                     .description(
                             "How often each committer subtask prunes a table, after one of its"

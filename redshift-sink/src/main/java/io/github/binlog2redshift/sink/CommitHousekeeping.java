@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * there by a replay): deletes its staged files and manifests, which nothing reads again once the
  * ledger holds the commit (a replay finds the ledger row before it would load), and now and then
  * prunes the table's side tables ({@link SideTablePruner}). Neither ever fails the commit: a
- * failure is logged and counted, and what was left is deleted by the next prune (side tables) or
- * by the staging prefix's lifecycle rule (files), the safety net for orphans (docs/apply.md).
+ * failure is logged and counted, and what was left is deleted by the next prune (side tables) or by
+ * the staging prefix's lifecycle rule (files), the safety net for orphans (docs/apply.md).
  */
 final class CommitHousekeeping {
 

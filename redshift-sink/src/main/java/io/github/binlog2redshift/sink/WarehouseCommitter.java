@@ -103,8 +103,7 @@ public final class WarehouseCommitter implements Committer<TableCommittable> {
                 new CommitHousekeeping(
                         retention,
                         target == WarehouseKind.REDSHIFT,
-                        new SideTablePruner(
-                                target.dialect(), retention, System::currentTimeMillis),
+                        new SideTablePruner(target.dialect(), retention, System::currentTimeMillis),
                         metrics));
     }
 

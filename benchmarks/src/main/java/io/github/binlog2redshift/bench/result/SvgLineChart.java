@@ -39,7 +39,11 @@ public final class SvgLineChart {
             SvgChart.text(svg, 10, top + PANEL_HEIGHT / 2, s.name(), "font-weight=\"bold\"");
             SvgChart.rect(svg, PLOT_LEFT, top + PANEL_HEIGHT, PLOT_WIDTH, 1, "#999");
             SvgChart.text(
-                    svg, PLOT_LEFT + PLOT_WIDTH + 6, top + 10, "max " + ResultTable.number(max), "");
+                    svg,
+                    PLOT_LEFT + PLOT_WIDTH + 6,
+                    top + 10,
+                    "max " + ResultTable.number(max),
+                    "");
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < s.values().size() && i < x.size(); i++) {
                 double px = PLOT_LEFT + PLOT_WIDTH * (double) x.get(i) / xMax;

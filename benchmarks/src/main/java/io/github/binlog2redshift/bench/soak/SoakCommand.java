@@ -77,11 +77,15 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             defaultValue = "benchmarks/results/soak",
-            description = "Output directory: soak.csv, verify.csv, soak.svg (default ${DEFAULT-VALUE})")
+            description =
+                    "Output directory: soak.csv, verify.csv, soak.svg (default ${DEFAULT-VALUE})")
     Path out;
 
     public static void main(String[] args) {
-        int code = new CommandLine(new SoakCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int code =
+                new CommandLine(new SoakCommand())
+                        .setCaseInsensitiveEnumValuesAllowed(true)
+                        .execute(args);
         // Flink, Kafka clients and JDBC pools leave non-daemon threads behind.
         System.exit(code);
     }

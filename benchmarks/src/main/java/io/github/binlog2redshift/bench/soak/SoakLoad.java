@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * keyed tables half updates of live rows, half inserts of new keys or deletes of the oldest (each
  * table keeps about {@link #LIVE_ROWS} live rows, a sliding window, so the source stays the same
  * size while every delete leaves a tombstone of a key never used again: the side table that grows
- * without pruning); a keyless table with appends and deletes of its oldest row (kept near 500 rows);
- * and a TRUNCATE of a small keyed table once a minute (a schema-log row each time). Paused while the
- * harness verifies.
+ * without pruning); a keyless table with appends and deletes of its oldest row (kept near 500
+ * rows); and a TRUNCATE of a small keyed table once a minute (a schema-log row each time). Paused
+ * while the harness verifies.
  */
 final class SoakLoad implements AutoCloseable {
 

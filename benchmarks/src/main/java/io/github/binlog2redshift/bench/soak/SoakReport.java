@@ -17,9 +17,9 @@ import java.util.Locale;
  *
  * <p>Growth criterion: after a warm-up (the retention horizon plus two prune intervals, when the
  * side tables reach their steady size), the remaining samples are split in halves; a series grows
- * without bound when the maximum of the second half exceeds 1.2 times the maximum of the first
- * half plus the series' slack ({@link SoakSample#CHECKED}). A linear growth over the run doubles
- * its value between the halves' maxima at best; a bounded one repeats its plateau.
+ * without bound when the maximum of the second half exceeds 1.2 times the maximum of the first half
+ * plus the series' slack ({@link SoakSample#CHECKED}). A linear growth over the run doubles its
+ * value between the halves' maxima at best; a bounded one repeats its plateau.
  */
 final class SoakReport {
 
@@ -81,9 +81,6 @@ final class SoakReport {
 
     private void append(String file, String line) throws IOException {
         Files.writeString(
-                dir.resolve(file),
-                line + "\n",
-                StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
+                dir.resolve(file), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 }

@@ -125,7 +125,8 @@ final class SoakRun {
                 if (!verify(report, load, db, target, round, (now - start) / 1000)) {
                     failedRounds.add(round);
                 }
-                nextVerify = System.currentTimeMillis() + Duration.ofMinutes(o.verifyEvery).toMillis();
+                nextVerify =
+                        System.currentTimeMillis() + Duration.ofMinutes(o.verifyEvery).toMillis();
             }
             if (System.currentTimeMillis() >= nextSample) {
                 SoakSample s = sampler.sample(load.operations());

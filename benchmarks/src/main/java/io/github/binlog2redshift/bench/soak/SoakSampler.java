@@ -16,11 +16,11 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
 /**
- * Takes {@link SoakSample}s: the JVM's heap after {@code System.gc()} (the MiniCluster runs in
- * this JVM), Flink's {@code lastCheckpointFullSize} of the job (falling back to {@code
+ * Takes {@link SoakSample}s: the JVM's heap after {@code System.gc()} (the MiniCluster runs in this
+ * JVM), Flink's {@code lastCheckpointFullSize} of the job (falling back to {@code
  * lastCheckpointSize}) and the sink's counters through {@link MetricsCapture}, row counts of the
- * sink's side tables in the warehouse schema (read from {@code information_schema.tables}), and
- * the objects under the staging prefix, listed through Flink's file system as the sink writes them.
+ * sink's side tables in the warehouse schema (read from {@code information_schema.tables}), and the
+ * objects under the staging prefix, listed through Flink's file system as the sink writes them.
  */
 final class SoakSampler {
 

@@ -15,8 +15,8 @@ import java.time.Duration;
 public interface RetentionDialect extends LedgerDialect {
 
     /**
-     * The highest source position among a table's ledger rows older than {@code horizon} (NULL
-     * when there are none); binds target table.
+     * The highest source position among a table's ledger rows older than {@code horizon} (NULL when
+     * there are none); binds target table.
      */
     default String prunablePosition(TargetTable ledger, Duration horizon) {
         return "SELECT MAX(\"max_source_position\") FROM "

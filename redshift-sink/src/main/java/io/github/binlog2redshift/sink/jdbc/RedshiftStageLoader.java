@@ -51,8 +51,8 @@ public final class RedshiftStageLoader implements StageLoader {
     }
 
     /**
-     * The manifests {@link #load} writes for {@code batch}, one per column layout, beside its
-     * first file: the staged-file cleaner deletes them with the data files.
+     * The manifests {@link #load} writes for {@code batch}, one per column layout, beside its first
+     * file: the staged-file cleaner deletes them with the data files.
      */
     public static List<String> manifestUris(TableCommittable batch) {
         List<String> uris = new ArrayList<>();

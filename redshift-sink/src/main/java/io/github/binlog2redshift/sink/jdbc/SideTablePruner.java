@@ -20,11 +20,11 @@ import java.util.function.LongSupplier;
  * ({@link #due}), after one of its commits of that table.
  *
  * <p>In one transaction under the table's commit lock (so no commit of the table interleaves): the
- * highest source position among the table's ledger rows older than the horizon, then the
- * tombstones at or before it, then those ledger rows. A tombstone only stops a staged change older
- * than itself; changes at or before that position were committed more than a horizon ago, so only
- * a replay older than the horizon (a savepoint or Kafka offsets that old) could bring one back,
- * and such a replay is no longer recognised by the ledger either. Then, each in its own short
+ * highest source position among the table's ledger rows older than the horizon, then the tombstones
+ * at or before it, then those ledger rows. A tombstone only stops a staged change older than
+ * itself; changes at or before that position were committed more than a horizon ago, so only a
+ * replay older than the horizon (a savepoint or Kafka offsets that old) could bring one back, and
+ * such a replay is no longer recognised by the ledger either. Then, each in its own short
  * transaction (they are schema-wide tables, which a longer transaction would hold against other
  * tables' commits): the schema ledger's rows of the table, where that is another table, and the
  * table's schema-log rows older than the horizon. The argument in full: docs/apply.md.

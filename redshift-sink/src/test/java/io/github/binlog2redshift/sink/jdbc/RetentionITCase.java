@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(LocalStackExtension.class)
 class RetentionITCase {
 
-    static final RetentionConfig WEEK = new RetentionConfig(true, Duration.ofDays(7), Duration.ofHours(1));
+    static final RetentionConfig WEEK =
+            new RetentionConfig(true, Duration.ofDays(7), Duration.ofHours(1));
     static final TableMode MIRROR = TableMode.defaults();
 
     static WarehouseCommitter committer(SinkTarget db, RetentionConfig retention) {
@@ -77,7 +78,12 @@ class RetentionITCase {
             Warehouse warehouse, LocalStack stack) throws Exception {
         SinkTarget db = SinkTarget.create(warehouse, stack);
         TableCommittable before =
-                stage(db, ORDERS, 1, MIRROR, List.of(upsert(COLS, PK, 5, row("id", 9, "note", "x"))));
+                stage(
+                        db,
+                        ORDERS,
+                        1,
+                        MIRROR,
+                        List.of(upsert(COLS, PK, 5, row("id", 9, "note", "x"))));
         TableCommittable first =
                 stage(
                         db,
@@ -90,9 +96,19 @@ class RetentionITCase {
                                 upsert(COLS, PK, 11, row("id", 2, "note", "b")),
                                 upsert(COLS, PK, 12, row("id", 3, "note", "c"))));
         TableCommittable second =
-                stage(db, ORDERS, 3, MIRROR, List.of(delete(COLS, PK, 20, row("id", 1, "note", "a"))));
+                stage(
+                        db,
+                        ORDERS,
+                        3,
+                        MIRROR,
+                        List.of(delete(COLS, PK, 20, row("id", 1, "note", "a"))));
         TableCommittable third =
-                stage(db, ORDERS, 4, MIRROR, List.of(delete(COLS, PK, 30, row("id", 2, "note", "b"))));
+                stage(
+                        db,
+                        ORDERS,
+                        4,
+                        MIRROR,
+                        List.of(delete(COLS, PK, 30, row("id", 2, "note", "b"))));
         try (WarehouseCommitter c = committer(db, WEEK)) {
             c.commit(requests(before));
             c.commit(requests(first));
@@ -129,7 +145,12 @@ class RetentionITCase {
         // A replay within the horizon is still absorbed: checkpoint 4 again (ledger), and an
         // older insert of the deleted key 2 (its tombstone).
         TableCommittable older =
-                stage(db, ORDERS, 5, MIRROR, List.of(upsert(COLS, PK, 25, row("id", 2, "note", "b"))));
+                stage(
+                        db,
+                        ORDERS,
+                        5,
+                        MIRROR,
+                        List.of(upsert(COLS, PK, 25, row("id", 2, "note", "b"))));
         try (WarehouseCommitter c = committer(db, WEEK)) {
             c.commit(requests(third, older));
         }
@@ -154,7 +175,12 @@ class RetentionITCase {
             Warehouse warehouse, LocalStack stack) throws Exception {
         SinkTarget db = SinkTarget.create(warehouse, stack);
         TableCommittable lost =
-                stage(db, ORDERS, 7, MIRROR, List.of(upsert(COLS, PK, 70, row("id", 1, "note", "x"))));
+                stage(
+                        db,
+                        ORDERS,
+                        7,
+                        MIRROR,
+                        List.of(upsert(COLS, PK, 70, row("id", 1, "note", "x"))));
         StagedFile file = lost.files().get(0);
         Path p = new Path(file.path());
         assertThat(p.getFileSystem().delete(p, false)).isTrue();
