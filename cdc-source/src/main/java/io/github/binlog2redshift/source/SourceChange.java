@@ -1,9 +1,9 @@
 package io.github.binlog2redshift.source;
 
 import io.github.binlog2redshift.event.Op;
+import io.github.binlog2redshift.serde.CodecTypeInfo;
+import io.github.binlog2redshift.serde.RecordCodec;
 import io.github.binlog2redshift.source.serde.BinaryFields;
-import io.github.binlog2redshift.source.serde.CodecTypeInfo;
-import io.github.binlog2redshift.source.serde.RecordCodec;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;

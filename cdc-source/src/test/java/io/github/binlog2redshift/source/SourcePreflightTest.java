@@ -3,8 +3,8 @@ package io.github.binlog2redshift.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.binlog2redshift.event.TableId;
+import io.github.binlog2redshift.serde.CodecTypeSerializer;
 import io.github.binlog2redshift.source.debezium.ChangeEventDeserializer;
-import io.github.binlog2redshift.source.serde.CodecTypeSerializer;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;

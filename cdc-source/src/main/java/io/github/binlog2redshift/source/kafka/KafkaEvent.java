@@ -1,8 +1,8 @@
 package io.github.binlog2redshift.source.kafka;
 
+import io.github.binlog2redshift.serde.CodecTypeInfo;
+import io.github.binlog2redshift.serde.RecordCodec;
 import io.github.binlog2redshift.source.serde.BinaryFields;
-import io.github.binlog2redshift.source.serde.CodecTypeInfo;
-import io.github.binlog2redshift.source.serde.RecordCodec;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;

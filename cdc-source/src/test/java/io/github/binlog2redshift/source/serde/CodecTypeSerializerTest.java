@@ -79,7 +79,8 @@ class CodecTypeSerializerTest {
                 TypeSerializerSnapshot.readVersionedSnapshot(
                         new DataInputDeserializer(out.getCopyOfBuffer()),
                         getClass().getClassLoader());
-        assertThat(restored).isInstanceOf(CodecSerializerSnapshot.class);
+        assertThat(restored)
+                .isInstanceOf(io.github.binlog2redshift.serde.CodecSerializerSnapshot.class);
         assertThat(restored.restoreSerializer()).isEqualTo(serializer);
         assertThat(
                         serializer
@@ -112,5 +113,34 @@ class CodecTypeSerializerTest {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A snapshot written under this job's earlier class name still restores the same codec. */
+    @Test
+    void aSnapshotUnderTheEarlierClassNameRestores() throws IOException {
+        TypeSerializer<SourceChange> serializer = serializer(SourceChange.typeInfo());
+        DataOutputSerializer current = new DataOutputSerializer(64);
+        TypeSerializerSnapshot.writeVersionedSnapshot(current, serializer.snapshotConfiguration());
+        DataInputDeserializer in = new DataInputDeserializer(current.getCopyOfBuffer());
+        assertThat(in.readUTF())
+                .isEqualTo(io.github.binlog2redshift.serde.CodecSerializerSnapshot.class.getName());
+        DataOutputSerializer legacy = new DataOutputSerializer(64);
+        legacy.writeUTF(CodecSerializerSnapshot.class.getName());
+        byte[] rest = new byte[in.available()];
+        in.readFully(rest);
+        legacy.write(rest);
+
+        TypeSerializerSnapshot<SourceChange> restored =
+                TypeSerializerSnapshot.readVersionedSnapshot(
+                        new DataInputDeserializer(legacy.getCopyOfBuffer()),
+                        getClass().getClassLoader());
+        assertThat(restored).isInstanceOf(CodecSerializerSnapshot.class);
+        assertThat(restored.restoreSerializer()).isEqualTo(serializer);
+        assertThat(
+                        serializer
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(restored)
+                                .isCompatibleAsIs())
+                .isTrue();
     }
 }

@@ -1,9 +1,9 @@
 package io.github.binlog2redshift.sink.deadletter;
 
+import io.github.binlog2redshift.serde.CodecTypeInfo;
+import io.github.binlog2redshift.serde.RecordCodec;
 import io.github.binlog2redshift.sink.kafka.KafkaRecord;
 import io.github.binlog2redshift.sink.serde.BinaryFields;
-import io.github.binlog2redshift.sink.serde.CodecTypeInfo;
-import io.github.binlog2redshift.sink.serde.RecordCodec;
 import java.io.IOException;
 import java.util.Objects;
 import javax.annotation.Nullable;

@@ -1,8 +1,8 @@
 package io.github.binlog2redshift.sink.kafka;
 
+import io.github.binlog2redshift.serde.CodecTypeInfo;
+import io.github.binlog2redshift.serde.RecordCodec;
 import io.github.binlog2redshift.sink.serde.BinaryFields;
-import io.github.binlog2redshift.sink.serde.CodecTypeInfo;
-import io.github.binlog2redshift.sink.serde.RecordCodec;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;

@@ -2,12 +2,12 @@ package io.github.binlog2redshift.sink.route;
 
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.serde.ChangeEventParseException;
+import io.github.binlog2redshift.serde.CodecTypeInfo;
 import io.github.binlog2redshift.serde.DebeziumJsonReader;
+import io.github.binlog2redshift.serde.RecordCodec;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.serde.BinaryFields;
 import io.github.binlog2redshift.sink.serde.ChangeEventBinary;
-import io.github.binlog2redshift.sink.serde.CodecTypeInfo;
-import io.github.binlog2redshift.sink.serde.RecordCodec;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

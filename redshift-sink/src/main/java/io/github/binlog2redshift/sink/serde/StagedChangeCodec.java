@@ -1,7 +1,9 @@
 package io.github.binlog2redshift.sink.serde;
 
 import io.github.binlog2redshift.serde.ChangeEventParseException;
+import io.github.binlog2redshift.serde.CodecTypeInfo;
 import io.github.binlog2redshift.serde.DebeziumJsonReader;
+import io.github.binlog2redshift.serde.RecordCodec;
 import io.github.binlog2redshift.sink.StagedChange;
 import io.github.binlog2redshift.sink.TargetTable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.binlog2redshift.source.serde;
+package io.github.binlog2redshift.serde;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -8,9 +8,9 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * A Flink serializer for an immutable value type, driven by a {@link RecordCodec}: one version
+ * A Flink serializer for an immutable record type, driven by a {@link RecordCodec}: one version
  * byte, then the codec's bytes. Unknown (newer) versions are rejected with the version numbers in
- * the message. Values are immutable, so copies are the same instance.
+ * the message. Records are immutable, so copies are the same instance.
  */
 public final class CodecTypeSerializer<T> extends TypeSerializer<T> {
 
@@ -53,9 +53,9 @@ public final class CodecTypeSerializer<T> extends TypeSerializer<T> {
     }
 
     @Override
-    public void serialize(T value, DataOutputView target) throws IOException {
+    public void serialize(T record, DataOutputView target) throws IOException {
         target.writeByte(codec.version());
-        codec.write(value, target);
+        codec.write(record, target);
     }
 
     @Override

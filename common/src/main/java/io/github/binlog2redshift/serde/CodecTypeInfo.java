@@ -1,4 +1,4 @@
-package io.github.binlog2redshift.sink.serde;
+package io.github.binlog2redshift.serde;
 
 import java.util.Objects;
 import org.apache.flink.api.common.ExecutionConfig;
