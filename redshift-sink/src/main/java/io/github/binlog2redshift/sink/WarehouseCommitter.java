@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * job, with the table, checkpoint and statement in the message; the restarted job commits the same
  * committables again. (Flink's {@code signalFailedWithKnownReason} would discard them, losing data,
  * and its {@code retryLater} retries at once and then fails the job, so neither is used.)
+ *
+ * <p>Once a committable's commit is in the ledger (applied, or found there), {@link
+ * CommitHousekeeping} deletes its staged files and now and then prunes the table's side tables.
  */
 public final class WarehouseCommitter implements Committer<TableCommittable> {
 
