@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.core.fs.Path;
 
 /**
  * Redshift reads the staged files itself: one manifest and one COPY per column layout (a schema
@@ -45,9 +46,29 @@ public final class RedshiftStageLoader implements StageLoader {
                     rs.next();
                     loaded += rs.getLong(1);
                 }
+            } catch (SQLException e) {
+                throw missingFile(layout.getValue(), e);
             }
         }
         return loaded;
+    }
+
+    /**
+     * A failed COPY whose manifest names a file that is gone fails as {@link
+     * MissingStagedFileException}, naming the file in the sink's words whatever COPY's say;
+     * otherwise {@code e} as it is. Checked only after a failure: no request on the normal path.
+     */
+    private static SQLException missingFile(List<StagedFile> files, SQLException e)
+            throws IOException {
+        for (StagedFile f : files) {
+            Path path = new Path(f.path());
+            if (!path.getFileSystem().exists(path)) {
+                MissingStagedFileException missing = new MissingStagedFileException(f.path());
+                missing.initCause(e);
+                throw missing;
+            }
+        }
+        return e;
     }
 
     /**
