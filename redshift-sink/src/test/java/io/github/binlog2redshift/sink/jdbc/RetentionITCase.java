@@ -195,7 +195,8 @@ class RetentionITCase {
         assertThat(quarantined).hasSize(1);
         assertThat(quarantined.get(0))
                 .startsWith("shop.orders|7|")
-                .contains(file.path().substring(file.path().lastIndexOf('/') + 1));
+                .contains(file.path().substring(file.path().lastIndexOf('/') + 1))
+                .contains("is missing and the ledger has no record of its commit");
         assertThat(Rows.count(db, "SELECT count(*) FROM public._b2r_quarantine_kept")).isEqualTo(1);
     }
 
