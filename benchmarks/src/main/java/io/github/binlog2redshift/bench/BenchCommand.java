@@ -42,6 +42,13 @@ public final class BenchCommand implements Callable<Integer> {
     boolean noPeer;
 
     @Option(
+            names = "--runs",
+            description =
+                    "interleaved runs (ours, peer, ours, peer...) each compared figure is the"
+                            + " median of, after one warm-up run of each system (default: 3)")
+    int runs = 3;
+
+    @Option(
             names = "--sink-events",
             description = "override the sink-catch-up size (events over the sink tables)")
     Integer sinkEvents;
@@ -67,6 +74,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "where the result files go (default: benchmarks/results/<mode>)")
     Path out;
 
+    private String warning() {
+        return quick
+                ? "quick mode: small sizes, validation only; not comparable with full runs"
+                : "";
+    }
+
     public static void main(String[] args) {
         int code = new CommandLine(new BenchCommand()).execute(args);
         // Flink, Kafka clients and JDBC pools leave non-daemon threads behind.
@@ -85,13 +98,17 @@ public final class BenchCommand implements Callable<Integer> {
                                         : java.time.Duration.parse(
                                                 "PT" + latencyWindow.toUpperCase()),
                                 memoryKeys);
+        if (runs < 1) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--runs must be at least 1, got " + runs);
+        }
         Path outDir = out != null ? out : Path.of("benchmarks", "results", sizes.name());
         List<Scenario> scenarios = Scenarios.select(only);
         BenchResults results = new BenchResults(sizes.name());
         int failures = 0;
         Path work = Files.createTempDirectory("b2r-bench-");
         try (LocalStack stack = LocalStack.create(work.resolve("stack"))) {
-            BenchEnv env = new BenchEnv(stack, sizes, work, !noPeer, results);
+            BenchEnv env = new BenchEnv(stack, sizes, work, !noPeer, results, runs);
             for (Scenario s : scenarios) {
                 long started = System.nanoTime();
                 LOG.info("=== scenario {} ({})", s.name(), sizes.name());
@@ -106,13 +123,11 @@ public final class BenchCommand implements Callable<Integer> {
                         "=== scenario {} took {} s",
                         s.name(),
                         (System.nanoTime() - started) / 1_000_000_000);
+                // after every scenario, so a run stopped part-way keeps what it measured
+                ResultFiles.write(results, RunInfo.now(warning()), outDir);
             }
         }
-        String warning =
-                quick
-                        ? "quick mode: small sizes, validation only; not comparable with full runs"
-                        : "";
-        RunInfo run = RunInfo.now(warning);
+        RunInfo run = RunInfo.now(warning());
         Path json = ResultFiles.write(results, run, outDir);
         System.out.println(ResultTable.render(results, run));
         System.out.println("results: " + json + " (and results.csv, results.svg beside it)");

@@ -7,6 +7,8 @@ import io.github.binlog2redshift.bench.scenario.SinkCatchUpRedshift;
 import io.github.binlog2redshift.bench.scenario.SinkInput;
 import io.github.binlog2redshift.bench.scenario.SinkMemory;
 import io.github.binlog2redshift.bench.scenario.SnapshotLoad;
+import io.github.binlog2redshift.bench.scenario.SnapshotTables;
+import io.github.binlog2redshift.bench.scenario.SnapshotThenChanges;
 import io.github.binlog2redshift.bench.scenario.SourceCatchUp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,13 +22,27 @@ public final class Scenarios {
 
     static Map<String, Scenario> all() {
         Map<String, Scenario> m = new LinkedHashMap<>();
-        // Both sink catch-ups read the same topics, produced once per run.
-        SinkInput sinkInput = new SinkInput();
+        // Both catch-ups of the headline workload read the same topics, produced once per run.
+        SinkInput sinkInput = SinkInput.headline();
         for (Scenario s :
                 List.<Scenario>of(
                         new SourceCatchUp(),
+                        new SnapshotTables(),
                         new SnapshotLoad(),
-                        new SinkCatchUp(sinkInput),
+                        new SnapshotThenChanges(),
+                        new SinkCatchUp(SinkCatchUp.HEADLINE, sinkInput, true),
+                        new SinkCatchUp(
+                                "sink-catch-up-no-deletes",
+                                SinkInput.of(0, false, "sinkinnd_"),
+                                false),
+                        new SinkCatchUp(
+                                "sink-catch-up-10-tables",
+                                SinkInput.of(10, true, "sinkin10_"),
+                                false),
+                        new SinkCatchUp(
+                                "sink-catch-up-10-tables-no-deletes",
+                                SinkInput.of(10, false, "sinkin10nd_"),
+                                false),
                         new SinkCatchUpRedshift(sinkInput),
                         new EndToEndLatency(),
                         new SinkMemory(),

@@ -14,6 +14,8 @@ import java.util.List;
  * @param snapshotDefaultChunkRows rows snapshotted with Flink CDC's default chunk size (8096); kept
  *     small because every chunk costs a fixed wait
  * @param snapshotChunkSize the tuned chunk size
+ * @param snapshotTables tables of the compared snapshot ({@code snapshot-10-tables})
+ * @param snapshotTableRows rows of each of them
  * @param sinkTables tables of the prepared sink topic set
  * @param sinkEvents events in the prepared topics (20% repeated keys, 5% deletes)
  * @param latencyRates row changes per second of the steady-load runs ({@code latency-<rate>/s})
@@ -32,6 +34,8 @@ public record Sizes(
         int snapshotRows,
         int snapshotDefaultChunkRows,
         int snapshotChunkSize,
+        int snapshotTables,
+        int snapshotTableRows,
         int sinkTables,
         int sinkEvents,
         List<Integer> latencyRates,
@@ -48,6 +52,8 @@ public record Sizes(
                     100_000,
                     24_000,
                     50_000,
+                    10,
+                    10_000,
                     100,
                     50_000,
                     List.of(800, 5_000),
@@ -64,6 +70,8 @@ public record Sizes(
                     5_000_000,
                     120_000,
                     200_000,
+                    10,
+                    100_000,
                     100,
                     1_000_000,
                     List.of(800, 20_000, 50_000),
@@ -92,6 +100,8 @@ public record Sizes(
                 snapshotRows,
                 snapshotDefaultChunkRows,
                 snapshotChunkSize,
+                snapshotTables,
+                snapshotTableRows,
                 sinkTables,
                 sinkEvents == null ? this.sinkEvents : sinkEvents,
                 rates == null ? latencyRates : List.copyOf(rates),

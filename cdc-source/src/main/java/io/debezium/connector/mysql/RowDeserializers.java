@@ -1,6 +1,13 @@
 package io.debezium.connector.mysql;
 
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
+import com.github.shyiko.mysql.binlog.event.deserialization.ColumnType;
+import com.github.shyiko.mysql.binlog.event.deserialization.DeleteRowsEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.UpdateRowsEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.WriteRowsEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.io.ByteArrayInputStream;
+import io.github.binlog2redshift.source.debezium.PresentColumns;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
@@ -10,6 +17,11 @@ import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Replaces Debezium 1.9's class of this name (as bundled in flink-sql-connector-mysql-cdc 3.5.0),
@@ -23,9 +35,14 @@ import java.time.ZonedDateTime;
  * the stored integer and fraction form one signed number ({@code my_time_packed_from_binary}),
  * whose sign and magnitude give the duration.
  *
- * <p>The job jar must carry this class instead of the connector's (deploy/cdc-source-job excludes
- * the connector's copy); {@code RowDeserializersTest} fails if another copy is loaded, and must be
- * revisited with every Flink CDC upgrade.
+ * <p>Its row deserializers (the nested classes, which replace the connector's) also spread the rows
+ * of partial row images ({@code binlog_row_image=MINIMAL} or {@code NOBLOB}) out to the table's
+ * width and mark which columns they hold ({@link PresentColumns}), and complete an UPDATE's after
+ * image from its before image.
+ *
+ * <p>The job jar must carry this class and its nested classes instead of the connector's
+ * (deploy/cdc-source-job excludes the connector's copies); {@code RowDeserializersTest} fails if
+ * another copy is loaded, and must be revisited with every Flink CDC upgrade.
  */
 public class RowDeserializers {
 
@@ -184,5 +201,99 @@ public class RowDeserializers {
             v = (v << 8) | (b & 0xFF);
         }
         return v;
+    }
+
+    private static int width(Map<Long, TableMapEventData> tables, long tableId) {
+        return tables.get(tableId).getColumnTypes().length;
+    }
+
+    /** WRITE_ROWS: inserted rows. */
+    public static class WriteRowsDeserializer extends WriteRowsEventDataDeserializer {
+
+        private final Map<Long, TableMapEventData> tables;
+
+        public WriteRowsDeserializer(Map<Long, TableMapEventData> tables) {
+            super(tables);
+            this.tables = tables;
+        }
+
+        @Override
+        protected Serializable deserializeCell(
+                ColumnType type, int meta, int length, ByteArrayInputStream in) throws IOException {
+            return ExactCells.decodes(type)
+                    ? ExactCells.cell(type, meta, length, in)
+                    : super.deserializeCell(type, meta, length, in);
+        }
+
+        @Override
+        protected Serializable[] deserializeRow(
+                long table, BitSet included, ByteArrayInputStream in) throws IOException {
+            Serializable[] packed = super.deserializeRow(table, included, in);
+            return PresentColumns.expand(packed, included, width(tables, table));
+        }
+    }
+
+    /** UPDATE_ROWS: before and after images; the after image is completed from the before. */
+    public static class UpdateRowsDeserializer extends UpdateRowsEventDataDeserializer {
+
+        private final Map<Long, TableMapEventData> tables;
+
+        public UpdateRowsDeserializer(Map<Long, TableMapEventData> tables) {
+            super(tables);
+            this.tables = tables;
+        }
+
+        @Override
+        protected Serializable deserializeCell(
+                ColumnType type, int meta, int length, ByteArrayInputStream in) throws IOException {
+            return ExactCells.decodes(type)
+                    ? ExactCells.cell(type, meta, length, in)
+                    : super.deserializeCell(type, meta, length, in);
+        }
+
+        @Override
+        protected Serializable[] deserializeRow(
+                long table, BitSet included, ByteArrayInputStream in) throws IOException {
+            Serializable[] packed = super.deserializeRow(table, included, in);
+            return PresentColumns.expand(packed, included, width(tables, table));
+        }
+
+        @Override
+        public UpdateRowsEventData deserialize(ByteArrayInputStream in) throws IOException {
+            UpdateRowsEventData data = super.deserialize(in);
+            List<Map.Entry<Serializable[], Serializable[]>> rows = new ArrayList<>();
+            for (Map.Entry<Serializable[], Serializable[]> r : data.getRows()) {
+                Serializable[] after = PresentColumns.completeAfter(r.getKey(), r.getValue());
+                rows.add(new AbstractMap.SimpleEntry<>(r.getKey(), after));
+            }
+            data.setRows(rows);
+            return data;
+        }
+    }
+
+    /** DELETE_ROWS: before images. */
+    public static class DeleteRowsDeserializer extends DeleteRowsEventDataDeserializer {
+
+        private final Map<Long, TableMapEventData> tables;
+
+        public DeleteRowsDeserializer(Map<Long, TableMapEventData> tables) {
+            super(tables);
+            this.tables = tables;
+        }
+
+        @Override
+        protected Serializable deserializeCell(
+                ColumnType type, int meta, int length, ByteArrayInputStream in) throws IOException {
+            return ExactCells.decodes(type)
+                    ? ExactCells.cell(type, meta, length, in)
+                    : super.deserializeCell(type, meta, length, in);
+        }
+
+        @Override
+        protected Serializable[] deserializeRow(
+                long table, BitSet included, ByteArrayInputStream in) throws IOException {
+            Serializable[] packed = super.deserializeRow(table, included, in);
+            return PresentColumns.expand(packed, included, width(tables, table));
+        }
     }
 }

@@ -22,7 +22,10 @@ public final class MySqlSourceFactory {
 
     public static MySqlSource<SourceChange> create(SourceConfig config) {
         ChangeEventDeserializer deserializer =
-                new ChangeEventDeserializer(config.tablePkOverrides(), eventSizeLimit(config));
+                new ChangeEventDeserializer(
+                        config.tablePkOverrides(),
+                        eventSizeLimit(config),
+                        config.startup().positionEpoch());
         MySqlSourceBuilder<SourceChange> b =
                 MySqlSource.<SourceChange>builder()
                         .hostname(config.mysql().hostname())
@@ -40,6 +43,10 @@ public final class MySqlSourceFactory {
         b.tableList(tableList(config));
         // Added tables are snapshotted on restore only; docs/cdc-source.md "Adding a table".
         b.scanNewlyAddedTableEnabled(config.scanNewlyAddedTables());
+        // Backfill would replace a chunk's rows with the partial after images of changes made
+        // while it was read (Flink CDC copies the after image whole); without it the chunk is
+        // positioned at its low watermark and those changes follow it (docs/cdc-source.md).
+        b.skipSnapshotBackfill(RowImage.isPartial(config));
         config.serverId().ifPresent(ids -> b.serverId(ids.toString()));
         for (Map.Entry<String, String> e : config.chunkKeyColumns().entrySet()) {
             String table = e.getKey();

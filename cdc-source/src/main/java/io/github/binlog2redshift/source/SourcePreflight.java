@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks the MySQL server before the job is built, so that misconfiguration fails at start with a
  * message saying what to fix, instead of a restart loop deep inside Flink CDC: connectivity, the
- * binlog settings (ROW format, FULL row image), the replication privileges, and that every database
- * and table pattern matches something (see {@link CapturedTables}); and that the Kafka topics it
- * writes exist and take its largest record ({@link KafkaTopicCheck}). Tables skipped for their
- * names ({@link TableNames}) are warnings, not problems: one such table must not stop the others.
+ * binlog settings (ROW format, a row image it reads: {@link RowImage}), the replication privileges,
+ * and that every database and table pattern matches something (see {@link CapturedTables}); and
+ * that the Kafka topics it writes exist and take its largest record ({@link KafkaTopicCheck}).
+ * Tables skipped for their names ({@link TableNames}) are warnings, not problems: one such table
+ * must not stop the others.
  */
 public final class SourcePreflight {
 
@@ -48,7 +49,12 @@ public final class SourcePreflight {
         CapturedTables tables;
         try (Connection c = jdbc.connect()) {
             checkVariable(c, "binlog_format", "ROW", problems);
-            checkVariable(c, "binlog_row_image", "FULL", problems);
+            String image = RowImage.read(c);
+            if (RowImage.problem(image) != null) {
+                problems.add(RowImage.problem(image));
+            } else {
+                LOG.info("Preflight of {}: {}", where, RowImage.explanation(image));
+            }
             checkReplicationGrants(c, problems);
             checkBinlogStatusAccess(c, problems);
             tables = CapturedTables.read(c);

@@ -137,6 +137,15 @@ public final class SourceOptions {
                     .description("TIMESTAMP: epoch milliseconds.")
                     .build();
 
+    public static final ConfigOption<Integer> POSITION_EPOCH =
+            ConfigOption.key(
+                            "source.position-epoch",
+                            ValueType.integer().checked(e -> e >= 0 && e <= 999, "in 0..999"))
+                    .defaultValue(0)
+                    .description(
+                            "The binlog history events belong to: raise it by one when the binlog starts over (failover to a server with its own binlog, RESET MASTER), so later positions order above every earlier one (docs/cdc-source.md).")
+                    .build();
+
     public static final ConfigOption<Integer> SNAPSHOT_CHUNK_SIZE =
             ConfigOption.key("source.snapshot.chunk-size", ValueType.intAtLeast(1))
                     .defaultValue(8096)
@@ -209,6 +218,7 @@ public final class SourceOptions {
                     STARTUP_BINLOG_POSITION,
                     STARTUP_GTID_SET,
                     STARTUP_TIMESTAMP_MS,
+                    POSITION_EPOCH,
                     SNAPSHOT_CHUNK_SIZE,
                     PARALLELISM,
                     CHUNK_KEY_COLUMNS,

@@ -17,6 +17,11 @@ import javax.annotation.Nullable;
  * parsed from JSON, which keeps the exact text), booleans as {@link Boolean}, and everything else
  * (DECIMAL, temporal types, base64 binary, JSON, ENUM/SET) as {@link String}; SQL NULL is {@code
  * null}.
+ *
+ * <p>A {@link #partialImage() partial} event comes from a server that logs partial row images
+ * ({@code binlog_row_image=MINIMAL} or {@code NOBLOB}): its images hold only the columns the binlog
+ * carried, so a column missing from a map was not received (never read it as NULL). Events of full
+ * images hold every column.
  */
 public final class ChangeEvent {
 
@@ -29,6 +34,7 @@ public final class ChangeEvent {
     private final List<String> primaryKey;
     private final List<ColumnDef> columns;
     @Nullable private final String ddl;
+    private final boolean partialImage;
 
     public ChangeEvent(
             TableId table,
@@ -40,6 +46,24 @@ public final class ChangeEvent {
             List<String> primaryKey,
             List<ColumnDef> columns,
             @Nullable String ddl) {
+        this(table, op, before, after, source, tsMs, primaryKey, columns, ddl, false);
+    }
+
+    /**
+     * @param partialImage the images hold only the columns the binlog carried (see the class
+     *     comment); false for full images
+     */
+    public ChangeEvent(
+            TableId table,
+            Op op,
+            @Nullable Map<String, Object> before,
+            @Nullable Map<String, Object> after,
+            SourcePosition source,
+            long tsMs,
+            List<String> primaryKey,
+            List<ColumnDef> columns,
+            @Nullable String ddl,
+            boolean partialImage) {
         this.table = Objects.requireNonNull(table, "table");
         this.op = Objects.requireNonNull(op, "op");
         this.source = Objects.requireNonNull(source, "source");
@@ -49,6 +73,7 @@ public final class ChangeEvent {
         this.columns = columns == null ? List.of() : List.copyOf(columns);
         this.tsMs = tsMs;
         this.ddl = ddl;
+        this.partialImage = partialImage;
         switch (op) {
             case READ:
             case CREATE:
@@ -164,6 +189,31 @@ public final class ChangeEvent {
         return new ChangeEvent(t, Op.SCHEMA_CHANGE, null, null, p, tsMs, pk, cols, ddl);
     }
 
+    /**
+     * True when {@link #before()} and {@link #after()} hold only the columns the source's partial
+     * row image carried; a column missing from them was not received.
+     */
+    public boolean partialImage() {
+        return partialImage;
+    }
+
+    /** This event with another after image (e.g. a partial one completed from an older image). */
+    public ChangeEvent withAfter(Map<String, Object> newAfter, boolean partial) {
+        return new ChangeEvent(
+                table, op, before, newAfter, source, tsMs, primaryKey, columns, ddl, partial);
+    }
+
+    /** The columns of {@link #columns()} that {@code image} lacks, in source order. */
+    public List<String> missingFrom(@Nullable Map<String, Object> image) {
+        List<String> missing = new java.util.ArrayList<>();
+        for (ColumnDef c : columns) {
+            if (image == null || !image.containsKey(c.name())) {
+                missing.add(c.name());
+            }
+        }
+        return missing;
+    }
+
     /** The image that identifies the row: {@code after} for upserts, {@code before} for deletes. */
     public Map<String, Object> keyImage() {
         return after != null ? after : before;
@@ -194,12 +244,14 @@ public final class ChangeEvent {
                 && tsMs == other.tsMs
                 && primaryKey.equals(other.primaryKey)
                 && columns.equals(other.columns)
-                && Objects.equals(ddl, other.ddl);
+                && Objects.equals(ddl, other.ddl)
+                && partialImage == other.partialImage;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(table, op, before, after, source, tsMs, primaryKey, columns, ddl);
+        return Objects.hash(
+                table, op, before, after, source, tsMs, primaryKey, columns, ddl, partialImage);
     }
 
     @Override
@@ -222,6 +274,7 @@ public final class ChangeEvent {
                 + columns
                 + ", ddl="
                 + ddl
+                + (partialImage ? ", partialImage" : "")
                 + "]";
     }
 }

@@ -17,6 +17,12 @@ import javax.annotation.Nullable;
  * carry (0, 0, 0) with an empty file name and sort before every binlog change; see
  * docs/event-format.md.
  *
+ * <p>{@code epoch} orders above all of that: a binlog history that starts over (failover to a
+ * server with its own binlog, {@code RESET MASTER}) makes coordinates go backwards, so the operator
+ * raises cdc-source's {@code source.position-epoch} and every position of the new history sorts
+ * after every position of the old one (docs/cdc-source.md). Epoch 0 is the default and what every
+ * event written before epochs existed reads as.
+ *
  * <p>For inputs without binlog coordinates (DMS, Canal), {@code fileSequence} is 0 and {@code
  * position} carries the best monotone number the format offers (e.g. a commit timestamp in
  * microseconds); ties are then broken by arrival order by the consumer, which is the documented
@@ -25,10 +31,18 @@ import javax.annotation.Nullable;
 public final class SourcePosition implements Comparable<SourcePosition> {
 
     private static final Comparator<SourcePosition> ORDER =
-            Comparator.comparingLong(SourcePosition::fileSequence)
+            Comparator.comparingInt(SourcePosition::epoch)
+                    .thenComparingLong(SourcePosition::fileSequence)
                     .thenComparingLong(SourcePosition::position)
                     .thenComparingInt(SourcePosition::row);
 
+    /** The greatest epoch: three digits in {@link #sortKey()}. */
+    public static final int MAX_EPOCH = 999;
+
+    /** File sequences an epoch above 0 leaves room for in {@link #sortKey()}: eight digits. */
+    static final long MAX_EPOCH_FILE_SEQUENCE = 99_999_999L;
+
+    private final int epoch;
     private final long serverId;
     @Nullable private final String file;
     private final long fileSequence;
@@ -47,6 +61,32 @@ public final class SourcePosition implements Comparable<SourcePosition> {
             @Nullable String gtid,
             boolean snapshot,
             long timestampMs) {
+        this(0, serverId, file, fileSequence, position, row, gtid, snapshot, timestampMs);
+    }
+
+    /** A position of the binlog history {@code epoch} (0 unless the history started over). */
+    public SourcePosition(
+            int epoch,
+            long serverId,
+            @Nullable String file,
+            long fileSequence,
+            long position,
+            int row,
+            @Nullable String gtid,
+            boolean snapshot,
+            long timestampMs) {
+        if (epoch < 0 || epoch > MAX_EPOCH) {
+            throw new IllegalArgumentException(
+                    "source position epoch " + epoch + " is not within 0.." + MAX_EPOCH);
+        }
+        if (epoch > 0 && fileSequence > MAX_EPOCH_FILE_SEQUENCE) {
+            throw new IllegalArgumentException(
+                    "binlog file sequence "
+                            + fileSequence
+                            + " has more than 8 digits, which a position of epoch "
+                            + epoch
+                            + " cannot carry");
+        }
         if (fileSequence < 0 || position < 0 || row < 0) {
             throw new IllegalArgumentException(
                     "source position parts must not be negative: file sequence "
@@ -56,6 +96,7 @@ public final class SourcePosition implements Comparable<SourcePosition> {
                             + ", row "
                             + row);
         }
+        this.epoch = epoch;
         this.serverId = serverId;
         this.file = file;
         this.fileSequence = fileSequence;
@@ -64,6 +105,27 @@ public final class SourcePosition implements Comparable<SourcePosition> {
         this.gtid = gtid;
         this.snapshot = snapshot;
         this.timestampMs = timestampMs;
+    }
+
+    /** The binlog history this position belongs to; a greater epoch orders after. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** This position in binlog history {@code newEpoch}. */
+    public SourcePosition withEpoch(int newEpoch) {
+        return newEpoch == epoch
+                ? this
+                : new SourcePosition(
+                        newEpoch,
+                        serverId,
+                        file,
+                        fileSequence,
+                        position,
+                        row,
+                        gtid,
+                        snapshot,
+                        timestampMs);
     }
 
     public long serverId() {
@@ -139,12 +201,20 @@ public final class SourcePosition implements Comparable<SourcePosition> {
     /**
      * A fixed-width text that sorts like the position: 12 digits of file sequence, 20 of position
      * and 6 of row, joined by ':'. Stored in warehouse tables so SQL can compare positions with
-     * plain string comparison on both Redshift and PostgreSQL.
+     * plain string comparison on both Redshift and PostgreSQL. An epoch above 0 takes the file
+     * sequence's first four characters: {@code E}, then three digits of epoch, then eight of file
+     * sequence; {@code E} sorts after every digit (in byte order and in the usual collations), so
+     * such a key sorts after every key of epoch 0, which are unchanged, and the width stays 40.
      */
     public String sortKey() {
         // Called for every staged row: plain padding, not String.format (a Formatter per call).
         StringBuilder b = new StringBuilder(40);
-        pad(b, fileSequence, 12).append(':');
+        if (epoch > 0) {
+            pad(b.append('E'), epoch, 3);
+            pad(b, fileSequence, 8).append(':');
+        } else {
+            pad(b, fileSequence, 12).append(':');
+        }
         pad(b, position, 20).append(':');
         return pad(b, row, 6).toString();
     }
@@ -163,7 +233,8 @@ public final class SourcePosition implements Comparable<SourcePosition> {
             return false;
         }
         SourcePosition other = (SourcePosition) o;
-        return serverId == other.serverId
+        return epoch == other.epoch
+                && serverId == other.serverId
                 && Objects.equals(file, other.file)
                 && fileSequence == other.fileSequence
                 && position == other.position
@@ -176,12 +247,14 @@ public final class SourcePosition implements Comparable<SourcePosition> {
     @Override
     public int hashCode() {
         return Objects.hash(
-                serverId, file, fileSequence, position, row, gtid, snapshot, timestampMs);
+                epoch, serverId, file, fileSequence, position, row, gtid, snapshot, timestampMs);
     }
 
     @Override
     public String toString() {
-        return "SourcePosition[serverId="
+        return "SourcePosition[epoch="
+                + epoch
+                + ", serverId="
                 + serverId
                 + ", file="
                 + file

@@ -19,9 +19,9 @@ import java.util.Map;
  * Writes a {@link ChangeEvent} as Debezium-style JSON (no schema envelope), the value cdc-source
  * puts on Kafka. Existing Debezium consumers read {@code before}, {@code after}, {@code source},
  * {@code op} and {@code ts_ms} as usual; the extra top-level fields {@code pk}, {@code columns} and
- * {@code ddl} and the extra source fields {@code row}/{@code file}/{@code pos} make the stream
- * exact. The format is documented in {@code docs/event-format.md}; {@link DebeziumJsonReader} reads
- * it back.
+ * {@code ddl} and the extra source fields {@code row}/{@code file}/{@code pos} (and {@code
+ * position_epoch} once raised, see {@link SourcePosition#epoch()}) make the stream exact. The
+ * format is documented in {@code docs/event-format.md}; {@link DebeziumJsonReader} reads it back.
  */
 public final class ChangeEventJson {
 
@@ -63,6 +63,10 @@ public final class ChangeEventJson {
         if (event.ddl() != null) {
             root.put("ddl", event.ddl());
         }
+        if (event.partialImage()) {
+            // Only then: full-image events stay as they always were.
+            root.put("partial_image", true);
+        }
         return root;
     }
 
@@ -81,6 +85,10 @@ public final class ChangeEventJson {
         s.put("file", p.file());
         s.put("pos", p.position());
         s.put("row", p.row());
+        if (p.epoch() > 0) {
+            // only when raised: events of epoch 0 stay as they were before epochs existed
+            s.put("position_epoch", p.epoch());
+        }
         return s;
     }
 

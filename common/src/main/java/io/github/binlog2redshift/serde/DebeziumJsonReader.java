@@ -70,7 +70,8 @@ public final class DebeziumJsonReader {
                     payload.path("ts_ms").asLong(0),
                     strings(payload.get("pk")),
                     columns(payload.get("columns")),
-                    text(payload, "ddl"));
+                    text(payload, "ddl"),
+                    payload.path("partial_image").asBoolean(false));
         } catch (IllegalArgumentException e) {
             throw new ChangeEventParseException(e.getMessage(), e);
         }
@@ -90,13 +91,24 @@ public final class DebeziumJsonReader {
         String file = text(source, "file");
         long pos = source.path("pos").asLong(0);
         int row = source.path("row").asInt(0);
+        // Absent (events written before epochs existed, other producers): epoch 0.
+        int epoch = source.path("position_epoch").asInt(0);
         if (file == null || file.isEmpty()) {
             // No binlog coordinates: keep whatever monotone number a converter put in pos/row
             // (DMS and Canal inputs do, see SourcePosition); ties fall back to arrival order.
             return new SourcePosition(
-                    serverId, null, 0, Math.max(0, pos), Math.max(0, row), gtid, snapshot, tsMs);
+                    epoch,
+                    serverId,
+                    null,
+                    0,
+                    Math.max(0, pos),
+                    Math.max(0, row),
+                    gtid,
+                    snapshot,
+                    tsMs);
         }
-        return SourcePosition.binlog(serverId, file, pos, row, gtid, snapshot, tsMs);
+        return SourcePosition.binlog(serverId, file, pos, row, gtid, snapshot, tsMs)
+                .withEpoch(epoch);
     }
 
     static Map<String, Object> row(JsonNode node) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.ColumnDef;
 import io.github.binlog2redshift.event.Op;
@@ -105,6 +106,22 @@ class ChangeEventJsonTest {
     }
 
     @Test
+    void theEpochRoundTripsAndIsWrittenOnlyOnceRaised() throws Exception {
+        ChangeEvent e =
+                ChangeEvent.schemaChange(
+                        T, "TRUNCATE TABLE orders", P.withEpoch(2), 5L, List.of("id"), List.of());
+        ObjectNode tree = ChangeEventJson.toTree(e);
+        assertThat(tree.get("source").get("position_epoch").asInt()).isEqualTo(2);
+        assertThat(DebeziumJsonReader.read(ChangeEventJson.toBytes(e)).source().epoch())
+                .isEqualTo(2);
+        ChangeEvent old =
+                ChangeEvent.schemaChange(T, "TRUNCATE TABLE orders", P, 5L, List.of(), List.of());
+        assertThat(ChangeEventJson.toTree(old).get("source").has("position_epoch")).isFalse();
+        // events written before epochs existed have no field: epoch 0
+        assertThat(DebeziumJsonReader.read(ChangeEventJson.toBytes(old)).source().epoch()).isZero();
+    }
+
+    @Test
     void readsPlainDebeziumWithSchemaEnvelope() {
         String json =
                 """
@@ -146,5 +163,37 @@ class ChangeEventJsonTest {
                                                 .getBytes()))
                 .isInstanceOf(ChangeEventParseException.class)
                 .hasMessageContaining("before image");
+    }
+
+    @Test
+    void partialImageIsMarkedAndReadBackWithOnlyItsColumns() throws Exception {
+        List<ColumnDef> cols =
+                List.of(
+                        ColumnDef.of("id", "INT", null, null, false),
+                        ColumnDef.of("a", "INT", null, null, true),
+                        ColumnDef.of("b", "INT", null, null, true));
+        ChangeEvent e =
+                new ChangeEvent(
+                        T,
+                        Op.UPDATE,
+                        row("id", 1L),
+                        row("id", 1L, "b", null),
+                        P,
+                        5L,
+                        List.of("id"),
+                        cols,
+                        null,
+                        true);
+        JsonNode tree = JSON.readTree(ChangeEventJson.toBytes(e));
+        assertThat(tree.get("partial_image").asBoolean()).isTrue();
+        assertThat(tree.get("after").has("a")).isFalse();
+        assertThat(tree.get("after").get("b").isNull()).isTrue();
+        ChangeEvent back = DebeziumJsonReader.read(ChangeEventJson.toBytes(e));
+        assertThat(back).isEqualTo(e);
+        assertThat(back.missingFrom(back.after())).containsExactly("a");
+        // A full-image event has no such field and reads back as full.
+        ChangeEvent full = e.withAfter(row("id", 1L, "a", 2L, "b", null), false);
+        assertThat(JSON.readTree(ChangeEventJson.toBytes(full)).has("partial_image")).isFalse();
+        assertThat(DebeziumJsonReader.read(ChangeEventJson.toBytes(full)).partialImage()).isFalse();
     }
 }

@@ -4,7 +4,6 @@ import static io.github.binlog2redshift.e2e.PipelineResources.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.binlog2redshift.event.SourcePosition;
 import io.github.binlog2redshift.localstack.KafkaTopic;
 import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
@@ -14,8 +13,6 @@ import io.github.binlog2redshift.localstack.junit.LocalStackExtension;
 import io.github.binlog2redshift.localstack.junit.Partitions;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,7 +106,7 @@ class ResyncTablePipelineITCase {
             source = jobs.resumeSource(source(p, db + "\\.a"), sp1);
             awaitRunningCheckpoint(load);
             String sp2 = stop(source);
-            String before = binlogPosition(db1).sortKey();
+            String before = PipelineResources.binlogPosition(db1).sortKey();
             jobs.resumeSource(source(p, db + "\\.(a|t)"), sp2);
 
             int roundsAtResume = load.rounds();
@@ -117,26 +114,13 @@ class ResyncTablePipelineITCase {
             // t's snapshot has reached the target once the rows the source had at the resume
             // (ids 1..199 but 150..154) carry a position at or above it; rows still below it are
             // then the ones the source no longer has
-            WarehouseReader warehouse = new WarehouseReader(p.warehouse());
-            await().atMost(MAX_WAIT)
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(
-                            () ->
-                                    Integer.parseInt(
-                                                    warehouse.one(
-                                                            "SELECT COUNT(*) FROM "
-                                                                    + t
-                                                                    + " WHERE id <= 200 AND _b2r_pos >= '"
-                                                                    + before
-                                                                    + "'"))
-                                            >= 200 - 1 - 5);
-            try (Connection c = p.warehouse().connect();
-                    Statement st = c.createStatement()) {
-                st.execute("DELETE FROM " + t + " WHERE _b2r_pos < '" + before + "'");
-            }
+            ResnapshotCleanup.awaitSnapshot(p, t, "id <= 200", before, 200 - 1 - 5, MAX_WAIT);
+            ResnapshotCleanup.deleteOlder(p, t, before);
             load.close();
             Verification.awaitEqual(p, MAX_WAIT);
-            assertThat(warehouse.one("SELECT COUNT(*) FROM " + t + " WHERE id = 5000"))
+            assertThat(
+                            new WarehouseReader(p.warehouse())
+                                    .one("SELECT COUNT(*) FROM " + t + " WHERE id = 5000"))
                     .isEqualTo("0");
         }
     }
@@ -163,16 +147,6 @@ class ResyncTablePipelineITCase {
     }
 
     /** The server's current binlog position, as cdc-source's CDC user reads it. */
-    private static SourcePosition binlogPosition(MySqlDatabase db) throws Exception {
-        try (Connection c =
-                        DriverManager.getConnection(db.jdbcUrl(), db.cdcUser(), db.cdcPassword());
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SHOW MASTER STATUS")) {
-            assertThat(rs.next()).isTrue();
-            return SourcePosition.binlog(0, rs.getString(1), rs.getLong(2), 0, null, false, 0);
-        }
-    }
-
     /** One round every few ms: a new row of {@code a}; in {@code t} an update, a new row. */
     private static final class Load implements AutoCloseable {
         private final MySqlDatabase db;

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -43,6 +45,52 @@ final class TopicIO {
                                             v.getBytes(StandardCharsets.UTF_8))));
             producer.flush();
         }
+    }
+
+    /**
+     * Sends every record {@code topic} holds now to it once more, to its partition, with its key,
+     * value and headers, in offset order: each change is then on the topic twice, the copy at a new
+     * offset, as a producer that re-sends after a failure leaves it. Returns the records copied.
+     */
+    static int copyOntoItself(String servers, String topic) {
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        servers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed");
+        List<ProducerRecord<byte[], byte[]>> copies = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(i -> new TopicPartition(topic, i.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(300))) {
+                    copies.add(
+                            new ProducerRecord<>(
+                                    topic, r.partition(), r.key(), r.value(), r.headers()));
+                }
+            }
+        }
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                servers,
+                                ProducerConfig.ACKS_CONFIG,
+                                "all"),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
+            copies.forEach(producer::send);
+            producer.flush();
+        }
+        return copies.size();
     }
 
     /** Reads {@code topic} from the start until {@code expected} records or the timeout. */

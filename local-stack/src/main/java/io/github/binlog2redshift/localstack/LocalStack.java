@@ -42,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private RedshiftServer redshift;
     private boolean closed;
+    private String binlogRowImage = "FULL";
 
     private LocalStack(Path directory) {
         this.directory = directory;
@@ -77,11 +78,23 @@ public final class LocalStack implements AutoCloseable {
                         MySqlAdmin.URL_VARIABLE);
                 mySql = external.get();
             } else {
-                mariaDb = MariaDbServer.start(directory.resolve("mariadb"));
+                mariaDb = MariaDbServer.start(directory.resolve("mariadb"), binlogRowImage);
                 mySql = mariaDb.admin();
             }
         }
         return mySql;
+    }
+
+    /**
+     * The {@code binlog_row_image} of the local MariaDB ({@link MariaDbServer#start(Path,
+     * String)}); FULL unless set before {@link #mySql()} first starts it.
+     */
+    public synchronized LocalStack binlogRowImage(String image) {
+        if (mariaDb != null) {
+            throw new IllegalStateException("MariaDB already started with " + binlogRowImage);
+        }
+        binlogRowImage = image;
+        return this;
     }
 
     /** Whether {@link #mySql()} is an existing server named by {@value MySqlAdmin#URL_VARIABLE}. */

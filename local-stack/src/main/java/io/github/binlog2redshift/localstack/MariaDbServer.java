@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A private MariaDB server on 127.0.0.1 and a free port, configured as a CDC source: row-based
- * binlog with full row images, server id 1, UTC.
+ * binlog with full row images (or the ones asked for), server id 1, UTC.
  *
  * <p>It uses the system's {@code mariadbd} and {@code mariadb-install-db} (Debian package {@code
  * mariadb-server}) with {@code --no-defaults}, so the machine's {@code my.cnf} never leaks in. The
@@ -42,6 +42,15 @@ public final class MariaDbServer implements AutoCloseable {
      * Installs a fresh data directory under {@code directory} and starts the server on a free port.
      */
     public static MariaDbServer start(Path directory) {
+        return start(directory, "FULL");
+    }
+
+    /**
+     * As {@link #start(Path)}, logging row images of the given {@code binlog_row_image} ({@code
+     * FULL}, {@code NOBLOB} or {@code MINIMAL}): a source like a busy RDS/Aurora server that logs
+     * partial images.
+     */
+    public static MariaDbServer start(Path directory, String binlogRowImage) {
         Path mariadbd = Executables.find("mariadbd", PACKAGE, SEARCH);
         Path installDb = Executables.find("mariadb-install-db", PACKAGE, SEARCH);
         long started = System.nanoTime();
@@ -51,7 +60,8 @@ public final class MariaDbServer implements AutoCloseable {
                                 start(
                                         mariadbd,
                                         installDb,
-                                        directory.resolve("attempt-" + attempt)));
+                                        directory.resolve("attempt-" + attempt),
+                                        binlogRowImage));
         LOG.info(
                 "MariaDB started on 127.0.0.1:{} in {} ms",
                 server.port,
@@ -59,11 +69,16 @@ public final class MariaDbServer implements AutoCloseable {
         return server;
     }
 
-    private static MariaDbServer start(Path mariadbd, Path installDb, Path dir) {
+    private static MariaDbServer start(
+            Path mariadbd, Path installDb, Path dir, String binlogRowImage) {
         Path data = dir.resolve("data");
         Directories.create(dir);
+        // Its own temporary directory: another process cleaning the shared /tmp made
+        // mariadb-install-db fail ("Error on delete of '/tmp/#sql-temptable-...'").
+        Path tmp = Directories.create(dir.resolve("tmp"));
         List<String> install = new ArrayList<>(List.of(installDb.toString(), "--no-defaults"));
         install.add("--datadir=" + data);
+        install.add("--tmpdir=" + tmp);
         install.add("--auth-root-authentication-method=normal");
         install.add("--skip-test-db");
         addUserIfRoot(install);
@@ -72,6 +87,7 @@ public final class MariaDbServer implements AutoCloseable {
         int port = FreePorts.pick();
         List<String> command = new ArrayList<>(List.of(mariadbd.toString(), "--no-defaults"));
         command.add("--datadir=" + data);
+        command.add("--tmpdir=" + tmp);
         command.add("--port=" + port);
         command.add("--socket=" + dir.resolve("mariadb.sock"));
         command.add("--pid-file=" + dir.resolve("mariadb.pid"));
@@ -80,7 +96,7 @@ public final class MariaDbServer implements AutoCloseable {
         command.add("--server-id=1");
         command.add("--log-bin=" + data.resolve("binlog"));
         command.add("--binlog-format=ROW");
-        command.add("--binlog-row-image=FULL");
+        command.add("--binlog-row-image=" + binlogRowImage);
         command.add("--default-time-zone=+00:00");
         // --no-defaults drops Debian's utf8mb4 default; without it the server would default to
         // latin1.

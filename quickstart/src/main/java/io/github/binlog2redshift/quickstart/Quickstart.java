@@ -222,7 +222,7 @@ final class Quickstart implements AutoCloseable {
 
     private synchronized LocalStack stack() {
         if (stack == null) {
-            stack = LocalStack.create();
+            stack = LocalStack.create().binlogRowImage(options.sourceRowImage.name());
             out.println("  local services in " + stack.directory());
         }
         return stack;

@@ -60,6 +60,23 @@ public final class QuickstartOptions {
                             + " a --config that names its own target")
     Warehouse warehouse;
 
+    /** The binlog row images MySQL and MariaDB log ({@code binlog_row_image}). */
+    enum RowImage {
+        FULL,
+        NOBLOB,
+        MINIMAL
+    }
+
+    @Option(
+            names = "--source-row-image",
+            paramLabel = "FULL|NOBLOB|MINIMAL",
+            defaultValue = "FULL",
+            description =
+                    "binlog_row_image of the local MariaDB: NOBLOB and MINIMAL log partial rows, as"
+                            + " busy RDS/Aurora servers often do (docs/cdc-source.md); default"
+                            + " ${DEFAULT-VALUE}")
+    RowImage sourceRowImage;
+
     @Option(
             names = "--config",
             paramLabel = "FILE",

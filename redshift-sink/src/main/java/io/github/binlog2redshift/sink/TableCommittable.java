@@ -31,6 +31,7 @@ public final class TableCommittable {
     private final List<SchemaChange> schemaChanges;
     private final TableMode mode;
     private final StagingFormat stagingFormat;
+    private final List<List<String>> partialColumns;
 
     /** Staged by this build: its files are in {@link StagingFormat#current()}. */
     public TableCommittable(
@@ -77,6 +78,7 @@ public final class TableCommittable {
             List<SchemaChange> schemaChanges,
             TableMode mode,
             StagingFormat stagingFormat) {
+        this.partialColumns = List.of();
         this.table = Objects.requireNonNull(table, "table");
         this.stagingFormat = Objects.requireNonNull(stagingFormat, "stagingFormat");
         this.stagingId = Objects.requireNonNull(stagingId, "stagingId");
@@ -89,6 +91,28 @@ public final class TableCommittable {
         this.columns = List.copyOf(columns);
         this.primaryKey = List.copyOf(primaryKey);
         this.schemaChanges = List.copyOf(schemaChanges);
+    }
+
+    /** {@code base} with other files, checkpoint id, schema changes and partial column sets. */
+    private TableCommittable(
+            TableCommittable base,
+            List<StagedFile> files,
+            long checkpointId,
+            List<SchemaChange> schemaChanges,
+            List<List<String>> partialColumns) {
+        this.table = base.table;
+        this.checkpointId = checkpointId;
+        this.stagingId = base.stagingId;
+        this.subtask = base.subtask;
+        this.files = List.copyOf(files);
+        this.maxSourcePosition = base.maxSourcePosition;
+        this.maxSourceTsMs = base.maxSourceTsMs;
+        this.columns = base.columns;
+        this.primaryKey = base.primaryKey;
+        this.schemaChanges = List.copyOf(schemaChanges);
+        this.mode = base.mode;
+        this.stagingFormat = base.stagingFormat;
+        this.partialColumns = List.copyOf(partialColumns);
     }
 
     public TargetTable table() {
@@ -148,6 +172,24 @@ public final class TableCommittable {
         return mode;
     }
 
+    /**
+     * The column sets rows of partial row images lack: a row staging number {@code i} in its {@code
+     * _b2r_absent} field lacks set {@code i} (source names; empty when every row is full).
+     */
+    public List<List<String>> partialColumns() {
+        return partialColumns;
+    }
+
+    /** The same batch, whose rows lack the given column sets (see {@link #partialColumns()}). */
+    public TableCommittable withPartialColumns(List<List<String>> sets) {
+        return new TableCommittable(this, files, checkpointId, schemaChanges, sets);
+    }
+
+    /** The same batch with {@code other} as its files (e.g. without their kept bytes). */
+    public TableCommittable withFiles(List<StagedFile> other) {
+        return new TableCommittable(this, other, checkpointId, schemaChanges, partialColumns);
+    }
+
     /** How the files write their values. */
     public StagingFormat stagingFormat() {
         return stagingFormat;
@@ -187,6 +229,13 @@ public final class TableCommittable {
         return IntervalColumns.load(file.columns(), schemaChanges);
     }
 
+    /** {@link #partialColumns()} with the names a column rename of the interval gave them. */
+    public List<List<String>> loadPartialColumns() {
+        List<List<String>> sets = new ArrayList<>();
+        partialColumns.forEach(set -> sets.add(IntervalColumns.load(set, schemaChanges)));
+        return sets;
+    }
+
     /** Old name to new name of every column rename of the interval, in order. */
     public Map<String, String> renames() {
         return IntervalColumns.renames(schemaChanges);
@@ -204,19 +253,7 @@ public final class TableCommittable {
     }
 
     private TableCommittable with(long id, List<SchemaChange> changes) {
-        return new TableCommittable(
-                table,
-                id,
-                stagingId,
-                subtask,
-                files,
-                maxSourcePosition,
-                maxSourceTsMs,
-                columns,
-                primaryKey,
-                changes,
-                mode,
-                stagingFormat);
+        return new TableCommittable(this, files, id, changes, partialColumns);
     }
 
     @Override
@@ -236,24 +273,14 @@ public final class TableCommittable {
                 && primaryKey.equals(other.primaryKey)
                 && schemaChanges.equals(other.schemaChanges)
                 && mode.equals(other.mode)
-                && stagingFormat == other.stagingFormat;
+                && stagingFormat == other.stagingFormat
+                && partialColumns.equals(other.partialColumns);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(
-                table,
-                checkpointId,
-                stagingId,
-                subtask,
-                files,
-                maxSourcePosition,
-                maxSourceTsMs,
-                columns,
-                primaryKey,
-                schemaChanges,
-                mode,
-                stagingFormat);
+        // Fewer fields than equals compares: enough to spread committables, consistent with it.
+        return Objects.hash(table, checkpointId, stagingId, subtask);
     }
 
     @Override

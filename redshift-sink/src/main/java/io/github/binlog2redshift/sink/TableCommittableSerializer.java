@@ -18,7 +18,8 @@ import org.apache.flink.types.StringValue;
 
 /**
  * The layout of a {@link TableCommittable} (it sits in the committer's checkpointed state). Version
- * 6 adds the staging format (its name) last; earlier versions are read as {@link
+ * 7 adds the partial column sets (count, then each as a string list) last; earlier versions have
+ * none. Version 6 adds the staging format (its name) last; earlier versions are read as {@link
  * StagingFormat#PLAIN_BINARY}, which their writers staged. Version 5 adds the mode's keyless mode
  * (its name) after the mode; earlier versions are read as {@link KeylessMode#APPEND}, because their
  * writers staged a keyless table's UPDATE as one row (the after image), which only a change log can
@@ -33,7 +34,7 @@ import org.apache.flink.types.StringValue;
 public final class TableCommittableSerializer
         implements SimpleVersionedSerializer<TableCommittable> {
 
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     @Override
     public int getVersion() {
@@ -99,6 +100,12 @@ public final class TableCommittableSerializer
         }
         if (version >= 6) {
             writeString(out, c.stagingFormat().name());
+        }
+        if (version >= 7) {
+            out.writeInt(c.partialColumns().size());
+            for (List<String> set : c.partialColumns()) {
+                writeStrings(out, set);
+            }
         }
         return out.getCopyOfBuffer();
     }
@@ -171,19 +178,24 @@ public final class TableCommittableSerializer
                 format = stagingFormat(readString(in));
             }
         }
+        List<List<String>> partial = new ArrayList<>();
+        for (int i = version >= 7 ? in.readInt() : 0; i > 0; i--) {
+            partial.add(readStrings(in));
+        }
         return new TableCommittable(
-                table,
-                checkpointId,
-                stagingId,
-                subtask,
-                files,
-                maxPos,
-                maxTs,
-                columns,
-                key,
-                changes,
-                mode,
-                format);
+                        table,
+                        checkpointId,
+                        stagingId,
+                        subtask,
+                        files,
+                        maxPos,
+                        maxTs,
+                        columns,
+                        key,
+                        changes,
+                        mode,
+                        format)
+                .withPartialColumns(partial);
     }
 
     private static StagingFormat stagingFormat(String name) throws IOException {

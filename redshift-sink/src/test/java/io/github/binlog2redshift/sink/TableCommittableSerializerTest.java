@@ -66,11 +66,23 @@ class TableCommittableSerializerTest {
     void roundTrips() throws IOException {
         TableCommittable c = sample();
         assertThat(c.stagingFormat()).isEqualTo(StagingFormat.MARKED_BINARY);
-        assertThat(serializer.deserialize(6, serializer.serialize(c))).isEqualTo(c);
+        assertThat(serializer.deserialize(7, serializer.serialize(c))).isEqualTo(c);
         TableCommittable log = withMode(c, c.mode().withKeyless(KeylessMode.APPEND));
-        assertThat(serializer.deserialize(6, serializer.serialize(log))).isEqualTo(log);
+        assertThat(serializer.deserialize(7, serializer.serialize(log))).isEqualTo(log);
         TableCommittable restored = plain(c);
-        assertThat(serializer.deserialize(6, serializer.serialize(restored))).isEqualTo(restored);
+        assertThat(serializer.deserialize(7, serializer.serialize(restored))).isEqualTo(restored);
+    }
+
+    /** Version 7 adds the column sets rows of partial row images lack; version 6 had none. */
+    @Test
+    void roundTripsPartialColumnsAndReadsVersionSixWithout() throws IOException {
+        TableCommittable c = sample();
+        TableCommittable partial =
+                c.withPartialColumns(List.of(List.of("amount"), List.of("amount", "id")));
+        assertThat(serializer.deserialize(7, serializer.serialize(partial))).isEqualTo(partial);
+        assertThat(partial).isNotEqualTo(c);
+        assertThat(serializer.deserialize(6, serializer.serialize(c, 6))).isEqualTo(c);
+        assertThat(serializer.deserialize(7, serializer.serialize(c)).partialColumns()).isEmpty();
     }
 
     /**
@@ -82,14 +94,14 @@ class TableCommittableSerializerTest {
         TableCommittable c = sample();
         assertThat(serializer.deserialize(5, serializer.serialize(c, 5))).isEqualTo(plain(c));
         // Version 6 adds the format's name last.
-        assertThat(serializer.serialize(c))
+        assertThat(serializer.serialize(c, 6))
                 .startsWith(serializer.serialize(c, 5))
                 .hasSize(serializer.serialize(c, 5).length + 2 + "MARKED_BINARY".length());
     }
 
     @Test
     void refusesAnUnknownStagingFormat() throws IOException {
-        byte[] v6 = serializer.serialize(sample());
+        byte[] v6 = serializer.serialize(sample(), 6);
         byte[] v5 = serializer.serialize(sample(), 5);
         byte[] other = java.util.Arrays.copyOf(v6, v6.length);
         other[v5.length + 2] = 'N'; // "NARKED_BINARY"
@@ -181,7 +193,7 @@ class TableCommittableSerializerTest {
                         List.of(),
                         List.of(),
                         TableMode.defaults());
-        assertThat(serializer.deserialize(6, serializer.serialize(c))).isEqualTo(c);
+        assertThat(serializer.deserialize(7, serializer.serialize(c))).isEqualTo(c);
         // Without files versions 3 and 4 write the same bytes, without schema changes 2 and 3.
         TableCommittable log = plain(withMode(c, c.mode().withKeyless(KeylessMode.APPEND)));
         assertThat(serializer.deserialize(4, serializer.serialize(c, 4))).isEqualTo(log);
@@ -212,10 +224,10 @@ class TableCommittableSerializerTest {
 
     @Test
     void rejectsUnknownVersions() {
-        assertThatThrownBy(() -> serializer.deserialize(7, serializer.serialize(sample())))
+        assertThatThrownBy(() -> serializer.deserialize(8, serializer.serialize(sample())))
                 .isInstanceOf(IOException.class)
                 .hasMessage(
-                        "unknown table committable version 7; this build reads versions 1 to 6");
-        assertThat(serializer.getVersion()).isEqualTo(6);
+                        "unknown table committable version 8; this build reads versions 1 to 7");
+        assertThat(serializer.getVersion()).isEqualTo(7);
     }
 }

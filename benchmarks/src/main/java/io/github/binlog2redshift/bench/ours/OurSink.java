@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.bench.ours;
 
+import io.github.binlog2redshift.bench.KafkaClients;
 import io.github.binlog2redshift.config.ConfigLoader;
 import io.github.binlog2redshift.config.Origin;
 import io.github.binlog2redshift.config.RetentionOptions;
@@ -97,7 +98,7 @@ public final class OurSink {
                         StartingOffsets.EARLIEST,
                         null,
                         0,
-                        Map.of("isolation.level", "read_committed"));
+                        consumer());
         IngestStreams streams =
                 SinkIngestTopology.build(
                         env,
@@ -111,6 +112,13 @@ public final class OurSink {
                         ? configured(o, retention)
                         : postgres(o, retention);
         WarehouseSink.attach(streams.changes(), sink);
+    }
+
+    /** The consumer settings both sinks get ({@link KafkaClients}), read committed as deployed. */
+    private static Map<String, String> consumer() {
+        Map<String, String> c = new LinkedHashMap<>(KafkaClients.consumer());
+        c.put("isolation.level", "read_committed");
+        return c;
     }
 
     private static WarehouseSink postgres(Options o, RetentionConfig retention) {
@@ -155,6 +163,7 @@ public final class OurSink {
         m.put("kafka.topic-pattern", o.topics().pattern());
         m.put("kafka.group-id", o.groupId());
         m.put("kafka.starting-offsets", StartingOffsets.EARLIEST.name());
+        m.putAll(KafkaClients.prefixed("kafka.properties.", consumer()));
         Settings settings =
                 new ConfigLoader(SinkOptions.ALL)
                         .merge(List.of(Settings.of(m, Origin.commandLine())));

@@ -1,13 +1,18 @@
 package io.github.binlog2redshift.bench.ours;
 
+import io.github.binlog2redshift.bench.KafkaClients;
+import io.github.binlog2redshift.bench.stack.CatchUp;
 import io.github.binlog2redshift.bench.stack.FlinkRunner;
+import io.github.binlog2redshift.bench.stack.TopicCounter;
 import io.github.binlog2redshift.config.ConfigLoader;
 import io.github.binlog2redshift.config.Origin;
 import io.github.binlog2redshift.config.Settings;
 import io.github.binlog2redshift.config.SourceOptions;
 import io.github.binlog2redshift.config.source.SourceConfig;
+import io.github.binlog2redshift.localstack.KafkaTopic;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
 import io.github.binlog2redshift.source.CdcSourceTopology;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +46,7 @@ public final class OurSource {
         m.put("pipeline.restart-strategy", "NONE");
         m.put("pipeline.checkpoint.interval", "2s");
         m.put("pipeline.parallelism", "1");
+        m.putAll(KafkaClients.prefixed("kafka.properties.", KafkaClients.producer()));
         for (String e : extra) {
             int eq = e.indexOf('=');
             m.put(e.substring(0, eq), e.substring(eq + 1));
@@ -55,6 +61,24 @@ public final class OurSource {
 
     public static JobClient start(String name, SourceConfig config) throws Exception {
         return FlinkRunner.start(name, FlinkRunner.baseConfig(1), 1, env -> build(env, config));
+    }
+
+    /**
+     * Starts the job, waits until {@code topic} holds {@code expected} records and cancels it;
+     * start-up is counted from before the start.
+     */
+    public static CatchUp catchUp(
+            String name, SourceConfig config, KafkaTopic topic, long expected, Duration timeout)
+            throws Exception {
+        long start = System.nanoTime();
+        JobClient job = start(name, config);
+        try (TopicCounter counter =
+                TopicCounter.of(topic.bootstrapServers(), List.of(topic.name()))) {
+            return CatchUp.await(
+                    name, counter::count, expected, Duration.ofMillis(200), timeout, start);
+        } finally {
+            FlinkRunner.cancel(job);
+        }
     }
 
     public static void build(StreamExecutionEnvironment env, SourceConfig config) {

@@ -6,6 +6,7 @@ import io.github.binlog2redshift.localstack.internal.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,24 +20,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Kafka Connect 3.9 worker in standalone mode, as a child JVM whose classpath ({@code
- * benchmarks-peer-runtime}) holds Connect, Debezium's MySQL, MariaDB and JDBC connectors and the
- * JDBC drivers. Connectors are created and watched through its REST API on loopback. Standalone
- * mode keeps offsets in a local file, so no internal topics are needed and each worker starts
- * fresh.
+ * A Kafka Connect worker in standalone mode, as a child JVM whose classpath ({@code
+ * benchmarks-peer-runtime}) holds Connect alone; Debezium's MariaDB source and JDBC sink are
+ * plugins, each in its own directory of {@code plugin.path} with its own class loader, as a
+ * Debezium deployment installs them. The worker JVM gets the heap and GC flags this JVM was started
+ * with, so neither system wins by memory. Connectors are created and watched through its REST API
+ * on loopback. Standalone mode keeps offsets in a local file, so no internal topics are needed.
  */
 public final class ConnectWorker implements AutoCloseable {
 
-    private static final String CLASSPATH =
-            "io/github/binlog2redshift/bench/runtime/connect.classpath";
+    private static final String RUNTIME = "io/github/binlog2redshift/bench/runtime/";
+    private static final String CLASSPATH = RUNTIME + "connect.classpath";
+
+    /** The connectors installed on {@code plugin.path}, one directory each. */
+    static final List<String> PLUGINS =
+            List.of("debezium-connector-mariadb", "debezium-connector-jdbc");
 
     private final ChildProcess process;
     private final URI rest;
+    private final String bootstrapServers;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private ConnectWorker(ChildProcess process, URI rest) {
+    private ConnectWorker(ChildProcess process, URI rest, String bootstrapServers) {
         this.process = process;
         this.rest = rest;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** The broker the worker's connectors use. */
+    public String bootstrapServers() {
+        return bootstrapServers;
     }
 
     /** Starts a worker in {@code dir} against the broker and waits until its REST API answers. */
@@ -56,6 +69,10 @@ public final class ConnectWorker implements AutoCloseable {
                         "offset.storage.file.filename=" + dir.resolve("offsets"),
                         "offset.flush.interval.ms=1000",
                         "listeners=http://127.0.0.1:" + port,
+                        "plugin.path=" + plugins(dir.resolve("plugins")),
+                        // both plugins carry ServiceLoader manifests: no class scan of every jar
+                        // at start-up (the worker's log suggests it; KIP-898)
+                        "plugin.discovery=service_load",
                         // connector-level consumer/producer overrides (max.poll.records, linger.ms)
                         "connector.client.config.override.policy=All",
                         ""));
@@ -81,8 +98,7 @@ public final class ConnectWorker implements AutoCloseable {
                         ""));
         List<String> command = new ArrayList<>();
         command.add(Executables.javaLauncher().toString());
-        // Same heap as the Flink MiniCluster of our jobs gets, so neither wins by memory.
-        command.addAll(List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC"));
+        command.addAll(jvmFlags());
         command.add("-Dlog4j2.configurationFile=" + log4j.toUri());
         command.addAll(
                 List.of("-cp", classpath(), "org.apache.kafka.connect.cli.ConnectStandalone"));
@@ -90,7 +106,9 @@ public final class ConnectWorker implements AutoCloseable {
         ChildProcess child =
                 ChildProcess.start(
                         "kafka-connect", command, dir, dir.resolve("connect.log"), List.of());
-        ConnectWorker w = new ConnectWorker(child, URI.create("http://127.0.0.1:" + port + "/"));
+        ConnectWorker w =
+                new ConnectWorker(
+                        child, URI.create("http://127.0.0.1:" + port + "/"), bootstrapServers);
         try {
             child.awaitReady(
                     Duration.ofSeconds(120), () -> w.get("connectors").statusCode() == 200);
@@ -138,6 +156,24 @@ public final class ConnectWorker implements AutoCloseable {
         return get("connectors/" + name + "/status").body();
     }
 
+    /** Throws with the connector's status (a failed task's trace is in it) when it failed. */
+    public void failIfFailed(String name) {
+        String s;
+        try {
+            s = status(name);
+        } catch (IOException | InterruptedException e) {
+            // The REST call itself failed: the caller's timeout still bounds the wait.
+            return;
+        }
+        if (s.contains("FAILED")) {
+            throw new IllegalStateException(
+                    "connector "
+                            + name
+                            + " failed: "
+                            + (s.length() > 600 ? s.substring(0, 600) + "..." : s));
+        }
+    }
+
     public String logTail() {
         return process.logTail();
     }
@@ -151,15 +187,48 @@ public final class ConnectWorker implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The heap and GC flags of this JVM ({@code ./bench} sets a fixed, pre-touched heap), for the
+     * worker: the MiniCluster of our jobs runs in this JVM, so both systems get the same memory.
+     */
+    static List<String> jvmFlags() {
+        List<String> flags = new ArrayList<>();
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-Xms") || a.startsWith("-Xmx") || a.startsWith("-XX:")) {
+                flags.add(a);
+            }
+        }
+        return flags;
+    }
+
+    /**
+     * Links each connector's jars into its own directory under {@code root}, the layout Connect's
+     * plugin.path expects (https://kafka.apache.org/documentation/#connect_plugindiscovery).
+     */
+    static Path plugins(Path root) throws IOException {
+        for (String plugin : PLUGINS) {
+            Path dir = Files.createDirectories(root.resolve(plugin));
+            for (String jar : classpath(RUNTIME + plugin + ".classpath").split(":")) {
+                Path target = Path.of(jar);
+                Files.createSymbolicLink(dir.resolve(target.getFileName()), target);
+            }
+        }
+        return root;
+    }
+
     static String classpath() {
-        try (InputStream in = ConnectWorker.class.getClassLoader().getResourceAsStream(CLASSPATH)) {
+        return classpath(CLASSPATH);
+    }
+
+    private static String classpath(String resource) {
+        try (InputStream in = ConnectWorker.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(
-                        CLASSPATH + " is missing: build with ./mvnw -pl benchmarks -am package");
+                        resource + " is missing: build with ./mvnw -pl benchmarks -am package");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + CLASSPATH, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.bench.peer;
 
+import io.github.binlog2redshift.bench.KafkaClients;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
 import io.github.binlog2redshift.localstack.PostgresDatabase;
 import java.nio.file.Path;
@@ -7,25 +8,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Connector configurations of the peer: Debezium's binlog source (MySQL connector, or the MariaDB
- * connector that Debezium 3 uses for MariaDB servers) and Debezium's JDBC sink, tuned the way their
- * documentation suggests for throughput (bigger batches, the reduction buffer that keeps only the
- * latest change per key in a batch), so the comparison is with the peer at its best, not its
- * defaults.
+ * Connector configurations of the peer: Debezium's MariaDB source and JDBC sink, tuned the way
+ * their documentation suggests for throughput and given the Kafka client settings our jobs get
+ * ({@link KafkaClients}), so the comparison is with the peer at its best, not its defaults. Each
+ * setting's reason is in benchmarks/README.md.
  */
 public final class DebeziumConnectors {
 
-    /** Which Debezium binlog connector to use. */
-    public enum SourceKind {
-        MYSQL("io.debezium.connector.mysql.MySqlConnector"),
-        MARIADB("io.debezium.connector.mariadb.MariaDbConnector");
+    /** The one binlog source: Debezium's connector for MariaDB servers. */
+    public static final String SOURCE_CLASS = "io.debezium.connector.mariadb.MariaDbConnector";
 
-        final String className;
+    /** Events a source task hands Connect at once, and how many it buffers. */
+    static final int MAX_BATCH_SIZE = 8192;
 
-        SourceKind(String className) {
-            this.className = className;
-        }
-    }
+    static final int MAX_QUEUE_SIZE = 32768;
+
+    /** Records a JDBC sink task writes in one batch: the poll size of both sinks. */
+    static final int SINK_BATCH_SIZE = 5000;
 
     private DebeziumConnectors() {}
 
@@ -36,8 +35,8 @@ public final class DebeziumConnectors {
 
     /**
      * The table the JDBC sink writes {@code topic} to: {@code collection.name.format} defaults to
-     * {@code ${topic}} and Debezium 3.1's {@code DefaultCollectionNamingStrategy} replaces the dots
-     * by underscores. Unquoted ({@code quote.identifiers=false}), so PostgreSQL folds it to lower
+     * {@code ${topic}} and Debezium's {@code DefaultCollectionNamingStrategy} replaces the dots by
+     * underscores. Unquoted ({@code quote.identifiers=false}), so PostgreSQL folds it to lower
      * case.
      */
     public static String sinkTable(String topic) {
@@ -49,14 +48,9 @@ public final class DebeziumConnectors {
      *     no_data}: start at the current end (steady load)
      */
     public static Map<String, String> source(
-            SourceKind kind,
-            MySqlDatabase db,
-            String topicPrefix,
-            long serverId,
-            String snapshotMode,
-            Path dir) {
+            MySqlDatabase db, String topicPrefix, long serverId, String snapshotMode, Path dir) {
         Map<String, String> c = new LinkedHashMap<>();
-        c.put("connector.class", kind.className);
+        c.put("connector.class", SOURCE_CLASS);
         c.put("tasks.max", "1");
         c.put("database.hostname", db.host());
         c.put("database.port", Integer.toString(db.port()));
@@ -75,14 +69,12 @@ public final class DebeziumConnectors {
                 dir.resolve(topicPrefix + "-history.dat").toString());
         c.put("topic.creation.default.partitions", "1");
         c.put("topic.creation.default.replication.factor", "1");
-        c.put("max.batch.size", "4096");
-        c.put("max.queue.size", "16384");
+        c.put("max.batch.size", Integer.toString(MAX_BATCH_SIZE));
+        c.put("max.queue.size", Integer.toString(MAX_QUEUE_SIZE));
         c.put("poll.interval.ms", "50");
-        if (kind == SourceKind.MYSQL) {
-            c.put("database.ssl.mode", "disabled");
-        } else {
-            c.put("database.ssl.mode", "disable");
-        }
+        c.put("snapshot.fetch.size", "10000");
+        c.put("database.ssl.mode", "disable");
+        c.putAll(KafkaClients.prefixed("producer.override.", KafkaClients.producer()));
         return c;
     }
 
@@ -93,7 +85,8 @@ public final class DebeziumConnectors {
         c.put("connector.class", "io.debezium.connector.jdbc.JdbcSinkConnector");
         c.put("tasks.max", Integer.toString(tasks));
         c.put("topics.regex", topicsRegex);
-        c.put("connection.url", target.jdbcUrl());
+        // pgjdbc sends a JDBC batch of INSERT ... ON CONFLICT as multi-row statements with it
+        c.put("connection.url", target.jdbcUrl() + "?reWriteBatchedInserts=true");
         c.put("connection.username", target.user());
         c.put("connection.password", target.password() == null ? "" : target.password());
         c.put("insert.mode", "upsert");
@@ -101,8 +94,8 @@ public final class DebeziumConnectors {
         c.put("primary.key.mode", "record_key");
         c.put("schema.evolution", "basic");
         c.put("use.reduction.buffer", "true");
-        c.put("batch.size", "5000");
-        c.put("consumer.override.max.poll.records", "5000");
+        c.put("batch.size", Integer.toString(SINK_BATCH_SIZE));
+        c.putAll(KafkaClients.prefixed("consumer.override.", KafkaClients.consumer()));
         c.put("consumer.override.auto.offset.reset", "earliest");
         // The default range assignor gives every single-partition topic to task 0, leaving the
         // other tasks idle; round robin spreads the tables, so "2 tasks" means two working tasks.

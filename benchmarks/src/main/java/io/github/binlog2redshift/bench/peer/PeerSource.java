@@ -1,22 +1,21 @@
 package io.github.binlog2redshift.bench.peer;
 
-import io.github.binlog2redshift.bench.peer.DebeziumConnectors.SourceKind;
+import io.github.binlog2redshift.bench.stack.CatchUp;
+import io.github.binlog2redshift.bench.stack.TopicCounter;
 import io.github.binlog2redshift.localstack.MySqlAdmin;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * Starts Debezium's binlog source on a worker. The MySQL connector is tried first (the peer named
- * in the issue); Debezium 3 refuses MariaDB there and points to its MariaDB connector, which is
- * then used. Which one ran is returned so the report can say so.
+ * Starts Debezium's MariaDB source on a worker and watches it. Nothing waits here: the caller's
+ * timer is already running and its progress poll calls {@link ConnectWorker#failIfFailed}, so a
+ * refused connector fails the run at once and a working one is timed from the moment it is created.
  */
 public final class PeerSource {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PeerSource.class);
 
     private PeerSource() {}
 
@@ -31,12 +30,13 @@ public final class PeerSource {
         }
     }
 
-    /** The Connect name of the source connector {@link #start} created for {@code kind}. */
-    public static String connectorName(String prefix, SourceKind kind) {
-        return prefix + "-" + kind.name().toLowerCase(java.util.Locale.ROOT);
+    /** The Connect name of the source connector {@link #start} creates. */
+    public static String connectorName(String prefix) {
+        return prefix + "-mariadb";
     }
 
-    public static SourceKind start(
+    /** Creates the source connector and returns its name. */
+    public static String start(
             ConnectWorker worker,
             MySqlDatabase db,
             String prefix,
@@ -44,41 +44,44 @@ public final class PeerSource {
             String snapshotMode,
             Path dir)
             throws Exception {
-        for (SourceKind kind : SourceKind.values()) {
-            String name = connectorName(prefix, kind);
-            worker.create(
-                    name, DebeziumConnectors.source(kind, db, prefix, serverId, snapshotMode, dir));
-            String status = awaitRunningOrFailed(worker, name);
-            if (!status.contains("FAILED")) {
-                LOG.info("Debezium source {} runs: {}", kind, status);
-                return kind;
-            }
-            LOG.warn(
-                    "Debezium source {} failed, trying the next one: {}", kind, abbreviate(status));
-            worker.delete(name);
-            serverId++;
-        }
-        throw new IllegalStateException(
-                "no Debezium binlog connector could read the server; worker log:\n"
-                        + worker.logTail());
+        String name = connectorName(prefix);
+        worker.create(name, DebeziumConnectors.source(db, prefix, serverId, snapshotMode, dir));
+        return name;
     }
 
-    private static String awaitRunningOrFailed(ConnectWorker worker, String name) throws Exception {
-        String status = "";
-        // A connector reports RUNNING before its task has connected; a refusal shows within
-        // seconds.
-        long deadline = System.nanoTime() + 8_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            status = worker.status(name);
-            if (status.contains("FAILED")) {
-                return status;
+    /**
+     * Creates the source connector, waits until {@code topics} hold {@code expected} records
+     * (start-up counted from before the creation, a failed task failing the wait at once) and
+     * deletes the connector.
+     */
+    public static CatchUp catchUp(
+            ConnectWorker worker,
+            MySqlDatabase db,
+            String prefix,
+            long serverId,
+            String snapshotMode,
+            Path dir,
+            List<String> topics,
+            long expected,
+            Duration timeout)
+            throws Exception {
+        try (TopicCounter counter = TopicCounter.of(worker.bootstrapServers(), topics)) {
+            long start = System.nanoTime();
+            String name = start(worker, db, prefix, serverId, snapshotMode, dir);
+            try {
+                return CatchUp.await(
+                        "Debezium " + name,
+                        () -> {
+                            worker.failIfFailed(name);
+                            return counter.count();
+                        },
+                        expected,
+                        Duration.ofMillis(200),
+                        timeout,
+                        start);
+            } finally {
+                worker.delete(name);
             }
-            Thread.sleep(500);
         }
-        return status;
-    }
-
-    static String abbreviate(String s) {
-        return s.length() > 600 ? s.substring(0, 600) + "..." : s;
     }
 }

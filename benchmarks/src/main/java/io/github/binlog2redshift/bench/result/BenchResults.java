@@ -15,6 +15,7 @@ public final class BenchResults {
     private final String mode;
     private final List<Measurement> measurements = new ArrayList<>();
     private final List<String> findings = new ArrayList<>();
+    private final List<RunRecord> runs = new ArrayList<>();
 
     public BenchResults(String mode) {
         this.mode = mode;
@@ -31,6 +32,15 @@ public final class BenchResults {
     /** A sentence a person should read with the figures, e.g. where the snapshot reader waits. */
     public synchronized void finding(String text) {
         findings.add(text);
+    }
+
+    /** One system's run of a scenario, counted or warm-up, with the machine's load meanwhile. */
+    public synchronized void run(RunRecord r) {
+        runs.add(r);
+    }
+
+    public synchronized List<RunRecord> runs() {
+        return List.copyOf(runs);
     }
 
     public synchronized List<Measurement> measurements() {
@@ -52,9 +62,11 @@ public final class BenchResults {
             if (!m.system().equals(Measurement.OURS)) {
                 continue;
             }
-            find(m, Measurement.PEER)
+            // every peer configuration measured (Debezium with 2 tasks, with 1 task)
+            measurements.stream()
+                    .filter(p -> p.system().startsWith(Measurement.PEER) && same(p, m))
                     .filter(p -> p.value() != 0 && m.value() != 0)
-                    .ifPresent(p -> out.add(Ratio.advantage(m, p)));
+                    .forEach(p -> out.add(Ratio.advantage(m, p)));
         }
         for (Measurement ref : measurements) {
             if (!ref.isReference() || ref.value() == 0) {
@@ -70,12 +82,6 @@ public final class BenchResults {
             }
         }
         return out;
-    }
-
-    private Optional<Measurement> find(Measurement like, String system) {
-        return measurements.stream()
-                .filter(x -> x.system().equals(system) && same(x, like))
-                .findFirst();
     }
 
     private static boolean same(Measurement a, Measurement b) {

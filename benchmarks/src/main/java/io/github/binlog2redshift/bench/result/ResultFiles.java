@@ -55,6 +55,12 @@ public final class ResultFiles {
             n.put("system", m.system());
             n.put("metric", m.metric());
             n.put("value", m.value());
+            if (!m.runs().isEmpty()) {
+                n.put("min", m.min());
+                n.put("max", m.max());
+                ArrayNode runs = n.putArray("runs");
+                m.runs().forEach(runs::add);
+            }
             n.put("unit", m.unit());
             n.put("higher_is_better", m.direction() == Direction.HIGHER_IS_BETTER);
             n.put("note", m.note());
@@ -69,13 +75,30 @@ public final class ResultFiles {
             n.put("kind", r.kind().name().toLowerCase(Locale.ROOT));
             n.put("value", r.value());
         }
+        ArrayNode runs = root.putArray("runs");
+        for (RunRecord r : results.runs()) {
+            ObjectNode n = runs.addObject();
+            n.put("scenario", r.scenario());
+            n.put("system", r.system());
+            n.put("round", r.round());
+            n.put("warm_up", r.warmUp());
+            r.figures().entrySet().stream()
+                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(f -> n.put(f.getKey(), f.getValue()));
+            n.put("load_mean", r.load().loadMean());
+            n.put("load_max", r.load().loadMax());
+            n.put("cpu_busy_percent", r.load().busyPercent());
+            n.put("cpu_steal_percent", r.load().stealPercent());
+            n.put("content", r.content());
+        }
         ArrayNode fs = root.putArray("findings");
         results.findings().forEach(fs::add);
         return MAPPER.writeValueAsString(root) + "\n";
     }
 
     static String csv(BenchResults results) {
-        StringBuilder out = new StringBuilder("scenario,system,metric,value,unit,note\n");
+        StringBuilder out =
+                new StringBuilder("scenario,system,metric,value,min,max,runs,unit,note\n");
         for (Measurement m : results.measurements()) {
             out.append(field(m.scenario()))
                     .append(',')
@@ -84,6 +107,12 @@ public final class ResultFiles {
                     .append(field(m.metric()))
                     .append(',')
                     .append(String.format(Locale.ROOT, "%.3f", m.value()))
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.3f", m.min()))
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.3f", m.max()))
+                    .append(',')
+                    .append(m.runs().size())
                     .append(',')
                     .append(field(m.unit()))
                     .append(',')

@@ -17,10 +17,18 @@ public final class ResultTable {
             out.append("NOTE: ").append(run.warning()).append('\n');
         }
         out.append('\n');
-        String row = "%-22s %-30s %-12s %14s %-10s %s%n";
+        String row = "%-34s %-24s %-17s %12s %-19s %-9s %s%n";
         out.append(
                 String.format(
-                        Locale.ROOT, row, "scenario", "system", "metric", "value", "unit", "note"));
+                        Locale.ROOT,
+                        row,
+                        "scenario",
+                        "system",
+                        "metric",
+                        "value",
+                        "range (runs)",
+                        "unit",
+                        "note"));
         for (Measurement m : results.measurements()) {
             out.append(
                     String.format(
@@ -30,6 +38,7 @@ public final class ResultTable {
                             m.system(),
                             m.metric(),
                             number(m.value()),
+                            range(m),
                             m.unit(),
                             m.note()));
         }
@@ -37,7 +46,7 @@ public final class ResultTable {
         if (!ratios.isEmpty()) {
             out.append("\nratios (advantage: times better than the baseline, >1 = better;")
                     .append(" fraction: share of the physical ceiling)\n");
-            String r = "%-22s %-12s %-18s %-30s %-24s %10s%n";
+            String r = "%-34s %-17s %-18s %-24s %-24s %10s%n";
             out.append(
                     String.format(
                             Locale.ROOT,
@@ -66,6 +75,13 @@ public final class ResultTable {
             results.findings().forEach(f -> out.append("- ").append(f).append('\n'));
         }
         return out.toString();
+    }
+
+    /** {@code 41,200-45,900 (3)} for a median of runs, empty for a figure measured once. */
+    static String range(Measurement m) {
+        return m.runs().isEmpty()
+                ? ""
+                : number(m.min()) + "-" + number(m.max()) + " (" + m.runs().size() + ")";
     }
 
     /** Thousands separated, no decimals above 100, two below (latencies of a few ms). */

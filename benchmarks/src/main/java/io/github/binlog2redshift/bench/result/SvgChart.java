@@ -9,14 +9,17 @@ import java.util.Map;
 /**
  * The run as an SVG bar chart, written by hand so no plotting library enters the build: one group
  * per scenario and metric, one bar per system. Each group is scaled to its own largest value,
- * because the groups mix units (events/s, ms, MB); the value is printed at the end of each bar.
+ * because the groups mix units (events/s, ms, MB); the value is printed at the end of each bar. A
+ * median of runs has a black whisker from its lowest to its highest run, and its range printed.
  */
 public final class SvgChart {
 
-    static final int WIDTH = 900;
+    static final int WIDTH = 1000;
     static final int LABEL_WIDTH = 230;
     static final int BAR_HEIGHT = 16;
     static final int GROUP_GAP = 22;
+    // room after the longest bar for its value and range
+    static final int BAR_SPACE = WIDTH - LABEL_WIDTH - 220;
     private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"};
 
     private SvgChart() {}
@@ -58,7 +61,7 @@ public final class SvgChart {
             legend++;
         }
         y += legend * 20 + 10;
-        int barSpace = WIDTH - LABEL_WIDTH - 120;
+        int barSpace = BAR_SPACE;
         for (Map.Entry<String, List<Measurement>> g : groups.entrySet()) {
             List<Measurement> bars = g.getValue();
             Measurement first = bars.get(0);
@@ -71,7 +74,7 @@ public final class SvgChart {
                     g.getKey() + " [" + first.unit() + "]" + suffix,
                     "font-weight=\"bold\"");
             y += 16;
-            double max = bars.stream().mapToDouble(Measurement::value).max().orElse(1);
+            double max = bars.stream().mapToDouble(Measurement::max).max().orElse(1);
             for (Measurement m : bars) {
                 int w = max <= 0 ? 0 : (int) Math.round(barSpace * m.value() / max);
                 text(svg, 20, y + 12, m.system(), "");
@@ -82,13 +85,33 @@ public final class SvgChart {
                         Math.max(w, 1),
                         BAR_HEIGHT - 4,
                         colors.get(m.system()));
-                text(svg, LABEL_WIDTH + w + 6, y + 12, ResultTable.number(m.value()), "");
+                String label = ResultTable.number(m.value());
+                int end = LABEL_WIDTH + w;
+                if (!m.runs().isEmpty()) {
+                    int lo = LABEL_WIDTH + (int) Math.round(barSpace * m.min() / max);
+                    int hi = LABEL_WIDTH + (int) Math.round(barSpace * m.max() / max);
+                    whisker(svg, lo, hi, y + BAR_HEIGHT / 2);
+                    end = Math.max(end, hi);
+                    label += " (" + ResultTable.range(m) + ")";
+                }
+                text(svg, end + 6, y + 12, label, "");
                 y += BAR_HEIGHT;
             }
             y += GROUP_GAP - 16;
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** A min-to-max line with end ticks, over a bar. */
+    private static void whisker(StringBuilder svg, int lo, int hi, int y) {
+        svg.append(
+                String.format(
+                        Locale.ROOT,
+                        "<path d=\"M%d %dv-4v8v-4H%dv-4v8\" stroke=\"black\" fill=\"none\"/>%n",
+                        lo,
+                        y,
+                        hi));
     }
 
     static void rect(StringBuilder svg, int x, int y, int w, int h, String fill) {

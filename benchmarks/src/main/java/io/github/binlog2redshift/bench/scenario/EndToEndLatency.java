@@ -7,7 +7,6 @@ import io.github.binlog2redshift.bench.ours.OurSink;
 import io.github.binlog2redshift.bench.ours.OurSource;
 import io.github.binlog2redshift.bench.peer.ConnectWorker;
 import io.github.binlog2redshift.bench.peer.DebeziumConnectors;
-import io.github.binlog2redshift.bench.peer.DebeziumConnectors.SourceKind;
 import io.github.binlog2redshift.bench.peer.PeerSource;
 import io.github.binlog2redshift.bench.result.Direction;
 import io.github.binlog2redshift.bench.result.Measurement;
@@ -159,7 +158,7 @@ public final class EndToEndLatency implements Scenario {
         for (String table : load.tables()) {
             env.stack().kafka().createTopic(DebeziumConnectors.topic(prefix, db, table), 1);
         }
-        SourceKind kind =
+        String source =
                 PeerSource.start(worker, db, prefix, serverId, "no_data", env.dir("dbz-" + prefix));
         String sinkName = prefix + "-jdbc";
         try (Connection c = target.connect()) {
@@ -174,13 +173,11 @@ public final class EndToEndLatency implements Scenario {
                     load,
                     c,
                     t -> DebeziumConnectors.sinkTable(DebeziumConnectors.topic(prefix, db, t)),
-                    "Debezium "
-                            + kind.name().toLowerCase(Locale.ROOT)
-                            + " source + JDBC sink (2 tasks) on one worker");
+                    "Debezium MariaDB source + JDBC sink (2 tasks) on one worker");
         } finally {
             // The next pass gets the worker to itself.
             worker.delete(sinkName);
-            worker.delete(PeerSource.connectorName(prefix, kind));
+            worker.delete(source);
         }
     }
 

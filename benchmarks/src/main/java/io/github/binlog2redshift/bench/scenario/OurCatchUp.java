@@ -5,7 +5,7 @@ import io.github.binlog2redshift.bench.ours.OurSink;
 import io.github.binlog2redshift.bench.profile.CpuSplit;
 import io.github.binlog2redshift.bench.stack.CatchUp;
 import io.github.binlog2redshift.bench.stack.FlinkRunner;
-import io.github.binlog2redshift.bench.stack.RetryCounter;
+import io.github.binlog2redshift.bench.stack.MetricsCapture;
 import io.github.binlog2redshift.bench.stack.TargetProbe;
 import io.github.binlog2redshift.bench.workload.SinkTopics;
 import io.github.binlog2redshift.bench.workload.SinkTopics.Prepared;
@@ -23,7 +23,7 @@ import org.apache.flink.core.execution.JobClient;
  * Our sink over the prepared topics into one target (parallelism 2): timed from the job's start,
  * with its whole input waiting, to every table's marker row being visible through {@code probe},
  * then the target's rows counted; the CPU of that window is split between this JVM, PostgreSQL and
- * S3Proxy, and the sink's commit retries are counted.
+ * S3Proxy, and the sink's serialization conflicts are read from its own metric.
  */
 final class OurCatchUp {
 
@@ -31,22 +31,21 @@ final class OurCatchUp {
     static final Duration TIMEOUT = Duration.ofMinutes(15);
 
     /**
-     * What the run took, what the target holds after it, where the CPU went meanwhile, and how many
-     * table commits were tried again (after how much back-off in total).
+     * What the run took (from before the job was started, and from its first visible marker), what
+     * the target holds after it, where the CPU went meanwhile, and how many table commits a
+     * serialization conflict rolled back (the committer's {@code serializationConflicts} metric,
+     * summed over tables and subtasks; other transient errors are retried without a metric and are
+     * not counted here).
      */
-    record Result(long ms, long rows, CpuSplit.Window cpu, long retries, long retryWaitMs) {
+    record Result(CatchUp catchUp, long rows, CpuSplit.Window cpu, long conflicts) {
 
         double eventsPerSecond(Prepared in) {
-            return in.events() * 1000.0 / Math.max(ms, 1);
+            return in.events() * 1000.0 / Math.max(catchUp.startupMs() + catchUp.activeMs(), 1);
         }
 
-        /** {@code commit retries 91 (back-off 118 s in total over parallel commits)}. */
+        /** {@code serialization conflicts retried: 3}. */
         String retriesText() {
-            return "commit retries "
-                    + retries
-                    + " (back-off "
-                    + retryWaitMs / 1000
-                    + " s in total over parallel commits)";
+            return "serialization conflicts retried: " + conflicts;
         }
     }
 
@@ -60,6 +59,7 @@ final class OurCatchUp {
     /**
      * @param probe a connection that sees the target's tables, polled for the markers; closed here
      * @param threads name prefix of this JVM's threads to count apart in the CPU split, or null
+     * @param jobName unique per run: the conflicts metric is read by it
      */
     static Result run(
             BenchEnv env,
@@ -73,25 +73,26 @@ final class OurCatchUp {
         Map<String, Supplier<List<Long>>> services = new LinkedHashMap<>();
         services.put("PostgreSQL", env.stack().postgres()::processTree);
         services.put("S3Proxy", env.stack().s3()::processTree);
+        long start = System.nanoTime();
         JobClient job =
                 FlinkRunner.start(
                         jobName, FlinkRunner.baseConfig(2), 2, e -> OurSink.build(e, options));
         try (TargetProbe markers = new TargetProbe(probe, tables);
-                RetryCounter retries = new RetryCounter();
                 CpuSplit cpu = new CpuSplit(threads, services)) {
-            long start = System.nanoTime();
-            CatchUp.await(
-                    jobName + " catch-up",
-                    () -> {
-                        failIfEnded(jobName, job);
-                        return markers.markersVisible();
-                    },
-                    tables.size(),
-                    POLL,
-                    TIMEOUT);
-            long ms = (System.nanoTime() - start) / 1_000_000;
+            CatchUp c =
+                    CatchUp.await(
+                            jobName + " catch-up",
+                            () -> {
+                                failIfEnded(jobName, job);
+                                return markers.progress();
+                            },
+                            tables.size() + 1,
+                            POLL,
+                            TIMEOUT,
+                            start);
             CpuSplit.Window window = cpu.stop();
-            return new Result(ms, markers.rows(), window, retries.retries(), retries.waitedMs());
+            long conflicts = MetricsCapture.sum(jobName, "serializationConflicts").orElse(0);
+            return new Result(c, markers.rows(), window, conflicts);
         } finally {
             FlinkRunner.cancel(job);
         }

@@ -8,7 +8,6 @@ import io.github.binlog2redshift.bench.reference.RedshiftCopyReference;
 import io.github.binlog2redshift.bench.result.Direction;
 import io.github.binlog2redshift.bench.result.Measurement;
 import io.github.binlog2redshift.bench.stack.TargetProbe;
-import io.github.binlog2redshift.bench.workload.SinkTopics;
 import io.github.binlog2redshift.bench.workload.SinkTopics.Prepared;
 import io.github.binlog2redshift.localstack.PostgresDatabase;
 import io.github.binlog2redshift.localstack.Warehouse;
@@ -16,7 +15,6 @@ import io.github.binlog2redshift.localstack.WarehouseDatabase;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The sink catch-up into the local Redshift (docs/local-redshift.md) instead of PostgreSQL: the
@@ -67,7 +65,7 @@ public final class SinkCatchUpRedshift implements Scenario {
         OurSink.Options options =
                 new OurSink.Options(
                         env.stack().kafka().bootstrapServers(),
-                        Pattern.compile(Pattern.quote(SinkTopics.TOPIC_PREFIX) + "t\\d+"),
+                        input.topicPattern(),
                         "bench-sink-redshift",
                         target,
                         env.stack().newS3Location("sinkbench-rs").uri("staging/"),
@@ -133,8 +131,9 @@ public final class SinkCatchUpRedshift implements Scenario {
     /** Against the PostgreSQL run of the same topics, when it ran before in this run. */
     private static String comparison(BenchEnv env, double eventsPerSecond) {
         return env.results().measurements().stream()
-                .filter(m -> m.scenario().equals(SinkCatchUp.NAME))
-                .filter(m -> m.system().equals(Measurement.OURS) && m.metric().equals("rate"))
+                .filter(m -> m.scenario().equals(SinkCatchUp.HEADLINE))
+                .filter(m -> m.system().equals(Measurement.OURS))
+                .filter(m -> m.metric().equals("rate_with_startup"))
                 .findFirst()
                 .map(
                         pg ->

@@ -4,9 +4,6 @@ import io.github.binlog2redshift.bench.BenchEnv;
 import io.github.binlog2redshift.bench.Scenario;
 import io.github.binlog2redshift.bench.ours.OurSource;
 import io.github.binlog2redshift.bench.ours.PollIntervalExperiment;
-import io.github.binlog2redshift.bench.peer.ConnectWorker;
-import io.github.binlog2redshift.bench.peer.DebeziumConnectors.SourceKind;
-import io.github.binlog2redshift.bench.peer.PeerSource;
 import io.github.binlog2redshift.bench.profile.StackSampler;
 import io.github.binlog2redshift.bench.result.Measurement;
 import io.github.binlog2redshift.bench.stack.CatchUp;
@@ -19,9 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.apache.flink.core.execution.JobClient;
 import org.slf4j.Logger;
@@ -30,10 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Snapshot (full load) rows/s of cdc-source in snapshot-only mode: a small table with Flink CDC's
  * default chunk size (8096 rows), sampled with {@link StackSampler} to show where the split reader
- * waits between chunks, and the big table with the tuned chunk size. The peer, Debezium's binlog
- * connector, snapshots a table of the small one's shape and size in a database of its own (its
- * {@code database.include.list} is per database), so the default-chunk figure has a peer figure
- * measured the same way: from the first record in Kafka to the last.
+ * waits between chunks, and the big table with the tuned chunk size. Ours alone: the comparison
+ * with the peer is {@link SnapshotTables}, over 10 tables in interleaved runs.
  */
 public final class SnapshotLoad implements Scenario {
 
@@ -74,9 +66,6 @@ public final class SnapshotLoad implements Scenario {
                                     small
                                             + " rows, chunk 8096 (Flink CDC default), parallelism 1"));
             top = sampler.top(6);
-        }
-        if (env.runPeer()) {
-            runPeer(env, small);
         }
         LOG.info(
                 "where the snapshot threads were, by share of samples:\n  {}",
@@ -141,61 +130,6 @@ public final class SnapshotLoad implements Scenario {
                             + " SELECT seq, seq % 1000, CONCAT(REPEAT('c', 100), seq), REPEAT('p', 50)"
                             + " FROM seq_1_to_"
                             + rows);
-        }
-    }
-
-    /**
-     * Debezium snapshots a copy of the small table, alone in its database. The counter polls from
-     * before the connector is created, in its own thread: {@link PeerSource#start} waits seconds to
-     * see a refusal, and a snapshot of this size can end within that wait.
-     */
-    private void runPeer(BenchEnv env, int rows) throws Exception {
-        MySqlDatabase db = env.stack().newMySqlDatabase("snappeer");
-        fill(db, "small", rows);
-        PeerSource.grant(env.stack().mySql(), db);
-        String prefix = "peersnap";
-        String mode = "initial_only";
-        String topic = prefix + "." + db.name() + ".small";
-        ExecutorService poller = Executors.newSingleThreadExecutor();
-        try (ConnectWorker worker =
-                        ConnectWorker.start(
-                                env.dir("connect-snap"), env.stack().kafka().bootstrapServers());
-                TopicCounter counter =
-                        TopicCounter.of(env.stack().kafka().bootstrapServers(), List.of(topic))) {
-            Future<CatchUp> done =
-                    poller.submit(
-                            () ->
-                                    CatchUp.await(
-                                            "Debezium snapshot of " + topic,
-                                            counter::count,
-                                            rows,
-                                            POLL,
-                                            Duration.ofMinutes(10)));
-            SourceKind kind;
-            try {
-                kind = PeerSource.start(worker, db, prefix, 5900, mode, env.dir("dbz-snap"));
-            } catch (Exception e) {
-                done.cancel(true);
-                throw e;
-            }
-            CatchUp c = done.get();
-            env.results()
-                    .add(
-                            Measurement.rate(
-                                    NAME + "-default-chunk",
-                                    Measurement.PEER,
-                                    c.rate(),
-                                    "rows/s",
-                                    rows
-                                            + " rows, Debezium "
-                                            + kind.name().toLowerCase(Locale.ROOT)
-                                            + " connector, snapshot.mode="
-                                            + mode
-                                            + ", 1 task, 1 partition, start-up "
-                                            + c.startupMs()
-                                            + " ms"));
-        } finally {
-            poller.shutdownNow();
         }
     }
 

@@ -27,7 +27,21 @@ public record CatchUp(long total, long startupMs, long activeMs) {
     public static CatchUp await(
             String what, LongSupplier progress, long expected, Duration poll, Duration timeout)
             throws InterruptedException {
-        long start = System.nanoTime();
+        return await(what, progress, expected, poll, timeout, System.nanoTime());
+    }
+
+    /**
+     * Like {@link #await(String, LongSupplier, long, Duration, Duration)}, with start-up counted
+     * from {@code start} ({@link System#nanoTime}), taken before the system was started.
+     */
+    public static CatchUp await(
+            String what,
+            LongSupplier progress,
+            long expected,
+            Duration poll,
+            Duration timeout,
+            long start)
+            throws InterruptedException {
         long deadline = start + timeout.toNanos();
         long first = -1;
         long seen = 0;

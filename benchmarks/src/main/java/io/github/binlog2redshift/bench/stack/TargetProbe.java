@@ -19,6 +19,7 @@ public final class TargetProbe implements AutoCloseable {
     private final Connection connection;
     private final List<String> tables;
     private final Set<String> done = new HashSet<>();
+    private boolean anyCreated;
 
     public TargetProbe(Connection connection, List<String> qualifiedTables) throws SQLException {
         this.connection = connection;
@@ -34,6 +35,7 @@ public final class TargetProbe implements AutoCloseable {
             }
             try (Statement s = connection.createStatement();
                     ResultSet rs = s.executeQuery("SELECT 1 FROM " + t + " WHERE id = 0")) {
+                anyCreated = true;
                 if (rs.next()) {
                     done.add(t);
                 }
@@ -42,6 +44,17 @@ public final class TargetProbe implements AutoCloseable {
             }
         }
         return done.size();
+    }
+
+    /**
+     * Progress for {@link CatchUp}: 0 until the sink created its first target table (its first
+     * applied batch: both sinks create tables as they first write them), then 1 plus the visible
+     * markers, so a catch-up over {@code n} tables ends at {@code n + 1} and its start-up is the
+     * time to the first applied batch.
+     */
+    public long progress() {
+        long markers = markersVisible();
+        return anyCreated ? 1 + markers : 0;
     }
 
     /** Total rows over the tables, to check both sinks end in the same state. */

@@ -45,15 +45,7 @@ public final class BinlogBacklog {
         long position;
         try (Connection c = db.connect();
                 Statement s = c.createStatement()) {
-            for (int t = 1; t <= tables; t++) {
-                String name = String.format("sbtest%02d", t);
-                names.add(name);
-                s.execute(
-                        "CREATE TABLE "
-                                + name
-                                + " (id BIGINT PRIMARY KEY, k INT NOT NULL, c VARCHAR(120) NOT NULL,"
-                                + " pad VARCHAR(60) NOT NULL, v BIGINT NOT NULL)");
-            }
+            names.addAll(createTables(s, tables));
             try (Connection root = admin.connect("");
                     Statement rs0 = root.createStatement();
                     ResultSet rs = rs0.executeQuery("SHOW MASTER STATUS")) {
@@ -61,14 +53,7 @@ public final class BinlogBacklog {
                 file = rs.getString(1);
                 position = rs.getLong(2);
             }
-            for (String name : names) {
-                s.execute(
-                        "INSERT INTO "
-                                + name
-                                + " SELECT seq, seq % 1000, CONCAT(REPEAT('c', 100), seq),"
-                                + " CONCAT(REPEAT('p', 50), seq), 0 FROM seq_1_to_"
-                                + rows);
-            }
+            insertRows(s, names, rows);
             for (String name : names) {
                 s.execute("UPDATE " + name + " SET v = v + 1, k = k + 1");
             }
@@ -79,6 +64,36 @@ public final class BinlogBacklog {
             s.execute("FLUSH BINARY LOGS");
         }
         return new Backlog(db, names, file, position, binlogFiles(admin), 2L * tables * rows);
+    }
+
+    /**
+     * Creates {@code tables} empty tables {@code sbtest01..} of the benchmark shape (id, k, c, pad,
+     * v) and returns their names.
+     */
+    public static List<String> createTables(Statement s, int tables) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (int t = 1; t <= tables; t++) {
+            String name = String.format("sbtest%02d", t);
+            names.add(name);
+            s.execute(
+                    "CREATE TABLE "
+                            + name
+                            + " (id BIGINT PRIMARY KEY, k INT NOT NULL, c VARCHAR(120) NOT NULL,"
+                            + " pad VARCHAR(60) NOT NULL, v BIGINT NOT NULL)");
+        }
+        return names;
+    }
+
+    /** Fills each table with {@code rows} rows (ids 1..rows) from MariaDB's SEQUENCE engine. */
+    public static void insertRows(Statement s, List<String> names, int rows) throws SQLException {
+        for (String name : names) {
+            s.execute(
+                    "INSERT INTO "
+                            + name
+                            + " SELECT seq, seq % 1000, CONCAT(REPEAT('c', 100), seq),"
+                            + " CONCAT(REPEAT('p', 50), seq), 0 FROM seq_1_to_"
+                            + rows);
+        }
     }
 
     static List<Path> binlogFiles(MySqlAdmin admin) throws SQLException {

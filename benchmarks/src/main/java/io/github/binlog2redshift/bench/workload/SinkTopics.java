@@ -7,35 +7,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The prepared input of the sink catch-up: {@code events} changes over {@code tables} tables, one
- * topic per table ({@code sinkin_tNNN}, as Debezium writes them), in Debezium's envelope. Of the
- * events about 20% change a key changed before (update), 5% delete one, the rest insert new keys.
- * The last event of every topic upserts the marker row {@code id = 0}: when all markers are visible
- * in the target, the catch-up is complete (per-topic order is kept by both sinks).
+ * The prepared input of a sink catch-up: {@code events} changes over {@code tables} tables, one
+ * topic per table ({@code <prefix>tNNN}, as Debezium writes them), in Debezium's envelope. Of the
+ * events about 20% change a key changed before (update), 5% delete one (none without deletes), the
+ * rest insert new keys. The last event of every topic upserts the marker row {@code id = 0}: when
+ * all markers are visible in the target, the catch-up is complete (per-topic order is kept by both
+ * sinks).
  */
 public final class SinkTopics {
 
     public static final String DB = "sinkbench";
-    public static final String TOPIC_PREFIX = "sinkin_";
 
-    /** What the target must hold afterwards. */
+    /**
+     * What the target must hold afterwards: {@code expectedRows} in all, {@code content} per table
+     * (by table name, e.g. {@code t001}).
+     */
     public record Prepared(
-            List<String> topics, List<String> tables, long events, long expectedRows) {}
+            List<String> topics,
+            List<String> tables,
+            long events,
+            long expectedRows,
+            boolean deletes,
+            Map<String, TableContent> content) {}
 
     private SinkTopics() {}
 
-    public static String topic(String table) {
-        return TOPIC_PREFIX + table;
-    }
-
-    public static Prepared produce(String bootstrap, int tables, int events, Runnable createTopics)
+    /**
+     * Produces the workload into {@code <topicPrefix>tNNN}, after {@code createTopics} made them.
+     *
+     * @param deletes whether 5% of the events delete a key (else none does)
+     */
+    public static Prepared produce(
+            String bootstrap,
+            String topicPrefix,
+            int tables,
+            int events,
+            boolean deletes,
+            Runnable createTopics)
             throws Exception {
+        double deleteShare = deletes ? 0.05 : 0;
         createTopics.run();
         List<String> names = new ArrayList<>();
         List<String> schemas = new ArrayList<>();
@@ -62,7 +79,7 @@ public final class SinkTopics {
                 pos += 100;
                 String value;
                 long id;
-                if (r < 0.05 && !keys.isEmpty()) {
+                if (r < deleteShare && !keys.isEmpty()) {
                     int at = random.nextInt(keys.size());
                     id = keys.get(at);
                     keys.set(at, keys.get(keys.size() - 1));
@@ -78,7 +95,7 @@ public final class SinkTopics {
                                     "null",
                                     pos,
                                     ts);
-                } else if (r < 0.25 && !keys.isEmpty()) {
+                } else if (r < deleteShare + 0.20 && !keys.isEmpty()) {
                     id = keys.get(random.nextInt(keys.size()));
                     long version = rows.get(id);
                     rows.put(id, version + 1);
@@ -107,13 +124,14 @@ public final class SinkTopics {
                                     pos,
                                     ts);
                 }
-                send(producer, names.get(t), id, value);
+                send(producer, topicPrefix, names.get(t), id, value);
             }
             long rowsAfter = 0;
             for (int t = 0; t < tables; t++) {
                 pos += 100;
                 send(
                         producer,
+                        topicPrefix,
                         names.get(t),
                         0,
                         DebeziumEnvelope.value(
@@ -128,15 +146,27 @@ public final class SinkTopics {
                 rowsAfter += live.get(t).size() + 1;
             }
             producer.flush();
+            Map<String, TableContent> content = new TreeMap<>();
+            for (int t = 0; t < tables; t++) {
+                TreeMap<Long, Long> rows = new TreeMap<>(live.get(t));
+                rows.put(0L, 0L);
+                content.put(names.get(t), TableContent.ofVersions(rows));
+            }
             return new Prepared(
-                    names.stream().map(SinkTopics::topic).toList(), names, events, rowsAfter);
+                    names.stream().map(n -> topicPrefix + n).toList(),
+                    names,
+                    events,
+                    rowsAfter,
+                    deletes,
+                    content);
         }
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> p, String table, long id, String value) {
+    private static void send(
+            KafkaProducer<byte[], byte[]> p, String prefix, String table, long id, String value) {
         p.send(
                 new ProducerRecord<>(
-                        topic(table),
+                        prefix + table,
                         0,
                         DebeziumEnvelope.key(DB, table, id).getBytes(StandardCharsets.UTF_8),
                         value.getBytes(StandardCharsets.UTF_8)));

@@ -3,6 +3,7 @@ package io.github.binlog2redshift.bench.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -29,10 +30,31 @@ class SvgChartTest {
     @Test
     void eachGroupIsScaledToItsOwnMaximum() {
         String svg = SvgChart.render(Samples.run(), Samples.info());
-        int full = SvgChart.WIDTH - SvgChart.LABEL_WIDTH - 120;
+        int full = SvgChart.BAR_SPACE;
         // the largest bar of each group spans the whole bar space: reference (800k) and peer p99
         assertThat(svg).contains("width=\"" + full + "\"");
         assertThat(svg).contains("width=\"" + full / 2 + "\"");
+    }
+
+    @Test
+    void aMedianOfRunsShowsItsRange() {
+        BenchResults r = new BenchResults("quick");
+        r.add(
+                Measurement.median(
+                        "sink-catch-up",
+                        Measurement.OURS,
+                        "rate",
+                        List.of(30_000.0, 20_000.0, 40_000.0),
+                        "events/s",
+                        Direction.HIGHER_IS_BETTER,
+                        ""));
+        String svg = SvgChart.render(r, Samples.info());
+        // the bar ends at the median (3/4 of the space), the whisker spans 1/2 to all of it
+        int lo = SvgChart.LABEL_WIDTH + SvgChart.BAR_SPACE / 2;
+        int hi = SvgChart.LABEL_WIDTH + SvgChart.BAR_SPACE;
+        assertThat(svg).contains("width=\"" + Math.round(SvgChart.BAR_SPACE * 0.75) + "\"");
+        assertThat(svg).contains("<path d=\"M" + lo + " ").contains("H" + hi + "v-4v8");
+        assertThat(svg).contains("30,000 (20,000-40,000 (3))");
     }
 
     @Test

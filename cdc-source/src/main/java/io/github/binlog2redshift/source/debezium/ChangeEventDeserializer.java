@@ -30,6 +30,7 @@ public final class ChangeEventDeserializer implements DebeziumDeserializationSch
 
     private final List<TablePkOverride> overrides;
     private final EventSizeLimit limit;
+    private final int positionEpoch;
     private transient SourceRecordConverter converter;
 
     /** With Kafka's default {@code max.request.size} of 1 MiB. */
@@ -38,14 +39,21 @@ public final class ChangeEventDeserializer implements DebeziumDeserializationSch
     }
 
     public ChangeEventDeserializer(List<TablePkOverride> overrides, EventSizeLimit limit) {
+        this(overrides, limit, 0);
+    }
+
+    /** Positions of binlog history {@code positionEpoch} ({@code source.position-epoch}). */
+    public ChangeEventDeserializer(
+            List<TablePkOverride> overrides, EventSizeLimit limit, int positionEpoch) {
         this.overrides = List.copyOf(overrides);
         this.limit = limit;
+        this.positionEpoch = positionEpoch;
     }
 
     @Override
     public void deserialize(SourceRecord record, Collector<SourceChange> out) {
         if (converter == null) {
-            converter = new SourceRecordConverter(overrides);
+            converter = new SourceRecordConverter(overrides, positionEpoch);
         }
         List<ChangeEvent> events;
         try {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import javax.annotation.Nullable;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.header.Header;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -26,10 +27,20 @@ public final class SourceRecordConverter {
     private static final int MAX_CACHED_SHAPES = 10_000;
 
     private final List<TablePkOverride> overrides;
+    private final int positionEpoch;
     private final Map<Schema, TableShape> shapes = new IdentityHashMap<>();
 
     public SourceRecordConverter(List<TablePkOverride> overrides) {
+        this(overrides, 0);
+    }
+
+    /**
+     * Every position, of rows, snapshot rows and DDL alike, in binlog history {@code
+     * positionEpoch}.
+     */
+    public SourceRecordConverter(List<TablePkOverride> overrides, int positionEpoch) {
         this.overrides = List.copyOf(overrides);
+        this.positionEpoch = positionEpoch;
     }
 
     public static boolean isSchemaChange(SourceRecord record) {
@@ -47,7 +58,7 @@ public final class SourceRecordConverter {
         }
         if (isSchemaChange(record)) {
             Struct source = value.getStruct("source");
-            SourcePosition p = SourcePositions.of(source, false);
+            SourcePosition p = SourcePositions.of(source, false).withEpoch(positionEpoch);
             return SchemaChangeConverter.convert(
                     value.getString("historyRecord"), recordTable(source), p, p.timestampMs());
         }
@@ -85,12 +96,34 @@ public final class SourceRecordConverter {
             shape = TableShape.of(table, rowSchema, record.keySchema(), override);
             shapes.put(rowSchema, shape);
         }
-        SourcePosition p = SourcePositions.of(source, op == Op.READ);
+        SourcePosition p = SourcePositions.of(source, op == Op.READ).withEpoch(positionEpoch);
         Long ts = value.getInt64("ts_ms");
         long tsMs = ts == null ? p.timestampMs() : ts;
-        Map<String, Object> before = shape.row(value.getStruct("before"));
-        Map<String, Object> after = shape.row(value.getStruct("after"));
+        // A partial row image (binlog_row_image MINIMAL/NOBLOB): Debezium filled the columns the
+        // binlog did not carry with null or a fallback; keep only the ones it carried.
+        List<String> inBefore = present(record, PresentColumns.BEFORE_HEADER, shape);
+        List<String> inAfter = present(record, PresentColumns.AFTER_HEADER, shape);
+        Map<String, Object> before =
+                PresentColumns.keep(shape.row(value.getStruct("before")), inBefore);
+        Map<String, Object> after =
+                PresentColumns.keep(shape.row(value.getStruct("after")), inAfter);
+        boolean partial = inBefore != null || inAfter != null;
         return new ChangeEvent(
-                table, op, before, after, p, tsMs, shape.keyColumns(), shape.columns(), null);
+                table,
+                op,
+                before,
+                after,
+                p,
+                tsMs,
+                shape.keyColumns(),
+                shape.columns(),
+                null,
+                partial);
+    }
+
+    @Nullable
+    private static List<String> present(SourceRecord record, String header, TableShape shape) {
+        Header h = record.headers() == null ? null : record.headers().lastWithName(header);
+        return h == null ? null : PresentColumns.names((String) h.value(), shape.columnNames());
     }
 }

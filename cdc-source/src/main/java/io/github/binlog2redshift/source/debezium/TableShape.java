@@ -73,6 +73,10 @@ final class TableShape {
         return columnDefs;
     }
 
+    List<String> columnNames() {
+        return columnDefs.stream().map(ColumnDef::name).collect(Collectors.toList());
+    }
+
     List<String> keyColumns() {
         return keyColumns;
     }

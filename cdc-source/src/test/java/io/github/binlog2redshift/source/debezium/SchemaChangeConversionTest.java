@@ -76,7 +76,7 @@ class SchemaChangeConversionTest {
     }
 
     // As Flink CDC 3.5.0 emitted it for MariaDB 10.11 (the record's source names db and table).
-    private static final String TRUNCATE =
+    static final String TRUNCATE =
             "{\"source\":{\"file\":\"binlog.000001\",\"pos\":2204,\"server_id\":1},"
                     + "\"position\":{\"transaction_id\":null,\"ts_sec\":1796608425,"
                     + "\"file\":\"binlog.000001\",\"pos\":2296,\"server_id\":1},\"databaseName\":\"x1\",\"ddl\":\"TRUNCATE"
@@ -128,7 +128,7 @@ class SchemaChangeConversionTest {
                 .convert(ddlRecord(history, recordTable)).stream().map(ChangeEvent::table).toList();
     }
 
-    private static SourceRecord ddlRecord(String history) {
+    static SourceRecord ddlRecord(String history) {
         return ddlRecord(history, "comp");
     }
 

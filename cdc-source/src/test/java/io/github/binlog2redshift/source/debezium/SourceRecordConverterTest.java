@@ -67,18 +67,36 @@ class SourceRecordConverterTest {
         assertThat(e.after()).containsEntry("sku", "new");
     }
 
+    /**
+     * source.position-epoch: rows, snapshot rows and DDL of the raised epoch order after the old
+     * history's positions, however far it got.
+     */
+    @Test
+    void aRaisedEpochIsCarriedByRowsSnapshotRowsAndDdl() {
+        SourceRecordConverter raised = new SourceRecordConverter(List.of(), 1);
+        ChangeEvent row = raised.convert(update("t", "k", 1, "mysql-bin.000001")).get(0);
+        SourceRecord read = snapshotRead();
+        SnapshotPositionEmitter.atPosition(
+                read, BinlogOffset.ofBinlogFilePosition("mysql-bin.000001", 4));
+        ChangeEvent snapshot = raised.convert(read).get(0);
+        ChangeEvent ddl =
+                raised.convert(
+                                SchemaChangeConversionTest.ddlRecord(
+                                        SchemaChangeConversionTest.TRUNCATE))
+                        .get(0);
+        ChangeEvent old = convert(List.of(), update("t", "k", 1, "mysql-bin.009999"));
+        for (ChangeEvent e : List.of(row, snapshot, ddl)) {
+            assertThat(e.source().epoch()).isEqualTo(1);
+            assertThat(e.source().isAfter(old.source())).isTrue();
+            assertThat(e.source().sortKey())
+                    .startsWith("E001")
+                    .isGreaterThan(old.source().sortKey());
+        }
+    }
+
     @Test
     void snapshotRowsSortBeforeEveryBinlogChange() {
-        Struct after = new Struct(ROW).put("a", 1).put("b", "k").put("sku", "s");
-        SourceRecord read =
-                DebeziumRecords.record(
-                        KEY,
-                        key("k", 1),
-                        ROW,
-                        "r",
-                        null,
-                        after,
-                        DebeziumRecords.source("shop", "t", "", 0, 0));
+        SourceRecord read = snapshotRead();
         ChangeEvent e = convert(List.of(), read);
         assertThat(e.op()).isEqualTo(Op.READ);
         assertThat(e.source().snapshot()).isTrue();
@@ -90,16 +108,7 @@ class SourceRecordConverterTest {
 
     @Test
     void snapshotRowsAtTheirChunksHighWatermarkSortBetweenTheChangesBeforeAndAfterIt() {
-        Struct after = new Struct(ROW).put("a", 1).put("b", "k").put("sku", "s");
-        SourceRecord read =
-                DebeziumRecords.record(
-                        KEY,
-                        key("k", 1),
-                        ROW,
-                        "r",
-                        null,
-                        after,
-                        DebeziumRecords.source("shop", "t", "", 0, 0));
+        SourceRecord read = snapshotRead();
         SnapshotPositionEmitter.atPosition(
                 read, BinlogOffset.ofBinlogFilePosition("mysql-bin.000003", 4000));
         ChangeEvent e = convert(List.of(), read);
@@ -115,16 +124,7 @@ class SourceRecordConverterTest {
 
     @Test
     void aHighWatermarkWithoutFileLeavesTheSnapshotRowAtZero() {
-        Struct after = new Struct(ROW).put("a", 1).put("b", "k").put("sku", "s");
-        SourceRecord read =
-                DebeziumRecords.record(
-                        KEY,
-                        key("k", 1),
-                        ROW,
-                        "r",
-                        null,
-                        after,
-                        DebeziumRecords.source("shop", "t", "", 0, 0));
+        SourceRecord read = snapshotRead();
         SnapshotPositionEmitter.atPosition(read, BinlogOffset.ofGtidSet("0-1-42"));
         assertThat(convert(List.of(), read).source().sortKey())
                 .isEqualTo("000000000000:00000000000000000000:000000");
@@ -207,6 +207,19 @@ class SourceRecordConverterTest {
                 before,
                 after,
                 DebeziumRecords.source("shop", table, file, 4321, 7));
+    }
+
+    /** A snapshot row of key ("k", 1) as Flink CDC emits it: no binlog file, position 0. */
+    private static SourceRecord snapshotRead() {
+        Struct after = new Struct(ROW).put("a", 1).put("b", "k").put("sku", "s");
+        return DebeziumRecords.record(
+                KEY,
+                key("k", 1),
+                ROW,
+                "r",
+                null,
+                after,
+                DebeziumRecords.source("shop", "t", "", 0, 0));
     }
 
     private static Struct key(String b, int a) {

@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.config.source;
 
+import static io.github.binlog2redshift.config.SourceOptions.POSITION_EPOCH;
 import static io.github.binlog2redshift.config.SourceOptions.STARTUP_BINLOG_FILE;
 import static io.github.binlog2redshift.config.SourceOptions.STARTUP_BINLOG_POSITION;
 import static io.github.binlog2redshift.config.SourceOptions.STARTUP_GTID_SET;
@@ -13,8 +14,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Where the source starts when it has no checkpoint. Only the fields of the chosen mode are
- * present; options belonging to another mode are rejected rather than ignored.
+ * Where the source starts when it has no checkpoint, and the binlog history (epoch) its positions
+ * belong to, checkpoint or not. Only the fields of the chosen mode are present; options belonging
+ * to another mode are rejected rather than ignored.
  */
 public final class StartupConfig {
 
@@ -23,18 +25,21 @@ public final class StartupConfig {
     private final long binlogPosition;
     private final Optional<String> gtidSet;
     private final OptionalLong timestampMs;
+    private final int positionEpoch;
 
     private StartupConfig(
             StartupMode mode,
             Optional<String> binlogFile,
             long binlogPosition,
             Optional<String> gtidSet,
-            OptionalLong timestampMs) {
+            OptionalLong timestampMs,
+            int positionEpoch) {
         this.mode = mode;
         this.binlogFile = binlogFile;
         this.binlogPosition = binlogPosition;
         this.gtidSet = gtidSet;
         this.timestampMs = timestampMs;
+        this.positionEpoch = positionEpoch;
     }
 
     /** The startup mode. */
@@ -62,6 +67,14 @@ public final class StartupConfig {
         return timestampMs;
     }
 
+    /**
+     * {@code source.position-epoch}: the epoch of every event's position ({@code
+     * SourcePosition#epoch}).
+     */
+    public int positionEpoch() {
+        return positionEpoch;
+    }
+
     public static StartupConfig from(Settings s) {
         StartupMode mode = s.get(STARTUP_MODE);
         String because = "source.startup.mode is " + mode;
@@ -85,7 +98,8 @@ public final class StartupConfig {
         } else {
             ConfigConstraints.forbid(s, STARTUP_TIMESTAMP_MS, because);
         }
-        return new StartupConfig(mode, file, s.get(STARTUP_BINLOG_POSITION), gtid, timestamp);
+        return new StartupConfig(
+                mode, file, s.get(STARTUP_BINLOG_POSITION), gtid, timestamp, s.get(POSITION_EPOCH));
     }
 
     @Override
@@ -98,12 +112,13 @@ public final class StartupConfig {
                 && Objects.equals(binlogFile, other.binlogFile)
                 && binlogPosition == other.binlogPosition
                 && Objects.equals(gtidSet, other.gtidSet)
-                && Objects.equals(timestampMs, other.timestampMs);
+                && Objects.equals(timestampMs, other.timestampMs)
+                && positionEpoch == other.positionEpoch;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, binlogFile, binlogPosition, gtidSet, timestampMs);
+        return Objects.hash(mode, binlogFile, binlogPosition, gtidSet, timestampMs, positionEpoch);
     }
 
     @Override
@@ -118,6 +133,8 @@ public final class StartupConfig {
                 + gtidSet
                 + ", timestampMs="
                 + timestampMs
+                + ", positionEpoch="
+                + positionEpoch
                 + "]";
     }
 }

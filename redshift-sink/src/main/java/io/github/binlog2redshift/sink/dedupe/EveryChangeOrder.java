@@ -1,5 +1,7 @@
 package io.github.binlog2redshift.sink.dedupe;
 
+import io.github.binlog2redshift.event.ChangeEvent;
+import io.github.binlog2redshift.event.Op;
 import io.github.binlog2redshift.sink.route.RoutedChange;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +17,13 @@ import java.util.List;
  * newest change per key by position ({@code keep-latest} in {@code docs/tables.md}), and two rows
  * at one position could not be told apart there. That only happens with inputs without binlog
  * coordinates (DMS, Canal: every position is zero), whose history then keeps the newest change per
- * key per interval, as before. Keyless rows are never collapsed: two identical inserts are two rows
- * of an append-only table.
+ * key per interval, as before, or with one change delivered twice (cdc-source's at-least-once
+ * delivery). Keyless rows are collapsed only when their position is one change's own, a binlog
+ * change's (file sequence 1 or more, not a snapshot read): then they are that change delivered
+ * twice. Two identical inserts at two positions, two identical rows of one snapshot chunk (which
+ * share its watermark) and identical changes of inputs without binlog coordinates are all kept:
+ * each is a row of an append-only table. The merge skips changes a table got in an earlier interval
+ * ({@code ReplayGuard}) on the same rule.
  */
 final class EveryChangeOrder {
 
@@ -44,7 +51,12 @@ final class EveryChangeOrder {
     }
 
     private static boolean collapses(RoutedChange held, RoutedChange incoming) {
-        return !incoming.event().primaryKey().isEmpty()
-                && incoming.event().source().compareTo(held.event().source()) == 0;
+        ChangeEvent e = incoming.event();
+        return e.source().compareTo(held.event().source()) == 0
+                && (!e.primaryKey().isEmpty() || ownsPosition(e));
+    }
+
+    private static boolean ownsPosition(ChangeEvent e) {
+        return e.op() != Op.READ && e.source().fileSequence() > 0;
     }
 }

@@ -34,6 +34,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * This relies on aligned checkpoints (Flink's default): an unaligned barrier overtakes records,
  * which then count toward the next batch (still exactly once, but a row could precede its DDL).
  *
+ * <p>A change with a partial after image (binlog_row_image MINIMAL or NOBLOB) replaces the held
+ * change completed from it ({@link PartialImages}), so the staged change is a full row whenever the
+ * interval saw one.
+ *
  * <p>Changes marked {@link ChangeRetention#EVERY} (history tables, tables without a key) are not
  * collapsed: every one is buffered and emitted, per key in source order (see {@link
  * EveryChangeOrder}), and the merge picks the newest per key for the target itself.
@@ -91,8 +95,10 @@ public final class LatestChangeOperator extends AbstractStreamOperator<StagedCha
         if (held != null) {
             counter(deduplicated, "eventsDeduplicated", change.target()).inc();
         }
-        if (held == null || ChangeOrder.supersedes(change, held)) {
+        if (held == null) {
             latest.update(change);
+        } else if (ChangeOrder.supersedes(change, held)) {
+            latest.update(PartialImages.onto(change, held));
         }
     }
 

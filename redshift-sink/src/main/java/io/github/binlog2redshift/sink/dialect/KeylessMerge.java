@@ -53,8 +53,9 @@ import java.util.stream.Collectors;
  * <p>Failure modes: the whole plan runs in the merge transaction, so a failure leaves the target
  * untouched. A delete that finds no equal row (an input whose partitions reorder a table's changes)
  * removes nothing and is lost; rows of a class with more deletes than rows are not touched. A
- * replayed committable is skipped by the commit ledger; a restore from an older savepoint applies
- * its batches again (as for change logs).
+ * replayed committable is skipped by the commit ledger; binlog changes delivered again (a source
+ * restart, a restore from an older savepoint) are dropped from the stage first by the table's
+ * applied horizon ({@link ReplayGuard#mirrorHorizon}).
  */
 final class KeylessMerge {
 

@@ -20,6 +20,7 @@ public final class MergeInput {
     @Nullable private final String cutoffPosition;
     private final List<String> carriedColumns;
     private final Map<String, MarkedColumn> markedBinary;
+    private final List<List<String>> partialColumns;
 
     public MergeInput(
             TableShape shape,
@@ -51,7 +52,8 @@ public final class MergeInput {
                 guarded,
                 cutoffPosition,
                 carriedColumns,
-                Map.of());
+                Map.of(),
+                List.of());
     }
 
     private MergeInput(
@@ -62,7 +64,9 @@ public final class MergeInput {
             boolean guarded,
             @Nullable String cutoffPosition,
             List<String> carriedColumns,
-            Map<String, MarkedColumn> markedBinary) {
+            Map<String, MarkedColumn> markedBinary,
+            List<List<String>> partialColumns) {
+        this.partialColumns = List.copyOf(partialColumns);
         this.markedBinary = Collections.unmodifiableMap(new LinkedHashMap<>(markedBinary));
         this.carriedColumns = List.copyOf(carriedColumns);
         this.shape = Objects.requireNonNull(shape, "shape");
@@ -106,7 +110,8 @@ public final class MergeInput {
                 guarded,
                 cutoffPosition,
                 carriedColumns,
-                markedBinary);
+                markedBinary,
+                partialColumns);
     }
 
     /** The same input with {@code columns} as {@link #markedBinary()}. */
@@ -119,7 +124,30 @@ public final class MergeInput {
                 guarded,
                 cutoffPosition,
                 carriedColumns,
-                columns);
+                columns,
+                partialColumns);
+    }
+
+    /**
+     * The same input with {@code sets} as {@link #partialColumns()}: staged rows of partial row
+     * images whose {@code _b2r_absent} is {@code i} lack the columns of set {@code i}.
+     */
+    public MergeInput withPartialColumns(List<List<String>> sets) {
+        return new MergeInput(
+                shape,
+                mode,
+                stageBase,
+                stageExtras,
+                guarded,
+                cutoffPosition,
+                carriedColumns,
+                markedBinary,
+                sets);
+    }
+
+    /** The column sets rows of partial row images lack, by their staged number; often none. */
+    public List<List<String>> partialColumns() {
+        return partialColumns;
     }
 
     /**
@@ -196,7 +224,8 @@ public final class MergeInput {
                 && guarded == other.guarded
                 && Objects.equals(cutoffPosition, other.cutoffPosition)
                 && carriedColumns.equals(other.carriedColumns)
-                && markedBinary.equals(other.markedBinary);
+                && markedBinary.equals(other.markedBinary)
+                && partialColumns.equals(other.partialColumns);
     }
 
     @Override
@@ -209,7 +238,8 @@ public final class MergeInput {
                 guarded,
                 cutoffPosition,
                 carriedColumns,
-                markedBinary);
+                markedBinary,
+                partialColumns);
     }
 
     @Override
@@ -230,6 +260,7 @@ public final class MergeInput {
                 + carriedColumns
                 + ", markedBinary="
                 + markedBinary
+                + (partialColumns.isEmpty() ? "" : ", partialColumns=" + partialColumns)
                 + "]";
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import javax.annotation.Nullable;
 
 /**
  * The statements that apply one batch of staged changes to one table, in the order they run, in one
@@ -33,11 +34,31 @@ public final class MergePlan {
         private final String name;
         private final String sql;
         private final boolean counted;
+        @Nullable private final String failure;
 
         public Step(String name, String sql, boolean counted) {
+            this(name, sql, counted, null);
+        }
+
+        private Step(String name, String sql, boolean counted, @Nullable String failure) {
             this.name = Objects.requireNonNull(name, "name");
             this.sql = Objects.requireNonNull(sql, "sql");
             this.counted = counted;
+            this.failure = failure;
+        }
+
+        /**
+         * A check: {@code sql} counts rows that must not exist; when it counts any, the commit
+         * fails with {@code failure} (and the count).
+         */
+        public static Step expectNone(String name, String sql, String failure) {
+            return new Step(name, sql, false, Objects.requireNonNull(failure, "failure"));
+        }
+
+        /** For a check ({@link #expectNone}), what is wrong when it counts rows; else null. */
+        @Nullable
+        public String failure() {
+            return failure;
         }
 
         public String name() {
@@ -59,12 +80,15 @@ public final class MergePlan {
                 return false;
             }
             Step other = (Step) o;
-            return name.equals(other.name) && sql.equals(other.sql) && counted == other.counted;
+            return name.equals(other.name)
+                    && sql.equals(other.sql)
+                    && counted == other.counted
+                    && Objects.equals(failure, other.failure);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(name, sql, counted);
+            return Objects.hash(name, sql, counted, failure);
         }
 
         @Override
@@ -72,6 +96,12 @@ public final class MergePlan {
             return "Step[name=" + name + ", sql=" + sql + ", counted=" + counted + "]";
         }
     }
+
+    /**
+     * The step that drops from a keyless mirror's stage the binlog changes at or below its applied
+     * horizon; its update count is the changes skipped as delivered before.
+     */
+    public static final String SKIP_APPLIED = "skip-applied";
 
     private final List<Step> beforeLoad;
     private final List<Step> afterLoad;

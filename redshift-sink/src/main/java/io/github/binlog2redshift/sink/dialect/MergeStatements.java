@@ -38,9 +38,10 @@ import java.util.stream.Collectors;
  * marked columns are widened before the load and the marker is removed first after it, so every
  * later step reads the values as they are.
  *
- * <p>Side tables (history, delete archive) are appended to without a NOT EXISTS guard: the commit
- * ledger makes a replayed committable a no-op, and positions cannot tell apart two changes of
- * inputs without binlog coordinates (DMS, Canal).
+ * <p>Appends (history, delete archive, keyless change log) skip a change the table has already, and
+ * a keyless mirror skips changes at or below its applied horizon ({@link ReplayGuard}): a change
+ * delivered twice is appended once. The commit ledger alone only makes a replayed committable a
+ * no-op; a change staged again in another committable is new to it.
  */
 final class MergeStatements {
 
@@ -89,6 +90,10 @@ final class MergeStatements {
                                     + literal(in.cutoffPosition()),
                             false));
         }
+        if (!shape.appendOnly() && in.mode().writesTarget()) {
+            // Before anything copies staged rows: the history, the archive and the target.
+            after.addAll(PartialRowFill.steps(in));
+        }
         List<String> source =
                 shape.columns().stream()
                         .map(ColumnDef::name)
@@ -109,7 +114,12 @@ final class MergeStatements {
                                     + "'",
                             false));
         }
+        boolean mirror = shape.appendOnly() && !keylessLog && mode.writesTarget();
+        if (mirror) {
+            after.addAll(ReplayGuard.mirrorHorizon(shape));
+        }
         if (mode.history()) {
+            String notAppended = ReplayGuard.notAppended(shape.historyTable(), shape.key(), true);
             after.add(
                     new Step(
                             "insert-history",
@@ -119,8 +129,12 @@ final class MergeStatements {
                                     List.of(OP, POSITION, SOURCE_TS),
                                     List.of(OP, POSITION, SOURCE_TS),
                                     shape.appendOnly() && !keylessLog
-                                            ? ident(OP) + " <> '" + ReservedNames.REPLACED_OP + "'"
-                                            : null),
+                                            ? ident(OP)
+                                                    + " <> '"
+                                                    + ReservedNames.REPLACED_OP
+                                                    + "' AND "
+                                                    + notAppended
+                                            : notAppended),
                             false));
         }
         if (mode.archive() != DeleteArchive.NONE) {
@@ -132,7 +146,10 @@ final class MergeStatements {
                                     source,
                                     List.of(POSITION, DELETED_AT),
                                     List.of(POSITION, SOURCE_TS),
-                                    ident(OP) + " = 'd'"),
+                                    ident(OP)
+                                            + " = 'd' AND "
+                                            + ReplayGuard.notAppended(
+                                                    shape.archiveTable(), shape.key(), false)),
                             !mode.writesTarget()));
         }
         if (!mode.writesTarget()) {
@@ -159,7 +176,10 @@ final class MergeStatements {
                                     source,
                                     List.of(POSITION, SOURCE_TS, OP),
                                     List.of(POSITION, SOURCE_TS, OP),
-                                    null),
+                                    in.guarded()
+                                            ? ReplayGuard.notAppended(
+                                                    shape.table(), shape.key(), true)
+                                            : null),
                             true));
             return new MergePlan(before, after, "DROP TABLE IF EXISTS " + stage);
         }

@@ -20,6 +20,12 @@ public final class ReservedNames {
     public static final String OP = "_b2r_op";
 
     /**
+     * Stage column and staged field: the number of the column set a row of a partial row image
+     * lacks (see {@code TableCommittable#partialColumns()}); NULL for full rows.
+     */
+    public static final String ABSENT = "_b2r_absent";
+
+    /**
      * Staging only: the op code of the row an UPDATE of a mirrored table without a key replaces
      * (its before image), staged just before the update's own row.
      */
@@ -42,6 +48,13 @@ public final class ReservedNames {
 
     /** Suffix of a table's tombstones (keys deleted at a source position). */
     public static final String TOMBSTONE_SUFFIX = "_b2r_deleted";
+
+    /**
+     * Suffix of a keyless mirror's applied horizon: the position of the newest binlog change the
+     * mirror applied, so a re-delivered older one is skipped ({@code ReplayGuard}). As long as
+     * {@link #TOMBSTONE_SUFFIX}, which {@link NameKind#TABLE} keeps room for.
+     */
+    public static final String APPLIED_SUFFIX = "_b2r_applied";
 
     /** Soft-delete tables: true when the row was deleted at the source. */
     public static final String DELETED = "_b2r_deleted";

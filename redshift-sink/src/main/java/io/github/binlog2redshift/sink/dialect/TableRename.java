@@ -7,9 +7,10 @@ import java.util.Objects;
 
 /**
  * One table to rename when a source table is renamed: the target itself and each side table the
- * sink keeps beside it (tombstones, delete archive, history), so rows, tombstones and history stay
- * together under the new name. Both warehouses rename within a schema only ({@code ALTER TABLE ...
- * RENAME TO} takes an unqualified name), so the old and the new target must share one.
+ * sink keeps beside it (tombstones, applied horizon, delete archive, history), so rows, tombstones
+ * and history stay together under the new name. Both warehouses rename within a schema only ({@code
+ * ALTER TABLE ... RENAME TO} takes an unqualified name), so the old and the new target must share
+ * one.
  */
 public final class TableRename {
 
@@ -17,6 +18,7 @@ public final class TableRename {
             List.of(
                     "",
                     ReservedNames.TOMBSTONE_SUFFIX,
+                    ReservedNames.APPLIED_SUFFIX,
                     ReservedNames.ARCHIVE_SUFFIX,
                     ReservedNames.HISTORY_SUFFIX);
 

@@ -65,6 +65,11 @@ public final class TableShape {
         return table.withSuffix(ReservedNames.TOMBSTONE_SUFFIX);
     }
 
+    /** {@code <table>_b2r_applied}, a keyless mirror's applied horizon. */
+    public TargetTable appliedTable() {
+        return table.withSuffix(ReservedNames.APPLIED_SUFFIX);
+    }
+
     /** {@code <table>_delete}, the delete archive. */
     public TargetTable archiveTable() {
         return table.withSuffix(ReservedNames.ARCHIVE_SUFFIX);

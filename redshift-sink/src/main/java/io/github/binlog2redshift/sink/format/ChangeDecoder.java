@@ -16,13 +16,29 @@ public final class ChangeDecoder implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final InputFormat format;
+    private transient EnvelopePrefixes prefixes;
 
     public ChangeDecoder(InputFormat format) {
         this.format = Objects.requireNonNull(format, "input format");
     }
 
     public ParsedRecord decode(byte[] key, byte[] value) {
-        JsonNode root = JsonRows.tree(value);
+        return decode(JsonRows.tree(value), key);
+    }
+
+    /**
+     * As {@link #decode(byte[], byte[])}, for a record of {@code topic}: a Kafka Connect envelope
+     * whose schema is the one the topic's last envelope had is read from its payload on (see {@link
+     * EnvelopePrefixes}), with the same result. Not thread-safe.
+     */
+    public ParsedRecord decode(String topic, byte[] key, byte[] value) {
+        if (prefixes == null) {
+            prefixes = new EnvelopePrefixes();
+        }
+        return decode(prefixes.tree(topic, value), key);
+    }
+
+    private ParsedRecord decode(JsonNode root, byte[] key) {
         if (!root.isObject()) {
             throw new RejectedRecordException(
                     RejectReason.UNRECOGNIZED_FORMAT, "the value is JSON but not an object");

@@ -78,6 +78,11 @@ final class JsonRows {
         }
     }
 
+    /** The value at the parser's current token as a tree, read as every field value is. */
+    static JsonNode readValue(JsonParser p) throws IOException {
+        return FIELD.readValue(p);
+    }
+
     private static ObjectNode object(JsonParser p) throws IOException {
         ObjectNode root = MAPPER.getNodeFactory().objectNode();
         JsonToken t;

@@ -104,7 +104,7 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
     }
 
     private List<RoutedChange> routeAll(KafkaRecord record) {
-        ParsedRecord parsed = decoder.decode(record.key(), record.value());
+        ParsedRecord parsed = decoder.decode(record.topic(), record.key(), record.value());
         if (parsed.isSkipped()) {
             metrics.skipped();
             return List.of();
@@ -165,6 +165,7 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
                     record.partition(),
                     record.offset());
         }
+        requireCompletableImage(route, e);
         if (e.primaryKey().isEmpty() && route.keyless() == KeylessMode.MIRROR) {
             // Mirrored as a multiset: every change counts, all of the table's meet on one key.
             requireFullBeforeImage(route, e);
@@ -212,6 +213,33 @@ public final class ParseRouteFunction extends ProcessFunction<KafkaRecord, Route
                             + " row images (MySQL binlog_row_image=FULL, DMS before-image settings)"
                             + " or keep the table as a change log (table rule keyless=append)");
         }
+    }
+
+    /**
+     * A partial row image (binlog_row_image MINIMAL/NOBLOB) can be completed only from the row's
+     * earlier image, by key: a table without a key, or one whose every change is kept (history),
+     * would get a row with the columns it did not receive made up, so such a change is refused.
+     * cdc-source completes an UPDATE from its before image, so this is mostly an INSERT whose
+     * omitted columns took their DEFAULT.
+     */
+    private static void requireCompletableImage(Route route, ChangeEvent e) {
+        if (!e.partialImage()
+                || e.op() == Op.DELETE
+                || (!e.primaryKey().isEmpty() && route.retention() != ChangeRetention.EVERY)) {
+            return;
+        }
+        throw new RejectedRecordException(
+                RejectReason.MISSING_IMAGE,
+                "a change of "
+                        + e.table()
+                        + " lacks columns "
+                        + e.missingFrom(e.after())
+                        + " (partial row image, binlog_row_image MINIMAL or NOBLOB) and "
+                        + route.target()
+                        + (e.primaryKey().isEmpty()
+                                ? " has no key to complete it by"
+                                : " keeps every change (history)")
+                        + ": capture full row images or list every column in the INSERT");
     }
 
     private void reject(KafkaRecord record, RejectReason reason, String detail, Context ctx) {

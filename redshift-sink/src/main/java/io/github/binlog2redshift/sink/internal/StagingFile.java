@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -49,7 +50,7 @@ public final class StagingFile implements AutoCloseable {
                             path.getFileSystem().create(path, FileSystem.WriteMode.OVERWRITE));
         }
         if (gzip) {
-            out = new GZIPOutputStream(out, 1 << 16);
+            out = new FastGzipStream(out);
         }
         this.writer =
                 new OutputStreamWriter(
@@ -93,6 +94,18 @@ public final class StagingFile implements AutoCloseable {
             return;
         }
         close();
+    }
+
+    /**
+     * Gzip at deflate's fastest level: a staged file is read once, by COPY or by the committer, so
+     * compression time counts more than size. Against the default level 6 it took 30-40% less CPU
+     * for the sink benchmark's rows (and for random text), for files 5-6% larger.
+     */
+    private static final class FastGzipStream extends GZIPOutputStream {
+        FastGzipStream(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import io.github.binlog2redshift.sink.SchemaChange;
 import io.github.binlog2redshift.sink.StagedFile;
 import io.github.binlog2redshift.sink.TableCommittable;
 import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.dialect.ReservedNames;
 import io.github.binlog2redshift.sink.dialect.TableMode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * One table's staging in the current checkpoint interval of one writer subtask: the open file, the
@@ -41,7 +41,9 @@ public final class TableStaging {
     private List<String> primaryKey = List.of();
     private StagingFile open;
     private List<ColumnDef> openColumns;
+    private boolean openWithAbsent;
     private ChangeEvent latest;
+    private final PartialRowSets partialRows = new PartialRowSets();
 
     public TableStaging(
             TargetTable table,
@@ -85,6 +87,7 @@ public final class TableStaging {
         List<ColumnDef> cols = !row || !e.columns().isEmpty() ? e.columns() : ImageColumns.of(e);
         List<String> fields = row ? encoded(e, cols) : null;
         List<String> replaced = row && replacesRow(e) ? encodedReplaced(e, cols) : null;
+        String absent = row ? partialRows.idOf(e) : null;
         // Changes of different keys come in key order, not source order: a row staged last may
         // carry the columns as they were before a change another row already carries.
         boolean newest = latest == null || !latest.source().isAfter(e.source());
@@ -109,20 +112,27 @@ public final class TableStaging {
             schemaChanges.sort(java.util.Comparator.comparing(SchemaChange::position));
             return;
         }
-        if (open == null || !cols.equals(openColumns)) {
+        // From the first partial row on, files carry the hidden _b2r_absent field after the
+        // columns.
+        boolean withAbsent = partialRows.any();
+        if (open == null || !cols.equals(openColumns) || withAbsent != openWithAbsent) {
             finishOpenFile();
             String uri =
                     directory + stagingId + "-" + finished.size() + (gzip ? ".csv.gz" : ".csv");
-            List<String> names =
-                    cols.stream().map(ColumnDef::name).collect(Collectors.toUnmodifiableList());
+            List<String> names = new ArrayList<>();
+            cols.forEach(c -> names.add(c.name()));
+            if (withAbsent) {
+                names.add(ReservedNames.ABSENT);
+            }
             open = new StagingFile(uri, names, gzip, buffers);
+            openWithAbsent = withAbsent;
             openColumns = cols;
             mergeColumns(cols, newest);
         }
         if (replaced != null) {
-            open.write(replaced);
+            open.write(withAbsent ? withField(replaced, null) : replaced);
         }
-        open.write(fields);
+        open.write(withAbsent ? withField(fields, absent) : fields);
     }
 
     /**
@@ -161,23 +171,30 @@ public final class TableStaging {
     public TableCommittable finish() throws IOException {
         finishOpenFile();
         return new TableCommittable(
-                table,
-                TableCommittable.UNASSIGNED,
-                stagingId,
-                subtask,
-                finished,
-                latest == null ? null : latest.source().sortKey(),
-                latest == null ? 0 : latest.source().timestampMs(),
-                List.copyOf(columns.values()),
-                primaryKey,
-                schemaChanges,
-                mode);
+                        table,
+                        TableCommittable.UNASSIGNED,
+                        stagingId,
+                        subtask,
+                        finished,
+                        latest == null ? null : latest.source().sortKey(),
+                        latest == null ? 0 : latest.source().timestampMs(),
+                        List.copyOf(columns.values()),
+                        primaryKey,
+                        schemaChanges,
+                        mode)
+                .withPartialColumns(partialRows.sets());
     }
 
     public void abandon() throws IOException {
         if (open != null) {
             open.discard();
         }
+    }
+
+    private static List<String> withField(List<String> fields, String value) {
+        List<String> all = new ArrayList<>(fields);
+        all.add(value);
+        return all;
     }
 
     private void finishOpenFile() throws IOException {

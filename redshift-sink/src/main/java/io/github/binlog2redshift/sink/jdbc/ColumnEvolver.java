@@ -126,26 +126,36 @@ final class ColumnEvolver {
             return;
         }
         ColumnRebuild r = dialect.rebuildColumn(t, ct.column(), ct.from(), ct.to());
-        if (type(c, t, r.tempColumn()).isEmpty()) {
-            idempotent(c, r.addTemp(), () -> type(c, t, r.tempColumn()).isPresent());
-        }
-        boolean oldPresent = type(c, t, ct.column()).isPresent();
+        // All of it in one transaction behind the table's exclusive lock, the catalog read again
+        // under it: subtasks rebuilding the same column (each planned it from the catalog before
+        // another finished) run one after the other, and the later finds the change done. With
+        // the temporary column added outside the lock, two rebuilds deadlocked, and the retry
+        // left the loser's temporary column in the table (issue 15). Redshift runs ALTER TABLE
+        // ADD/DROP/RENAME COLUMN inside a transaction block and holds the table's lock until it
+        // ends (https://docs.aws.amazon.com/redshift/latest/dg/r_ALTER_TABLE.html).
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
-            if (oldPresent) {
-                st.execute(r.copy());
-                st.execute(r.dropOld());
+            st.execute(dialect.lockTable(t));
+            boolean tempPresent = type(c, t, r.tempColumn()).isPresent();
+            if (hasType(c, t, ct.column(), to)) {
+                LOG.info("Table {}: {} already done elsewhere", t, ct);
+                if (tempPresent) {
+                    // left by a rebuild that failed before its rename (a crash)
+                    st.execute(dialect.dropColumn(t, r.tempColumn()));
+                }
+            } else {
+                if (!tempPresent) {
+                    st.execute(r.addTemp());
+                }
+                if (type(c, t, ct.column()).isPresent()) {
+                    st.execute(r.copy());
+                    st.execute(r.dropOld());
+                }
+                st.execute(r.renameTemp());
             }
-            st.execute(r.renameTemp());
             c.commit();
         } catch (SQLException e) {
             c.rollback();
-            c.setAutoCommit(true);
-            if (hasType(c, t, ct.column(), to) && type(c, t, r.tempColumn()).isEmpty()) {
-                // Another subtask finished the same change first.
-                LOG.info("Table {}: {} already done elsewhere: {}", t, ct, e.getMessage());
-                return;
-            }
             throw e;
         } finally {
             c.setAutoCommit(true);

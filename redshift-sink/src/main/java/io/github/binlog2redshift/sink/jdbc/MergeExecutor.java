@@ -200,8 +200,20 @@ public final class MergeExecutor {
             checkCount(s, b, loaded);
             long applied = 0;
             for (MergePlan.Step step : plan.afterLoad()) {
+                if (step.failure() != null) {
+                    s.expectNone(step.name(), step.sql(), step.failure());
+                    continue;
+                }
                 long n = s.update(step.name(), step.sql());
                 applied += step.counted() ? n : 0;
+                if (n > 0 && step.name().equals(MergePlan.SKIP_APPLIED)) {
+                    // Visible, not silent: a source whose binlog started over lands here too.
+                    LOG.info(
+                            "{}: {} staged rows of binlog changes at or below the table's applied"
+                                    + " horizon skipped as delivered before",
+                            b,
+                            n);
+                }
             }
             record(s, ownLedger, schemaLedger, applied);
             s.update("drop-stage", plan.dropStage());

@@ -73,6 +73,23 @@ final class MergeSteps {
                 });
     }
 
+    /** Runs a check that counts rows that must not exist; fails the step when it counts any. */
+    void expectNone(String step, String sql, String failure) throws SQLException, IOException {
+        long found =
+                call(
+                        step,
+                        sql,
+                        () -> {
+                            try (Statement st = c.createStatement();
+                                    ResultSet rs = st.executeQuery(sql)) {
+                                return rs.next() ? rs.getLong(1) : 0L;
+                            }
+                        });
+        if (found > 0) {
+            throw fail(step, new SQLException(found + " " + failure));
+        }
+    }
+
     boolean ledgerHas(String sql, String jobId) throws SQLException, IOException {
         return call(
                 "ledger-check",

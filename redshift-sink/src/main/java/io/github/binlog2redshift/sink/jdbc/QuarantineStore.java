@@ -247,20 +247,7 @@ public final class QuarantineStore {
         for (StagedFile f : b.files()) {
             files.add(new StagedFile(f.path(), f.columns(), f.rows(), null));
         }
-        TableCommittable bare =
-                new TableCommittable(
-                        b.table(),
-                        b.checkpointId(),
-                        b.stagingId(),
-                        b.subtask(),
-                        files,
-                        b.maxSourcePosition(),
-                        b.maxSourceTsMs(),
-                        b.columns(),
-                        b.primaryKey(),
-                        b.schemaChanges(),
-                        b.mode(),
-                        b.stagingFormat());
+        TableCommittable bare = b.withFiles(files);
         try {
             byte[] bytes = new TableCommittableSerializer().serialize(bare);
             return new String(Base64.getEncoder().encode(bytes), StandardCharsets.US_ASCII);

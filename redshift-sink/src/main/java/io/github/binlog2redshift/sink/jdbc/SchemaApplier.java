@@ -123,8 +123,9 @@ public final class SchemaApplier {
             }
             return cols;
         }
-        for (SchemaChange sc : b.schemaChanges()) {
-            applyChange(c, b, sc);
+        List<SchemaChange> changes = b.schemaChanges();
+        for (int i = 0; i < changes.size(); i++) {
+            applyChange(c, b, i, changes.get(i));
         }
         TableShape shape = b.shape();
         if (shape == null) {
@@ -179,7 +180,8 @@ public final class SchemaApplier {
         return emptying.cutoff(c, b);
     }
 
-    private void applyChange(Connection c, TableCommittable b, SchemaChange sc)
+    /** Applies {@code sc}, the {@code index}-th schema change of {@code b}. */
+    private void applyChange(Connection c, TableCommittable b, int index, SchemaChange sc)
             throws SQLException {
         TargetTable t = b.table();
         DdlText text = DdlText.parse(sc.ddl());
@@ -197,7 +199,7 @@ public final class SchemaApplier {
                             sc.ddl());
                 } else if (catalog.exists(c, t)) {
                     String sql = emptying.statement(t, b.mode(), sc);
-                    if (TableLevelDdl.once(c, dialect, t, sc, List.of(sql))) {
+                    if (TableLevelDdl.once(c, dialect, b, index, sc, List.of(sql))) {
                         LOG.info("Table {}: applied source TRUNCATE at {}", t, sc.position());
                     }
                 }
@@ -205,12 +207,17 @@ public final class SchemaApplier {
             case DROP_TABLE:
                 if (policy.dropTable() == SchemaPolicy.DropTable.DROP) {
                     TargetTable tomb = t.withSuffix(ReservedNames.TOMBSTONE_SUFFIX);
+                    TargetTable applied = t.withSuffix(ReservedNames.APPLIED_SUFFIX);
                     if (TableLevelDdl.once(
                             c,
                             dialect,
-                            t,
+                            b,
+                            index,
                             sc,
-                            List.of(dialect.dropTable(t), dialect.dropTable(tomb)))) {
+                            List.of(
+                                    dialect.dropTable(t),
+                                    dialect.dropTable(tomb),
+                                    dialect.dropTable(applied)))) {
                         LOG.warn(
                                 "Table {}: source DROP TABLE at {}; target dropped (sink.schema.drop-table=DROP)",
                                 t,

@@ -110,7 +110,8 @@ final class StageLayout {
             }
         }
         return new MergeInput(shape, mode, stageBase, extras, guarded, cutoff, carried)
-                .withMarkedBinary(markedBinary(b, base, written, dialect));
+                .withMarkedBinary(markedBinary(b, base, written, dialect))
+                .withPartialColumns(b.loadPartialColumns());
     }
 
     /**

@@ -40,7 +40,10 @@ final class TableEmptying {
         for (SchemaChange logged : TableLevelDdl.entries(c, dialect, b.table())) {
             DdlText.Kind k = DdlText.parse(logged.ddl()).kind();
             boolean emptied = k == DdlText.Kind.TRUNCATE_TABLE || k == DdlText.Kind.DROP_TABLE;
-            if (emptied && (cutoff == null || logged.position().compareTo(cutoff) > 0)) {
+            // an entry of a position-less change (DMS, Canal) is no position to cut at
+            if (emptied
+                    && TableLevelDdl.isPosition(logged.position())
+                    && (cutoff == null || logged.position().compareTo(cutoff) > 0)) {
                 cutoff = logged.position();
             }
         }

@@ -23,12 +23,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One table's column-level evolution for {@link SchemaApplier}: create it when missing, else plan
- * and run the renames, drops, adds and widenings its shape needs, then read it back and fail when
- * anything is still to do.
+ * and run the renames, drops, adds and widenings its shape needs, then read it back and plan again
+ * until nothing is left (a few rounds: each only follows what other subtasks changed meanwhile),
+ * failing when anything is still to do.
  */
 final class TableEvolution {
 
     private static final Logger LOG = LoggerFactory.getLogger(TableEvolution.class);
+
+    /** Plans run before the table must match: the first, then one per concurrent change met. */
+    private static final int ROUNDS = 3;
 
     private final SqlDialect dialect;
     private final SchemaPolicy policy;
@@ -69,6 +73,51 @@ final class TableEvolution {
             // The catalog was read first: a rename that ran since was logged before it ran.
             shape = TableLevelDdl.withoutRenamedAway(c, dialect, shape, cols);
         }
+        DdlText planned = text;
+        for (int round = 1; ; round++) {
+            List<SchemaAction> plan = plan(c, table, cols, shape, planned, key);
+            if (plan.isEmpty()) {
+                break;
+            }
+            if (round > ROUNDS) {
+                // Transient, not the table's own failure: a retry on a fresh transaction plans
+                // again, and when retries run out the job restarts instead of quarantining a
+                // table that a retry would have fixed.
+                throw new SQLTransientException(
+                        "table "
+                                + table
+                                + " does not match its source after the schema changes; still to"
+                                + " do: "
+                                + plan);
+            }
+            for (SchemaAction a : plan) {
+                evolver.run(c, table, a);
+            }
+            // Read back and plan again: another subtask may have changed the table between the
+            // read this plan came from and its statements (it added a column at the width of an
+            // earlier change, which this plan's ADD then found in place: issue 15). The
+            // statement's renames have run; what is left is planned against the columns alone.
+            cols = catalog.columns(c, table);
+            planned = DdlText.parse("");
+        }
+        if (isTarget && mode.deletes() == DeleteHandling.SOFT) {
+            addHidden(c, table, ReservedNames.DELETED, "BOOLEAN");
+            addHidden(c, table, ReservedNames.DELETED_AT, "TIMESTAMPTZ");
+        }
+    }
+
+    /**
+     * The actions that bring {@code cols} in line with {@code shape}; planned again knowing the
+     * table's DISTKEY and SORTKEY columns when one drops a column or changes a type.
+     */
+    private List<SchemaAction> plan(
+            Connection c,
+            TargetTable table,
+            List<CatalogColumn> cols,
+            TableShape shape,
+            DdlText text,
+            List<String> key)
+            throws SQLException {
         List<SchemaAction> plan =
                 SchemaEvolution.plan(table, cols, shape.columns(), text, key, dialect, policy);
         if (plan.stream().anyMatch(TableEvolution::needsLayout)) {
@@ -83,14 +132,7 @@ final class TableEvolution {
                             dialect,
                             policy);
         }
-        for (SchemaAction a : plan) {
-            evolver.run(c, table, a);
-        }
-        if (isTarget && mode.deletes() == DeleteHandling.SOFT) {
-            addHidden(c, table, ReservedNames.DELETED, "BOOLEAN");
-            addHidden(c, table, ReservedNames.DELETED_AT, "TIMESTAMPTZ");
-        }
-        verify(c, shape, table, key);
+        return plan;
     }
 
     /**
@@ -136,31 +178,6 @@ final class TableEvolution {
                     c,
                     t,
                     new SchemaAction.AddColumn(ColumnDef.of(name, type, null, null, true), type));
-        }
-    }
-
-    /** Reads the table back: every source column present, and no widening left to do. */
-    private void verify(Connection c, TableShape shape, TargetTable t, List<String> key)
-            throws SQLException {
-        List<SchemaAction> left =
-                SchemaEvolution.plan(
-                        t,
-                        catalog.columns(c, t),
-                        shape.columns(),
-                        DdlText.parse(""),
-                        key,
-                        dialect,
-                        policy);
-        if (!left.isEmpty()) {
-            // Transient, not the table's own failure: schema changes of one table committed by
-            // several subtasks in quick succession can leave the read-back one step behind (issue
-            // 15); a retry on a fresh transaction re-plans from the catalog, and when retries run
-            // out the job restarts instead of quarantining a table that a retry would have fixed.
-            throw new SQLTransientException(
-                    "table "
-                            + t
-                            + " does not match its source after the schema changes; still to do: "
-                            + left);
         }
     }
 }

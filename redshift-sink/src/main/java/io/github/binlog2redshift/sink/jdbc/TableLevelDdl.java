@@ -7,6 +7,10 @@ import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import io.github.binlog2redshift.sink.dialect.TableShape;
 import io.github.binlog2redshift.sink.schema.CatalogColumn;
 import io.github.binlog2redshift.sink.schema.DdlText;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,21 +34,38 @@ import java.util.stream.Collectors;
  * merge of the table: the merge reads the log after taking it (its cutoff). TRUNCATEs of different
  * tables of a schema can still conflict on the log (Redshift error 1023) and are retried.
  *
- * <p>Inputs without source positions (DMS, Canal: all zeros) cannot be told apart; their statements
- * run every time, without the log.
+ * <p>Inputs without source positions (DMS, Canal: all zeros) cannot be told apart by position:
+ * their statement is logged under the committable that carries it instead ({@link #identity}: its
+ * staging id, checkpoint and the change's index), so an apply retried after the DDL committed, or a
+ * committable committed again after a failover, does not empty the table a second time, after other
+ * subtasks' rows were committed. Such entries are not positions and never a cutoff ({@link
+ * #isPosition}). A committable staged anew from the same records (the sink restored from an older
+ * savepoint) has a new identity and runs the statement again, as it runs every other change again.
  */
 final class TableLevelDdl {
 
     /** DDL text kept in the log is cut here: it is for people, not for matching. */
     private static final int MAX_DDL_CHARS = 8_000;
 
+    /** The prefix of a log key that is no position: {@link #identity} of a position-less change. */
+    private static final char APPLIED_BY_BATCH = '#';
+
     private TableLevelDdl() {}
 
-    /** Runs {@code statements} unless the log has them; true when they ran. */
+    /**
+     * Runs {@code statements} unless the log has them under {@code sc}'s {@link #identity} ({@code
+     * index} is its place in {@code b.schemaChanges()}); true when they ran.
+     */
     static boolean once(
-            Connection c, SqlDialect d, TargetTable t, SchemaChange sc, List<String> statements)
+            Connection c,
+            SqlDialect d,
+            TableCommittable b,
+            int index,
+            SchemaChange sc,
+            List<String> statements)
             throws SQLException {
-        boolean positioned = positioned(sc);
+        TargetTable t = b.table();
+        String key = identity(b, index, sc);
         c.setAutoCommit(false);
         try {
             String lock = d.lockForCommit(t);
@@ -54,7 +75,7 @@ final class TableLevelDdl {
                     st.execute(lock);
                 }
             }
-            if (positioned && logged(c, d, t, sc)) {
+            if (logged(c, d, t, key)) {
                 c.rollback();
                 return false;
             }
@@ -63,9 +84,7 @@ final class TableLevelDdl {
                     st.execute(sql);
                 }
             }
-            if (positioned) {
-                insert(c, d, t, sc);
-            }
+            insert(c, d, t, key, sc.ddl());
             c.commit();
             return true;
         } catch (SQLException e) {
@@ -85,6 +104,33 @@ final class TableLevelDdl {
     }
 
     /**
+     * What the log keys {@code sc} by: its position, or for a change without one (whose copies
+     * cannot be told apart) {@code #} and 39 hex digits of a SHA-256 over the committable's staging
+     * id, checkpoint and the change's index: the same for every apply of that committable, within
+     * the log's 40 characters.
+     */
+    static String identity(TableCommittable b, int index, SchemaChange sc) {
+        if (positioned(sc)) {
+            return sc.position();
+        }
+        String batch = b.stagingId() + "/" + b.checkpointId() + "/" + index;
+        try {
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(batch.getBytes(StandardCharsets.UTF_8));
+            return APPLIED_BY_BATCH
+                    + String.format("%064x", new BigInteger(1, hash)).substring(0, 39);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** False for a log entry keyed by {@link #identity} of a position-less change. */
+    static boolean isPosition(String logKey) {
+        return !logKey.isEmpty() && logKey.charAt(0) != APPLIED_BY_BATCH;
+    }
+
+    /**
      * Records a column rename before it runs (autocommit): a subtask committing rows staged under
      * the old name after the rename finds it here ({@link #withLoggedRenames}). Recorded first,
      * because a reader maps a staged column only when the target lacks it and has the new name, so
@@ -92,13 +138,13 @@ final class TableLevelDdl {
      */
     static void record(Connection c, SqlDialect d, TargetTable t, SchemaChange sc)
             throws SQLException {
-        if (!positioned(sc) || logged(c, d, t, sc)) {
+        if (!positioned(sc) || logged(c, d, t, sc.position())) {
             return;
         }
         try {
-            insert(c, d, t, sc);
+            insert(c, d, t, sc.position(), sc.ddl());
         } catch (SQLException e) {
-            if (!logged(c, d, t, sc)) {
+            if (!logged(c, d, t, sc.position())) {
                 throw e;
             }
         }
@@ -193,22 +239,21 @@ final class TableLevelDdl {
                                 .collect(Collectors.toUnmodifiableList()));
     }
 
-    private static void insert(Connection c, SqlDialect d, TargetTable t, SchemaChange sc)
+    private static void insert(Connection c, SqlDialect d, TargetTable t, String key, String ddl)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(d.schemaLogInsert(t.schema()))) {
             ps.setString(1, t.toString());
-            ps.setString(2, sc.position());
-            String ddl = sc.ddl();
+            ps.setString(2, key);
             ps.setString(3, ddl.length() > MAX_DDL_CHARS ? ddl.substring(0, MAX_DDL_CHARS) : ddl);
             ps.executeUpdate();
         }
     }
 
-    private static boolean logged(Connection c, SqlDialect d, TargetTable t, SchemaChange sc)
+    private static boolean logged(Connection c, SqlDialect d, TargetTable t, String key)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(d.schemaLogLookup(t.schema()))) {
             ps.setString(1, t.toString());
-            ps.setString(2, sc.position());
+            ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

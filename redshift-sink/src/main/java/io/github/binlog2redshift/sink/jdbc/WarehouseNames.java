@@ -32,6 +32,15 @@ public final class WarehouseNames {
 
     private WarehouseNames() {}
 
+    /** The partial column sets as the warehouse stores their names. */
+    private static List<List<String>> partialColumns(TableCommittable b, SqlDialect d) {
+        List<List<String>> sets = new ArrayList<>();
+        for (List<String> set : b.partialColumns()) {
+            sets.add(columnNames(set, d));
+        }
+        return sets;
+    }
+
     /** {@code b} with every name as the warehouse stores it. */
     public static TableCommittable of(TableCommittable b, SqlDialect d) {
         List<StagedFile> files = new ArrayList<>(b.files().size());
@@ -54,18 +63,19 @@ public final class WarehouseNames {
         }
         TableMode m = b.mode();
         return new TableCommittable(
-                table(b.table(), d),
-                b.checkpointId(),
-                b.stagingId(),
-                b.subtask(),
-                files,
-                b.maxSourcePosition(),
-                b.maxSourceTsMs(),
-                columns(b.columns(), d),
-                columnNames(b.primaryKey(), d),
-                changes,
-                m.withSortKey(columnNames(m.sortKey(), d)),
-                b.stagingFormat());
+                        table(b.table(), d),
+                        b.checkpointId(),
+                        b.stagingId(),
+                        b.subtask(),
+                        files,
+                        b.maxSourcePosition(),
+                        b.maxSourceTsMs(),
+                        columns(b.columns(), d),
+                        columnNames(b.primaryKey(), d),
+                        changes,
+                        m.withSortKey(columnNames(m.sortKey(), d)),
+                        b.stagingFormat())
+                .withPartialColumns(partialColumns(b, d));
     }
 
     /** The warehouse's name of {@code t}; null for null. */

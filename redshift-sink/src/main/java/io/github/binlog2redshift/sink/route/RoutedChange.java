@@ -61,6 +61,11 @@ public final class RoutedChange {
         return target;
     }
 
+    /** The same change, with {@code other} as its event (e.g. a partial image completed). */
+    public RoutedChange withEvent(ChangeEvent other) {
+        return new RoutedChange(target, key, other, topic, partition, offset, retention);
+    }
+
     /** The dedupe key, see {@link RowKeys}. */
     public String key() {
         return key;
@@ -131,18 +136,20 @@ public final class RoutedChange {
     }
 
     /**
-     * Version 3: target, key, topic, partition, offset, event in {@link ChangeEventBinary}'s
-     * layout, retention ordinal. Versions 1 and 2, still read because savepoints of the dedupe
-     * state hold them, had the event as change-event JSON (a length-prefixed byte array) instead;
-     * version 1 also lacked the retention (read as {@link ChangeRetention#LATEST}, the only
-     * behaviour then; state from version 1 holds only schema changes, which always are LATEST).
+     * Version 5: target, key, topic, partition, offset, event in {@link ChangeEventBinary}'s
+     * layout, retention ordinal. Version 4, still read, lacked the event's partial-image flag (read
+     * as full). Version 3, still read, lacked the position's epoch (read as 0). Versions 1 and 2,
+     * still read because savepoints of the dedupe state hold them, had the event as change-event
+     * JSON (a length-prefixed byte array) instead; version 1 also lacked the retention (read as
+     * {@link ChangeRetention#LATEST}, the only behaviour then; state from version 1 holds only
+     * schema changes, which always are LATEST).
      */
     public static final class Codec implements RecordCodec<RoutedChange> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public int version() {
-            return 3;
+            return 5;
         }
 
         @Override
@@ -186,8 +193,14 @@ public final class RoutedChange {
         private static ChangeEvent readEvent(
                 int version, DataInputView in, TargetTable target, String key) throws IOException {
             try {
-                return version >= 3
-                        ? ChangeEventBinary.read(in)
+                if (version >= 5) {
+                    return ChangeEventBinary.read(in);
+                }
+                if (version == 4) {
+                    return ChangeEventBinary.readWithoutPartialFlag(in);
+                }
+                return version == 3
+                        ? ChangeEventBinary.readWithoutEpoch(in)
                         : DebeziumJsonReader.read(BinaryFields.readBytes(in));
             } catch (IOException | ChangeEventParseException e) {
                 throw new IOException("corrupt buffered change for " + target + " key " + key, e);

@@ -24,11 +24,14 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>Layout, strings by {@link BinaryFields#writeString} (nullable, no 64 KB limit): database,
  * table; op code (a byte fixed here, not the enum ordinal); before and after rows; source position
- * (server id, file, file sequence, position, row, gtid, snapshot, timestamp); tsMs; primary key;
- * columns (name, type, length, scale, nullable, enum values); ddl. A row or list is its size (-1
- * for null), then its entries in order; a row entry is the column name and the value in {@link
+ * (server id, file, file sequence, position, row, gtid, snapshot, timestamp, epoch); tsMs; primary
+ * key; columns (name, type, length, scale, nullable, enum values); ddl. A row or list is its size
+ * (-1 for null), then its entries in order; a row entry is the column name and the value in {@link
  * RowValueBinary}'s form. The layout has no version of its own: the enclosing codec's version
- * covers it, so any change here means a new version of every codec that embeds it.
+ * covers it, so any change here means a new version of every codec that embeds it. The position's
+ * epoch was added later: codec versions written before it read through {@link #readWithoutEpoch},
+ * as epoch 0. Last comes whether the images are partial ({@link ChangeEvent#partialImage()}), added
+ * after the epoch: codec versions written before it read through {@link #readWithoutPartialFlag}.
  */
 public final class ChangeEventBinary {
 
@@ -49,6 +52,7 @@ public final class ChangeEventBinary {
         BinaryFields.writeString(p.gtid(), out);
         out.writeBoolean(p.snapshot());
         out.writeLong(p.timestampMs());
+        out.writeInt(p.epoch());
         out.writeLong(e.tsMs());
         writeStrings(e.primaryKey(), out);
         out.writeInt(e.columns().size());
@@ -61,6 +65,7 @@ public final class ChangeEventBinary {
             writeStrings(c.enumValues(), out);
         }
         BinaryFields.writeString(e.ddl(), out);
+        out.writeBoolean(e.partialImage());
     }
 
     /**
@@ -68,6 +73,21 @@ public final class ChangeEventBinary {
      * (never a half-built event).
      */
     public static ChangeEvent read(DataInputView in) throws IOException {
+        return read(in, true, true);
+    }
+
+    /** Reads the layout as it was before the position's epoch: every position is of epoch 0. */
+    public static ChangeEvent readWithoutEpoch(DataInputView in) throws IOException {
+        return read(in, false, false);
+    }
+
+    /** Reads the layout as it was before partial row images: every event is full. */
+    public static ChangeEvent readWithoutPartialFlag(DataInputView in) throws IOException {
+        return read(in, true, false);
+    }
+
+    private static ChangeEvent read(DataInputView in, boolean withEpoch, boolean withPartialFlag)
+            throws IOException {
         String database = BinaryFields.readString(in);
         String table = BinaryFields.readString(in);
         Op op = op(in.readUnsignedByte());
@@ -81,6 +101,7 @@ public final class ChangeEventBinary {
         String gtid = BinaryFields.readString(in);
         boolean snapshot = in.readBoolean();
         long timestampMs = in.readLong();
+        int epoch = withEpoch ? in.readInt() : 0;
         long tsMs = in.readLong();
         List<String> primaryKey = readStrings(in);
         int columnCount = size(in);
@@ -96,6 +117,7 @@ public final class ChangeEventBinary {
                     build(() -> new ColumnDef(name, type, length, scale, nullable, enumValues)));
         }
         String ddl = BinaryFields.readString(in);
+        boolean partial = withPartialFlag && in.readBoolean();
         return build(
                 () ->
                         new ChangeEvent(
@@ -104,6 +126,7 @@ public final class ChangeEventBinary {
                                 before,
                                 after,
                                 new SourcePosition(
+                                        epoch,
                                         serverId,
                                         file,
                                         fileSequence,
@@ -115,7 +138,8 @@ public final class ChangeEventBinary {
                                 tsMs,
                                 primaryKey,
                                 columns,
-                                ddl));
+                                ddl,
+                                partial));
     }
 
     private static void writeRow(Map<String, Object> row, DataOutputView out) throws IOException {

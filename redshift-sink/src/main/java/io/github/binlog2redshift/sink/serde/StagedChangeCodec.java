@@ -12,9 +12,10 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * The layout of a {@link StagedChange}. Version 2: target schema, target name, then the event in
- * {@link ChangeEventBinary}'s layout. Version 1, still read (a codec reads every older version),
- * had the event as the project's own change-event JSON ({@link
+ * The layout of a {@link StagedChange}. Version 4: target schema, target name, then the event in
+ * {@link ChangeEventBinary}'s layout. Version 3, still read, lacked the event's partial-image flag
+ * (read as full). Version 2, still read (a codec reads every older version), lacked the position's
+ * epoch (read as 0). Version 1 had the event as the project's own change-event JSON ({@link
  * io.github.binlog2redshift.serde.ChangeEventJson}, a length-prefixed byte array) instead.
  */
 public final class StagedChangeCodec implements RecordCodec<StagedChange> {
@@ -27,7 +28,7 @@ public final class StagedChangeCodec implements RecordCodec<StagedChange> {
 
     @Override
     public int version() {
-        return 2;
+        return 4;
     }
 
     @Override
@@ -49,9 +50,13 @@ public final class StagedChangeCodec implements RecordCodec<StagedChange> {
         try {
             return new StagedChange(
                     target,
-                    version >= 2
+                    version >= 4
                             ? ChangeEventBinary.read(in)
-                            : DebeziumJsonReader.read(BinaryFields.readBytes(in)));
+                            : version == 3
+                                    ? ChangeEventBinary.readWithoutPartialFlag(in)
+                                    : version == 2
+                                            ? ChangeEventBinary.readWithoutEpoch(in)
+                                            : DebeziumJsonReader.read(BinaryFields.readBytes(in)));
         } catch (IOException | ChangeEventParseException e) {
             throw new IOException("corrupt staged change for " + target, e);
         }

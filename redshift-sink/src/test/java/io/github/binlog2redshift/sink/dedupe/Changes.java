@@ -63,7 +63,16 @@ final class Changes {
     /** An insert into a table without key columns, keyed by its image as the router keys it. */
     static RoutedChange keylessInsert(long id, Object v, SourcePosition p, long offset) {
         Map<String, Object> row = Map.of("id", id, "v", v);
-        ChangeEvent e = ChangeEvent.insert(SOURCE, row, p, 0, List.of(), List.of());
+        return keyless(ChangeEvent.insert(SOURCE, row, p, 0, List.of(), List.of()), offset);
+    }
+
+    /** A snapshot read of a table without key columns, at its chunk's watermark {@code p}. */
+    static RoutedChange keylessRead(long id, Object v, SourcePosition p, long offset) {
+        Map<String, Object> row = Map.of("id", id, "v", v);
+        return keyless(ChangeEvent.read(SOURCE, row, p, 0, List.of(), List.of()), offset);
+    }
+
+    private static RoutedChange keyless(ChangeEvent e, long offset) {
         return new RoutedChange(
                 TARGET,
                 RowKeys.row(TARGET, List.of(), e.keyImage()),

@@ -34,9 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>A new codec version adds its snapshots: on the build with the new version, run {@link
  * #writeSnapshots} ({@code -Dtest=LatestChangeOperatorMigrationTest#writeSnapshots
- * -Dmigration.write-snapshots=true}) and list the version in {@link #snapshots}. Versions 2 and 3
- * were written by the builds of their commits; version 1 predates the every-change state and has no
- * snapshot.
+ * -Dmigration.write-snapshots=true}) and list the version in {@link #snapshots}. Versions 2, 3 and
+ * 4 (the position's epoch) were written by the builds of their commits; version 1 predates the
+ * every-change state and has no snapshot.
  */
 class LatestChangeOperatorMigrationTest {
 
@@ -55,7 +55,7 @@ class LatestChangeOperatorMigrationTest {
 
     /** Codec versions with a snapshot in the resources, on each backend. */
     static Stream<Arguments> snapshots() {
-        return Stream.of(2, 3)
+        return Stream.of(2, 3, 4)
                 .flatMap(v -> Stream.of(Backend.values()).map(b -> Arguments.of(v, b)));
     }
 

@@ -4,11 +4,13 @@ import static io.github.binlog2redshift.sink.dedupe.Changes.at;
 import static io.github.binlog2redshift.sink.dedupe.Changes.delete;
 import static io.github.binlog2redshift.sink.dedupe.Changes.every;
 import static io.github.binlog2redshift.sink.dedupe.Changes.keylessInsert;
+import static io.github.binlog2redshift.sink.dedupe.Changes.keylessRead;
 import static io.github.binlog2redshift.sink.dedupe.Changes.none;
 import static io.github.binlog2redshift.sink.dedupe.Changes.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.binlog2redshift.event.Op;
+import io.github.binlog2redshift.event.SourcePosition;
 import io.github.binlog2redshift.sink.StagedChange;
 import io.github.binlog2redshift.sink.route.RoutedChange;
 import java.util.List;
@@ -104,6 +106,31 @@ class LatestChangeOperatorRetentionTest {
                         keylessInsert(1, "same", none(), 3),
                         keylessInsert(1, "same", none(), 4));
         assertThat(out).hasSize(4);
+    }
+
+    @ParameterizedTest
+    @MethodSource(DedupeHarness.BACKENDS)
+    void aKeylessBinlogChangeDeliveredTwiceIsStagedOnceAndEverythingElseIsKept(StateBackend backend)
+            throws Exception {
+        open(backend, null);
+        SourcePosition watermark =
+                SourcePosition.binlog(0, "mysql-bin.000001", 90, 0, null, true, 0);
+        List<StagedChange> out =
+                checkpoint(
+                        1,
+                        keylessRead(1, "same", watermark, 1),
+                        keylessRead(1, "same", watermark, 2),
+                        keylessInsert(1, "same", at(100), 3),
+                        keylessInsert(1, "same", at(101), 4),
+                        keylessInsert(1, "same", at(100), 5),
+                        keylessInsert(1, "same", none(), 6),
+                        keylessInsert(1, "same", none(), 7));
+        assertThat(out)
+                .extracting(c -> c.event().source().position())
+                .as(
+                        "two rows of one snapshot chunk, two inserts at two positions, two inserts"
+                                + " without positions; the copy of the insert at 100 is gone")
+                .containsExactlyInAnyOrder(90L, 90L, 100L, 101L, 0L, 0L);
     }
 
     @ParameterizedTest

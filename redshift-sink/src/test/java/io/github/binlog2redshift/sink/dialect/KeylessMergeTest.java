@@ -37,7 +37,14 @@ class KeylessMergeTest {
                 new PostgresDialect()
                         .mergePlan(mirror(log("jsonb", "bytea"), TableMode.defaults()));
         assertThat(ModePlanTest.names(p))
-                .containsExactly("collect-replaced", "delete-replaced", "insert-kept");
+                .containsExactly(
+                        "create-applied",
+                        "skip-applied",
+                        "record-applied",
+                        "prune-applied",
+                        "collect-replaced",
+                        "delete-replaced",
+                        "insert-kept");
         String match =
                 "COALESCE(\"log\".\"id\", 0) = COALESCE(\"_b2r_stage\".\"id\", 0)"
                         + " AND COALESCE(\"log\".\"note\", '') = COALESCE(\"_b2r_stage\".\"note\", '')"
@@ -166,6 +173,10 @@ class KeylessMergeTest {
         MergePlan p = new PostgresDialect().mergePlan(mirror(log("jsonb", "bytea"), skip));
         assertThat(ModePlanTest.names(p))
                 .containsExactly(
+                        "create-applied",
+                        "skip-applied",
+                        "record-applied",
+                        "prune-applied",
                         "insert-history",
                         "skip-deletes",
                         "collect-replaced",
@@ -173,7 +184,48 @@ class KeylessMergeTest {
                         "insert-kept");
         assertThat(p.sql("skip-deletes"))
                 .isEqualTo("DELETE FROM \"_b2r_stage\" WHERE \"_b2r_op\" = 'd'");
-        assertThat(p.sql("insert-history")).endsWith(" WHERE \"_b2r_op\" <> 'b'");
+        assertThat(p.sql("insert-history"))
+                .endsWith(
+                        " WHERE \"_b2r_op\" <> 'b' AND NOT EXISTS (SELECT 1 FROM \"shop\".\"log_history\""
+                                + " WHERE \"log_history\".\"_b2r_pos\" = \"_b2r_stage\".\"_b2r_pos\""
+                                + " AND \"log_history\".\"_b2r_op\" = \"_b2r_stage\".\"_b2r_op\""
+                                + " AND \"_b2r_stage\".\"_b2r_op\" <> 'r'"
+                                + " AND \"_b2r_stage\".\"_b2r_pos\" >= '000000000001:00000000000000000000:000000'"
+                                + " AND \"_b2r_stage\".\"_b2r_pos\" NOT LIKE 'E___00000000:%')");
+    }
+
+    @Test
+    void aMirrorSkipsBinlogChangesAtOrBelowItsAppliedHorizonOnBothWarehouses() {
+        String binlog =
+                "\"_b2r_op\" <> 'r' AND \"_b2r_pos\" >= '000000000001:00000000000000000000:000000'"
+                        + " AND \"_b2r_pos\" NOT LIKE 'E___00000000:%'";
+        for (SqlDialect dialect : List.of(new PostgresDialect(), new RedshiftDialect())) {
+            MergePlan p = dialect.mergePlan(mirror(log("jsonb", "bytea"), TableMode.defaults()));
+            assertThat(p.sql("create-applied"))
+                    .isEqualTo(
+                            "CREATE TABLE IF NOT EXISTS \"shop\".\"log_b2r_applied\""
+                                    + " (\"_b2r_pos\" VARCHAR(40) NOT NULL)");
+            assertThat(p.sql("skip-applied"))
+                    .isEqualTo(
+                            "DELETE FROM \"_b2r_stage\" WHERE "
+                                    + binlog
+                                    + " AND \"_b2r_pos\" <= (SELECT MAX(\"_b2r_pos\") FROM"
+                                    + " \"shop\".\"log_b2r_applied\")");
+            assertThat(p.sql("record-applied"))
+                    .isEqualTo(
+                            "INSERT INTO \"shop\".\"log_b2r_applied\" (\"_b2r_pos\")"
+                                    + " SELECT \"_b2r_pos\" FROM (SELECT MAX(\"_b2r_pos\") AS \"_b2r_pos\""
+                                    + " FROM \"_b2r_stage\" WHERE "
+                                    + binlog
+                                    + ") AS \"_b2r_newest\" WHERE \"_b2r_pos\" IS NOT NULL");
+            assertThat(p.sql("prune-applied"))
+                    .isEqualTo(
+                            "DELETE FROM \"shop\".\"log_b2r_applied\" WHERE \"_b2r_pos\" <"
+                                    + " (SELECT MAX(\"_b2r_pos\") FROM \"shop\".\"log_b2r_applied\")");
+            assertThat(p.afterLoad().stream().filter(MergePlan.Step::counted))
+                    .extracting(MergePlan.Step::name)
+                    .containsExactly("insert-kept");
+        }
     }
 
     @Test

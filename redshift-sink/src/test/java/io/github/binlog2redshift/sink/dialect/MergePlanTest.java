@@ -114,4 +114,53 @@ class MergePlanTest {
                                         List.of("b")))
                 .hasMessage("key column 'b' of table s.t is not among its columns");
     }
+
+    @Test
+    void partialRowsAreFilledFromTheTargetRowThenCheckedBeforeTheMerge() {
+        MergeInput in =
+                MergeInput.of(Shapes.orders())
+                        .withPartialColumns(List.of(List.of("note"), List.of("gone", "note")));
+        for (SqlDialect dialect : List.of(new RedshiftDialect(), new PostgresDialect())) {
+            MergePlan plan = dialect.mergePlan(in);
+            assertThat(plan.afterLoad().subList(0, 3))
+                    .containsExactly(
+                            new Step(
+                                    "fill-partial-rows",
+                                    "UPDATE \"_b2r_stage\" SET \"note\" = \"orders\".\"note\","
+                                            + " \"_b2r_absent\" = NULL FROM \"shop\".\"orders\""
+                                            + " WHERE \"_b2r_stage\".\"_b2r_absent\" = '0'"
+                                            + " AND \"orders\".\"id\" = \"_b2r_stage\".\"id\""
+                                            + " AND COALESCE(\"orders\".\"_b2r_pos\", '') <= \"_b2r_stage\".\"_b2r_pos\"",
+                                    false),
+                            // a column the target does not have is not taken from it
+                            new Step(
+                                    "fill-partial-rows",
+                                    "UPDATE \"_b2r_stage\" SET \"note\" = \"orders\".\"note\","
+                                            + " \"_b2r_absent\" = NULL FROM \"shop\".\"orders\""
+                                            + " WHERE \"_b2r_stage\".\"_b2r_absent\" = '1'"
+                                            + " AND \"orders\".\"id\" = \"_b2r_stage\".\"id\""
+                                            + " AND COALESCE(\"orders\".\"_b2r_pos\", '') <= \"_b2r_stage\".\"_b2r_pos\"",
+                                    false),
+                            Step.expectNone(
+                                    "check-partial-rows",
+                                    "SELECT COUNT(*) FROM \"_b2r_stage\""
+                                            + " WHERE \"_b2r_stage\".\"_b2r_absent\" IS NOT NULL"
+                                            + " AND \"_b2r_op\" <> 'd' AND NOT EXISTS"
+                                            + " (SELECT 1 FROM \"shop\".\"orders\""
+                                            + " WHERE \"orders\".\"id\" = \"_b2r_stage\".\"id\")"
+                                            + " AND NOT EXISTS (SELECT 1 FROM \"shop\".\"orders_b2r_deleted\""
+                                            + TOMB_MATCH
+                                            + " AND \"orders_b2r_deleted\".\"_b2r_pos\" > \"_b2r_stage\".\"_b2r_pos\")",
+                                    plan.afterLoad().get(2).failure()));
+            assertThat(plan.afterLoad().get(2).failure())
+                    .contains("has no row of their key")
+                    .contains("binlog_row_image");
+            assertThat(plan.afterLoad().subList(3, plan.afterLoad().size()))
+                    .as("then the merge of a batch of full rows")
+                    .isEqualTo(ORDERS.afterLoad());
+        }
+        assertThat(new PostgresDialect().mergePlan(MergeInput.of(Shapes.orders())).afterLoad())
+                .as("no partial rows, no extra steps")
+                .isEqualTo(ORDERS.afterLoad());
+    }
 }

@@ -97,11 +97,21 @@ class ModePlanTest {
         assertThat(p.sql("insert-history"))
                 .isEqualTo(
                         "INSERT INTO \"shop\".\"orders_history\" (\"id\", \"note\", \"_b2r_op\", \"_b2r_pos\", \"_b2r_ts\")"
-                                + " SELECT \"id\", \"note\", \"_b2r_op\", \"_b2r_pos\", \"_b2r_ts\" FROM \"_b2r_stage\"");
+                                + " SELECT \"id\", \"note\", \"_b2r_op\", \"_b2r_pos\", \"_b2r_ts\" FROM \"_b2r_stage\""
+                                + " WHERE NOT EXISTS (SELECT 1 FROM \"shop\".\"orders_history\""
+                                + " WHERE \"orders_history\".\"id\" = \"_b2r_stage\".\"id\""
+                                + " AND \"orders_history\".\"_b2r_pos\" = \"_b2r_stage\".\"_b2r_pos\""
+                                + " AND \"_b2r_stage\".\"_b2r_pos\" >= '000000000001:00000000000000000000:000000'"
+                                + " AND \"_b2r_stage\".\"_b2r_pos\" NOT LIKE 'E___00000000:%')");
         assertThat(p.sql("insert-archive"))
                 .isEqualTo(
                         "INSERT INTO \"shop\".\"orders_delete\" (\"id\", \"note\", \"_b2r_pos\", \"_b2r_deleted_at\")"
-                                + " SELECT \"id\", \"note\", \"_b2r_pos\", \"_b2r_ts\" FROM \"_b2r_stage\" WHERE \"_b2r_op\" = 'd'");
+                                + " SELECT \"id\", \"note\", \"_b2r_pos\", \"_b2r_ts\" FROM \"_b2r_stage\" WHERE \"_b2r_op\" = 'd'"
+                                + " AND NOT EXISTS (SELECT 1 FROM \"shop\".\"orders_delete\""
+                                + " WHERE \"orders_delete\".\"id\" = \"_b2r_stage\".\"id\""
+                                + " AND \"orders_delete\".\"_b2r_pos\" = \"_b2r_stage\".\"_b2r_pos\""
+                                + " AND \"_b2r_stage\".\"_b2r_pos\" >= '000000000001:00000000000000000000:000000'"
+                                + " AND \"_b2r_stage\".\"_b2r_pos\" NOT LIKE 'E___00000000:%')");
         assertThat(p.afterLoad().get(2).counted()).isFalse();
     }
 
@@ -159,7 +169,13 @@ class ModePlanTest {
         assertThat(append.sql("append"))
                 .isEqualTo(
                         "INSERT INTO \"shop\".\"orders\" (\"id\", \"note\", \"_b2r_pos\", \"_b2r_ts\", \"_b2r_op\")"
-                                + " SELECT \"id\", \"note\", \"_b2r_pos\", \"_b2r_ts\", \"_b2r_op\" FROM \"_b2r_stage\"");
+                                + " SELECT \"id\", \"note\", \"_b2r_pos\", \"_b2r_ts\", \"_b2r_op\" FROM \"_b2r_stage\""
+                                + " WHERE NOT EXISTS (SELECT 1 FROM \"shop\".\"orders\""
+                                + " WHERE \"orders\".\"_b2r_pos\" = \"_b2r_stage\".\"_b2r_pos\""
+                                + " AND \"orders\".\"_b2r_op\" = \"_b2r_stage\".\"_b2r_op\""
+                                + " AND \"_b2r_stage\".\"_b2r_op\" <> 'r'"
+                                + " AND \"_b2r_stage\".\"_b2r_pos\" >= '000000000001:00000000000000000000:000000'"
+                                + " AND \"_b2r_stage\".\"_b2r_pos\" NOT LIKE 'E___00000000:%')");
         MergeInput user =
                 new MergeInput(
                         Shapes.orders(),

@@ -141,6 +141,38 @@ class ParseRouteFunctionTest {
         assertThat(deadLetters().get(1).detail()).contains("a partial before image");
     }
 
+    /**
+     * A partial image (binlog_row_image MINIMAL) of a table without a key cannot be completed by
+     * key: an INSERT whose omitted column took its DEFAULT is refused, never staged with a NULL.
+     */
+    @Test
+    void aPartialInsertIntoAKeylessTableIsADeadLetter() throws Exception {
+        byte[] partial =
+                new String(
+                                keyless("c", "null", "{\"a\": 1}"),
+                                java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("\"pk\": []", "\"partial_image\": true, \"pk\": []")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        send("shop.log".getBytes(), partial);
+        send("shop.log".getBytes(), keyless("c", "null", "{\"a\": 1, \"b\": null}"));
+        assertThat(harness.extractOutputValues())
+                .filteredOn(c -> c.event().after() != null)
+                .extracting(c -> c.event().after())
+                .as("the full insert only")
+                .containsExactly(afterAB());
+        assertThat(deadLetters())
+                .extracting(DeadLetter::reason)
+                .containsExactly(RejectReason.MISSING_IMAGE);
+        assertThat(deadLetters().get(0).detail()).contains("lacks columns [b]", "no key");
+    }
+
+    private static java.util.Map<String, Object> afterAB() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("a", 1L);
+        m.put("b", null);
+        return m;
+    }
+
     @Test
     void aKeylessChangeLogIsKeyedByRowImageAndTakesUpdatesWithoutBeforeImages() throws Exception {
         harness.close();

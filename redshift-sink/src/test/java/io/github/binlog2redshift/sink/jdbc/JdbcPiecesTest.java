@@ -3,7 +3,12 @@ package io.github.binlog2redshift.sink.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.binlog2redshift.sink.SchemaChange;
 import io.github.binlog2redshift.sink.StagedFile;
+import io.github.binlog2redshift.sink.StagingFormat;
+import io.github.binlog2redshift.sink.TableCommittable;
+import io.github.binlog2redshift.sink.TargetTable;
+import io.github.binlog2redshift.sink.dialect.TableMode;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -119,5 +124,51 @@ class JdbcPiecesTest {
         assertThat(fromSecret.host()).isEqualTo("rs");
         assertThat(fromSecret.database()).isEqualTo("dev");
         assertThat(fromSecret.toString()).doesNotContain("pw");
+    }
+
+    @Test
+    void aPositionlessTableLevelDdlIsLoggedUnderItsCommittable() {
+        SchemaChange truncate =
+                new SchemaChange(
+                        "TRUNCATE TABLE t",
+                        "000000000000:00000000000000000000:000000",
+                        null,
+                        List.of(),
+                        List.of());
+        SchemaChange positioned =
+                new SchemaChange(
+                        "TRUNCATE TABLE t",
+                        "000000000003:00000000000000000120:000000",
+                        null,
+                        List.of(),
+                        List.of());
+        var b = committable("s1-a", 7);
+        String key = TableLevelDdl.identity(b, 0, truncate);
+        assertThat(key).hasSize(40).startsWith("#").matches("#[0-9a-f]{39}");
+        assertThat(TableLevelDdl.identity(committable("s1-a", 7), 0, truncate))
+                .as("the same for every apply of the committable")
+                .isEqualTo(key);
+        assertThat(TableLevelDdl.identity(b, 1, truncate)).isNotEqualTo(key);
+        assertThat(TableLevelDdl.identity(committable("s1-b", 7), 0, truncate)).isNotEqualTo(key);
+        assertThat(TableLevelDdl.identity(b, 0, positioned)).isEqualTo(positioned.position());
+        assertThat(TableLevelDdl.isPosition(key)).isFalse();
+        assertThat(TableLevelDdl.isPosition(positioned.position())).isTrue();
+        assertThat(TableLevelDdl.isPosition("E00100000001:00000000000000000004:000000")).isTrue();
+    }
+
+    private static TableCommittable committable(String stagingId, long checkpoint) {
+        return new TableCommittable(
+                new TargetTable("s", "t"),
+                checkpoint,
+                stagingId,
+                0,
+                List.of(),
+                null,
+                0,
+                List.of(),
+                List.of(),
+                List.of(),
+                TableMode.defaults(),
+                StagingFormat.current());
     }
 }

@@ -22,7 +22,8 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dedupe state's record: version 3 round trip, versions 1 and 2 (change-event JSON, as older
+ * The dedupe state's record: version 4 round trip (version 3, without the epoch, by the migration
+ * snapshots of LatestChangeOperatorMigrationTest), versions 1 and 2 (change-event JSON, as older
  * builds wrote them into savepoints) still read, newer rejected.
  */
 class RoutedChangeCodecTest {
@@ -88,6 +89,22 @@ class RoutedChangeCodecTest {
     }
 
     @Test
+    void roundTripsThePositionsEpoch() throws IOException {
+        RoutedChange c =
+                new RoutedChange(
+                        TARGET,
+                        "k",
+                        ChangeEventSamples.keyedUpdate(2),
+                        "cdc",
+                        1,
+                        3L,
+                        ChangeRetention.LATEST);
+        RoutedChange read = serializer.deserialize(new DataInputDeserializer(write(c)));
+        assertThat(read).isEqualTo(c);
+        assertThat(read.event().source().epoch()).isEqualTo(2);
+    }
+
+    @Test
     void readsVersionOneAsLatest() throws IOException {
         RoutedChange c = sample(ChangeRetention.LATEST);
         assertThat(serializer.deserialize(new DataInputDeserializer(writeJsonLayout(1, c))))
@@ -141,10 +158,10 @@ class RoutedChangeCodecTest {
     @Test
     void rejectsANewerVersion() throws IOException {
         byte[] bytes = write(sample(ChangeRetention.EVERY));
-        bytes[0] = 4;
+        bytes[0] = 6;
         assertThatThrownBy(() -> serializer.deserialize(new DataInputDeserializer(bytes)))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("format version 4")
-                .hasMessageContaining("versions 1 to 3");
+                .hasMessageContaining("format version 6")
+                .hasMessageContaining("versions 1 to 5");
     }
 }

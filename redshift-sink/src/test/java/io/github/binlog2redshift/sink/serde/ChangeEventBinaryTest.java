@@ -94,6 +94,28 @@ class ChangeEventBinaryTest {
     }
 
     @Test
+    void keepsTheEpochAndReadsTheLayoutBeforeItAsEpochZero() throws IOException {
+        assertThat(read(write(ChangeEventSamples.keyedUpdate(3))).source().epoch()).isEqualTo(3);
+        DataInputDeserializer in =
+                new DataInputDeserializer(ChangeEventSamples.keyedUpdateWithoutEpoch());
+        assertThat(ChangeEventBinary.readWithoutEpoch(in))
+                .isEqualTo(ChangeEventSamples.keyedUpdate(0));
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
+    void keepsThePartialImageFlagAndReadsTheLayoutBeforeItAsFull() throws IOException {
+        ChangeEvent full = ChangeEventSamples.keyedUpdate(2);
+        ChangeEvent partial = full.withAfter(Map.of("id", 1L), true);
+        assertThat(read(write(partial))).isEqualTo(partial);
+        assertThat(read(write(partial)).partialImage()).isTrue();
+        DataInputDeserializer in =
+                new DataInputDeserializer(ChangeEventSamples.keyedUpdateWithoutPartialFlag(2));
+        assertThat(ChangeEventBinary.readWithoutPartialFlag(in)).isEqualTo(full);
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
     void refusesAnUnknownValueTag() throws IOException {
         byte[] bytes = write(ChangeEventSamples.all().get(3));
         // The snapshot read's only value {id: 2}: db, table, op, before (-1), size, name, tag.

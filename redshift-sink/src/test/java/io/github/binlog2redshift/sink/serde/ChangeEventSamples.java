@@ -23,6 +23,55 @@ public final class ChangeEventSamples {
 
     private ChangeEventSamples() {}
 
+    /**
+     * An update of key {@code id} at binlog position 900 of history {@code epoch}, without columns
+     * or DDL, so that its layout ends in a known tail.
+     */
+    public static ChangeEvent keyedUpdate(int epoch) {
+        return ChangeEvent.update(
+                TABLE,
+                Map.of("id", 1L, "v", "old"),
+                Map.of("id", 1L, "v", "new"),
+                SourcePosition.binlog(7, "mysql-bin.000001", 900, 0, null, false, 5L)
+                        .withEpoch(epoch),
+                6L,
+                List.of("id"),
+                List.of());
+    }
+
+    /**
+     * {@link #keyedUpdate}(0) in {@link ChangeEventBinary}'s layout as it was before the epoch: the
+     * current layout without the epoch's four bytes, which sit before the tail (tsMs, key column
+     * list, empty column list, null DDL).
+     */
+    public static byte[] keyedUpdateWithoutEpoch() throws java.io.IOException {
+        byte[] now = keyedUpdateWithoutPartialFlag(0);
+        org.apache.flink.core.memory.DataOutputSerializer tail =
+                new org.apache.flink.core.memory.DataOutputSerializer(64);
+        tail.writeLong(6L);
+        tail.writeInt(1);
+        BinaryFields.writeString("id", tail);
+        tail.writeInt(0);
+        BinaryFields.writeString(null, tail);
+        int epochAt = now.length - tail.length() - 4;
+        byte[] old = new byte[now.length - 4];
+        System.arraycopy(now, 0, old, 0, epochAt);
+        System.arraycopy(now, epochAt + 4, old, epochAt, now.length - epochAt - 4);
+        return old;
+    }
+
+    /**
+     * {@link #keyedUpdate} in the layout before partial row images: the current one without its
+     * last byte, the partial-image flag.
+     */
+    public static byte[] keyedUpdateWithoutPartialFlag(int epoch) throws java.io.IOException {
+        org.apache.flink.core.memory.DataOutputSerializer out =
+                new org.apache.flink.core.memory.DataOutputSerializer(128);
+        ChangeEventBinary.write(keyedUpdate(epoch), out);
+        byte[] now = out.getCopyOfBuffer();
+        return java.util.Arrays.copyOf(now, now.length - 1);
+    }
+
     /** More than the 64 KB that {@code writeUTF} takes, with non-ASCII and surrogate pairs. */
     public static String bigString() {
         return "naïve \"€\" 𝄞 line\n".repeat(5_000);

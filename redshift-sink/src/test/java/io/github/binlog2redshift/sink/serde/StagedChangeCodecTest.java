@@ -112,6 +112,41 @@ class StagedChangeCodecTest {
         }
     }
 
+    /** Version 2, as the codec wrote it before the position's epoch: read as epoch 0. */
+    @Test
+    void readsVersionTwoAsEpochZero() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        out.writeByte(2);
+        BinaryFields.writeString("s", out);
+        BinaryFields.writeString("t", out);
+        out.write(ChangeEventSamples.keyedUpdateWithoutEpoch());
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        assertThat(serializer.deserialize(in))
+                .isEqualTo(
+                        new StagedChange(
+                                new TargetTable("s", "t"), ChangeEventSamples.keyedUpdate(0)));
+        assertThat(in.available()).isZero();
+        StagedChange raised =
+                new StagedChange(new TargetTable("s", "t"), ChangeEventSamples.keyedUpdate(4));
+        assertThat(serializer.deserialize(new DataInputDeserializer(write(raised))))
+                .isEqualTo(raised);
+    }
+
+    @Test
+    void readsVersionThreeAsAFullImage() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        out.writeByte(3);
+        BinaryFields.writeString("s", out);
+        BinaryFields.writeString("t", out);
+        out.write(ChangeEventSamples.keyedUpdateWithoutPartialFlag(5));
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        assertThat(serializer.deserialize(in))
+                .isEqualTo(
+                        new StagedChange(
+                                new TargetTable("s", "t"), ChangeEventSamples.keyedUpdate(5)));
+        assertThat(in.available()).isZero();
+    }
+
     @Test
     void rejectsAnUnknownVersion() throws IOException {
         byte[] bytes = write(sample());
@@ -119,7 +154,7 @@ class StagedChangeCodecTest {
         assertThatThrownBy(() -> serializer.deserialize(new DataInputDeserializer(bytes)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("format version 9")
-                .hasMessageContaining("versions 1 to 2");
+                .hasMessageContaining("versions 1 to 4");
     }
 
     @Test
