@@ -281,6 +281,7 @@ public final class SinkOptions {
                     KafkaOptions.SHARED,
                     KafkaConsumerOptions.ALL,
                     OWN,
+                    RetentionOptions.ALL,
                     RedshiftOptions.ALL,
                     PipelineOptions.ALL);
 

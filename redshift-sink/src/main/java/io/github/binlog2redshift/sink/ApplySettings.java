@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink;
 
+import io.github.binlog2redshift.config.sink.RetentionConfig;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.sink.dialect.CopyOptions;
 import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
@@ -30,6 +31,7 @@ public final class ApplySettings implements Serializable {
     private final TableModes modes;
     private final SchemaPolicy policy;
     private final String controlSchema;
+    private final RetentionConfig retention;
 
     /** With the control schema {@code public}. */
     public ApplySettings(
@@ -52,7 +54,8 @@ public final class ApplySettings implements Serializable {
                 retry,
                 modes,
                 policy,
-                DEFAULT_CONTROL_SCHEMA);
+                DEFAULT_CONTROL_SCHEMA,
+                RetentionConfig.defaults());
     }
 
     public ApplySettings(
@@ -65,7 +68,9 @@ public final class ApplySettings implements Serializable {
             RetryPolicy retry,
             TableModes modes,
             SchemaPolicy policy,
-            String controlSchema) {
+            String controlSchema,
+            RetentionConfig retention) {
+        this.retention = Objects.requireNonNull(retention, "retention");
         this.controlSchema = Objects.requireNonNull(controlSchema, "control schema");
         this.connection = connection;
         this.copy = copy;
@@ -135,6 +140,11 @@ public final class ApplySettings implements Serializable {
         return controlSchema;
     }
 
+    /** What the committer deletes after itself, and when ({@code sink.retention.*}). */
+    public RetentionConfig retention() {
+        return retention;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ApplySettings)) {
@@ -150,7 +160,8 @@ public final class ApplySettings implements Serializable {
                 && Objects.equals(retry, other.retry)
                 && Objects.equals(modes, other.modes)
                 && Objects.equals(policy, other.policy)
-                && controlSchema.equals(other.controlSchema);
+                && controlSchema.equals(other.controlSchema)
+                && retention.equals(other.retention);
     }
 
     @Override
@@ -165,7 +176,8 @@ public final class ApplySettings implements Serializable {
                 retry,
                 modes,
                 policy,
-                controlSchema);
+                controlSchema,
+                retention);
     }
 
     /** Shows no secret: the connection and COPY options hide theirs. */
@@ -191,6 +203,8 @@ public final class ApplySettings implements Serializable {
                 + policy
                 + ", controlSchema="
                 + controlSchema
+                + ", retention="
+                + retention
                 + "]";
     }
 }

@@ -1,8 +1,11 @@
 package io.github.binlog2redshift.sink;
 
+import io.github.binlog2redshift.config.sink.RetentionConfig;
 import io.github.binlog2redshift.sink.jdbc.ApplyResult;
 import io.github.binlog2redshift.sink.jdbc.QuarantineStore;
 import io.github.binlog2redshift.sink.jdbc.QuarantineView;
+import io.github.binlog2redshift.sink.jdbc.SideTablePruner;
+import io.github.binlog2redshift.sink.jdbc.WarehouseKind;
 import io.github.binlog2redshift.sink.jdbc.WarehouseSession;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * job, with the table, checkpoint and statement in the message; the restarted job commits the same
  * committables again. (Flink's {@code signalFailedWithKnownReason} would discard them, losing data,
  * and its {@code retryLater} retries at once and then fails the job, so neither is used.)
+ *
+ * <p>Once a committable's commit is in the ledger (applied, or found there), {@link
+ * CommitHousekeeping} deletes its staged files and now and then prunes the table's side tables.
  */
 public final class WarehouseCommitter implements Committer<TableCommittable> {
 
@@ -54,6 +60,7 @@ public final class WarehouseCommitter implements Committer<TableCommittable> {
     private final Map<TargetTable, TableMetrics> tableMetrics = new ConcurrentHashMap<>();
     private final int maxParallelTables;
     @Nullable private final TableQuarantine quarantine;
+    @Nullable private final CommitHousekeeping housekeeping;
 
     /** A committer without quarantine: any table that fails for good fails the job. */
     public WarehouseCommitter(
@@ -63,7 +70,8 @@ public final class WarehouseCommitter implements Committer<TableCommittable> {
 
     /**
      * A committer that quarantines tables whose failure is their own, in {@code quarantine}'s
-     * records (null: none), as committer {@code subtask} of {@code parallelism}.
+     * records (null: none), as committer {@code subtask} of {@code parallelism}; it neither deletes
+     * staged files nor prunes.
      */
     public WarehouseCommitter(
             Supplier<WarehouseSession> sessionFactory,
@@ -72,6 +80,45 @@ public final class WarehouseCommitter implements Committer<TableCommittable> {
             @Nullable QuarantineStore quarantine,
             int subtask,
             int parallelism) {
+        this(sessionFactory, maxParallelTables, metrics, quarantine, subtask, parallelism, null);
+    }
+
+    /**
+     * The job's committer: as above, and after each commit it deletes the committable's staged
+     * files and prunes the table's side tables in {@code target} as {@code retention} says.
+     */
+    public WarehouseCommitter(
+            Supplier<WarehouseSession> sessionFactory,
+            int maxParallelTables,
+            MetricGroup metrics,
+            @Nullable QuarantineStore quarantine,
+            int subtask,
+            int parallelism,
+            RetentionConfig retention,
+            WarehouseKind target) {
+        this(
+                sessionFactory,
+                maxParallelTables,
+                metrics,
+                quarantine,
+                subtask,
+                parallelism,
+                new CommitHousekeeping(
+                        retention,
+                        target == WarehouseKind.REDSHIFT,
+                        new SideTablePruner(target.dialect(), retention, System::currentTimeMillis),
+                        metrics));
+    }
+
+    private WarehouseCommitter(
+            Supplier<WarehouseSession> sessionFactory,
+            int maxParallelTables,
+            MetricGroup metrics,
+            @Nullable QuarantineStore quarantine,
+            int subtask,
+            int parallelism,
+            @Nullable CommitHousekeeping housekeeping) {
+        this.housekeeping = housekeeping;
         this.quarantine =
                 quarantine == null
                         ? null
@@ -172,6 +219,9 @@ public final class WarehouseCommitter implements Committer<TableCommittable> {
         long start = System.nanoTime();
         ApplyResult r = session.apply(b);
         long ms = (System.nanoTime() - start) / 1_000_000;
+        if (housekeeping != null) {
+            housekeeping.afterCommit(session, b);
+        }
         tableMetrics.computeIfAbsent(b.table(), t -> new TableMetrics(metrics, t)).record(b, r, ms);
         LOG.info(
                 "{}: staged {}, loaded {}, applied {} in {} ms ({} attempts, {} serialization"

@@ -96,7 +96,9 @@ public final class WarehouseSink
                 new QuarantineStore(
                         settings.kind().dialect(), settings.controlSchema(), settings.jobId()),
                 context.getTaskInfo().getIndexOfThisSubtask(),
-                context.getTaskInfo().getNumberOfParallelSubtasks());
+                context.getTaskInfo().getNumberOfParallelSubtasks(),
+                settings.retention(),
+                settings.kind());
     }
 
     private MergeExecutor executor(ShapeCache shapes) {

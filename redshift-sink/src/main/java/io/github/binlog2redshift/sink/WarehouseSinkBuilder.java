@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink;
 
+import io.github.binlog2redshift.config.sink.RetentionConfig;
 import io.github.binlog2redshift.config.sink.SchemaPolicy;
 import io.github.binlog2redshift.sink.dialect.CopyOptions;
 import io.github.binlog2redshift.sink.jdbc.ConnectionSettings;
@@ -20,6 +21,7 @@ public final class WarehouseSinkBuilder {
     private TableModes modes = TableModes.defaults();
     private SchemaPolicy policy = SchemaPolicy.defaults();
     private String controlSchema = ApplySettings.DEFAULT_CONTROL_SCHEMA;
+    private RetentionConfig retention = RetentionConfig.defaults();
 
     WarehouseSinkBuilder() {}
 
@@ -50,6 +52,12 @@ public final class WarehouseSinkBuilder {
 
     public WarehouseSinkBuilder jobId(String jobId) {
         this.jobId = jobId;
+        return this;
+    }
+
+    /** Staged-file deletion and the side tables' pruning horizon ({@code sink.retention.*}). */
+    public WarehouseSinkBuilder retention(RetentionConfig retention) {
+        this.retention = retention;
         return this;
     }
 
@@ -124,6 +132,7 @@ public final class WarehouseSinkBuilder {
                         retry,
                         modes,
                         policy,
-                        controlSchema));
+                        controlSchema,
+                        retention));
     }
 }

@@ -3,9 +3,11 @@ package io.github.binlog2redshift.bench.ours;
 import io.github.binlog2redshift.bench.KafkaClients;
 import io.github.binlog2redshift.config.ConfigLoader;
 import io.github.binlog2redshift.config.Origin;
+import io.github.binlog2redshift.config.RetentionOptions;
 import io.github.binlog2redshift.config.Settings;
 import io.github.binlog2redshift.config.SinkOptions;
 import io.github.binlog2redshift.config.sink.InputFormat;
+import io.github.binlog2redshift.config.sink.RetentionConfig;
 import io.github.binlog2redshift.config.sink.SinkConfig;
 import io.github.binlog2redshift.config.sink.StartingOffsets;
 import io.github.binlog2redshift.config.sink.TargetNaming;
@@ -81,6 +83,11 @@ public final class OurSink {
 
     /** Adds the sink to {@code env}; the S3 filesystem of the stack must be initialized first. */
     public static void build(StreamExecutionEnvironment env, Options o) {
+        build(env, o, RetentionConfig.defaults());
+    }
+
+    /** As {@link #build(StreamExecutionEnvironment, Options)}, with {@code sink.retention.*}. */
+    public static void build(StreamExecutionEnvironment env, Options o, RetentionConfig retention) {
         env.enableCheckpointing(o.checkpoint().toMillis());
         KafkaInputOptions kafka =
                 new KafkaInputOptions(
@@ -100,7 +107,10 @@ public final class OurSink {
                                 InputFormat.DEBEZIUM,
                                 RoutingOptions.of(TargetNaming.SCHEMA_PER_DATABASE, null),
                                 Optional.empty()));
-        WarehouseSink sink = o.target().kind() == Warehouse.REDSHIFT ? configured(o) : postgres(o);
+        WarehouseSink sink =
+                o.target().kind() == Warehouse.REDSHIFT
+                        ? configured(o, retention)
+                        : postgres(o, retention);
         WarehouseSink.attach(streams.changes(), sink);
     }
 
@@ -111,7 +121,7 @@ public final class OurSink {
         return c;
     }
 
-    private static WarehouseSink postgres(Options o) {
+    private static WarehouseSink postgres(Options o, RetentionConfig retention) {
         WarehouseDatabase db = o.target();
         return WarehouseSink.builder()
                 .connection(
@@ -126,6 +136,7 @@ public final class OurSink {
                 .stagingPath(o.stagingUri())
                 .jobId(o.groupId())
                 .maxParallelTables(o.maxParallelTables())
+                .retention(retention)
                 .build();
     }
 
@@ -136,13 +147,18 @@ public final class OurSink {
      * Kafka keys are there because the configuration demands them; the ingest above is built from
      * {@code o} as for PostgreSQL, so both targets read the same way.
      */
-    private static WarehouseSink configured(Options o) {
+    private static WarehouseSink configured(Options o, RetentionConfig retention) {
         Map<String, String> m = new LinkedHashMap<>(o.target().sinkSettings());
         m.put("sink.staging.path", o.stagingUri());
         m.put("sink.job-id", o.groupId());
         m.put("sink.commit.max-parallel-tables", Integer.toString(o.maxParallelTables()));
         m.put("sink.input-format", InputFormat.DEBEZIUM.name());
         m.put("sink.target-naming", TargetNaming.SCHEMA_PER_DATABASE.name());
+        m.put(
+                RetentionOptions.DELETE_STAGED_FILES.key(),
+                Boolean.toString(retention.deleteStagedFiles()));
+        m.put(RetentionOptions.HORIZON.key(), retention.horizon().toMillis() + "ms");
+        m.put(RetentionOptions.PRUNE_INTERVAL.key(), retention.pruneInterval().toMillis() + "ms");
         m.put("kafka.bootstrap-servers", o.bootstrap());
         m.put("kafka.topic-pattern", o.topics().pattern());
         m.put("kafka.group-id", o.groupId());

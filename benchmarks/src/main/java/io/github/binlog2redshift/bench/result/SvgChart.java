@@ -114,7 +114,7 @@ public final class SvgChart {
                         hi));
     }
 
-    private static void rect(StringBuilder svg, int x, int y, int w, int h, String fill) {
+    static void rect(StringBuilder svg, int x, int y, int w, int h, String fill) {
         svg.append(
                 String.format(
                         Locale.ROOT,
@@ -126,7 +126,7 @@ public final class SvgChart {
                         fill));
     }
 
-    private static void text(StringBuilder svg, int x, int y, String s, String attrs) {
+    static void text(StringBuilder svg, int x, int y, String s, String attrs) {
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" %s>", x, y, attrs))
                 .append(escape(s))
                 .append("</text>\n");

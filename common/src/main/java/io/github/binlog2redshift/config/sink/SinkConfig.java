@@ -20,6 +20,7 @@ public final class SinkConfig {
     private final StagingConfig staging;
     private final CopyOptions copy;
     private final CommitConfig commit;
+    private final RetentionConfig retention;
     private final String jobId;
     private final TableSelection tables;
     private final DeadLetterConfig deadLetter;
@@ -34,6 +35,7 @@ public final class SinkConfig {
             StagingConfig staging,
             CopyOptions copy,
             CommitConfig commit,
+            RetentionConfig retention,
             String jobId,
             TableSelection tables,
             DeadLetterConfig deadLetter,
@@ -46,6 +48,7 @@ public final class SinkConfig {
         this.staging = staging;
         this.copy = copy;
         this.commit = commit;
+        this.retention = retention;
         this.jobId = jobId;
         this.tables = tables;
         this.deadLetter = deadLetter;
@@ -88,6 +91,11 @@ public final class SinkConfig {
         return commit;
     }
 
+    /** Staged-file deletion and the pruning horizon of the side tables. */
+    public RetentionConfig retention() {
+        return retention;
+    }
+
     /** Identity in the target's commit ledger. */
     public String jobId() {
         return jobId;
@@ -126,6 +134,7 @@ public final class SinkConfig {
                 StagingConfig.from(s, kind),
                 CopyOptions.from(s),
                 CommitConfig.from(s),
+                RetentionConfig.from(s),
                 jobId,
                 TableSelection.from(s, connection.schema()),
                 DeadLetterConfig.from(s, jobId),
@@ -146,6 +155,7 @@ public final class SinkConfig {
                 && Objects.equals(staging, other.staging)
                 && Objects.equals(copy, other.copy)
                 && Objects.equals(commit, other.commit)
+                && Objects.equals(retention, other.retention)
                 && Objects.equals(jobId, other.jobId)
                 && Objects.equals(tables, other.tables)
                 && Objects.equals(deadLetter, other.deadLetter)
@@ -163,6 +173,7 @@ public final class SinkConfig {
                 staging,
                 copy,
                 commit,
+                retention,
                 jobId,
                 tables,
                 deadLetter,
@@ -186,6 +197,8 @@ public final class SinkConfig {
                 + copy
                 + ", commit="
                 + commit
+                + ", retention="
+                + retention
                 + ", jobId="
                 + jobId
                 + ", tables="

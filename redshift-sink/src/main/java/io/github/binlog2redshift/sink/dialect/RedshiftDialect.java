@@ -241,6 +241,12 @@ public final class RedshiftDialect implements SqlDialect {
         return "LOCK " + SqlText.table(commitLedgerTable(table));
     }
 
+    /** Sorted on commit time, the order rows arrive in: see {@link RetentionDialect}. */
+    @Override
+    public String createLedger(TargetTable ledger) {
+        return LedgerStatements.create(ledger) + " SORTKEY (\"committed_at\")";
+    }
+
     @Override
     public String currentTimestamp() {
         return "GETDATE()";

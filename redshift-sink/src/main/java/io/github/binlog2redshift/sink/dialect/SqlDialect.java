@@ -20,7 +20,7 @@ import javax.annotation.Nullable;
  * PostgresDialect} differ in column types, table options, the clock and the load. The statements of
  * the commit ledger are those of {@link LedgerDialect}.
  */
-public interface SqlDialect extends LedgerDialect, Serializable {
+public interface SqlDialect extends RetentionDialect, Serializable {
 
     /** The warehouse type of a MySQL column. */
     String columnType(ColumnDef column);

@@ -99,6 +99,7 @@ public final class SinkConfigMapping {
                 .gzip(config.staging().gzip())
                 .jobId(config.jobId())
                 .maxParallelTables(config.commit().maxParallelTables())
+                .retention(config.retention())
                 .retry(
                         new RetryPolicy(
                                 config.commit().maxRetries(),

@@ -6,6 +6,7 @@ import io.github.binlog2redshift.sink.dialect.PostgresDialect;
 import io.github.binlog2redshift.sink.dialect.SqlDialect;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -51,7 +52,11 @@ public final class PostgresStageLoader implements StageLoader {
             raw = new ByteArrayInputStream(file.content());
         } else {
             Path path = new Path(uri);
-            raw = new BufferedInputStream(path.getFileSystem().open(path), 1 << 16);
+            try {
+                raw = new BufferedInputStream(path.getFileSystem().open(path), 1 << 16);
+            } catch (FileNotFoundException e) {
+                throw new MissingStagedFileException(uri);
+            }
         }
         return uri.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
     }

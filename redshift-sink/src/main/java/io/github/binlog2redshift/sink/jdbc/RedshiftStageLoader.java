@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.core.fs.Path;
 
 /**
  * Redshift reads the staged files itself: one manifest and one COPY per column layout (a schema
@@ -33,30 +34,70 @@ public final class RedshiftStageLoader implements StageLoader {
     @Override
     public long load(Connection connection, TableCommittable batch)
             throws SQLException, IOException {
-        Map<List<String>, List<StagedFile>> byLayout = new LinkedHashMap<>();
-        for (StagedFile f : batch.files()) {
-            byLayout.computeIfAbsent(batch.loadColumns(f), k -> new ArrayList<>()).add(f);
-        }
         long loaded = 0;
         int n = 0;
-        for (Map.Entry<List<String>, List<StagedFile>> layout : byLayout.entrySet()) {
-            String first = layout.getValue().get(0).path();
-            String manifestUri =
-                    first.substring(0, first.lastIndexOf('/') + 1)
-                            + batch.stagingId()
-                            + "-"
-                            + n++
-                            + ".manifest";
-            String url = RedshiftManifest.write(manifestUri, layout.getValue());
+        for (Map.Entry<List<String>, List<StagedFile>> layout : layouts(batch).entrySet()) {
+            String url =
+                    RedshiftManifest.write(
+                            manifestUri(batch, layout.getValue(), n++), layout.getValue());
             try (Statement st = connection.createStatement()) {
                 st.execute(dialect.copy(SqlDialect.stagedColumns(layout.getKey()), url, options));
                 try (ResultSet rs = st.executeQuery(dialect.lastCopyCount())) {
                     rs.next();
                     loaded += rs.getLong(1);
                 }
+            } catch (SQLException e) {
+                throw missingFile(layout.getValue(), e);
             }
         }
         return loaded;
+    }
+
+    /**
+     * A failed COPY whose manifest names a file that is gone fails as {@link
+     * MissingStagedFileException}, naming the file in the sink's words whatever COPY's say;
+     * otherwise {@code e} as it is. Checked only after a failure: no request on the normal path.
+     */
+    private static SQLException missingFile(List<StagedFile> files, SQLException e)
+            throws IOException {
+        for (StagedFile f : files) {
+            Path path = new Path(f.path());
+            if (!path.getFileSystem().exists(path)) {
+                MissingStagedFileException missing = new MissingStagedFileException(f.path());
+                missing.initCause(e);
+                throw missing;
+            }
+        }
+        return e;
+    }
+
+    /**
+     * The manifests {@link #load} writes for {@code batch}, one per column layout, beside its first
+     * file: the staged-file cleaner deletes them with the data files.
+     */
+    public static List<String> manifestUris(TableCommittable batch) {
+        List<String> uris = new ArrayList<>();
+        for (List<StagedFile> files : layouts(batch).values()) {
+            uris.add(manifestUri(batch, files, uris.size()));
+        }
+        return uris;
+    }
+
+    private static Map<List<String>, List<StagedFile>> layouts(TableCommittable batch) {
+        Map<List<String>, List<StagedFile>> byLayout = new LinkedHashMap<>();
+        for (StagedFile f : batch.files()) {
+            byLayout.computeIfAbsent(batch.loadColumns(f), k -> new ArrayList<>()).add(f);
+        }
+        return byLayout;
+    }
+
+    private static String manifestUri(TableCommittable batch, List<StagedFile> files, int n) {
+        String first = files.get(0).path();
+        return first.substring(0, first.lastIndexOf('/') + 1)
+                + batch.stagingId()
+                + "-"
+                + n
+                + ".manifest";
     }
 
     @Override

@@ -51,9 +51,10 @@ public final class WarehouseSession implements AutoCloseable {
                 connected = true;
                 return executor.apply(c, batch).withAttempts(attempt).withConflicts(conflicts);
             } catch (IOException e) {
-                // Staged files unreadable: not retried here; the job's restart tries again.
+                // Staged files unreadable: not retried here; the job's restart tries again. A
+                // file that is gone stays gone: the table's own failure, which quarantines it.
                 dropIfBroken();
-                throw new ApplyFailedException(batch, attempt, e, false);
+                throw new ApplyFailedException(batch, attempt, e, MissingStagedFileException.in(e));
             } catch (RuntimeException e) {
                 // The sink's own planning refused this table's apply: retrying cannot help.
                 dropIfBroken();

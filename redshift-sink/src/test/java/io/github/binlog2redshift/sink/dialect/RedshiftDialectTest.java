@@ -54,7 +54,8 @@ class RedshiftDialectTest {
                                 + " \"subtask\" INTEGER NOT NULL, \"max_source_position\" VARCHAR(40),"
                                 + " \"rows_staged\" BIGINT NOT NULL, \"rows_applied\" BIGINT NOT NULL,"
                                 + " \"committed_at\" TIMESTAMPTZ NOT NULL,"
-                                + " PRIMARY KEY (\"job_id\", \"target_table\", \"checkpoint_id\", \"staging_id\"))");
+                                + " PRIMARY KEY (\"job_id\", \"target_table\", \"checkpoint_id\", \"staging_id\"))"
+                                + " SORTKEY (\"committed_at\")");
         assertThat(dialect.ledgerLookup("shop"))
                 .isEqualTo(
                         "SELECT \"rows_applied\" FROM \"shop\".\"_b2r_commit_ledger\""
