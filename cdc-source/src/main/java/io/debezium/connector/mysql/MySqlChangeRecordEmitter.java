@@ -3,8 +3,10 @@ package io.debezium.connector.mysql;
 import io.debezium.data.Envelope;
 import io.debezium.pipeline.spi.OffsetContext;
 import io.debezium.relational.RelationalChangeRecordEmitter;
+import io.debezium.schema.DataCollectionSchema;
 import io.debezium.util.Clock;
 import io.github.binlog2redshift.source.debezium.PresentColumns;
+import io.github.binlog2redshift.source.debezium.StaleTableSchemaException;
 import java.io.Serializable;
 import java.util.Optional;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.header.ConnectHeaders;
@@ -14,7 +16,9 @@ import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.header.Co
  * the same emitter of one binlog row change, plus the record headers {@link
  * PresentColumns#BEFORE_HEADER} / {@link PresentColumns#AFTER_HEADER} when a row image is partial
  * (marked by {@code RowDeserializers}), so the converter can tell a column the binlog did not carry
- * from a NULL. A full row gets no header. The job jar excludes the connector's copy.
+ * from a NULL. A full row gets no header. A row with fewer columns than the table schema fails the
+ * job with {@link StaleTableSchemaException} (no restart) instead of Debezium's error, which Flink
+ * would retry for ever. The job jar excludes the connector's copy.
  */
 public class MySqlChangeRecordEmitter extends RelationalChangeRecordEmitter<MySqlPartition> {
 
@@ -35,6 +39,19 @@ public class MySqlChangeRecordEmitter extends RelationalChangeRecordEmitter<MySq
         this.operation = operation;
         this.before = before;
         this.after = after;
+    }
+
+    @Override
+    public void emitChangeRecords(DataCollectionSchema schema, Receiver<MySqlPartition> receiver)
+            throws InterruptedException {
+        try {
+            super.emitChangeRecords(schema, receiver);
+        } catch (RuntimeException e) {
+            throw StaleTableSchemaException.of(
+                    schema == null ? "?" : schema.id(),
+                    offset == null ? null : offset.getOffset(),
+                    e);
+        }
     }
 
     @Override
