@@ -99,6 +99,11 @@ final class TableEvolution {
             // statement's renames have run; what is left is planned against the columns alone.
             cols = catalog.columns(c, table);
             planned = DdlText.parse("");
+            if (isTarget && text.renames().isEmpty()) {
+                // A rename another subtask ran meanwhile took this shape's old name away: it
+                // must not be added back (the row's value belongs in the renamed column).
+                shape = TableLevelDdl.withoutRenamedAway(c, dialect, shape, cols);
+            }
         }
         if (isTarget && mode.deletes() == DeleteHandling.SOFT) {
             addHidden(c, table, ReservedNames.DELETED, "BOOLEAN");
