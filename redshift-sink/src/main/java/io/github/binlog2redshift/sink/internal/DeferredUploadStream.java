@@ -3,9 +3,6 @@ package io.github.binlog2redshift.sink.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import org.apache.flink.core.fs.FileSystem;
-import org.apache.flink.core.fs.Path;
-import org.apache.flink.util.TemporaryClassLoaderContext;
 
 /**
  * A staged file's bytes, held in memory until they pass {@link StagingBuffers#fileThreshold()} or
@@ -18,12 +15,7 @@ import org.apache.flink.util.TemporaryClassLoaderContext;
  * of every interval, that was a third of the writer thread's time and most of the checkpoint
  * duration with 100 small tables (see benchmarks/README.md).
  *
- * <p>Writes to and the close of the file system's stream run with the stream's own class loader as
- * the thread's context class loader. S3A starts its upload threads lazily, on the first block or
- * PUT, and they inherit the caller's context class loader; Flink caches the file system across jobs
- * and job restarts in one TaskManager JVM, so threads started under a job's user-code class loader
- * outlive it and fail every later upload with "Trying to access closed classloader" (seen in
- * TruncatePipelineITCase: the second job's writer failed at every checkpoint).
+ * <p>The file is a {@link StagingOutput}, for the class loader its upload threads need.
  */
 final class DeferredUploadStream extends OutputStream {
 
@@ -47,9 +39,7 @@ final class DeferredUploadStream extends OutputStream {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         if (file != null) {
-            try (TemporaryClassLoaderContext ignored = fileLoader()) {
-                file.write(b, off, len);
-            }
+            file.write(b, off, len);
             return;
         }
         memory.write(b, off, len);
@@ -77,9 +67,7 @@ final class DeferredUploadStream extends OutputStream {
             }
             spill();
         }
-        try (TemporaryClassLoaderContext ignored = fileLoader()) {
-            file.close();
-        }
+        file.close();
     }
 
     /** The file's bytes when it stayed small enough to keep a copy (after close), else null. */
@@ -94,9 +82,7 @@ final class DeferredUploadStream extends OutputStream {
         }
         closed = true;
         if (file != null) {
-            try (TemporaryClassLoaderContext ignored = fileLoader()) {
-                file.close();
-            }
+            file.close();
         } else {
             buffers.release(memory.size());
             memory = null;
@@ -104,19 +90,9 @@ final class DeferredUploadStream extends OutputStream {
     }
 
     private void spill() throws IOException {
-        Path path = new Path(uri);
-        file = path.getFileSystem().create(path, FileSystem.WriteMode.OVERWRITE);
+        file = StagingOutput.create(uri);
         buffers.release(memory.size());
-        try (TemporaryClassLoaderContext ignored = fileLoader()) {
-            memory.writeTo(file);
-        }
+        memory.writeTo(file);
         memory = null;
-    }
-
-    /** The file system's own class loader as context class loader (see the class comment). */
-    private TemporaryClassLoaderContext fileLoader() {
-        ClassLoader own = file.getClass().getClassLoader();
-        return TemporaryClassLoaderContext.of(
-                own != null ? own : Thread.currentThread().getContextClassLoader());
     }
 }

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import org.apache.flink.core.fs.FileSystem;
-import org.apache.flink.core.fs.Path;
 
 /**
  * A staged file being written: CSV lines streamed (optionally gzipped) to the staging file system,
@@ -44,10 +42,7 @@ public final class StagingFile implements AutoCloseable {
             deferred = new DeferredUploadStream(uri, buffers);
             out = deferred;
         } else {
-            Path path = new Path(uri);
-            out =
-                    new CloseOnlyStream(
-                            path.getFileSystem().create(path, FileSystem.WriteMode.OVERWRITE));
+            out = StagingOutput.create(uri);
         }
         if (gzip) {
             out = new FastGzipStream(out);
@@ -105,29 +100,6 @@ public final class StagingFile implements AutoCloseable {
         FastGzipStream(OutputStream out) throws IOException {
             super(out, 1 << 16);
             def.setLevel(Deflater.BEST_SPEED);
-        }
-    }
-
-    /**
-     * Passes writes through but not flushes: a flush of a Flink S3 stream is an hflush, which S3
-     * cannot do (S3A warns on every call); the object is complete when the stream closes.
-     */
-    private static final class CloseOnlyStream extends java.io.FilterOutputStream {
-        CloseOnlyStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() throws IOException {
-            out.close();
         }
     }
 }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.binlog2redshift.sink.StagedFile;
+import io.github.binlog2redshift.sink.internal.StagingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import org.apache.flink.core.fs.FileSystem;
-import org.apache.flink.core.fs.Path;
 
 /**
  * A COPY manifest: the exact list of files to load, each {@code mandatory} so that a missing file
@@ -32,9 +31,7 @@ public final class RedshiftManifest {
 
     /** Writes the manifest (overwriting one left by an earlier attempt) and returns its URL. */
     public static String write(String uri, List<StagedFile> files) throws IOException {
-        Path path = new Path(uri);
-        FileSystem fs = path.getFileSystem();
-        try (OutputStream out = fs.create(path, FileSystem.WriteMode.OVERWRITE)) {
+        try (OutputStream out = StagingOutput.create(uri)) {
             out.write(json(files).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return s3Url(uri);
