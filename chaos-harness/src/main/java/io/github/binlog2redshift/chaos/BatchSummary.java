@@ -26,13 +26,14 @@ final class BatchSummary {
         List<Map<String, Object>> runs = new ArrayList<>();
         List<String> csv = new ArrayList<>();
         csv.add(
-                "seed,fault,warehouse,passed,fault_at_s,recovered_s,caught_up_s,table,lost,"
+                "seed,fault,warehouse,delivery,passed,fault_at_s,recovered_s,caught_up_s,table,lost,"
                         + "duplicated,differing,error");
         for (RunResult r : results) {
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("seed", r.seed());
             run.put("fault", r.fault().name());
             run.put("warehouse", r.warehouse());
+            run.put("delivery", r.delivery());
             run.put("passed", r.passed());
             run.put("aimedAt", r.aimedAt());
             run.put("faultAtSeconds", r.faultAt());
@@ -56,6 +57,7 @@ final class BatchSummary {
                                 Long.toString(r.seed()),
                                 r.fault().name(),
                                 r.warehouse(),
+                                r.delivery(),
                                 Boolean.toString(r.passed()),
                                 String.format("%.1f", r.faultAt()),
                                 String.format("%.1f", r.recovered()),

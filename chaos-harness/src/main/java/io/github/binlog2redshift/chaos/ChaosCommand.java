@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.chaos;
 
+import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.internal.Directories;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,11 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code ./chaos --runs N --seed S}: N runs, each on a fresh local stack and standalone cluster
- * with one fault drawn from its seed (docs/chaos.md). Prints every run as it ends and writes the
- * batch summary under {@code --out}; exits 0 only when every run ended with nothing lost,
- * duplicated or differing, 1 otherwise, 2 on bad options. A failed run keeps its Flink logs and
- * properties files in {@code <out>/run-<seed>/}.
+ * {@code ./chaos --runs N --seed S}: N runs, each on its own standalone cluster and its own
+ * databases, topic and staging prefix on a local stack shared by the batch, with one fault drawn
+ * from its seed (docs/chaos.md). The stack is started again after a failed run, so that a service a
+ * fault left broken cannot fail the runs after it. Prints every run as it ends and writes the batch
+ * summary under {@code --out}; exits 0 only when every run ended with nothing lost, duplicated or
+ * differing, 1 otherwise, 2 on bad options. A failed run keeps its Flink logs and properties files
+ * in {@code <out>/run-<seed>/}.
  */
 @Command(
         name = "chaos",
@@ -25,6 +28,8 @@ public final class ChaosCommand implements Callable<Integer> {
     @Mixin ChaosOptions options = new ChaosOptions();
 
     PrintWriter out = new PrintWriter(System.out, true);
+
+    private long firstSeed;
 
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), args));
@@ -45,21 +50,32 @@ public final class ChaosCommand implements Callable<Integer> {
             return 2;
         }
         long first = options.seed != null ? options.seed : System.currentTimeMillis() % 1_000_000;
+        firstSeed = first;
         List<RunResult> results = new ArrayList<>();
-        for (int i = 0; i < options.runs; i++) {
-            RunPlan plan =
-                    RunPlan.draw(
-                            first + i, options.faults, options.redshiftShare, options.loadSeconds);
-            out.println("chaos run " + (i + 1) + "/" + options.runs + ": " + plan);
-            out.println("  " + plan.fault().description + "; aimed at: " + plan.fault().aim);
-            Path workDir = options.out.toAbsolutePath().resolve("run-" + plan.seed());
-            Directories.deleteRecursively(workDir);
-            RunResult result = runOne(plan, workDir);
-            result.print(out);
-            if (result.passed()) {
-                Directories.deleteRecursively(workDir);
+        LocalStack stack = null;
+        try {
+            for (int i = 0; i < options.runs; i++) {
+                RunPlan plan =
+                        RunPlan.draw(
+                                first + i,
+                                options.faults,
+                                options.redshiftShare,
+                                options.atLeastOnceShare,
+                                options.loadSeconds);
+                if (stack == null) {
+                    stack = LocalStack.create(options.out.toAbsolutePath().resolve("stack"));
+                }
+                RunResult result = runOne(plan, stack);
+                if (!result.passed()) {
+                    stack.close();
+                    stack = null;
+                }
+                results.add(result);
             }
-            results.add(result);
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
         }
         long passed = results.stream().filter(RunResult::passed).count();
         out.printf(
@@ -72,9 +88,24 @@ public final class ChaosCommand implements Callable<Integer> {
         return passed == results.size() ? 0 : 1;
     }
 
-    private RunResult runOne(RunPlan plan, Path workDir) {
+    /** Prints the plan, runs it and prints the result; keeps the directory of a failed run. */
+    private RunResult runOne(RunPlan plan, LocalStack stack) throws Exception {
+        out.println(
+                "chaos run " + (plan.seed() - firstSeed + 1) + "/" + options.runs + ": " + plan);
+        out.println("  " + plan.fault().description + "; aimed at: " + plan.fault().aim);
+        Path workDir = options.out.toAbsolutePath().resolve("run-" + plan.seed());
+        Directories.deleteRecursively(workDir);
+        RunResult result = attempt(plan, workDir, stack);
+        result.print(out);
+        if (result.passed()) {
+            Directories.deleteRecursively(workDir);
+        }
+        return result;
+    }
+
+    private RunResult attempt(RunPlan plan, Path workDir, LocalStack stack) {
         try {
-            return new ChaosRun(options, plan, workDir).run();
+            return new ChaosRun(options, plan, workDir, stack).run();
         } catch (Exception | LinkageError e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -83,6 +114,7 @@ public final class ChaosCommand implements Callable<Integer> {
                     plan.seed(),
                     plan.fault(),
                     plan.warehouse().optionValue(),
+                    plan.delivery(),
                     "",
                     -1,
                     -1,

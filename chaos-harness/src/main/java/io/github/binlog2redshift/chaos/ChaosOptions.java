@@ -61,6 +61,13 @@ final class ChaosOptions {
     double redshiftShare = 0.25;
 
     @Option(
+            names = "--at-least-once-share",
+            description =
+                    "Share of runs with cdc-source at least once (its default) instead of exactly"
+                            + " once (default ${DEFAULT-VALUE})")
+    double atLeastOnceShare = 0.5;
+
+    @Option(
             names = "--faults",
             split = ",",
             description =
@@ -75,6 +82,9 @@ final class ChaosOptions {
         }
         if (outageSeconds < 0 || s3OutageSeconds < 0 || redshiftShare < 0 || redshiftShare > 1) {
             return "outages must be >= 0 s and --redshift-share within 0..1";
+        }
+        if (atLeastOnceShare < 0 || atLeastOnceShare > 1) {
+            return "--at-least-once-share must be within 0..1";
         }
         return faults.isEmpty() ? "--faults names no fault" : null;
     }

@@ -8,6 +8,7 @@ import io.github.binlog2redshift.localstack.WarehouseDatabase;
 import io.github.binlog2redshift.standalone.FlinkCli;
 import io.github.binlog2redshift.standalone.FlinkHome;
 import io.github.binlog2redshift.standalone.StandaloneCluster;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * One run: a fresh local stack (the warehouse of the plan), the source tables, both packaged jobs
- * on a standalone cluster, the load, the fault, then catch-up and the comparison of every table.
+ * One run: on the batch's local stack, a new database, topic, staging prefix and warehouse database
+ * (of the plan's warehouse), the source tables, both packaged jobs on a new standalone cluster, the
+ * load, the fault, then catch-up and the comparison of every table.
  */
 final class ChaosRun {
     private static final int PARTITIONS = 4;
@@ -44,57 +46,58 @@ final class ChaosRun {
     private final ChaosOptions options;
     private final RunPlan plan;
     private final Path workDir;
+    private final LocalStack stack;
     private volatile double snapshotEnded = -1;
     private volatile int ddlDone;
     private double lastDdl = -DDL_SPACING_SECONDS;
 
-    ChaosRun(ChaosOptions options, RunPlan plan, Path workDir) {
+    ChaosRun(ChaosOptions options, RunPlan plan, Path workDir, LocalStack stack) {
+        this.stack = stack;
         this.options = options;
         this.plan = plan;
         this.workDir = workDir;
     }
 
     RunResult run() throws Exception {
-        try (LocalStack stack = LocalStack.create(workDir.resolve("stack"))) {
-            MySqlDatabase db = stack.newMySqlDatabase("chaos");
-            SourceSchema.create(stack.mySql(), db, options.snapshotRows);
-            KafkaTopic topic = stack.newTopic("chaos", PARTITIONS);
-            stack.kafka().createTopic(topic.name() + ".dlq", 1);
-            stack.kafka().createTopic(ChaosSettings.SINK_JOB_ID + ".dlq", 1);
-            S3Location s3 = stack.newS3Location("chaos");
-            WarehouseDatabase warehouse = plan.warehouse().newDatabase(stack, "chaos");
-            ChaosSettings settings = new ChaosSettings(stack, db, topic, s3, warehouse);
-            Path source = settings.writeSource(workDir.resolve("cdc-source.properties"));
-            Path sink = settings.writeSink(workDir.resolve("redshift-sink.properties"));
-            FlinkHome home = FlinkHome.create(workDir.resolve("flink"), settings.cluster());
-            try (StandaloneCluster cluster =
-                            StandaloneCluster.start(
-                                    home,
-                                    settings.restPort(),
-                                    ChaosSettings.SLOTS,
-                                    workDir.resolve("flink-logs"));
-                    S3Client s3Client = stack.s3().newClient();
-                    Admin admin =
-                            Admin.create(
-                                    Map.<String, Object>of(
-                                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                            topic.bootstrapServers()))) {
-                JobControl jobs =
-                        new JobControl(
-                                new FlinkCli(home), cluster.rest(), s3Client, s3, source, sink);
-                PhaseSignals signals =
-                        new PhaseSignals(
-                                cluster.jobManagerLog(),
-                                admin,
-                                topic.name(),
-                                PARTITIONS,
-                                stack.postgres(),
-                                warehouse.name(),
-                                s3Client,
-                                new S3Location(s3.bucket(), s3.prefix() + "staging/"));
-                jobs.submit();
-                return underLoad(stack, cluster, jobs, signals, db, warehouse, sink);
-            }
+        Files.createDirectories(workDir);
+        MySqlDatabase db = stack.newMySqlDatabase("chaos");
+        SourceSchema.create(stack.mySql(), db, options.snapshotRows);
+        KafkaTopic topic = stack.newTopic("chaos", PARTITIONS);
+        stack.kafka().createTopic(topic.name() + ".dlq", 1);
+        S3Location s3 = stack.newS3Location("chaos");
+        WarehouseDatabase warehouse = plan.warehouse().newDatabase(stack, "chaos");
+        ChaosSettings settings =
+                new ChaosSettings(stack, db, topic, s3, warehouse, plan.atLeastOnce());
+        stack.kafka().createTopic(settings.sinkJobId() + ".dlq", 1);
+        Path source = settings.writeSource(workDir.resolve("cdc-source.properties"));
+        Path sink = settings.writeSink(workDir.resolve("redshift-sink.properties"));
+        FlinkHome home = FlinkHome.create(workDir.resolve("flink"), settings.cluster());
+        try (StandaloneCluster cluster =
+                        StandaloneCluster.start(
+                                home,
+                                settings.restPort(),
+                                ChaosSettings.SLOTS,
+                                workDir.resolve("flink-logs"));
+                S3Client s3Client = stack.s3().newClient();
+                Admin admin =
+                        Admin.create(
+                                Map.<String, Object>of(
+                                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                        topic.bootstrapServers()))) {
+            JobControl jobs =
+                    new JobControl(new FlinkCli(home), cluster.rest(), s3Client, s3, source, sink);
+            PhaseSignals signals =
+                    new PhaseSignals(
+                            cluster.jobManagerLog(),
+                            admin,
+                            topic.name(),
+                            PARTITIONS,
+                            stack.postgres(),
+                            warehouse.name(),
+                            s3Client,
+                            new S3Location(s3.bucket(), s3.prefix() + "staging/"));
+            jobs.submit();
+            return underLoad(stack, cluster, jobs, signals, db, warehouse, sink);
         }
     }
 
@@ -272,6 +275,7 @@ final class ChaosRun {
                 plan.seed(),
                 plan.fault(),
                 plan.warehouse().optionValue(),
+                plan.delivery(),
                 how,
                 faultAt,
                 snapshotEnded,

@@ -15,14 +15,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A run's cluster configuration and both jobs' properties files (docs/configuration.md): exactly
- * once into Kafka, checkpoints every {@value #CHECKPOINT_INTERVAL} retained on cancellation (the
- * jobs set it), restarts without a limit so that a service outage is ridden out by Flink's own
- * restarts, and the sink's table modes under test.
+ * A run's cluster configuration and both jobs' properties files (docs/configuration.md): exactly or
+ * at least once into Kafka as the plan draws, checkpoints every {@value #CHECKPOINT_INTERVAL}
+ * retained on cancellation (the jobs set it), restarts without a limit so that a service outage is
+ * ridden out by Flink's own restarts, and the sink's table modes under test.
  */
 final class ChaosSettings {
     static final String CHECKPOINT_INTERVAL = "2s";
-    static final String SINK_JOB_ID = "chaos-sink";
 
     /** One job's source and sink plus the slots a job restored beside a dying one may take. */
     static final int SLOTS = 6;
@@ -32,6 +31,8 @@ final class ChaosSettings {
     private final KafkaTopic topic;
     private final S3Location s3;
     private final WarehouseDatabase warehouse;
+    private final boolean atLeastOnce;
+    private final String sinkJobId;
     private final int restPort = FreePorts.pick();
 
     ChaosSettings(
@@ -39,12 +40,20 @@ final class ChaosSettings {
             MySqlDatabase mysql,
             KafkaTopic topic,
             S3Location s3,
-            WarehouseDatabase warehouse) {
+            WarehouseDatabase warehouse,
+            boolean atLeastOnce) {
         this.stack = stack;
+        this.atLeastOnce = atLeastOnce;
+        // Unique in the batch's shared stack: it names the dead-letter topic and consumer group.
+        this.sinkJobId = stack.uniqueName("chaos_sink");
         this.mysql = mysql;
         this.topic = topic;
         this.s3 = s3;
         this.warehouse = warehouse;
+    }
+
+    String sinkJobId() {
+        return sinkJobId;
     }
 
     int restPort() {
@@ -79,9 +88,13 @@ final class ChaosSettings {
         m.put("source.server-id", "5600-5601");
         m.put("kafka.bootstrap-servers", topic.bootstrapServers());
         m.put("kafka.topic", topic.name());
-        m.put("kafka.delivery-guarantee", "EXACTLY_ONCE");
-        m.put("kafka.transactional-id-prefix", topic.name() + "-tx");
-        m.put("kafka.properties.transaction.timeout.ms", "600000");
+        if (atLeastOnce) {
+            m.put("kafka.delivery-guarantee", "AT_LEAST_ONCE");
+        } else {
+            m.put("kafka.delivery-guarantee", "EXACTLY_ONCE");
+            m.put("kafka.transactional-id-prefix", topic.name() + "-tx");
+            m.put("kafka.properties.transaction.timeout.ms", "600000");
+        }
         m.put("pipeline.job-name", "cdc-source-chaos");
         m.put("pipeline.parallelism", "1");
         restarts(m);
@@ -94,7 +107,7 @@ final class ChaosSettings {
         m.put("kafka.topics", topic.name());
         m.put("kafka.starting-offsets", "EARLIEST");
         m.put("sink.staging.path", s3.uri("staging/"));
-        m.put("sink.job-id", SINK_JOB_ID);
+        m.put("sink.job-id", sinkJobId);
         m.put("sink.keyless-tables", "MIRROR");
         String db = mysql.name();
         m.put(

@@ -14,6 +14,7 @@ record RunResult(
         long seed,
         FaultKind fault,
         String warehouse,
+        String delivery,
         String aimedAt,
         double faultAt,
         double snapshotEnded,
@@ -31,11 +32,12 @@ record RunResult(
 
     void print(PrintWriter out) {
         out.printf(
-                "seed %d  %s on %s: %s%n  fired %.1f s into the load (%s), snapshot ended at"
+                "seed %d  %s on %s, source %s: %s%n  fired %.1f s into the load (%s), snapshot ended at"
                         + " %s, recovered in %.1f s, caught up %s after the fault%n",
                 seed,
                 fault,
                 warehouse,
+                delivery,
                 passed() ? "PASSED" : "FAILED",
                 faultAt,
                 aimedAt,

@@ -45,7 +45,8 @@ class ChaosSampleITCase {
         System.out.print(report);
         assertThat(code).as(report.toString()).isZero();
         assertThat(report.toString())
-                .contains("seed " + seed + "  " + fault + " on postgres: PASSED")
+                .contains("seed " + seed + "  " + fault + " on postgres, source ")
+                .contains(": PASSED")
                 .contains("accounts_history")
                 .contains("tickets_delete");
         assertThat(out.resolve("chaos-" + seed + "x1.json")).exists();
