@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.source;
 
+import io.github.binlog2redshift.config.source.DeliveryGuarantee;
 import io.github.binlog2redshift.config.source.SourceConfig;
 import io.github.binlog2redshift.config.source.StartupMode;
 import io.github.binlog2redshift.config.source.TopicRouting;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +74,7 @@ public final class SourcePreflight {
                         ChangeEventKafkaSink.maxRequestSize(producer));
         problems.addAll(kafka.problems());
         warnings.addAll(kafka.warnings());
+        snapshotDeliveryWarning(config).ifPresent(warnings::add);
         warnings.forEach(w -> LOG.warn("Preflight of {}: {}", where, w));
         LOG.info(
                 "Preflight of {}: {} captured tables, {} warnings, {} problems",
@@ -110,6 +113,23 @@ public final class SourcePreflight {
         }
         topics.put(selector.deadLetterTopic(), "kafka.dead-letter-topic");
         return topics;
+    }
+
+    /**
+     * The hazard of an at-least-once snapshot (docs/cdc-source.md, "Snapshots and the delivery
+     * guarantee"): a chunk read again after a failover cannot take back a row its first read sent.
+     */
+    static Optional<String> snapshotDeliveryWarning(SourceConfig config) {
+        if (!needsSnapshot(config)
+                || config.kafka().deliveryGuarantee() != DeliveryGuarantee.AT_LEAST_ONCE) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                "kafka.delivery-guarantee is AT_LEAST_ONCE and the job starts with a snapshot: if"
+                        + " it fails over while the snapshot runs, a row deleted in MySQL meanwhile"
+                        + " can stay in the target (a chunk read again after the restore cannot take"
+                        + " back a row its first read sent); set EXACTLY_ONCE for the snapshot"
+                        + " (docs/cdc-source.md)");
     }
 
     static boolean needsSnapshot(SourceConfig config) {

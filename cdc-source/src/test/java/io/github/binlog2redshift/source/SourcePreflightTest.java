@@ -15,6 +15,26 @@ import org.junit.jupiter.api.Test;
 class SourcePreflightTest {
 
     @Test
+    void anAtLeastOnceSnapshotIsWarnedAbout() {
+        assertThat(SourcePreflight.snapshotDeliveryWarning(TestConfigs.source()))
+                .hasValueSatisfying(
+                        w ->
+                                assertThat(w)
+                                        .startsWith("kafka.delivery-guarantee is AT_LEAST_ONCE")
+                                        .contains("a row deleted in MySQL meanwhile"));
+        assertThat(
+                        SourcePreflight.snapshotDeliveryWarning(
+                                TestConfigs.source(
+                                        "kafka.delivery-guarantee=EXACTLY_ONCE",
+                                        "kafka.transactional-id-prefix=t")))
+                .isEmpty();
+        assertThat(
+                        SourcePreflight.snapshotDeliveryWarning(
+                                TestConfigs.source("source.startup.mode=LATEST")))
+                .isEmpty();
+    }
+
+    @Test
     void replicationPrivilegeIsFoundInShowGrants() {
         assertThat(
                         SourcePreflight.hasGlobalPrivilege(

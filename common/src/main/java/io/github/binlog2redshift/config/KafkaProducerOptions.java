@@ -37,7 +37,9 @@ public final class KafkaProducerOptions {
                     .description(
                             "AT_LEAST_ONCE, or EXACTLY_ONCE with Kafka transactions (then set"
                                     + " kafka.transactional-id-prefix; consumers need"
-                                    + " isolation.level=read_committed).")
+                                    + " isolation.level=read_committed). A snapshot that fails"
+                                    + " over under AT_LEAST_ONCE can leave rows deleted meanwhile"
+                                    + " in the target (docs/cdc-source.md).")
                     .build();
 
     public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =
