@@ -226,10 +226,15 @@ final class ChaosRun {
         return result(fired, how, faultAt, recovered, caughtUp, load, counts, failure);
     }
 
-    private static List<TableCounts> compare(
+    private List<TableCounts> compare(
             MySqlDatabase db, WarehouseDatabase warehouse, Path sinkProperties) {
         List<TableCounts> counts =
-                new ArrayList<>(VerifyReport.compare(db, warehouse, sinkProperties));
+                new ArrayList<>(
+                        VerifyReport.compare(
+                                db,
+                                warehouse,
+                                sinkProperties,
+                                workDir.resolve("verify-report.txt")));
         counts.addAll(SideTables.compare(db, warehouse));
         return counts;
     }

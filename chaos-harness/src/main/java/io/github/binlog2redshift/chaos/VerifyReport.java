@@ -3,8 +3,11 @@ package io.github.binlog2redshift.chaos;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
 import io.github.binlog2redshift.localstack.WarehouseDatabase;
 import io.github.binlog2redshift.verify.VerifyCommand;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +29,13 @@ final class VerifyReport {
 
     private VerifyReport() {}
 
-    /** Runs verify; the counts per captured table, or one failed entry with verify's output. */
+    /**
+     * Runs verify; the counts per captured table, or one failed entry with verify's output. The
+     * report (with the keys that differ) is written to {@code reportFile}, replacing an earlier
+     * one, so that a failed run keeps its last comparison.
+     */
     static List<TableCounts> compare(
-            MySqlDatabase source, WarehouseDatabase target, Path sinkProperties) {
+            MySqlDatabase source, WarehouseDatabase target, Path sinkProperties, Path reportFile) {
         StringWriter out = new StringWriter();
         int code =
                 VerifyCommand.run(
@@ -51,6 +58,11 @@ final class VerifyReport {
                         "--tables",
                         SourceSchema.tableList(source),
                         "--no-progress");
+        try {
+            Files.writeString(reportFile, out.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + reportFile, e);
+        }
         List<TableCounts> counts = parse(out.toString());
         if (counts.isEmpty() || (code == 2 && counts.stream().allMatch(TableCounts::exact))) {
             return List.of(TableCounts.failed("verify", "exit " + code + ": " + out));
