@@ -29,8 +29,6 @@ public final class ChaosCommand implements Callable<Integer> {
 
     PrintWriter out = new PrintWriter(System.out, true);
 
-    private long firstSeed;
-
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), args));
     }
@@ -50,7 +48,6 @@ public final class ChaosCommand implements Callable<Integer> {
             return 2;
         }
         long first = options.seed != null ? options.seed : System.currentTimeMillis() % 1_000_000;
-        firstSeed = first;
         List<RunResult> results = new ArrayList<>();
         LocalStack stack = null;
         try {
@@ -65,7 +62,7 @@ public final class ChaosCommand implements Callable<Integer> {
                 if (stack == null) {
                     stack = LocalStack.create(options.out.toAbsolutePath().resolve("stack"));
                 }
-                RunResult result = runOne(plan, stack);
+                RunResult result = runOne(i + 1, plan, stack);
                 if (!result.passed()) {
                     stack.close();
                     stack = null;
@@ -89,9 +86,8 @@ public final class ChaosCommand implements Callable<Integer> {
     }
 
     /** Prints the plan, runs it and prints the result; keeps the directory of a failed run. */
-    private RunResult runOne(RunPlan plan, LocalStack stack) throws Exception {
-        out.println(
-                "chaos run " + (plan.seed() - firstSeed + 1) + "/" + options.runs + ": " + plan);
+    private RunResult runOne(int number, RunPlan plan, LocalStack stack) throws Exception {
+        out.println("chaos run " + number + "/" + options.runs + ": " + plan);
         out.println("  " + plan.fault().description + "; aimed at: " + plan.fault().aim);
         Path workDir = options.out.toAbsolutePath().resolve("run-" + plan.seed());
         Directories.deleteRecursively(workDir);
