@@ -55,8 +55,9 @@ public final class MySqlSourceFactory {
                     new ObjectPath(table.substring(0, dot), table.substring(dot + 1)),
                     e.getValue());
         }
-        // Snapshot rows carry their chunk's high watermark (docs/event-format.md).
-        return PositionedMySqlSource.of(b.build(), deserializer);
+        // Snapshot rows carry their chunk's high watermark, and each chunk is followed by its key
+        // range (docs/event-format.md).
+        return PositionedMySqlSource.of(b.build(), deserializer, deserializer);
     }
 
     /** The producer's {@code max.request.size}: larger changes are dead-lettered. */

@@ -4,10 +4,14 @@ import io.github.binlog2redshift.config.source.TablePkOverride;
 import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.event.Op;
 import io.github.binlog2redshift.event.PartitionKey;
+import io.github.binlog2redshift.event.SnapshotChunk;
+import io.github.binlog2redshift.event.SourcePosition;
+import io.github.binlog2redshift.event.TableId;
 import io.github.binlog2redshift.serde.ChangeEventJson;
 import io.github.binlog2redshift.source.SourceChange;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.cdc.connectors.mysql.source.offset.BinlogOffset;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.SourceRecord;
 import org.apache.flink.cdc.debezium.DebeziumDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -22,8 +26,12 @@ import org.slf4j.LoggerFactory;
  * job, which would restart at the same binlog position and fail again. So does a change whose event
  * is larger than the producer sends ({@link EventSizeLimit}): it becomes a pointer to the row
  * (table, key, binlog position, size) without its body.
+ *
+ * <p>It also makes the range event that follows each snapshot chunk ({@link ChunkEvents}): a schema
+ * change at the chunk's high watermark, positioned as the chunk's rows are.
  */
-public final class ChangeEventDeserializer implements DebeziumDeserializationSchema<SourceChange> {
+public final class ChangeEventDeserializer
+        implements DebeziumDeserializationSchema<SourceChange>, ChunkEvents<SourceChange> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ChangeEventDeserializer.class);
@@ -65,6 +73,23 @@ public final class ChangeEventDeserializer implements DebeziumDeserializationSch
         for (ChangeEvent event : events) {
             out.collect(toSourceChange(event, limit));
         }
+    }
+
+    @Override
+    public SourceChange of(TableId table, SnapshotChunk chunk, BinlogOffset high) {
+        long tsMs =
+                high.getTimestampSec() > 0
+                        ? high.getTimestampSec() * 1000
+                        : System.currentTimeMillis();
+        // As SourcePositions reads a snapshot row SnapshotPositionEmitter moved to `high`.
+        SourcePosition p =
+                SourcePosition.binlog(
+                                0, high.getFilename(), high.getPosition(), 0, null, true, tsMs)
+                        .withEpoch(positionEpoch);
+        ChangeEvent event =
+                ChangeEvent.schemaChange(
+                        table, chunk.statement(table), p, tsMs, List.of(), List.of());
+        return toSourceChange(event, limit);
     }
 
     static SourceChange toSourceChange(ChangeEvent event, EventSizeLimit limit) {

@@ -1,16 +1,24 @@
 package io.github.binlog2redshift.source.debezium;
 
+import io.github.binlog2redshift.event.SnapshotChunk;
+import io.github.binlog2redshift.event.TableId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.cdc.connectors.mysql.source.metrics.MySqlSourceReaderMetrics;
 import org.apache.flink.cdc.connectors.mysql.source.offset.BinlogOffset;
 import org.apache.flink.cdc.connectors.mysql.source.reader.MySqlRecordEmitter;
+import org.apache.flink.cdc.connectors.mysql.source.split.MySqlSnapshotSplit;
 import org.apache.flink.cdc.connectors.mysql.source.split.MySqlSplitState;
 import org.apache.flink.cdc.connectors.mysql.source.utils.RecordUtils;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.SourceRecord;
 import org.apache.flink.cdc.debezium.DebeziumDeserializationSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Flink CDC's record emitter, except that each row of a snapshot chunk carries the chunk's high
@@ -28,17 +36,31 @@ import org.apache.flink.cdc.debezium.DebeziumDeserializationSchema;
  * which is right: a chunk whose high watermark was not reached is unfinished and read again after a
  * restore. A watermark without a file name (not seen with MySQL or MariaDB) leaves the rows at
  * position (0, 0, 0), the order they had before.
+ *
+ * <p>After a chunk's rows comes the event of its key range ({@link SnapshotChunk}, made by {@link
+ * ChunkEvents}) at the same high watermark: those rows were all of the range's rows there. A chunk
+ * is read again after a restore when its first read was not in a checkpoint, and under
+ * at-least-once delivery the first read's rows stay in Kafka; a row deleted between the two reads
+ * is in the first and not in the second, and its delete lies before the second's high watermark,
+ * where the binlog takes over. The range event lets the sink remove it. Splits on keys a warehouse
+ * cannot compare as MySQL does get no range event (logged once per table).
  */
 public final class SnapshotPositionEmitter<T> extends MySqlRecordEmitter<T> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotPositionEmitter.class);
+
     private final List<SourceRecord> chunk = new ArrayList<>();
+    private final ChunkEvents<T> chunkEvents;
+    private final Set<TableId> withoutRange = new HashSet<>();
     private boolean inChunk;
 
     public SnapshotPositionEmitter(
             DebeziumDeserializationSchema<T> deserializer,
+            ChunkEvents<T> chunkEvents,
             MySqlSourceReaderMetrics metrics,
             boolean includeSchemaChanges) {
         super(deserializer, metrics, includeSchemaChanges);
+        this.chunkEvents = chunkEvents;
     }
 
     @Override
@@ -62,8 +84,27 @@ public final class SnapshotPositionEmitter<T> extends MySqlRecordEmitter<T> {
             }
             chunk.clear();
             inChunk = false;
+            emitRange(splitState.asSnapshotSplitState().toMySqlSplit(), high, output);
         }
         super.processElement(element, output, splitState);
+    }
+
+    private void emitRange(MySqlSnapshotSplit split, BinlogOffset high, SourceOutput<T> output) {
+        String file = high.getFilename();
+        TableId table = TableId.of(split.getTableId().catalog(), split.getTableId().table());
+        Optional<SnapshotChunk> range = ChunkRanges.of(split);
+        if (file == null || file.isEmpty() || range.isEmpty()) {
+            if (withoutRange.add(table)) {
+                LOG.info(
+                        "Table {}: snapshot chunks split on {} carry no key range; a chunk read"
+                                + " twice under at-least-once delivery can leave rows deleted"
+                                + " between the reads (docs/cdc-source.md)",
+                        table,
+                        ChunkRanges.keyTypeOf(split));
+            }
+            return;
+        }
+        output.collect(chunkEvents.of(table, range.get(), high));
     }
 
     /** {@code row} with the file and position of {@code high} in its source struct. */

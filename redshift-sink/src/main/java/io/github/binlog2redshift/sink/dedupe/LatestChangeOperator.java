@@ -1,6 +1,7 @@
 package io.github.binlog2redshift.sink.dedupe;
 
 import io.github.binlog2redshift.event.Op;
+import io.github.binlog2redshift.event.SnapshotChunk;
 import io.github.binlog2redshift.sink.StagedChange;
 import io.github.binlog2redshift.sink.TargetTable;
 import io.github.binlog2redshift.sink.route.ChangeRetention;
@@ -103,6 +104,10 @@ public final class LatestChangeOperator extends AbstractStreamOperator<StagedCha
     }
 
     private void bufferSchemaChange(RoutedChange change) throws Exception {
+        if (SnapshotChunk.isChunk(change.event().ddl())) {
+            bufferChunk(change);
+            return;
+        }
         RoutedChange seen = lastDdl.value();
         boolean copy = seen != null && ChangeOrder.isCopyOrOlder(change.event(), seen.event());
         for (RoutedChange pending : pendingDdl.get()) {
@@ -115,6 +120,23 @@ public final class LatestChangeOperator extends AbstractStreamOperator<StagedCha
         } else {
             pendingDdl.add(change);
         }
+    }
+
+    /**
+     * A snapshot chunk's range: chunks read by different source subtasks reach a partition in no
+     * position order, so an older one is no copy and must not be dropped, nor become the last
+     * schema change. Copies within the interval are dropped here; a copy in a later interval
+     * records the same range again (the apply is idempotent).
+     */
+    private void bufferChunk(RoutedChange change) throws Exception {
+        for (RoutedChange pending : pendingDdl.get()) {
+            if (pending.event().source().sortKey().equals(change.event().source().sortKey())
+                    && pending.event().ddl().equals(change.event().ddl())) {
+                counter(deduplicated, "eventsDeduplicated", change.target()).inc();
+                return;
+            }
+        }
+        pendingDdl.add(change);
     }
 
     @Override
@@ -141,7 +163,12 @@ public final class LatestChangeOperator extends AbstractStreamOperator<StagedCha
                             state.get().forEach(ddl::add);
                             ddl.sort(ChangeOrder.SCHEMA_CHANGES);
                             ddl.forEach(this::emit);
-                            lastDdl.update(ddl.get(ddl.size() - 1));
+                            for (int i = ddl.size() - 1; i >= 0; i--) {
+                                if (!SnapshotChunk.isChunk(ddl.get(i).event().ddl())) {
+                                    lastDdl.update(ddl.get(i));
+                                    break;
+                                }
+                            }
                             state.clear();
                         });
         getKeyedStateBackend()

@@ -56,6 +56,13 @@ public final class ReservedNames {
      */
     public static final String APPLIED_SUFFIX = "_b2r_applied";
 
+    /**
+     * Suffix of a table's snapshot chunk ranges ({@code ChunkRangeStatements}): key ranges a
+     * snapshot chunk read stated whole at a position, so older rows staged in them are dropped. As
+     * long as {@link #TOMBSTONE_SUFFIX} at most.
+     */
+    public static final String RANGES_SUFFIX = "_b2r_ranges";
+
     /** Soft-delete tables: true when the row was deleted at the source. */
     public static final String DELETED = "_b2r_deleted";
 

@@ -19,6 +19,7 @@ public final class TableRename {
                     "",
                     ReservedNames.TOMBSTONE_SUFFIX,
                     ReservedNames.APPLIED_SUFFIX,
+                    ReservedNames.RANGES_SUFFIX,
                     ReservedNames.ARCHIVE_SUFFIX,
                     ReservedNames.HISTORY_SUFFIX);
 

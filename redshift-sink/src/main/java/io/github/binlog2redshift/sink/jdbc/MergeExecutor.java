@@ -80,6 +80,7 @@ public final class MergeExecutor {
     private final SqlDialect dialect;
     private final StageLoader loader;
     private final SchemaApplier schema;
+    private final SnapshotRanges ranges;
     private final String jobId;
     private final boolean toleratesSkippedRows;
     private final StepHook hook;
@@ -115,6 +116,7 @@ public final class MergeExecutor {
         this.dialect = dialect;
         this.loader = loader;
         this.schema = new SchemaApplier(dialect, policy, shapes);
+        this.ranges = new SnapshotRanges(dialect);
         this.jobId = jobId;
         this.toleratesSkippedRows = toleratesSkippedRows;
         this.hook = hook;
@@ -167,6 +169,9 @@ public final class MergeExecutor {
         TableCommittable renamed = b.files().isEmpty() ? b : schema.loadable(c, b);
         List<CatalogColumn> base = s.call("schema", null, () -> schema.apply(c, renamed));
         TableCommittable load = b.files().isEmpty() ? b : schema.loadable(c, renamed, base);
+        if (!fromCache && !base.isEmpty()) {
+            s.run("ensure-ranges", null, () -> ranges.ensureTable(c, b));
+        }
         c.setAutoCommit(false);
         try {
             String lock = dialect.lockForCommit(b.table());
@@ -178,6 +183,9 @@ public final class MergeExecutor {
                 LOG.info("{} is in the commit ledger already; skipped", b);
                 return new ApplyResult(true, b.rowCount(), 0, 0, 1);
             }
+            // Under the lock too: a chunk's range must be recorded before another subtask's
+            // commit of the same table looks for it (SnapshotRanges).
+            ranges.applyOwn(s, c, b, base);
             // The cutoff is read under the lock, which another subtask's TRUNCATE of the table
             // takes too (TableLevelDdl): that TRUNCATE is either logged already, and the cutoff
             // drops the older rows staged here, or it waits for this commit and empties them.
@@ -198,6 +206,7 @@ public final class MergeExecutor {
             long loaded =
                     s.call("load", loader.sensitive() ? null : "COPY", () -> loader.load(c, load));
             checkCount(s, b, loaded);
+            ranges.dropStale(s, c, b);
             long applied = 0;
             for (MergePlan.Step step : plan.afterLoad()) {
                 if (step.failure() != null) {

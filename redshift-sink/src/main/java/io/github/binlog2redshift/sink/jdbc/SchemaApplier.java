@@ -217,7 +217,8 @@ public final class SchemaApplier {
                             List.of(
                                     dialect.dropTable(t),
                                     dialect.dropTable(tomb),
-                                    dialect.dropTable(applied)))) {
+                                    dialect.dropTable(applied),
+                                    dialect.dropTable(SnapshotRanges.rangesTable(t))))) {
                         LOG.warn(
                                 "Table {}: source DROP TABLE at {}; target dropped (sink.schema.drop-table=DROP)",
                                 t,

@@ -48,6 +48,7 @@ public final class SideTablePruner {
             return ledgerRows;
         }
 
+        /** Rows of the table's tombstones and of its snapshot chunk ranges (both by position). */
         public long tombstones() {
             return tombstones;
         }
@@ -108,6 +109,11 @@ public final class SideTablePruner {
             String cutoff = cutoff(c, own, name);
             if (cutoff != null && catalog.exists(c, tombstones)) {
                 tombstoneRows = update(c, dialect.pruneTombstones(tombstones), cutoff);
+            }
+            // Ranges hold positions as tombstones do, under the same column name.
+            TargetTable ranges = SnapshotRanges.rangesTable(table);
+            if (cutoff != null && catalog.exists(c, ranges)) {
+                tombstoneRows += update(c, dialect.pruneTombstones(ranges), cutoff);
             }
             ledgerRows = update(c, dialect.pruneLedger(own, retention.horizon()), name);
             c.commit();

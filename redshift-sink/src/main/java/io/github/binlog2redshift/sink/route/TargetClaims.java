@@ -142,6 +142,7 @@ public final class TargetClaims implements Serializable {
         names.add(new TargetClaim.Name(prefix + ReservedNames.TOMBSTONE_SUFFIX, "tombstones"));
         names.add(new TargetClaim.Name(prefix + ReservedNames.LEDGER_SUFFIX, "ledger"));
         names.add(new TargetClaim.Name(prefix + ReservedNames.APPLIED_SUFFIX, "applied"));
+        names.add(new TargetClaim.Name(prefix + ReservedNames.RANGES_SUFFIX, "snapshot ranges"));
         TableMode mode = modes.modeFor(source);
         if (mode.history()) {
             names.add(new TargetClaim.Name(prefix + ReservedNames.HISTORY_SUFFIX, "history"));

@@ -2,6 +2,7 @@ package io.github.binlog2redshift.sink.schema;
 
 import static io.github.binlog2redshift.sink.schema.DdlScanner.unquote;
 
+import io.github.binlog2redshift.event.SnapshotChunk;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +106,10 @@ public final class DdlText {
         String upper = sql.toUpperCase(Locale.ROOT);
         Map<String, String> renames = new LinkedHashMap<>();
         List<String> drops = new ArrayList<>();
+        if (SnapshotChunk.isChunk(sql)) {
+            // cdc-source's chunk range (SnapshotChunk): no DDL, whatever its names spell
+            return new DdlText(Kind.OTHER, renames, drops, null);
+        }
         if (upper.startsWith("CREATE")) {
             return new DdlText(
                     upper.matches("(?s)CREATE\\s+(OR\\s+REPLACE\\s+)?(TEMPORARY\\s+)?TABLE\\b.*")

@@ -1,5 +1,6 @@
 package org.apache.flink.cdc.connectors.mysql.source;
 
+import io.github.binlog2redshift.source.debezium.ChunkEvents;
 import io.github.binlog2redshift.source.debezium.SnapshotPositionEmitter;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
@@ -27,10 +28,15 @@ public final class PositionedMySqlSource {
 
     private PositionedMySqlSource() {}
 
-    /** {@code built}'s configuration and {@code deserializer}, with snapshot rows positioned. */
+    /**
+     * {@code built}'s configuration and {@code deserializer}, with snapshot rows positioned and
+     * each chunk followed by its range event from {@code chunkEvents}.
+     */
     public static <T> MySqlSource<T> of(
-            MySqlSource<T> built, DebeziumDeserializationSchema<T> deserializer) {
-        return new Source<>(built.getConfigFactory(), deserializer);
+            MySqlSource<T> built,
+            DebeziumDeserializationSchema<T> deserializer,
+            ChunkEvents<T> chunkEvents) {
+        return new Source<>(built.getConfigFactory(), deserializer, chunkEvents);
     }
 
     /**
@@ -43,17 +49,23 @@ public final class PositionedMySqlSource {
         private static final long serialVersionUID = 1L;
 
         private final DebeziumDeserializationSchema<T> deserializer;
+        private final ChunkEvents<T> chunkEvents;
 
         Source(
                 MySqlSourceConfigFactory configFactory,
-                DebeziumDeserializationSchema<T> deserializer) {
+                DebeziumDeserializationSchema<T> deserializer,
+                ChunkEvents<T> chunkEvents) {
             super(
                     configFactory,
                     deserializer,
                     (metrics, config) ->
                             new SnapshotPositionEmitter<>(
-                                    deserializer, metrics, config.isIncludeSchemaChanges()));
+                                    deserializer,
+                                    chunkEvents,
+                                    metrics,
+                                    config.isIncludeSchemaChanges()));
             this.deserializer = deserializer;
+            this.chunkEvents = chunkEvents;
         }
 
         @Override
@@ -70,7 +82,7 @@ public final class PositionedMySqlSource {
                             new RestartingMySqlSplitReader(
                                     config, subtask, context, SnapshotPhaseHooks.empty()),
                     new SnapshotPositionEmitter<>(
-                            deserializer, metrics, config.isIncludeSchemaChanges()),
+                            deserializer, chunkEvents, metrics, config.isIncludeSchemaChanges()),
                     readerContext.getConfiguration(),
                     context,
                     config);
