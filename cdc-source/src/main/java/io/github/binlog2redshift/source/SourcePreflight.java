@@ -116,8 +116,9 @@ public final class SourcePreflight {
     }
 
     /**
-     * The hazard of an at-least-once snapshot (docs/cdc-source.md, "Snapshots and the delivery
-     * guarantee"): a chunk read again after a failover cannot take back a row its first read sent.
+     * What is left of the hazard of an at-least-once snapshot (docs/cdc-source.md, "Snapshots and
+     * the delivery guarantee"): chunks carry their key range, which lets the sink remove what a
+     * first read of a chunk read again left, except on tables whose chunks it cannot compare.
      */
     static Optional<String> snapshotDeliveryWarning(SourceConfig config) {
         if (!needsSnapshot(config)
@@ -127,9 +128,10 @@ public final class SourcePreflight {
         return Optional.of(
                 "kafka.delivery-guarantee is AT_LEAST_ONCE and the job starts with a snapshot: if"
                         + " it fails over while the snapshot runs, a row deleted in MySQL meanwhile"
-                        + " can stay in the target (a chunk read again after the restore cannot take"
-                        + " back a row its first read sent); set EXACTLY_ONCE for the snapshot"
-                        + " (docs/cdc-source.md)");
+                        + " can stay in the target of a table without a primary key, or of one"
+                        + " read in several chunks split on a column that is not an integer (the"
+                        + " sink removes such rows by the chunk's key range, which it only compares"
+                        + " for integers); EXACTLY_ONCE has no such gap (docs/cdc-source.md)");
     }
 
     static boolean needsSnapshot(SourceConfig config) {

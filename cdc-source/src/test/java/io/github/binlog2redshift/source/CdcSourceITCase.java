@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.binlog2redshift.event.SnapshotChunk;
 import io.github.binlog2redshift.localstack.KafkaTopic;
 import io.github.binlog2redshift.localstack.LocalStack;
 import io.github.binlog2redshift.localstack.MySqlDatabase;
@@ -86,7 +87,10 @@ class CdcSourceITCase {
                 TopicReader dlq =
                         new TopicReader(
                                 topic.bootstrapServers(), topic.name() + ".dlq", 1, false)) {
-            reader.readUntil(r -> r.size() >= 8, Duration.ofSeconds(90));
+            // the snapshot's 8 rows (chunk range events are not rows)
+            reader.readUntil(
+                    r -> r.stream().filter(x -> !x.op().equals("ddl")).count() >= 8,
+                    Duration.ofSeconds(90));
             sql(
                     db1,
                     "INSERT INTO orders VALUES ('eu', 3, 1)",
@@ -129,7 +133,9 @@ class CdcSourceITCase {
 
             assertPartitionsAndOrder(all, 4);
             assertDdlCopies(all, db1.name() + ".orders");
-            WideTable.assertExact(all, db1);
+            assertWholeTableChunk(all, db1.name() + ".orders", 4);
+            assertWholeTableChunk(all, db2.name() + ".items", 4);
+            WideTable.assertExact(withoutChunks(all), db1);
             assertThat(count(all, db1.name() + ".orders", "r")).isEqualTo(3);
             assertThat(count(all, db2.name() + ".log", "r")).isEqualTo(2);
             assertThat(count(all, db2.name() + ".log", "c")).isEqualTo(1);
@@ -137,7 +143,8 @@ class CdcSourceITCase {
             assertThat(count(all, db2.name() + ".log", "d")).isEqualTo(1);
             assertThat(count(all, db1.name() + ".orders", "u")).isEqualTo(3);
             assertThat(count(all, db1.name() + ".orders", "d")).isEqualTo(1);
-            assertThat(all).noneMatch(r -> r.table().endsWith(".broken"));
+            // broken's rows are dead letters; its (empty) snapshot chunk's range is not a row
+            assertThat(withoutChunks(all)).noneMatch(r -> r.table().endsWith(".broken"));
             assertThat(deadLetters.get(0).value().path("reason").asText())
                     .contains("key column 'no_such_column'");
             assertThat(deadLetters.get(0).key()).isEqualTo(db1.name() + ".broken");
@@ -209,9 +216,46 @@ class CdcSourceITCase {
                 });
     }
 
+    /** {@code records} without the snapshot chunks' range events. */
+    static List<Rec> withoutChunks(List<Rec> records) {
+        return records.stream().filter(r -> !r.op().equals("ddl") || isDdl(r)).toList();
+    }
+
+    /** A DDL event read from the binlog, not a snapshot chunk's range. */
+    static boolean isDdl(Rec r) {
+        return r.op().equals("ddl") && !SnapshotChunk.isChunk(r.value().path("ddl").asText());
+    }
+
+    /**
+     * The snapshot of {@code table}, read in one chunk: its range is the whole table, in every
+     * partition, at the position of the chunk's rows (their high watermark).
+     */
+    static void assertWholeTableChunk(List<Rec> all, String table, int partitions) {
+        List<Rec> chunks =
+                all.stream()
+                        .filter(r -> r.table().equals(table) && r.op().equals("ddl") && !isDdl(r))
+                        .toList();
+        assertThat(chunks.stream().map(Rec::partition).collect(Collectors.toList()))
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.IntStream.range(0, partitions).boxed().toList());
+        assertThat(chunks)
+                .allMatch(
+                        r ->
+                                SnapshotChunk.parse(r.value().path("ddl").asText())
+                                        .equals(SnapshotChunk.wholeTable()));
+        List<String> rowPositions =
+                all.stream()
+                        .filter(r -> r.table().equals(table) && r.op().equals("r"))
+                        .map(Rec::sortKey)
+                        .distinct()
+                        .toList();
+        assertThat(rowPositions).hasSize(1);
+        assertThat(chunks.stream().map(Rec::sortKey).distinct().toList()).isEqualTo(rowPositions);
+    }
+
     /** One copy of the DDL in every partition, between the table's older and newer changes. */
     static void assertDdlCopies(List<Rec> all, String table) {
-        List<Rec> ddl = all.stream().filter(r -> r.op().equals("ddl")).toList();
+        List<Rec> ddl = all.stream().filter(CdcSourceITCase::isDdl).toList();
         assertThat(ddl).hasSize(4);
         assertThat(ddl.stream().map(Rec::partition).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(0, 1, 2, 3);

@@ -39,7 +39,8 @@ public final class KafkaProducerOptions {
                                     + " kafka.transactional-id-prefix; consumers need"
                                     + " isolation.level=read_committed). A snapshot that fails"
                                     + " over under AT_LEAST_ONCE can leave rows deleted meanwhile"
-                                    + " in the target (docs/cdc-source.md).")
+                                    + " in the target of a keyless table or of one chunked on a"
+                                    + " column that is not an integer (docs/cdc-source.md).")
                     .build();
 
     public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =

@@ -150,11 +150,14 @@ public final class SnapshotLoad implements Scenario {
                                         "source.snapshot.chunk-size=" + chunk)));
         try (TopicCounter counter =
                 TopicCounter.of(topic.bootstrapServers(), List.of(topic.name()))) {
+            // Ids 1..rows split evenly: one chunk range event per chunk on each of the 4
+            // partitions follows the chunk's rows; the count must not end before the last rows.
+            long chunkEvents = 4 * ((rows + chunk - 1) / chunk);
             CatchUp c =
                     CatchUp.await(
                             "snapshot of " + table,
                             counter::count,
-                            rows,
+                            rows + chunkEvents,
                             POLL,
                             Duration.ofMinutes(15));
             return c.rate();

@@ -76,6 +76,10 @@ public final class SnapshotTables implements Scenario {
             throws Exception {
         KafkaTopic topic = env.stack().newTopic("snaptables", 4);
         int chunk = env.sizes().snapshotChunkSize();
+        // Each table's ids 1..n split evenly: after each chunk's rows, its range event on each of
+        // the 4 partitions; the count must not end before the last rows.
+        int perTable = env.sizes().snapshotTableRows();
+        long chunkEvents = 4L * env.sizes().snapshotTables() * ((perTable + chunk - 1) / chunk);
         CatchUp c =
                 OurSource.catchUp(
                         NAME,
@@ -88,7 +92,7 @@ public final class SnapshotTables implements Scenario {
                                         "source.startup.mode=SNAPSHOT",
                                         "source.snapshot.chunk-size=" + chunk)),
                         topic,
-                        rows,
+                        rows + chunkEvents,
                         SourceCatchUp.TIMEOUT);
         String content =
                 TableContent.check(

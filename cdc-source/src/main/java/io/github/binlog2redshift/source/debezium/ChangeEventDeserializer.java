@@ -92,6 +92,11 @@ public final class ChangeEventDeserializer
         return toSourceChange(event, limit);
     }
 
+    @Override
+    public boolean isDeadLetter(SourceChange event) {
+        return event.isDeadLetter();
+    }
+
     static SourceChange toSourceChange(ChangeEvent event, EventSizeLimit limit) {
         byte[] value = ChangeEventJson.toBytes(event);
         byte[] key;

@@ -15,4 +15,10 @@ public interface ChunkEvents<T> extends Serializable {
 
     /** The event of {@code chunk} of {@code table}, read up to {@code high}. */
     T of(TableId table, SnapshotChunk chunk, BinlogOffset high);
+
+    /**
+     * True when {@code event} is a dead letter: a chunk with one is not all of its range's rows, so
+     * it gets no range event.
+     */
+    boolean isDeadLetter(T event);
 }

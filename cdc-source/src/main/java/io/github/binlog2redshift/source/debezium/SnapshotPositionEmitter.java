@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.cdc.connectors.mysql.source.metrics.MySqlSourceReaderMetrics;
 import org.apache.flink.cdc.connectors.mysql.source.offset.BinlogOffset;
@@ -79,12 +80,25 @@ public final class SnapshotPositionEmitter<T> extends MySqlRecordEmitter<T> {
             return;
         } else if (inChunk && RecordUtils.isHighWatermarkEvent(element)) {
             BinlogOffset high = RecordUtils.getWatermark(element);
+            WatchedOutput rows = new WatchedOutput(output);
             for (SourceRecord row : chunk) {
-                super.processElement(atPosition(row, high), output, splitState);
+                super.processElement(atPosition(row, high), rows, splitState);
             }
             chunk.clear();
             inChunk = false;
-            emitRange(splitState.asSnapshotSplitState().toMySqlSplit(), high, output);
+            MySqlSnapshotSplit split = splitState.asSnapshotSplitState().toMySqlSplit();
+            if (rows.deadLetters == 0) {
+                emitRange(split, high, output);
+            } else {
+                // Its rows are not all the range's rows: a range would delete the target's
+                // older copies of the rows that were dead-lettered.
+                LOG.warn(
+                        "Table {}: {} rows of snapshot chunk {} are dead letters; the chunk sends no"
+                                + " key range, so rows deleted in it between two reads of it stay",
+                        split.getTableId(),
+                        rows.deadLetters,
+                        split.splitId());
+            }
         }
         super.processElement(element, output, splitState);
     }
@@ -105,6 +119,49 @@ public final class SnapshotPositionEmitter<T> extends MySqlRecordEmitter<T> {
             return;
         }
         output.collect(chunkEvents.of(table, range.get(), high));
+    }
+
+    /** Passes records on and counts the dead letters among them. */
+    private final class WatchedOutput implements SourceOutput<T> {
+        private final SourceOutput<T> out;
+        private int deadLetters;
+
+        WatchedOutput(SourceOutput<T> out) {
+            this.out = out;
+        }
+
+        @Override
+        public void collect(T record) {
+            count(record);
+            out.collect(record);
+        }
+
+        @Override
+        public void collect(T record, long timestamp) {
+            count(record);
+            out.collect(record, timestamp);
+        }
+
+        private void count(T record) {
+            if (chunkEvents.isDeadLetter(record)) {
+                deadLetters++;
+            }
+        }
+
+        @Override
+        public void emitWatermark(Watermark watermark) {
+            out.emitWatermark(watermark);
+        }
+
+        @Override
+        public void markIdle() {
+            out.markIdle();
+        }
+
+        @Override
+        public void markActive() {
+            out.markActive();
+        }
     }
 
     /** {@code row} with the file and position of {@code high} in its source struct. */
