@@ -68,8 +68,10 @@ final class SnapshotRanges {
             return;
         }
         TargetTable ranges = rangesTable(b.table());
-        ColumnEvolver.idempotent(
-                c, ChunkRangeStatements.create(ranges), () -> catalog.exists(c, ranges));
+        if (!catalog.exists(c, ranges)) {
+            ColumnEvolver.idempotent(
+                    c, ChunkRangeStatements.create(ranges), () -> catalog.exists(c, ranges));
+        }
     }
 
     /** The chunk statements among {@code b}'s schema changes. */

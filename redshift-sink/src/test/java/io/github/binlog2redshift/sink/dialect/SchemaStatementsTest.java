@@ -84,6 +84,7 @@ class SchemaStatementsTest {
                             "ALTER TABLE \"shop\".\"orders\" RENAME TO \"orders_v2\"",
                             "ALTER TABLE \"shop\".\"orders_b2r_deleted\" RENAME TO \"orders_v2_b2r_deleted\"",
                             "ALTER TABLE \"shop\".\"orders_b2r_applied\" RENAME TO \"orders_v2_b2r_applied\"",
+                            "ALTER TABLE \"shop\".\"orders_b2r_ranges\" RENAME TO \"orders_v2_b2r_ranges\"",
                             "ALTER TABLE \"shop\".\"orders_delete\" RENAME TO \"orders_v2_delete\"",
                             "ALTER TABLE \"shop\".\"orders_history\" RENAME TO \"orders_v2_history\"");
             assertThatThrownBy(() -> TableRename.plan(d, T, new TargetTable("crm", "orders")))

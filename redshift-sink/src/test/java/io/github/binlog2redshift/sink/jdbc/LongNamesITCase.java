@@ -122,10 +122,12 @@ class LongNamesITCase {
                                 List.of(
                                         table,
                                         table + ReservedNames.TOMBSTONE_SUFFIX,
+                                        table + ReservedNames.RANGES_SUFFIX,
                                         table + ReservedNames.HISTORY_SUFFIX),
                                 List.of(
                                         table,
                                         table + ReservedNames.TOMBSTONE_SUFFIX,
+                                        table + ReservedNames.RANGES_SUFFIX,
                                         table + ReservedNames.HISTORY_SUFFIX,
                                         table + ReservedNames.LEDGER_SUFFIX)));
         assertThat(

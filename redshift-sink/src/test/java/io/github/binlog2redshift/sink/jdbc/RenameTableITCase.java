@@ -79,12 +79,16 @@ class RenameTableITCase {
         assertThat(Rows.query(db, TABLES))
                 .containsExactlyElementsOf(
                         db.either(
-                                List.of("orders_v2", "orders_v2_b2r_deleted"),
+                                List.of(
+                                        "orders_v2",
+                                        "orders_v2_b2r_deleted",
+                                        "orders_v2_b2r_ranges"),
                                 List.of(
                                         "orders_b2r_ledger",
                                         "orders_v2",
                                         "orders_v2_b2r_deleted",
-                                        "orders_v2_b2r_ledger")));
+                                        "orders_v2_b2r_ledger",
+                                        "orders_v2_b2r_ranges")));
         assertThat(Rows.of(db, NEW)).containsExactly("1|one", "3|three");
         assertThat(Rows.query(db, "SELECT id FROM shop.orders_v2_b2r_deleted"))
                 .containsExactly("2");
