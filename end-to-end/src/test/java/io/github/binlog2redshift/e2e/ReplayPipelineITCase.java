@@ -113,8 +113,11 @@ class ReplayPipelineITCase {
 
         // Every record twice: each change once more at a new offset, and all read again.
         assertThat(TopicIO.copyOntoItself(topic.bootstrapServers(), topic.name()))
-                .as("2 snapshot rows and 17 row changes (orders 6, bag 6, log 5)")
-                .isEqualTo(19);
+                .as(
+                        "2 snapshot rows, 17 row changes (orders 6, bag 6, log 5) and the"
+                                + " snapshot's chunk ranges (3 tables, one chunk each, on each of"
+                                + " the 2 partitions)")
+                .isEqualTo(19 + 6);
         PipelineJobs.runBoundedSink(replay(p, rules, "replay-2"));
         expected.check(warehouse);
         assertThat(expected.everyColumn(warehouse)).isEqualTo(loaded);

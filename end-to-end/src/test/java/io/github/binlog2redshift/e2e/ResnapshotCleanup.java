@@ -2,15 +2,12 @@ package io.github.binlog2redshift.e2e;
 
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * The manual last step after a table is snapshotted anew (docs/cdc-source.md, Re-syncing a table):
- * once every row the source has carries a position at or above {@code S} (the binlog position read
- * before the snapshot), the rows still below it are those the source deleted meanwhile.
+ * Waits for a table snapshotted anew (docs/cdc-source.md, Re-syncing a table) to reach the target:
+ * every row the source has carries a position at or above {@code S}, the binlog position read
+ * before the snapshot.
  */
 final class ResnapshotCleanup {
 
@@ -39,13 +36,5 @@ final class ResnapshotCleanup {
         await().atMost(maxWait)
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> Integer.parseInt(warehouse.one(atOrAbove)) >= rows);
-    }
-
-    /** Deletes the rows of {@code table} below {@code start}, as the runbook says. */
-    static void deleteOlder(PipelineResources p, String table, String start) throws SQLException {
-        try (Connection c = p.warehouse().connect();
-                Statement st = c.createStatement()) {
-            st.execute("DELETE FROM " + table + " WHERE _b2r_pos < '" + start + "'");
-        }
     }
 }
