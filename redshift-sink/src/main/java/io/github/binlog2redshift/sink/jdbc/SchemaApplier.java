@@ -259,7 +259,7 @@ public final class SchemaApplier {
         return new TableShape(b.table(), keyCols, b.primaryKey());
     }
 
-    private static boolean has(List<CatalogColumn> cols, String name) {
+    static boolean has(List<CatalogColumn> cols, String name) {
         return cols.stream().anyMatch(x -> x.name().equals(name));
     }
 

@@ -95,7 +95,7 @@ final class SnapshotRanges {
         List<SchemaChange> chunks = chunksOf(b);
         if (chunks.isEmpty()
                 || !applies(b)
-                || !has(base, ReservedNames.POSITION)
+                || !SchemaApplier.has(base, ReservedNames.POSITION)
                 || !s.call("chunk-keyed", null, () -> keyed(c, b))) {
             return 0;
         }
@@ -104,7 +104,7 @@ final class SnapshotRanges {
         long deleted = 0;
         for (SchemaChange sc : chunks) {
             SnapshotChunk chunk = SnapshotChunk.parse(sc.ddl());
-            if (chunk.keyColumn() != null && !has(base, chunk.keyColumn())) {
+            if (chunk.keyColumn() != null && !SchemaApplier.has(base, chunk.keyColumn())) {
                 LOG.warn(
                         "{}: snapshot chunk at {} ranges over {}, which the target lacks; older"
                                 + " rows of the range are not removed",
@@ -174,9 +174,5 @@ final class SnapshotRanges {
                     dropped);
         }
         return dropped;
-    }
-
-    private static boolean has(List<CatalogColumn> columns, String name) {
-        return columns.stream().anyMatch(c -> c.name().equals(name));
     }
 }
