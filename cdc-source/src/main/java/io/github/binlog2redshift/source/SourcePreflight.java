@@ -62,6 +62,24 @@ public final class SourcePreflight {
             tables = CapturedTables.read(c);
             problems.addAll(tables.problems(config, needsSnapshot(config)));
             warnings.addAll(tables.warnings(config, needsSnapshot(config)));
+            if (atLeastOnceSnapshot(config)) {
+                String uncovered =
+                        UncoveredTables.describe(
+                                UncoveredTables.read(
+                                        c,
+                                        config,
+                                        tables.captured(config),
+                                        tables.withPrimaryKey()),
+                                config.chunkSize());
+                snapshotDeliveryWarning(config, uncovered).ifPresent(warnings::add);
+                if (uncovered.isEmpty()) {
+                    LOG.info(
+                            "Preflight of {}: every captured table's snapshot chunks carry a key"
+                                    + " range, so an at-least-once snapshot that fails over loses"
+                                    + " no delete",
+                            where);
+                }
+            }
         } catch (SQLException e) {
             throw new SourcePreflightException(
                     "cannot check MySQL " + where + ": " + e.getMessage(), e);
@@ -74,7 +92,6 @@ public final class SourcePreflight {
                         ChangeEventKafkaSink.maxRequestSize(producer));
         problems.addAll(kafka.problems());
         warnings.addAll(kafka.warnings());
-        snapshotDeliveryWarning(config).ifPresent(warnings::add);
         warnings.forEach(w -> LOG.warn("Preflight of {}: {}", where, w));
         LOG.info(
                 "Preflight of {}: {} captured tables, {} warnings, {} problems",
@@ -118,20 +135,26 @@ public final class SourcePreflight {
     /**
      * What is left of the hazard of an at-least-once snapshot (docs/cdc-source.md, "Snapshots and
      * the delivery guarantee"): chunks carry their key range, which lets the sink remove what a
-     * first read of a chunk read again left, except on tables whose chunks it cannot compare.
+     * first read of a chunk read again left, except on the tables {@code uncovered} names ({@link
+     * UncoveredTables#describe}).
      */
-    static Optional<String> snapshotDeliveryWarning(SourceConfig config) {
-        if (!needsSnapshot(config)
-                || config.kafka().deliveryGuarantee() != DeliveryGuarantee.AT_LEAST_ONCE) {
+    static Optional<String> snapshotDeliveryWarning(SourceConfig config, String uncovered) {
+        if (!atLeastOnceSnapshot(config) || uncovered.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(
                 "kafka.delivery-guarantee is AT_LEAST_ONCE and the job starts with a snapshot: if"
                         + " it fails over while the snapshot runs, a row deleted in MySQL meanwhile"
-                        + " can stay in the target of a table without a primary key, or of one"
-                        + " read in several chunks split on a column that is not an integer (the"
-                        + " sink removes such rows by the chunk's key range, which it only compares"
-                        + " for integers); EXACTLY_ONCE has no such gap (docs/cdc-source.md)");
+                        + " can stay in the target of these tables, "
+                        + uncovered
+                        + " (the sink removes such rows by the chunk's key range, which it only"
+                        + " compares for integer keys and whole-table chunks); EXACTLY_ONCE has no"
+                        + " such gap (docs/cdc-source.md)");
+    }
+
+    static boolean atLeastOnceSnapshot(SourceConfig config) {
+        return needsSnapshot(config)
+                && config.kafka().deliveryGuarantee() == DeliveryGuarantee.AT_LEAST_ONCE;
     }
 
     static boolean needsSnapshot(SourceConfig config) {

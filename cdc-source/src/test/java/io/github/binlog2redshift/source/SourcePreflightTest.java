@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.binlog2redshift.event.TableId;
 import io.github.binlog2redshift.serde.CodecTypeSerializer;
 import io.github.binlog2redshift.source.debezium.ChangeEventDeserializer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -15,23 +16,45 @@ import org.junit.jupiter.api.Test;
 class SourcePreflightTest {
 
     @Test
-    void anAtLeastOnceSnapshotIsWarnedAbout() {
-        assertThat(SourcePreflight.snapshotDeliveryWarning(TestConfigs.source()))
+    void anAtLeastOnceSnapshotIsWarnedAboutWhenATableIsNotCovered() {
+        assertThat(SourcePreflight.snapshotDeliveryWarning(TestConfigs.source(), "shop.log"))
                 .hasValueSatisfying(
                         w ->
                                 assertThat(w)
                                         .startsWith("kafka.delivery-guarantee is AT_LEAST_ONCE")
-                                        .contains("a row deleted in MySQL meanwhile"));
+                                        .contains("a row deleted in MySQL meanwhile")
+                                        .contains("target of these tables, shop.log (the sink"));
+        assertThat(SourcePreflight.snapshotDeliveryWarning(TestConfigs.source(), "")).isEmpty();
         assertThat(
                         SourcePreflight.snapshotDeliveryWarning(
                                 TestConfigs.source(
                                         "kafka.delivery-guarantee=EXACTLY_ONCE",
-                                        "kafka.transactional-id-prefix=t")))
+                                        "kafka.transactional-id-prefix=t"),
+                                "shop.log"))
                 .isEmpty();
         assertThat(
                         SourcePreflight.snapshotDeliveryWarning(
-                                TestConfigs.source("source.startup.mode=LATEST")))
+                                TestConfigs.source("source.startup.mode=LATEST"), "shop.log"))
                 .isEmpty();
+    }
+
+    @Test
+    void uncoveredTablesAreNamedUpToALimit() {
+        List<UncoveredTables.ChunkKey> keys = new ArrayList<>();
+        keys.add(new UncoveredTables.ChunkKey(TableId.of("s", "ints"), true, "id", "bigint", 0, 9));
+        keys.add(new UncoveredTables.ChunkKey(TableId.of("s", "d0"), true, "id", "DECIMAL", 0, 9));
+        assertThat(UncoveredTables.describe(keys, 10)).isEmpty();
+        for (int i = 0; i < UncoveredTables.NAMED + 2; i++) {
+            keys.add(
+                    new UncoveredTables.ChunkKey(
+                            TableId.of("s", "k" + i), false, "n", "int", 0, 1));
+        }
+        keys.add(new UncoveredTables.ChunkKey(TableId.of("s", "t"), true, "at", "datetime", 0, 5));
+        assertThat(UncoveredTables.describe(keys, 10))
+                .startsWith("without a primary key: s.k0, s.k1, ")
+                .contains("s.k19 and 2 more; split on a column that is not an integer,")
+                .endsWith(
+                        "one chunk of source.snapshot.chunk-size=10 rows: s.t (at datetime, about 5 rows)");
     }
 
     @Test
