@@ -4,6 +4,8 @@ import io.github.binlog2redshift.bench.result.BenchResults;
 import io.github.binlog2redshift.bench.result.ResultFiles;
 import io.github.binlog2redshift.bench.result.ResultTable;
 import io.github.binlog2redshift.bench.result.RunInfo;
+import io.github.binlog2redshift.bench.scenario.SinkInput;
+import io.github.binlog2redshift.bench.stack.ScenarioData;
 import io.github.binlog2redshift.localstack.LocalStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
                         (System.nanoTime() - started) / 1_000_000_000);
                 // after every scenario, so a run stopped part-way keeps what it measured
                 ResultFiles.write(results, RunInfo.now(warning()), outDir);
+                ScenarioData.dropAllBut(stack, List.of(SinkInput.HEADLINE_PREFIX));
             }
         }
         RunInfo run = RunInfo.now(warning());

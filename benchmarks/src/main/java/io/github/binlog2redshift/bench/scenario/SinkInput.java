@@ -38,9 +38,15 @@ public final class SinkInput {
         return new SinkInput(tables, deletes, topicPrefix);
     }
 
+    /**
+     * The topic prefix of the published workload, which two scenarios read (so a run keeps its
+     * topics from one scenario to the next).
+     */
+    public static final String HEADLINE_PREFIX = "sinkin_";
+
     /** The published workload: the sizes' table count, with deletes, in {@code sinkin_tNNN}. */
     public static SinkInput headline() {
-        return new SinkInput(0, true, "sinkin_");
+        return new SinkInput(0, true, HEADLINE_PREFIX);
     }
 
     /** The workload's topics (both sinks subscribe by pattern, as deployed). */
