@@ -77,66 +77,80 @@ final class UncoveredTables {
 
     /**
      * The chunk keys of {@code captured}: the configured {@code source.chunk-key-columns} column,
-     * else the first primary key column (Flink CDC's choice).
+     * else the first primary key column (Flink CDC's choice). One catalog query for every first
+     * primary key column, its type and the table's row estimate; one more per configured chunk key
+     * of a keyed table (the warning does not describe a keyless table's key).
      */
     static List<ChunkKey> read(
             Connection c, SourceConfig config, List<TableId> captured, Set<TableId> withPk)
             throws SQLException {
-        Map<TableId, String> firstPk = new HashMap<>();
-        Map<TableId, Long> rows = new HashMap<>();
+        Map<TableId, ChunkKey> firstPk = new HashMap<>();
         try (Statement s = c.createStatement();
                 ResultSet rs =
                         s.executeQuery(
-                                "SELECT table_schema, table_name, column_name"
-                                        + " FROM information_schema.key_column_usage"
-                                        + " WHERE constraint_name = 'PRIMARY'"
-                                        + " AND ordinal_position = 1")) {
+                                "SELECT k.table_schema, k.table_name, k.column_name, c.data_type,"
+                                        + " COALESCE(c.numeric_scale, 0), t.table_rows"
+                                        + " FROM information_schema.key_column_usage k"
+                                        + " JOIN information_schema.columns c"
+                                        + " ON c.table_schema = k.table_schema"
+                                        + " AND c.table_name = k.table_name"
+                                        + " AND c.column_name = k.column_name"
+                                        + " JOIN information_schema.tables t"
+                                        + " ON t.table_schema = k.table_schema"
+                                        + " AND t.table_name = k.table_name"
+                                        + " WHERE k.constraint_name = 'PRIMARY'"
+                                        + " AND k.ordinal_position = 1")) {
             while (rs.next()) {
-                firstPk.put(TableId.of(rs.getString(1), rs.getString(2)), rs.getString(3));
-            }
-        }
-        try (Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery(
-                                "SELECT table_schema, table_name, table_rows"
-                                        + " FROM information_schema.tables"
-                                        + " WHERE table_type = 'BASE TABLE'")) {
-            while (rs.next()) {
-                rows.put(TableId.of(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                TableId t = TableId.of(rs.getString(1), rs.getString(2));
+                firstPk.put(
+                        t,
+                        new ChunkKey(
+                                t,
+                                true,
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getInt(5),
+                                rs.getLong(6)));
             }
         }
         List<ChunkKey> out = new ArrayList<>();
+        for (TableId t : captured) {
+            String configured = config.chunkKeyColumns().get(t.toString());
+            // Not found: a key of unknown type, which the warning names (the stricter reading).
+            ChunkKey pk = firstPk.getOrDefault(t, new ChunkKey(t, true, null, null, 0, 0));
+            if (!withPk.contains(t)) {
+                out.add(new ChunkKey(t, false, configured, null, 0, 0));
+            } else if (configured == null || configured.equals(pk.column)) {
+                out.add(pk);
+            } else {
+                out.add(configuredKey(c, pk, configured));
+            }
+        }
+        return out;
+    }
+
+    /** {@code pk}'s table split on {@code column} instead of its first primary key column. */
+    private static ChunkKey configuredKey(Connection c, ChunkKey pk, String column)
+            throws SQLException {
         try (PreparedStatement type =
                 c.prepareStatement(
                         "SELECT data_type, COALESCE(numeric_scale, 0)"
                                 + " FROM information_schema.columns"
                                 + " WHERE table_schema = ? AND table_name = ? AND column_name = ?")) {
-            for (TableId t : captured) {
-                String column = config.chunkKeyColumns().getOrDefault(t.toString(), firstPk.get(t));
-                String dataType = null;
-                int scale = 0;
-                if (column != null) {
-                    type.setString(1, t.database());
-                    type.setString(2, t.table());
-                    type.setString(3, column);
-                    try (ResultSet rs = type.executeQuery()) {
-                        if (rs.next()) {
-                            dataType = rs.getString(1);
-                            scale = rs.getInt(2);
-                        }
-                    }
-                }
-                out.add(
-                        new ChunkKey(
-                                t,
-                                withPk.contains(t),
-                                column,
-                                dataType,
-                                scale,
-                                rows.getOrDefault(t, 0L)));
+            type.setString(1, pk.table.database());
+            type.setString(2, pk.table.table());
+            type.setString(3, column);
+            try (ResultSet rs = type.executeQuery()) {
+                boolean found = rs.next();
+                return new ChunkKey(
+                        pk.table,
+                        true,
+                        column,
+                        found ? rs.getString(1) : null,
+                        found ? rs.getInt(2) : 0,
+                        pk.estimatedRows);
             }
         }
-        return out;
     }
 
     /**

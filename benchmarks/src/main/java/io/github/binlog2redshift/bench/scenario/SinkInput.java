@@ -17,6 +17,12 @@ public final class SinkInput {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkInput.class);
 
+    /**
+     * The topic prefix of the published workload, which two scenarios read (so a run keeps its
+     * topics from one scenario to the next).
+     */
+    public static final String HEADLINE_PREFIX = "sinkin_";
+
     private final int tables;
     private final boolean deletes;
     private final String topicPrefix;
@@ -37,12 +43,6 @@ public final class SinkInput {
     public static SinkInput of(int tables, boolean deletes, String topicPrefix) {
         return new SinkInput(tables, deletes, topicPrefix);
     }
-
-    /**
-     * The topic prefix of the published workload, which two scenarios read (so a run keeps its
-     * topics from one scenario to the next).
-     */
-    public static final String HEADLINE_PREFIX = "sinkin_";
 
     /** The published workload: the sizes' table count, with deletes, in {@code sinkin_tNNN}. */
     public static SinkInput headline() {
