@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.annotation.Nullable;
 
 /**
  * Reads Debezium / Flink CDC JSON change events, with or without the {@code schema}/{@code payload}
@@ -78,8 +79,6 @@ public final class DebeziumJsonReader {
     }
 
     private static SourcePosition position(JsonNode source) {
-        long serverId = source.path("server_id").asLong(0);
-        String gtid = text(source, "gtid");
         JsonNode snapshotNode = source.path("snapshot");
         boolean snapshot =
                 snapshotNode.isBoolean()
@@ -87,12 +86,31 @@ public final class DebeziumJsonReader {
                         : !snapshotNode.isMissingNode()
                                 && !snapshotNode.isNull()
                                 && !"false".equals(snapshotNode.asText());
-        long tsMs = source.path("ts_ms").asLong(0);
-        String file = text(source, "file");
-        long pos = source.path("pos").asLong(0);
-        int row = source.path("row").asInt(0);
-        // Absent (events written before epochs existed, other producers): epoch 0.
-        int epoch = source.path("position_epoch").asInt(0);
+        return position(
+                source.path("server_id").asLong(0),
+                text(source, "gtid"),
+                snapshot,
+                source.path("ts_ms").asLong(0),
+                text(source, "file"),
+                source.path("pos").asLong(0),
+                source.path("row").asInt(0),
+                // Absent (events written before epochs existed, other producers): epoch 0.
+                source.path("position_epoch").asInt(0));
+    }
+
+    /**
+     * The position of a {@code source} block's fields, as read from it (absent numbers as 0);
+     * shared with readers that do not build a tree.
+     */
+    public static SourcePosition position(
+            long serverId,
+            @Nullable String gtid,
+            boolean snapshot,
+            long tsMs,
+            @Nullable String file,
+            long pos,
+            int row,
+            int epoch) {
         if (file == null || file.isEmpty()) {
             // No binlog coordinates: keep whatever monotone number a converter put in pos/row
             // (DMS and Canal inputs do, see SourcePosition); ties fall back to arrival order.

@@ -2,9 +2,11 @@ package io.github.binlog2redshift.sink.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.binlog2redshift.config.sink.InputFormat;
+import io.github.binlog2redshift.event.ChangeEvent;
 import io.github.binlog2redshift.sink.deadletter.RejectReason;
 import java.io.Serializable;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * Decodes a Kafka record value of the configured {@link InputFormat} into change events, detecting
@@ -23,7 +25,10 @@ public final class ChangeDecoder implements Serializable {
     }
 
     public ParsedRecord decode(byte[] key, byte[] value) {
-        return decode(JsonRows.tree(value), key);
+        ChangeEvent event = readsDebezium() ? PayloadReader.readRoot(value) : null;
+        return event != null
+                ? DebeziumChangeParser.withKey(event, key)
+                : decodeTree(JsonRows.tree(value), key);
     }
 
     /**
@@ -35,10 +40,33 @@ public final class ChangeDecoder implements Serializable {
         if (prefixes == null) {
             prefixes = new EnvelopePrefixes();
         }
-        return decode(prefixes.tree(topic, value), key);
+        ChangeEvent event = readsDebezium() ? quickRead(topic, value) : null;
+        return event != null
+                ? DebeziumChangeParser.withKey(event, key)
+                : decodeTree(prefixes.tree(topic, value), key);
     }
 
-    private ParsedRecord decode(JsonNode root, byte[] key) {
+    private boolean readsDebezium() {
+        return format == InputFormat.DEBEZIUM || format == InputFormat.AUTO;
+    }
+
+    /**
+     * A Debezium event read in one pass ({@link PayloadReader}): from its payload on when the
+     * topic's schema bytes are known, else from its root when it has no envelope. Null: the record
+     * is read as a tree, which decides what it is (the first envelope of a topic always is).
+     */
+    @Nullable
+    private ChangeEvent quickRead(String topic, byte[] value) {
+        int start = prefixes.knownPayloadStart(topic, value);
+        if (start < 0) {
+            return PayloadReader.readRoot(value);
+        }
+        int end = EnvelopePrefixes.payloadEnd(value, start);
+        return end < 0 ? null : PayloadReader.readPayload(value, start, end - start);
+    }
+
+    // package-private: the reference PayloadReaderTest compares the one-pass reader with
+    ParsedRecord decodeTree(JsonNode root, byte[] key) {
         if (!root.isObject()) {
             throw new RejectedRecordException(
                     RejectReason.UNRECOGNIZED_FORMAT, "the value is JSON but not an object");

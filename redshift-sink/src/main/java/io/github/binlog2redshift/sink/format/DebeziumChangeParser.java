@@ -49,6 +49,14 @@ final class DebeziumChangeParser implements ChangeParser {
             throw new RejectedRecordException(
                     image ? RejectReason.MISSING_IMAGE : RejectReason.MALFORMED, e.getMessage(), e);
         }
+        return withKey(event, key);
+    }
+
+    /**
+     * The record of {@code event}, its key columns taken from the Kafka key when the value names
+     * none.
+     */
+    static ParsedRecord withKey(ChangeEvent event, byte[] key) {
         if (event.primaryKey().isEmpty() && event.op() != Op.SCHEMA_CHANGE) {
             List<String> keyColumns = keyColumns(key);
             if (!keyColumns.isEmpty()) {

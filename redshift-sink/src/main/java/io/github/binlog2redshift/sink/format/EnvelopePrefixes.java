@@ -65,6 +65,27 @@ final class EnvelopePrefixes {
         return root;
     }
 
+    /**
+     * Where the payload object starts when {@code value} begins with the schema bytes the topic's
+     * last fully parsed envelope had, else -1. The payload then ends at {@link #payloadEnd}.
+     */
+    int knownPayloadStart(String topic, byte[] value) {
+        byte[] prefix = prefixes.get(topic);
+        return prefix != null && startsWith(value, prefix) ? prefix.length : -1;
+    }
+
+    /**
+     * Where the payload starting at {@code start} ends (exclusive) when the record ends with it,
+     * then only the root's closing brace and JSON whitespace; else -1.
+     */
+    static int payloadEnd(byte[] value, int start) {
+        int end = value.length;
+        while (end > start && isWhitespace(value[end - 1])) {
+            end--;
+        }
+        return end <= start || value[end - 1] != '}' ? -1 : end - 1;
+    }
+
     /** How many records were read from their payload on (for tests). */
     long shortReads() {
         return shortReads;
@@ -80,15 +101,12 @@ final class EnvelopePrefixes {
      * closing brace and JSON whitespace; else null.
      */
     private static JsonNode payloadAfter(byte[] value, int start) {
-        int end = value.length;
-        while (end > start && isWhitespace(value[end - 1])) {
-            end--;
-        }
-        if (end <= start || value[end - 1] != '}') {
+        int end = payloadEnd(value, start);
+        if (end < 0) {
             return null;
         }
         // The payload is the one value between the prefix and the root's closing brace.
-        try (JsonParser p = JsonRows.MAPPER.createParser(value, start, end - 1 - start)) {
+        try (JsonParser p = JsonRows.MAPPER.createParser(value, start, end - start)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
