@@ -68,7 +68,13 @@ final class CommitHousekeeping {
 
     private void deleteStaged(TableCommittable b) {
         List<String> uris = new ArrayList<>();
-        b.files().forEach(f -> uris.add(f.path()));
+        for (StagedFile f : b.files()) {
+            // A file that travels in the committable was never written: staged files are not
+            // kept (StagingBuffers.keepingCopies), which is why this runs.
+            if (f.content() == null) {
+                uris.add(f.path());
+            }
+        }
         if (manifests && !b.files().isEmpty()) {
             uris.addAll(RedshiftStageLoader.manifestUris(b));
         }

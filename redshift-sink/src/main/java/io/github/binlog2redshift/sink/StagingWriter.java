@@ -71,7 +71,7 @@ public final class StagingWriter implements CommittingSinkWriter<StagedChange, T
         // Redshift's COPY reads the files from S3 itself; a PostgreSQL committer streams them.
         this.buffers =
                 settings.kind() == WarehouseKind.POSTGRES
-                        ? StagingBuffers.keepingCopies()
+                        ? StagingBuffers.keepingCopies(!settings.retention().deleteStagedFiles())
                         : StagingBuffers.defaults();
     }
 

@@ -1,5 +1,6 @@
 package io.github.binlog2redshift.sink;
 
+import io.github.binlog2redshift.sink.internal.StagingOutput;
 import io.github.binlog2redshift.sink.jdbc.ApplyFailedException;
 import io.github.binlog2redshift.sink.jdbc.QuarantineStore;
 import io.github.binlog2redshift.sink.jdbc.QuarantineView;
@@ -7,6 +8,7 @@ import io.github.binlog2redshift.sink.jdbc.QuarantineView.Kept;
 import io.github.binlog2redshift.sink.jdbc.QuarantineView.Quarantine;
 import io.github.binlog2redshift.sink.jdbc.WarehouseSession;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -219,12 +221,28 @@ final class TableQuarantine {
 
     private void keep(WarehouseSession s, TableCommittable b)
             throws IOException, InterruptedException {
+        writeCopies(b);
         s.run(
                 "keeping " + b,
                 c -> {
                     store.keep(c, b);
                     return null;
                 });
+    }
+
+    /**
+     * A committable is kept without the copies of its files (QuarantineStore), and a file with a
+     * copy was never written when staged files are deleted after commits (StagingBuffers): write
+     * those files now, so that the resume reads them like any other.
+     */
+    private static void writeCopies(TableCommittable b) throws IOException {
+        for (StagedFile f : b.files()) {
+            if (f.content() != null) {
+                try (OutputStream out = StagingOutput.create(f.path())) {
+                    out.write(f.content());
+                }
+            }
+        }
     }
 
     /**

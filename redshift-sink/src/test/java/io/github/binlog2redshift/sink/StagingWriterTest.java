@@ -166,10 +166,44 @@ class StagingWriterTest {
                     null);
         }
         StagedFile kept = pg.prepareCommit().iterator().next().files().get(0);
+        assertThat(kept.content()).isNotEmpty();
+        // Staged files are deleted after the commit (the default): the copy is the only form.
+        assertThat(Path.of(java.net.URI.create(kept.path()))).doesNotExist();
+        // Redshift's COPY reads S3 itself: nothing is kept, the file is written.
+        StagedFile written = rs.prepareCommit().iterator().next().files().get(0);
+        assertThat(written.content()).isNull();
+        assertThat(Path.of(java.net.URI.create(written.path()))).exists();
+    }
+
+    /** Where staged files are kept after commits, a file with a copy is written as well. */
+    @Test
+    void keptStagedFilesAreWrittenEvenWithACopy() throws Exception {
+        ApplySettings base = settings(WarehouseKind.POSTGRES);
+        ApplySettings keeping =
+                new ApplySettings(
+                        base.connection(),
+                        null,
+                        base.stagingPath(),
+                        true,
+                        "job 1",
+                        1,
+                        RetryPolicy.defaults(),
+                        io.github.binlog2redshift.sink.route.TableModes.defaults(),
+                        io.github.binlog2redshift.config.sink.SchemaPolicy.defaults(),
+                        ApplySettings.DEFAULT_CONTROL_SCHEMA,
+                        new io.github.binlog2redshift.config.sink.RetentionConfig(
+                                false,
+                                java.time.Duration.ofDays(7),
+                                java.time.Duration.ofHours(1)));
+        StagingWriter w = new StagingWriter(keeping, 3);
+        w.write(
+                new StagedChange(
+                        T,
+                        ChangeEvent.insert(SRC, Map.of("id", 1L), pos(10), 0, List.of("id"), V1)),
+                null);
+        StagedFile kept = w.prepareCommit().iterator().next().files().get(0);
         assertThat(kept.content())
                 .isEqualTo(Files.readAllBytes(Path.of(java.net.URI.create(kept.path()))));
-        // Redshift's COPY reads S3 itself: nothing is kept.
-        assertThat(rs.prepareCommit().iterator().next().files().get(0).content()).isNull();
     }
 
     /**
@@ -204,9 +238,13 @@ class StagingWriterTest {
         assertThat(read(c.files().get(0))).endsWith(",\"2\",\"\\x00ff\"\n");
     }
 
+    /** The file's rows: from its copy when it has one (then it was never written), else read. */
     private static String read(StagedFile f) throws IOException {
         try (InputStream in =
-                new GZIPInputStream(Files.newInputStream(Path.of(java.net.URI.create(f.path()))))) {
+                new GZIPInputStream(
+                        f.content() != null
+                                ? new java.io.ByteArrayInputStream(f.content())
+                                : Files.newInputStream(Path.of(java.net.URI.create(f.path()))))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

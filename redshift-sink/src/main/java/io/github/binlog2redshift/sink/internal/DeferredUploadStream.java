@@ -15,6 +15,9 @@ import java.io.OutputStream;
  * of every interval, that was a third of the writer thread's time and most of the checkpoint
  * duration with 100 small tables (see benchmarks/README.md).
  *
+ * <p>A small file that keeps a copy for the committable is not written at all when the buffers say
+ * so ({@link StagingBuffers#keepingCopies(boolean)}): the copy is then the file.
+ *
  * <p>The file is a {@link StagingOutput}, for the class loader its upload threads need.
  */
 final class DeferredUploadStream extends OutputStream {
@@ -64,6 +67,11 @@ final class DeferredUploadStream extends OutputStream {
         if (file == null) {
             if (buffers.keepCopy(memory.size())) {
                 copy = memory.toByteArray();
+                if (!buffers.uploadCopies()) {
+                    buffers.release(memory.size());
+                    memory = null;
+                    return;
+                }
             }
             spill();
         }

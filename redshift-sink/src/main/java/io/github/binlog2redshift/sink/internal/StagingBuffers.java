@@ -24,6 +24,7 @@ public final class StagingBuffers {
     private final long total;
     private final int copyFileLimit;
     private final long copyTotal;
+    private final boolean uploadCopies;
     private final AtomicLong used = new AtomicLong();
     private final AtomicLong copied = new AtomicLong();
 
@@ -37,10 +38,24 @@ public final class StagingBuffers {
      * @param copyTotal the kept copies' budget per interval, see {@link #startInterval()}
      */
     public StagingBuffers(int fileThreshold, long total, int copyFileLimit, long copyTotal) {
+        this(fileThreshold, total, copyFileLimit, copyTotal, true);
+    }
+
+    /**
+     * @param uploadCopies whether a file that keeps a copy is written to the staging file system
+     *     too (false: the copy is its only form, see {@link #keepingCopies(boolean)})
+     */
+    public StagingBuffers(
+            int fileThreshold,
+            long total,
+            int copyFileLimit,
+            long copyTotal,
+            boolean uploadCopies) {
         this.fileThreshold = fileThreshold;
         this.total = total;
         this.copyFileLimit = copyFileLimit;
         this.copyTotal = copyTotal;
+        this.uploadCopies = uploadCopies;
     }
 
     public static StagingBuffers defaults() {
@@ -51,10 +66,20 @@ public final class StagingBuffers {
      * For a PostgreSQL target: small files also keep a copy of their bytes, so its committer loads
      * them without reading them back from the staging file system (a HEAD and a GET per table per
      * checkpoint through S3A, the largest part of its commit time: see benchmarks/README.md).
+     *
+     * @param uploadCopies false when the committer deletes staged files after the commit anyway
+     *     ({@code sink.retention.delete-staged-files}): a file with a kept copy is then never
+     *     written to the staging file system at all. Its copy travels in the committable, which is
+     *     in the checkpoint, so a restore loads it from there; the upload and the delete were two
+     *     S3 round trips per table per interval for nothing.
      */
-    public static StagingBuffers keepingCopies() {
+    public static StagingBuffers keepingCopies(boolean uploadCopies) {
         return new StagingBuffers(
-                DEFAULT_FILE_THRESHOLD, DEFAULT_TOTAL, DEFAULT_COPY_FILE_LIMIT, DEFAULT_COPY_TOTAL);
+                DEFAULT_FILE_THRESHOLD,
+                DEFAULT_TOTAL,
+                DEFAULT_COPY_FILE_LIMIT,
+                DEFAULT_COPY_TOTAL,
+                uploadCopies);
     }
 
     /** True (and counted) when a finished file of {@code bytes} may keep a copy. */
@@ -72,6 +97,10 @@ public final class StagingBuffers {
     /** A new checkpoint interval: the previous one's copies went out with its committables. */
     public void startInterval() {
         copied.set(0);
+    }
+
+    boolean uploadCopies() {
+        return uploadCopies;
     }
 
     int fileThreshold() {
