@@ -87,17 +87,17 @@ public final class SourceChange {
         return deadLetterReason;
     }
 
-    /** The binlog file's numeric suffix, 0 for snapshot rows. */
+    /** The binlog file's numeric suffix, 0 for snapshot rows and chunk ranges. */
     public long binlogFileSequence() {
         return binlogFileSequence;
     }
 
-    /** The event's binlog position, 0 for snapshot rows. */
+    /** The event's binlog position, 0 for snapshot rows and chunk ranges. */
     public long binlogPosition() {
         return binlogPosition;
     }
 
-    /** When the server wrote the change (0 for snapshot rows). */
+    /** When the server wrote the change (0 for snapshot rows and chunk ranges). */
     public long sourceTsMs() {
         return sourceTsMs;
     }

@@ -119,9 +119,12 @@ public final class ChangeEventDeserializer
                 key,
                 value,
                 null,
-                event.source().fileSequence(),
-                event.source().position(),
-                event.source().timestampMs());
+                // The metrics' "last streamed change": snapshot rows and chunk ranges (positioned
+                // at a chunk's high watermark, read before the binlog phase) carry none, so a
+                // position there means the binlog is being streamed.
+                event.source().snapshot() ? 0 : event.source().fileSequence(),
+                event.source().snapshot() ? 0 : event.source().position(),
+                event.source().snapshot() ? 0 : event.source().timestampMs());
     }
 
     @Override

@@ -59,4 +59,28 @@ class ChunkRangesTest {
                                         null)))
                 .isEmpty();
     }
+
+    /**
+     * A chunk's range event is positioned at its high watermark, but read before the binlog phase:
+     * it must not look like a streamed change to the metrics (run-local waits for one before its
+     * ALTER, which fails the source if it lands before the binlog split is handed out).
+     */
+    @Test
+    void aChunkRangeIsNoStreamedChangeForTheMetrics() {
+        io.github.binlog2redshift.source.SourceChange change =
+                new ChangeEventDeserializer(java.util.List.of())
+                        .of(
+                                io.github.binlog2redshift.event.TableId.of("shop", "customers"),
+                                SnapshotChunk.range("id", BigInteger.ONE, BigInteger.TEN),
+                                org.apache.flink.cdc.connectors.mysql.source.offset.BinlogOffset
+                                        .ofBinlogFilePosition("mysql-bin.000003", 4000));
+        assertThat(change.op()).isEqualTo(io.github.binlog2redshift.event.Op.SCHEMA_CHANGE);
+        assertThat(change.binlogPosition()).isZero();
+        assertThat(change.binlogFileSequence()).isZero();
+        assertThat(change.sourceTsMs()).isZero();
+        // The event itself keeps the position the sink orders it by.
+        assertThat(new String(change.value(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"file\":\"mysql-bin.000003\"")
+                .contains("\"pos\":4000");
+    }
 }
