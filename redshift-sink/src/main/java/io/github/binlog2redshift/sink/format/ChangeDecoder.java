@@ -65,7 +65,10 @@ public final class ChangeDecoder implements Serializable {
         return end < 0 ? null : PayloadReader.readPayload(value, start, end - start);
     }
 
-    // package-private: the reference PayloadReaderTest compares the one-pass reader with
+    /**
+     * The tree path: every record the one-pass reader hands back, and the reference {@code
+     * PayloadReaderTest} compares that reader with (hence package-private).
+     */
     ParsedRecord decodeTree(JsonNode root, byte[] key) {
         if (!root.isObject()) {
             throw new RejectedRecordException(
