@@ -91,7 +91,7 @@ final class PayloadReader {
 
     /** The fields of one event as read; each known field may appear once. */
     private static final class Event {
-        private int seen;
+        private final SeenFields seen = new SeenFields();
         private String op;
         private Map<String, Object> before;
         private Map<String, Object> after;
@@ -108,41 +108,35 @@ final class PayloadReader {
             switch (name) {
                 case "op":
                     op = RowValues.text(token, p);
-                    return once(1) && op != null;
+                    return seen.first(1) && op != null;
                 case "before":
                     before = row(token, p);
-                    return once(2) && (before != null || isNull);
+                    return seen.first(2) && (before != null || isNull);
                 case "after":
                     after = row(token, p);
-                    return once(4) && (after != null || isNull);
+                    return seen.first(4) && (after != null || isNull);
                 case "source":
                     source = token == JsonToken.START_OBJECT ? SourceFields.read(p) : null;
-                    return once(8) && source != null;
+                    return seen.first(8) && source != null;
                 case "ts_ms":
                     tsMs = RowValues.longOrZero(token, p);
-                    return once(16) && tsMs >= 0;
+                    return seen.first(16) && tsMs >= 0;
                 case "pk":
                     primaryKey = isNull ? List.of() : RowValues.strings(token, p);
-                    return once(32) && primaryKey != null;
+                    return seen.first(32) && primaryKey != null;
                 case "columns":
                     columns = isNull ? List.of() : columns(token, p);
-                    return once(64) && columns != null;
+                    return seen.first(64) && columns != null;
                 case "ddl":
                     ddl = RowValues.text(token, p);
-                    return once(128) && (ddl != null || isNull);
+                    return seen.first(128) && (ddl != null || isNull);
                 case "partial_image":
                     partialImage = token == JsonToken.VALUE_TRUE;
-                    return once(256) && token.isBoolean();
+                    return seen.first(256) && token.isBoolean();
                 default:
                     p.skipChildren();
                     return true;
             }
-        }
-
-        private boolean once(int bit) {
-            boolean first = (seen & bit) == 0;
-            seen |= bit;
-            return first;
         }
 
         @Nullable

@@ -73,63 +73,44 @@ final class RowValues {
         Integer scale = null;
         boolean nullable = true;
         List<String> enumValues = null;
-        int seen = 0;
+        SeenFields seen = new SeenFields();
         String field;
         while ((field = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
-            int bit;
+            boolean taken;
             switch (field) {
                 case "name":
-                    bit = 1;
-                    name = t == JsonToken.VALUE_STRING ? p.getText() : null;
-                    if (name == null) {
-                        return null;
-                    }
+                    name = text(t, p);
+                    taken = name != null && seen.first(1);
                     break;
                 case "type":
-                    bit = 2;
-                    type = t == JsonToken.VALUE_STRING ? p.getText() : null;
-                    if (type == null) {
-                        return null;
-                    }
+                    type = text(t, p);
+                    taken = type != null && seen.first(2);
                     break;
                 case "length":
-                    bit = 4;
-                    if (!isIntOrNull(t, p)) {
-                        return null;
-                    }
-                    length = t == JsonToken.VALUE_NULL ? null : p.getIntValue();
+                    taken = isIntOrNull(t, p) && seen.first(4);
+                    length = taken ? intOrNull(t, p) : null;
                     break;
                 case "scale":
-                    bit = 8;
-                    if (!isIntOrNull(t, p)) {
-                        return null;
-                    }
-                    scale = t == JsonToken.VALUE_NULL ? null : p.getIntValue();
+                    taken = isIntOrNull(t, p) && seen.first(8);
+                    scale = taken ? intOrNull(t, p) : null;
                     break;
                 case "nullable":
-                    bit = 16;
-                    if (!t.isBoolean()) {
-                        return null;
-                    }
                     nullable = t == JsonToken.VALUE_TRUE;
+                    taken = t.isBoolean() && seen.first(16);
                     break;
                 case "enum_values":
-                    bit = 32;
                     // The tree path reads a null list as an empty one.
                     enumValues = t == JsonToken.VALUE_NULL ? new ArrayList<>() : strings(t, p);
-                    if (enumValues == null) {
-                        return null;
-                    }
+                    taken = enumValues != null && seen.first(32);
                     break;
                 default:
-                    bit = 0;
                     p.skipChildren();
+                    taken = true;
             }
-            if ((seen & bit) != 0) {
+            if (!taken) {
                 return null;
             }
-            seen |= bit;
         }
         return name == null || type == null
                 ? null
@@ -162,6 +143,11 @@ final class RowValues {
             return -1;
         }
         return longOrZero(token, p);
+    }
+
+    @Nullable
+    private static Integer intOrNull(JsonToken t, JsonParser p) throws IOException {
+        return t == JsonToken.VALUE_NULL ? null : p.getIntValue();
     }
 
     private static boolean isIntOrNull(JsonToken t, JsonParser p) throws IOException {

@@ -13,7 +13,7 @@ import javax.annotation.Nullable;
  */
 final class SourceFields {
 
-    private int seen;
+    private final SeenFields seen = new SeenFields();
     private String db;
     private String table;
     private long serverId;
@@ -43,46 +43,40 @@ final class SourceFields {
         switch (name) {
             case "db":
                 db = RowValues.text(token, p);
-                return once(1) && (db != null || isNull);
+                return seen.first(1) && (db != null || isNull);
             case "table":
                 table = RowValues.text(token, p);
-                return once(2) && (table != null || isNull);
+                return seen.first(2) && (table != null || isNull);
             case "gtid":
                 gtid = RowValues.text(token, p);
-                return once(4) && (gtid != null || isNull);
+                return seen.first(4) && (gtid != null || isNull);
             case "file":
                 file = RowValues.text(token, p);
-                return once(8) && (file != null || isNull);
+                return seen.first(8) && (file != null || isNull);
             case "snapshot":
                 // The tree path: a boolean as it is; text other than "false" is true.
                 boolean text = token == JsonToken.VALUE_STRING;
                 snapshot = text ? !"false".equals(p.getText()) : token == JsonToken.VALUE_TRUE;
-                return once(16) && (text || token.isBoolean() || isNull);
+                return seen.first(16) && (text || token.isBoolean() || isNull);
             case "server_id":
                 serverId = RowValues.longOrZero(token, p);
-                return once(32) && serverId >= 0;
+                return seen.first(32) && serverId >= 0;
             case "ts_ms":
                 tsMs = RowValues.longOrZero(token, p);
-                return once(64) && tsMs >= 0;
+                return seen.first(64) && tsMs >= 0;
             case "pos":
                 pos = RowValues.longOrZero(token, p);
-                return once(128) && pos >= 0;
+                return seen.first(128) && pos >= 0;
             case "row":
                 row = RowValues.intOrZero(token, p);
-                return once(256) && row >= 0;
+                return seen.first(256) && row >= 0;
             case "position_epoch":
                 epoch = RowValues.intOrZero(token, p);
-                return once(512) && epoch >= 0;
+                return seen.first(512) && epoch >= 0;
             default:
                 p.skipChildren();
                 return true;
         }
-    }
-
-    private boolean once(int bit) {
-        boolean first = (seen & bit) == 0;
-        seen |= bit;
-        return first;
     }
 
     @Nullable
