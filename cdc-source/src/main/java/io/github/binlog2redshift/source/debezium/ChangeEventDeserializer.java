@@ -112,6 +112,11 @@ public final class ChangeEventDeserializer
         if (!limit.fits(key.length, value.length)) {
             return DeadLetters.oversize(event, key, value.length, limit);
         }
+        // The metrics' "last streamed change": snapshot rows and chunk ranges (positioned at a
+        // chunk's high watermark, read before the binlog phase) carry none, so a position there
+        // means the binlog is being streamed.
+        SourcePosition p = event.source();
+        boolean streamed = !p.snapshot();
         return new SourceChange(
                 event.table().database(),
                 event.table().table(),
@@ -119,12 +124,9 @@ public final class ChangeEventDeserializer
                 key,
                 value,
                 null,
-                // The metrics' "last streamed change": snapshot rows and chunk ranges (positioned
-                // at a chunk's high watermark, read before the binlog phase) carry none, so a
-                // position there means the binlog is being streamed.
-                event.source().snapshot() ? 0 : event.source().fileSequence(),
-                event.source().snapshot() ? 0 : event.source().position(),
-                event.source().snapshot() ? 0 : event.source().timestampMs());
+                streamed ? p.fileSequence() : 0,
+                streamed ? p.position() : 0,
+                streamed ? p.timestampMs() : 0);
     }
 
     @Override

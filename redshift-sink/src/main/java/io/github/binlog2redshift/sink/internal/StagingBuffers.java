@@ -29,19 +29,13 @@ public final class StagingBuffers {
     private final AtomicLong copied = new AtomicLong();
 
     public StagingBuffers(int fileThreshold, long total) {
-        this(fileThreshold, total, 0, 0);
+        this(fileThreshold, total, 0, 0, true);
     }
 
     /**
      * @param copyFileLimit files up to this size (compressed) keep a copy of their bytes for the
      *     committable (0: never)
      * @param copyTotal the kept copies' budget per interval, see {@link #startInterval()}
-     */
-    public StagingBuffers(int fileThreshold, long total, int copyFileLimit, long copyTotal) {
-        this(fileThreshold, total, copyFileLimit, copyTotal, true);
-    }
-
-    /**
      * @param uploadCopies whether a file that keeps a copy is written to the staging file system
      *     too (false: the copy is its only form, see {@link #keepingCopies(boolean)})
      */
